@@ -1,0 +1,1 @@
+"""The pure domain: model, week arithmetic, plan operations. Standard library only."""

@@ -1,0 +1,347 @@
+"""The domain model: frozen dataclasses and enums shared by every layer.
+
+Units are metric everywhere below the UI: kilometres, kilograms, minutes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Self
+
+#: The largest values the app accepts anywhere (editor, import, storage).
+MAX_DISTANCE_KM = 300.0
+MAX_DURATION_MIN = 24 * 60.0
+MIN_RPE = 0.0
+MAX_RPE = 10.0
+MAX_TITLE_LEN = 120
+
+
+class Kind(enum.StrEnum):
+    """What a block on the calendar is."""
+
+    RUN = "run"
+    STRENGTH = "strength"
+    HIIT = "hiit"
+    REST = "rest"
+
+    @property
+    def label(self) -> str:
+        """The kind's name for people ("Run", "HIIT")."""
+        return _KIND_LABELS[self]
+
+    @property
+    def letter(self) -> str:
+        """One letter that identifies the kind without colour."""
+        return _KIND_LETTERS[self]
+
+    @property
+    def is_training(self) -> bool:
+        """Whether a session of this kind carries training load."""
+        return self is not Kind.REST
+
+
+_KIND_LABELS = {Kind.RUN: "Run", Kind.STRENGTH: "Strength", Kind.HIIT: "HIIT", Kind.REST: "Rest"}
+_KIND_LETTERS = {Kind.RUN: "R", Kind.STRENGTH: "S", Kind.HIIT: "H", Kind.REST: "Z"}
+
+
+class Status(enum.StrEnum):
+    """Whether a workout is still planned, was done, or was skipped."""
+
+    PLANNED = "planned"
+    DONE = "done"
+    SKIPPED = "skipped"
+
+    @property
+    def label(self) -> str:
+        """The status for people."""
+        return self.value.capitalize()
+
+
+class Severity(enum.IntEnum):
+    """How serious a finding is; higher is more severe, so findings sort by it."""
+
+    INFO = 1
+    WARNING = 2
+    CRITICAL = 3
+
+    @property
+    def label(self) -> str:
+        """The severity's name for people."""
+        return self.name.lower()
+
+
+class ValidationError(ValueError):
+    """A value that cannot be planned, with a message for the runner.
+
+    Attributes:
+        field: the name of the offending field ("" when it concerns the whole object).
+    """
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+@dataclass(frozen=True, slots=True)
+class Workout:
+    """One block on the calendar: a planned, done or skipped session, or a rest day.
+
+    Attributes:
+        id: the storage id; ``None`` until the workout is stored.
+        day: the calendar day it is on.
+        kind: run, strength, HIIT or rest.
+        title: what the runner calls it ("Long run").
+        position: its order within the day, 0 first.
+        duration_min: planned duration in minutes.
+        distance_km: planned distance in kilometres.
+        rpe: planned effort on the CR-10 scale (0 to 10).
+        notes: free text.
+        status: planned, done or skipped.
+        actual_duration_min: what the runner actually did, when done.
+        actual_distance_km: what the runner actually ran, when done.
+        actual_rpe: how hard it actually felt, when done.
+        heavy_legs: the runner reported heavy legs after it.
+    """
+
+    id: int | None
+    day: date
+    kind: Kind
+    title: str
+    position: int = 0
+    duration_min: float | None = None
+    distance_km: float | None = None
+    rpe: float | None = None
+    notes: str = ""
+    status: Status = Status.PLANNED
+    actual_duration_min: float | None = None
+    actual_distance_km: float | None = None
+    actual_rpe: float | None = None
+    heavy_legs: bool = False
+
+    @property
+    def is_done(self) -> bool:
+        """Whether the runner marked it done."""
+        return self.status is Status.DONE
+
+    @property
+    def effective_duration_min(self) -> float | None:
+        """The actual duration when done (falling back to the plan), else the planned one."""
+        if self.is_done and self.actual_duration_min is not None:
+            return self.actual_duration_min
+        return self.duration_min
+
+    @property
+    def effective_distance_km(self) -> float | None:
+        """The actual distance when done (falling back to the plan), else the planned one."""
+        if self.is_done and self.actual_distance_km is not None:
+            return self.actual_distance_km
+        return self.distance_km
+
+    @property
+    def effective_rpe(self) -> float | None:
+        """The actual effort when done (falling back to the plan), else the planned one."""
+        if self.is_done and self.actual_rpe is not None:
+            return self.actual_rpe
+        return self.rpe
+
+    @property
+    def is_training_session(self) -> bool:
+        """A run, strength or HIIT session that was not skipped (RULES.md)."""
+        return self.kind.is_training and self.status is not Status.SKIPPED
+
+    def replace(self, **changes: Any) -> Self:
+        """A copy with ``changes`` applied (``dataclasses.replace``)."""
+        return dataclasses.replace(self, **changes)
+
+    def content_key(self) -> tuple[object, ...]:
+        """Everything but the id and position: two workouts with equal keys are the same data."""
+        return (
+            self.day,
+            self.kind,
+            self.title,
+            self.duration_min,
+            self.distance_km,
+            self.rpe,
+            self.notes,
+            self.status,
+            self.actual_duration_min,
+            self.actual_distance_km,
+            self.actual_rpe,
+            self.heavy_legs,
+        )
+
+    def validate(self) -> None:
+        """Raise :class:`ValidationError` if any value is impossible.
+
+        Runs need a positive duration or distance when given; nothing may be negative,
+        distances stop at 300 km, durations at 24 h, effort is 0 to 10, and the title
+        may not be empty.
+        """
+        if not self.title.strip():
+            raise ValidationError("title", "Give the workout a title.")
+        if len(self.title) > MAX_TITLE_LEN:
+            raise ValidationError("title", f"Keep the title under {MAX_TITLE_LEN} characters.")
+        for name in ("duration_min", "actual_duration_min"):
+            _check_duration(name, getattr(self, name), self.kind)
+        for name in ("distance_km", "actual_distance_km"):
+            _check_distance(name, getattr(self, name), self.kind)
+        for name in ("rpe", "actual_rpe"):
+            _check_rpe(name, getattr(self, name))
+        if self.position < 0:
+            raise ValidationError("position", "A position within the day cannot be negative.")
+
+
+def _finite(name: str, value: float) -> None:
+    if value != value or value in (float("inf"), float("-inf")):
+        raise ValidationError(name, "Enter a number.")
+
+
+def _check_duration(name: str, value: float | None, kind: Kind) -> None:
+    if value is None:
+        return
+    _finite(name, value)
+    if value < 0 or (value == 0 and kind is Kind.RUN):
+        raise ValidationError(name, "A duration must be more than zero minutes.")
+    if value > MAX_DURATION_MIN:
+        raise ValidationError(name, "A workout cannot last more than 24 hours.")
+
+
+def _check_distance(name: str, value: float | None, kind: Kind) -> None:
+    if value is None:
+        return
+    _finite(name, value)
+    if value < 0 or (value == 0 and kind is Kind.RUN):
+        raise ValidationError(name, "A distance must be more than zero kilometres.")
+    if value > MAX_DISTANCE_KM:
+        raise ValidationError(name, f"A distance over {MAX_DISTANCE_KM:g} km is not plausible.")
+
+
+def _check_rpe(name: str, value: float | None) -> None:
+    if value is None:
+        return
+    _finite(name, value)
+    if not MIN_RPE <= value <= MAX_RPE:
+        raise ValidationError(name, "Effort (RPE) goes from 0 to 10.")
+
+
+@dataclass(frozen=True, slots=True)
+class Template:
+    """A workout library entry: what a new block dropped from the library starts as.
+
+    Attributes:
+        id: the storage id; ``None`` until stored.
+        name: the entry's name, unique in the library ("Easy run").
+        kind: the kind of workout it creates.
+        duration_min: default planned duration.
+        distance_km: default planned distance.
+        rpe: default planned effort.
+        description: one line for the runner.
+        builtin: shipped with Legwork (cannot be deleted, only hidden by edits of the user's own).
+    """
+
+    id: int | None
+    name: str
+    kind: Kind
+    duration_min: float | None = None
+    distance_km: float | None = None
+    rpe: float | None = None
+    description: str = ""
+    builtin: bool = False
+
+    def replace(self, **changes: Any) -> Self:
+        """A copy with ``changes`` applied."""
+        return dataclasses.replace(self, **changes)
+
+    def to_workout(self, day: date, position: int = 0) -> Workout:
+        """A new planned workout on ``day`` with this template's values."""
+        return Workout(
+            id=None,
+            day=day,
+            kind=self.kind,
+            title=self.name,
+            position=position,
+            duration_min=self.duration_min,
+            distance_km=self.distance_km,
+            rpe=self.rpe,
+            notes=self.description,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class WeightEntry:
+    """A weigh-in: body weight in kilograms on a day."""
+
+    day: date
+    kg: float
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """Something the warning panel tells the runner.
+
+    Attributes:
+        rule_id: the rule that found it (RULES.md), e.g. ``REST_WEEK``.
+        severity: info, warning or critical.
+        days: the days it concerns, sorted, so the UI can highlight them.
+        message: what is wrong and what to do, with figures filled in.
+        source: where the threshold comes from.
+    """
+
+    rule_id: str
+    severity: Severity
+    days: tuple[date, ...]
+    message: str
+    source: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeSet:
+    """What one plan operation changed, so views refresh only what it touched.
+
+    ``before`` and ``after`` map each touched workout id to its state before and after the
+    operation (``None``: it did not exist). Applying ``after`` undoes nothing; applying
+    ``before`` is the exact inverse, which is what undo does.
+
+    Attributes:
+        days: every day whose blocks changed.
+        before: workout id -> workout before the operation (``None`` if created by it).
+        after: workout id -> workout after the operation (``None`` if deleted by it).
+        templates: the workout library changed.
+        weights: weigh-ins changed.
+        settings: settings changed.
+    """
+
+    days: frozenset[date] = frozenset()
+    before: dict[int, Workout | None] = field(default_factory=dict)
+    after: dict[int, Workout | None] = field(default_factory=dict)
+    templates: bool = False
+    weights: bool = False
+    settings: bool = False
+
+    @property
+    def is_empty(self) -> bool:
+        """Whether nothing changed."""
+        return not (self.days or self.before or self.templates or self.weights or self.settings)
+
+    def inverse(self) -> ChangeSet:
+        """The change that takes the plan back to where it was before this one."""
+        return dataclasses.replace(self, before=dict(self.after), after=dict(self.before))
+
+    def merged(self, other: ChangeSet) -> ChangeSet:
+        """This change followed by ``other``, as one change."""
+        before = dict(self.before)
+        for key, value in other.before.items():
+            before.setdefault(key, value)
+        after = dict(self.after)
+        after.update(other.after)
+        return ChangeSet(
+            days=self.days | other.days,
+            before=before,
+            after=after,
+            templates=self.templates or other.templates,
+            weights=self.weights or other.weights,
+            settings=self.settings or other.settings,
+        )

@@ -1,0 +1,1 @@
+"""Dialogs: the workout editor, the template editor, the date jump."""
