@@ -1,0 +1,323 @@
+"""The plan controller: turns user intents into undoable plan operations."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from datetime import date
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoStack
+
+from planner.core.model import ChangeSet, Status, Template, ValidationError, Workout
+from planner.core.ports import StorageError
+from planner.core.service import PlanService
+from planner.core.weeks import DAY_NAMES, Week, iso_label, week_of
+from planner.ui import commands
+
+log = logging.getLogger(__name__)
+
+
+class PlanController(QObject):
+    """Owns the undo stack and is the only way the UI changes the plan.
+
+    Every operation is applied through the core :class:`PlanService` (one transaction),
+    pushed as one undo step, and announced with :attr:`plan_changed`. Failures are
+    announced with :attr:`failed` and change nothing.
+
+    Signals:
+        plan_changed(ChangeSet): workouts changed; views refresh what it touched. An empty
+            ChangeSet means "reload everything" (after an error or a failed undo).
+        templates_changed(): the workout library changed.
+        failed(str, str): an operation could not be applied: message and what to do.
+    """
+
+    plan_changed = Signal(object)
+    templates_changed = Signal()
+    failed = Signal(str, str)
+
+    def __init__(self, service: PlanService, *, today: date, parent: QObject | None = None):
+        super().__init__(parent)
+        self._service = service
+        self._today = today
+        self._first_weekday = service.first_weekday()
+        self._templates: list[Template] | None = None
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.setUndoLimit(500)
+
+    # -- state -----------------------------------------------------------------------------
+    @property
+    def service(self) -> PlanService:
+        """The core service (read access for views)."""
+        return self._service
+
+    @property
+    def today(self) -> date:
+        """The day the app treats as today (pinned by ``--today``)."""
+        return self._today
+
+    @property
+    def first_weekday(self) -> int:
+        """The weekday weeks start on (0 Monday .. 6 Sunday)."""
+        return self._first_weekday
+
+    def week_of(self, day: date) -> Week:
+        """The week holding ``day`` for the runner's first weekday."""
+        return week_of(day, self._first_weekday)
+
+    def workouts(self, start: date, end: date) -> list[Workout]:
+        """The workouts from ``start`` to ``end``; an empty list if storage fails."""
+        try:
+            return self._service.workouts(start, end)
+        except StorageError as error:
+            self.failed.emit(str(error), error.hint)
+            return []
+
+    def workout(self, workout_id: int) -> Workout | None:
+        """One workout, or ``None``."""
+        return self._service.workout(workout_id)
+
+    def templates(self) -> list[Template]:
+        """The workout library (cached until it changes)."""
+        if self._templates is None:
+            self._templates = self._service.templates()
+        return self._templates
+
+    def template(self, template_id: int) -> Template | None:
+        """One library entry, or ``None``."""
+        return next((t for t in self.templates() if t.id == template_id), None)
+
+    # -- workout intents -------------------------------------------------------------------
+    def add_from_template(
+        self, template_id: int, day: date, index: int | None = None
+    ) -> int | None:
+        """Add a workout from a library entry; returns its id (``None`` when it failed)."""
+        template = self.template(template_id)
+        if template is None:
+            self.failed.emit("That library entry no longer exists.", "")
+            return None
+        change = self._run(
+            commands.AddWorkoutCommand,
+            f"Add {template.name} to {_day_name(day)}",
+            lambda: self._service.add_from_template(template, day, index),
+        )
+        return _created_id(change)
+
+    def add_workout(self, workout: Workout, index: int | None = None) -> int | None:
+        """Add a new workout (from the editor or a paste); returns its id."""
+        change = self._run(
+            commands.AddWorkoutCommand,
+            f"Add {workout.title} to {_day_name(workout.day)}",
+            lambda: self._service.add(workout, index),
+        )
+        return _created_id(change)
+
+    def move(self, workout_id: int, day: date, index: int | None = None) -> bool:
+        """Move a workout to ``day``, into the gap ``index`` of that day's blocks.
+
+        ``index`` counts gaps in the day as it is shown, the moved block included: 0 is
+        before the first block, ``n`` after the last; ``None`` is the end.
+        """
+        current = self._service.workout(workout_id)
+        if current is None:
+            return False
+        if current.day == day and index is not None:
+            if index in (current.position, current.position + 1):
+                return False  # dropped where it already is
+            if index > current.position:
+                index -= 1
+        where = _day_name(day) if day != current.day else "a new place"
+        return (
+            self._run(
+                commands.MoveWorkoutCommand,
+                f"Move {current.title} to {where}",
+                lambda: self._service.move(workout_id, day, index),
+            )
+            is not None
+        )
+
+    def copy(self, workout_id: int, day: date, index: int | None = None) -> int | None:
+        """Copy a workout to ``day`` at ``index``; returns the copy's id."""
+        current = self._service.workout(workout_id)
+        if current is None:
+            return None
+        change = self._run(
+            commands.CopyWorkoutCommand,
+            f"Copy {current.title} to {_day_name(day)}",
+            lambda: self._service.copy(workout_id, day, index),
+        )
+        return _created_id(change)
+
+    def duplicate(self, workout_id: int) -> int | None:
+        """Copy a workout right after itself; returns the copy's id."""
+        current = self._service.workout(workout_id)
+        if current is None:
+            return None
+        change = self._run(
+            commands.CopyWorkoutCommand,
+            f"Duplicate {current.title}",
+            lambda: self._service.duplicate(workout_id),
+        )
+        return _created_id(change)
+
+    def edit(self, workout: Workout) -> bool:
+        """Store the editor's values for an existing workout."""
+        if workout.id is None:
+            return False
+        current = self._service.workout(workout.id)
+        if current is None or current == workout:
+            return False
+        return (
+            self._run(
+                commands.EditWorkoutCommand,
+                f"Edit {workout.title}",
+                lambda: self._service.edit(workout),
+            )
+            is not None
+        )
+
+    def set_status(
+        self,
+        workout_id: int,
+        status: Status,
+        *,
+        actual_duration_min: float | None = None,
+        actual_distance_km: float | None = None,
+        actual_rpe: float | None = None,
+        heavy_legs: bool | None = None,
+    ) -> bool:
+        """Mark a workout done (planned values become actuals unless given), skipped or planned."""
+        current = self._service.workout(workout_id)
+        if current is None:
+            return False
+        verb = {Status.DONE: "done", Status.SKIPPED: "skipped", Status.PLANNED: "planned"}[status]
+        return (
+            self._run(
+                commands.SetStatusCommand,
+                f"Mark {current.title} {verb}",
+                lambda: self._service.set_status(
+                    workout_id,
+                    status,
+                    actual_duration_min=actual_duration_min,
+                    actual_distance_km=actual_distance_km,
+                    actual_rpe=actual_rpe,
+                    heavy_legs=heavy_legs,
+                ),
+            )
+            is not None
+        )
+
+    def delete(self, workout_ids: Iterable[int]) -> bool:
+        """Delete workouts (one undo step for all of them)."""
+        found = [w for i in workout_ids if (w := self._service.workout(i)) is not None]
+        if not found:
+            return False
+        text = f"Delete {found[0].title}" if len(found) == 1 else f"Delete {len(found)} workouts"
+        ids = [w.id for w in found if w.id is not None]
+        return (
+            self._run(commands.DeleteWorkoutCommand, text, lambda: self._service.delete(ids))
+            is not None
+        )
+
+    def copy_week(self, source: Week, target: Week) -> bool:
+        """Copy every workout of ``source`` onto ``target`` as planned workouts."""
+        if not self._service.week(source):
+            self.failed.emit(f"Week {iso_label(source.start)} has no workouts to copy.", "")
+            return False
+        return (
+            self._run(
+                commands.CopyWeekCommand,
+                f"Copy week {source.label()} to {target.label()}",
+                lambda: self._service.copy_week(source, target),
+            )
+            is not None
+        )
+
+    # -- library ---------------------------------------------------------------------------
+    def save_template(self, template: Template) -> Template | None:
+        """Add or update a library entry; ``None`` when it could not be saved."""
+        try:
+            saved = self._service.save_template(template)
+        except (StorageError, ValidationError) as error:
+            self._report(error)
+            return None
+        self._templates = None
+        self.templates_changed.emit()
+        return saved
+
+    def template_from_workout(self, workout: Workout, name: str) -> Template | None:
+        """Save a block's planned values as a new library entry."""
+        try:
+            saved = self._service.template_from_workout(workout, name)
+        except (StorageError, ValidationError) as error:
+            self._report(error)
+            return None
+        self._templates = None
+        self.templates_changed.emit()
+        return saved
+
+    def delete_template(self, template_id: int) -> bool:
+        """Remove a library entry (the workouts made from it stay)."""
+        try:
+            self._service.delete_template(template_id)
+        except StorageError as error:
+            self._report(error)
+            return False
+        self._templates = None
+        self.templates_changed.emit()
+        return True
+
+    # -- undo plumbing ---------------------------------------------------------------------
+    def replay(self, change: ChangeSet) -> bool:
+        """Apply a recorded change (undo/redo); ``False`` when storage refused it.
+
+        A refused replay leaves the database as it was; the undo history no longer
+        matches it, so it is cleared (after the stack finishes the current step).
+        """
+        try:
+            self._service.apply_change(change)
+        except StorageError as error:
+            self._report(error)
+            QTimer.singleShot(0, self.undo_stack.clear)
+            self.plan_changed.emit(ChangeSet())
+            return False
+        self.plan_changed.emit(change)
+        return True
+
+    def _run(
+        self,
+        command_type: type[commands.PlanCommand],
+        text: str,
+        operation: Callable[[], ChangeSet],
+    ) -> ChangeSet | None:
+        try:
+            change = operation()
+        except (StorageError, ValidationError, KeyError) as error:
+            self._report(error)
+            self.plan_changed.emit(ChangeSet())
+            return None
+        if change.is_empty:
+            return change
+        self.undo_stack.push(command_type(self, text, change))
+        self.plan_changed.emit(change)
+        return change
+
+    def _report(self, error: Exception) -> None:
+        if isinstance(error, KeyError):
+            self.failed.emit("That workout no longer exists.", "")
+        elif isinstance(error, StorageError):
+            log.warning("storage refused a change: %s", error)
+            self.failed.emit(str(error), error.hint)
+        else:
+            self.failed.emit(str(error), "")
+
+
+def _day_name(day: date) -> str:
+    return DAY_NAMES[day.weekday()]
+
+
+def _created_id(change: ChangeSet | None) -> int | None:
+    if change is None:
+        return None
+    created = [i for i, before in change.before.items() if before is None]
+    return created[0] if created else None
