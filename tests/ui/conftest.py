@@ -1,0 +1,63 @@
+"""Fixtures for widget tests: a plan controller over an in-memory repository."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from planner.core.model import Kind, Status, Workout
+from planner.core.service import PlanService
+from planner.ui.controller import PlanController
+from tests.fakes import MemoryRepository
+
+#: A Wednesday; its week runs Monday 16 to Sunday 22 November 2026.
+TODAY = date(2026, 11, 18)
+MONDAY = date(2026, 11, 16)
+
+
+def week_plan() -> list[Workout]:
+    """A small, typical week: Tuesday tempo (done), Thursday easy, Saturday easy + strength,
+    Sunday long run."""
+    return [
+        Workout(
+            None,
+            date(2026, 11, 17),
+            Kind.RUN,
+            "Tempo run",
+            0,
+            45,
+            8.0,
+            7,
+            status=Status.DONE,
+            actual_duration_min=44,
+            actual_distance_km=8.2,
+            actual_rpe=7,
+        ),
+        Workout(None, date(2026, 11, 19), Kind.RUN, "Easy run", 0, 35, 6.0, 3),
+        Workout(None, date(2026, 11, 21), Kind.RUN, "Easy run", 0, 40, 7.0, 3),
+        Workout(None, date(2026, 11, 21), Kind.STRENGTH, "Squat jumps", 1, 10, None, 6),
+        Workout(None, date(2026, 11, 22), Kind.RUN, "Long run", 0, 100, 16.0, 5),
+    ]
+
+
+@pytest.fixture
+def repo() -> MemoryRepository:
+    return MemoryRepository(week_plan())
+
+
+@pytest.fixture
+def controller(repo: MemoryRepository) -> PlanController:
+    return PlanController(PlanService(repo), today=TODAY)
+
+
+def by_title(repo: MemoryRepository, title: str) -> Workout:
+    matches = [w for w in repo.all_workouts() if w.title == title]
+    assert len(matches) == 1, f"expected one {title!r}, found {len(matches)}"
+    return matches[0]
+
+
+def template_id(controller: PlanController, name: str) -> int:
+    template = next(t for t in controller.templates() if t.name == name)
+    assert template.id is not None
+    return template.id
