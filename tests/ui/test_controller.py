@@ -1,0 +1,163 @@
+"""The controller: one undo step per intent, readable undo texts, exact undo and redo."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from planner.core.model import Kind, Status, ValidationError, Workout
+from planner.core.weeks import week_of
+from planner.ui.controller import PlanController
+from tests.fakes import MemoryRepository
+from tests.ui.conftest import by_title, template_id
+
+SUNDAY = date(2026, 11, 22)
+
+
+def test_each_intent_is_one_undo_step_with_a_readable_text(
+    controller: PlanController, repo: MemoryRepository
+) -> None:
+    stack = controller.undo_stack
+    long_run = by_title(repo, "Long run")
+    easy_id = template_id(controller, "Easy run")
+    steps = [
+        (
+            lambda: controller.add_from_template(easy_id, date(2026, 11, 16)),
+            "Add Easy run to Monday",
+        ),
+        (lambda: controller.move(long_run.id, date(2026, 11, 21)), "Move Long run to Saturday"),
+        (lambda: controller.copy(long_run.id, SUNDAY), "Copy Long run to Sunday"),
+        (
+            lambda: controller.edit(
+                long_run.replace(day=date(2026, 11, 21), position=2, title="Long run (hilly)")
+            ),
+            "Edit Long run (hilly)",
+        ),
+        (lambda: controller.set_status(long_run.id, Status.DONE), "Mark Long run (hilly) done"),
+        (
+            lambda: controller.set_status(long_run.id, Status.SKIPPED),
+            "Mark Long run (hilly) skipped",
+        ),
+        (lambda: controller.duplicate(long_run.id), "Duplicate Long run (hilly)"),
+        (lambda: controller.delete([long_run.id]), "Delete Long run (hilly)"),
+        (
+            lambda: controller.copy_week(week_of(SUNDAY), week_of(SUNDAY).next),
+            "Copy week 2026-W47 to 2026-W48",
+        ),
+    ]
+    for count, (action, text) in enumerate(steps, start=1):
+        action()
+        assert stack.count() == count
+        assert stack.undoText() == text
+
+
+def test_undo_all_then_redo_all_is_exact(
+    controller: PlanController, repo: MemoryRepository
+) -> None:
+    start = repo.snapshot()
+    long_run = by_title(repo, "Long run")
+    tempo = by_title(repo, "Tempo run")
+    controller.add_from_template(template_id(controller, "HIIT intervals"), date(2026, 11, 18), 0)
+    controller.move(long_run.id, date(2026, 11, 18), 0)
+    controller.copy(tempo.id, date(2026, 11, 20))
+    controller.set_status(long_run.id, Status.DONE, actual_distance_km=17.5, heavy_legs=True)
+    controller.delete([tempo.id])
+    controller.copy_week(week_of(SUNDAY), week_of(SUNDAY).next)
+    end = repo.snapshot()
+    stack = controller.undo_stack
+    while stack.canUndo():
+        stack.undo()
+    assert repo.snapshot() == start
+    while stack.canRedo():
+        stack.redo()
+    assert repo.snapshot() == end
+
+
+def test_mark_done_takes_planned_values_as_actuals(
+    controller: PlanController, repo: MemoryRepository
+) -> None:
+    long_run = by_title(repo, "Long run")
+    controller.set_status(long_run.id, Status.DONE)
+    done = repo.get_workout(long_run.id)
+    assert done.status is Status.DONE
+    assert (done.actual_duration_min, done.actual_distance_km, done.actual_rpe) == (100, 16.0, 5)
+
+
+def test_move_within_a_day_counts_gaps_as_shown(
+    controller: PlanController, repo: MemoryRepository
+) -> None:
+    saturday = date(2026, 11, 21)
+    easy, squat = repo.workouts_between(saturday, saturday)
+    assert not controller.move(easy.id, saturday, 0)  # already there
+    assert not controller.move(easy.id, saturday, 1)  # the gap right after itself
+    assert controller.move(easy.id, saturday, 2)  # after the squat jumps
+    assert [w.title for w in repo.workouts_between(saturday, saturday)] == [
+        "Squat jumps",
+        "Easy run",
+    ]
+    assert squat.id is not None
+
+
+def test_refused_write_reports_and_leaves_undo_stack_alone(
+    controller: PlanController, repo: MemoryRepository, qtbot
+) -> None:
+    repo.fail_writes = True
+    before = repo.snapshot()
+    with (
+        qtbot.waitSignal(controller.failed) as failed,
+        qtbot.waitSignal(controller.plan_changed) as changed,
+    ):
+        assert controller.add_from_template(template_id(controller, "Easy run"), SUNDAY) is None
+    assert failed.args[0] == "The plan file is read-only."
+    assert failed.args[1]  # what to do about it
+    assert changed.args[0].is_empty  # "reload everything": views show the database as it is
+    assert controller.undo_stack.count() == 0
+    assert repo.snapshot() == before
+
+
+def test_refused_undo_keeps_the_database_and_clears_history(
+    controller: PlanController, repo: MemoryRepository, qtbot
+) -> None:
+    long_run = by_title(repo, "Long run")
+    controller.move(long_run.id, date(2026, 11, 20))
+    after_move = repo.snapshot()
+    repo.fail_writes = True
+    with qtbot.waitSignal(controller.failed):
+        controller.undo_stack.undo()
+    assert repo.snapshot() == after_move
+    qtbot.waitUntil(lambda: controller.undo_stack.count() == 0)
+
+
+def test_invalid_workout_is_refused_with_its_message(
+    controller: PlanController, repo: MemoryRepository, qtbot
+) -> None:
+    before = repo.snapshot()
+    with qtbot.waitSignal(controller.failed) as failed:
+        controller.add_workout(Workout(None, SUNDAY, Kind.RUN, "Ultra", distance_km=301))
+    assert "300" in failed.args[0]
+    assert repo.snapshot() == before
+    with pytest.raises(ValidationError):
+        Workout(None, SUNDAY, Kind.RUN, "Ultra", distance_km=301).validate()
+
+
+def test_template_changes_notify_the_library(controller: PlanController, qtbot) -> None:
+    long_run_names = {t.name for t in controller.templates()}
+    assert "Long run" in long_run_names
+    workout = Workout(None, SUNDAY, Kind.RUN, "Hill repeats", duration_min=50, distance_km=9, rpe=8)
+    with qtbot.waitSignal(controller.templates_changed):
+        saved = controller.template_from_workout(workout, "Hill repeats")
+    assert saved is not None and saved.id is not None
+    assert "Hill repeats" in {t.name for t in controller.templates()}
+    with qtbot.waitSignal(controller.templates_changed):
+        controller.delete_template(saved.id)
+    assert "Hill repeats" not in {t.name for t in controller.templates()}
+
+
+def test_copying_an_empty_week_says_so(
+    controller: PlanController, repo: MemoryRepository, qtbot
+) -> None:
+    empty = week_of(date(2027, 1, 6))
+    with qtbot.waitSignal(controller.failed) as failed:
+        assert not controller.copy_week(empty, empty.next)
+    assert "no workouts" in failed.args[0]
