@@ -53,7 +53,7 @@ class PlanRepository(Protocol):
 
     # -- templates -------------------------------------------------------------------------
     def templates(self) -> list[Template]:
-        """The workout library: built-ins first, then the user's own, each by name."""
+        """The workout library: built-ins in the library's order, then the user's own by name."""
         ...
 
     def save_template(self, template: Template) -> Template:

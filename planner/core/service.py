@@ -102,6 +102,11 @@ class PlanService:
             rows = _renumber([w for w in self.day(current.day) if w.id != workout.id])
             rows += _insert(self.day(workout.day), workout, workout.position)
             return self._write(rows, touched_days={current.day, workout.day})
+        if workout.position != current.position:
+            others = [w for w in self.day(workout.day) if w.id != workout.id]
+            return self._write(
+                _insert(others, workout, workout.position), touched_days={workout.day}
+            )
         return self._write([workout], touched_days={workout.day})
 
     def set_status(

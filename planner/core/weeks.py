@@ -89,6 +89,10 @@ def iso_weeks_in_year(year: int) -> int:
 def parse_week(text: str, first_weekday: int = MONDAY) -> Week:
     """The week named by ``text``: an ISO week (``2026-W47``) or any ISO date in it.
 
+    An ISO week names the week whose :meth:`Week.label` it is (for weeks not starting on
+    Monday, the one whose fourth day lies in it); an ISO week date (``2026-W47-3``) names a
+    day, and so the week holding that day.
+
     Raises:
         ValueError: with a message for people when ``text`` names no week.
     """
@@ -96,12 +100,18 @@ def parse_week(text: str, first_weekday: int = MONDAY) -> Week:
     match = _ISO_WEEK.match(text)
     if match:
         year, week = int(match.group(1)), int(match.group(2))
-        if not 1 <= week <= iso_weeks_in_year(year):
+        if year >= 1 and not 1 <= week <= iso_weeks_in_year(year):
             raise ValueError(f"{year} has no week {week} (it has {iso_weeks_in_year(year)}).")
-        return week_of(date.fromisocalendar(year, week, 1), first_weekday)
     try:
-        return week_of(date.fromisoformat(text), first_weekday)
-    except ValueError:
+        if match:
+            # Without a weekday, anchor on Thursday: the week holding the ISO week's Thursday
+            # is the one whose fourth day (the day its label comes from) lies in that ISO week.
+            weekday = int(match.group(3)) if match.group(3) else 4
+            day = date.fromisocalendar(int(match.group(1)), int(match.group(2)), weekday)
+        else:
+            day = date.fromisoformat(text)
+        return week_of(day, first_weekday)
+    except (ValueError, OverflowError):  # OverflowError: a week before 1 January 1 AD
         raise ValueError(
             f"{text!r} is not a week or a date: use a week like 2026-W47 or a date like 2026-11-21."
         ) from None

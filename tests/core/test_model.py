@@ -1,0 +1,273 @@
+"""The domain model: effective values, training sessions, validation, change sets."""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+
+import pytest
+
+from planner.core.model import (
+    ChangeSet,
+    Kind,
+    Severity,
+    Status,
+    Template,
+    ValidationError,
+    Workout,
+)
+
+DAY = date(2026, 11, 17)
+
+
+def run(**changes: object) -> Workout:
+    """A planned 10 km run in 60 min at RPE 4, with ``changes``."""
+    base = Workout(
+        id=None, day=DAY, kind=Kind.RUN, title="Easy run", duration_min=60, distance_km=10, rpe=4
+    )
+    return base.replace(**changes)
+
+
+# -- effective values ---------------------------------------------------------------------
+
+
+def test_done_workout_reports_what_was_actually_done() -> None:
+    w = run(status=Status.DONE, actual_duration_min=55, actual_distance_km=9.2, actual_rpe=6)
+    assert (w.effective_duration_min, w.effective_distance_km, w.effective_rpe) == (55, 9.2, 6)
+
+
+def test_done_workout_without_actuals_falls_back_to_the_plan_field_by_field() -> None:
+    w = run(status=Status.DONE, actual_distance_km=11.0)
+    assert w.effective_distance_km == 11.0
+    assert w.effective_duration_min == 60
+    assert w.effective_rpe == 4
+
+
+@pytest.mark.parametrize("status", [Status.PLANNED, Status.SKIPPED])
+def test_actuals_count_only_once_done(status: Status) -> None:
+    w = run(status=status, actual_duration_min=20, actual_distance_km=3.0, actual_rpe=9)
+    assert (w.effective_duration_min, w.effective_distance_km, w.effective_rpe) == (60, 10, 4)
+
+
+def test_effective_values_may_be_missing() -> None:
+    w = Workout(id=None, day=DAY, kind=Kind.STRENGTH, title="Squats", status=Status.DONE)
+    assert w.effective_duration_min is None
+    assert w.effective_distance_km is None
+    assert w.effective_rpe is None
+
+
+def test_done_with_zero_actual_effort_is_zero_not_the_plan() -> None:
+    w = run(kind=Kind.STRENGTH, status=Status.DONE, actual_rpe=0, actual_duration_min=0)
+    assert w.effective_rpe == 0
+    assert w.effective_duration_min == 0
+
+
+def test_is_done() -> None:
+    assert run(status=Status.DONE).is_done
+    assert not run().is_done
+    assert not run(status=Status.SKIPPED).is_done
+
+
+# -- training sessions --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kind", "status", "expected"),
+    [
+        (Kind.RUN, Status.PLANNED, True),
+        (Kind.RUN, Status.DONE, True),
+        (Kind.RUN, Status.SKIPPED, False),
+        (Kind.STRENGTH, Status.PLANNED, True),
+        (Kind.STRENGTH, Status.SKIPPED, False),
+        (Kind.HIIT, Status.DONE, True),
+        (Kind.HIIT, Status.SKIPPED, False),
+        (Kind.REST, Status.PLANNED, False),
+        (Kind.REST, Status.DONE, False),
+    ],
+)
+def test_training_session_is_run_strength_or_hiit_not_skipped(
+    kind: Kind, status: Status, expected: bool
+) -> None:
+    w = Workout(id=None, day=DAY, kind=kind, title="x", status=status)
+    assert w.is_training_session is expected
+
+
+def test_kind_labels_and_letters_are_distinct() -> None:
+    assert Kind("run") is Kind.RUN
+    assert [k.label for k in Kind] == ["Run", "Strength", "HIIT", "Rest"]
+    assert len({k.letter for k in Kind}) == 4
+    assert Status.SKIPPED.label == "Skipped"
+
+
+def test_severity_orders_most_severe_last() -> None:
+    assert sorted([Severity.CRITICAL, Severity.INFO, Severity.WARNING]) == [
+        Severity.INFO,
+        Severity.WARNING,
+        Severity.CRITICAL,
+    ]
+    assert Severity.WARNING.label == "warning"
+
+
+def test_content_key_ignores_id_and_position() -> None:
+    assert run(id=3, position=0).content_key() == run(id=9, position=2).content_key()
+    assert run().content_key() != run(notes="hilly").content_key()
+
+
+# -- validate ------------------------------------------------------------------------------
+
+
+def field_of(workout: Workout) -> str:
+    with pytest.raises(ValidationError) as info:
+        workout.validate()
+    assert str(info.value)  # a message for the runner
+    return info.value.field
+
+
+@pytest.mark.parametrize("field", ["distance_km", "actual_distance_km"])
+@pytest.mark.parametrize("km", [0.1, 42.195, 300.0])
+def test_distance_accepted_up_to_300_km(field: str, km: float) -> None:
+    run(**{field: km}).validate()
+
+
+@pytest.mark.parametrize("field", ["distance_km", "actual_distance_km"])
+@pytest.mark.parametrize("km", [0.0, -0.1, -5.0, 300.1, 1000.0, math.nan, math.inf, -math.inf])
+def test_run_distance_rejected(field: str, km: float) -> None:
+    assert field_of(run(**{field: km})) == field
+
+
+def test_zero_distance_is_fine_for_non_runs_but_not_negative() -> None:
+    Workout(id=None, day=DAY, kind=Kind.HIIT, title="Sprints", distance_km=0).validate()
+    bad = Workout(id=None, day=DAY, kind=Kind.HIIT, title="Sprints", distance_km=-1)
+    assert field_of(bad) == "distance_km"
+
+
+@pytest.mark.parametrize("field", ["duration_min", "actual_duration_min"])
+@pytest.mark.parametrize("minutes", [0.5, 90.0, 24 * 60.0])
+def test_duration_accepted_up_to_24_hours(field: str, minutes: float) -> None:
+    run(**{field: minutes}).validate()
+
+
+@pytest.mark.parametrize("field", ["duration_min", "actual_duration_min"])
+@pytest.mark.parametrize("minutes", [0.0, -1.0, 24 * 60.0 + 0.1, 1441.0, math.nan])
+def test_run_duration_rejected(field: str, minutes: float) -> None:
+    assert field_of(run(**{field: minutes})) == field
+
+
+def test_zero_duration_is_fine_for_rest_and_strength() -> None:
+    Workout(id=None, day=DAY, kind=Kind.REST, title="Rest day", duration_min=0).validate()
+    Workout(id=None, day=DAY, kind=Kind.STRENGTH, title="Core", duration_min=0).validate()
+
+
+@pytest.mark.parametrize("field", ["rpe", "actual_rpe"])
+@pytest.mark.parametrize("rpe", [0.0, 0.5, 7.0, 10.0])
+def test_rpe_accepted_from_0_to_10(field: str, rpe: float) -> None:
+    run(**{field: rpe}).validate()
+
+
+@pytest.mark.parametrize("field", ["rpe", "actual_rpe"])
+@pytest.mark.parametrize("rpe", [-0.1, -1.0, 10.1, 11.0, math.nan, math.inf])
+def test_rpe_rejected_outside_0_to_10(field: str, rpe: float) -> None:
+    assert field_of(run(**{field: rpe})) == field
+
+
+@pytest.mark.parametrize("title", ["", " ", "\t\n"])
+def test_empty_title_rejected(title: str) -> None:
+    assert field_of(run(title=title)) == "title"
+
+
+def test_title_length_limit() -> None:
+    run(title="x" * 120).validate()
+    assert field_of(run(title="x" * 121)) == "title"
+
+
+def test_negative_position_rejected() -> None:
+    assert field_of(run(position=-1)) == "position"
+
+
+def test_missing_values_are_valid() -> None:
+    Workout(id=None, day=DAY, kind=Kind.RUN, title="Run, distance to be decided").validate()
+
+
+def test_validation_error_is_a_value_error_with_the_field() -> None:
+    error = ValidationError("rpe", "Effort (RPE) goes from 0 to 10.")
+    assert isinstance(error, ValueError)
+    assert error.field == "rpe"
+    assert str(error) == "Effort (RPE) goes from 0 to 10."
+
+
+# -- templates -----------------------------------------------------------------------------
+
+
+def test_template_makes_a_planned_workout_with_its_values() -> None:
+    template = Template(7, "Hill repeats", Kind.RUN, 50, 9.0, 7, "8 x 1 min uphill.")
+    w = template.to_workout(DAY, position=2)
+    assert w == Workout(
+        id=None,
+        day=DAY,
+        kind=Kind.RUN,
+        title="Hill repeats",
+        position=2,
+        duration_min=50,
+        distance_km=9.0,
+        rpe=7,
+        notes="8 x 1 min uphill.",
+        status=Status.PLANNED,
+    )
+
+
+# -- change sets ---------------------------------------------------------------------------
+
+A = run(id=1)
+A_MOVED = run(id=1, day=date(2026, 11, 18))
+B = run(id=2, title="Long run", distance_km=18)
+
+
+def test_inverse_swaps_before_and_after_and_keeps_the_rest() -> None:
+    change = ChangeSet(
+        days=frozenset({DAY}), before={1: A, 2: None}, after={1: A_MOVED, 2: B}, weights=True
+    )
+    inverse = change.inverse()
+    assert inverse.before == {1: A_MOVED, 2: B}
+    assert inverse.after == {1: A, 2: None}
+    assert inverse.days == frozenset({DAY})
+    assert inverse.weights
+    assert inverse.inverse() == change
+
+
+def test_inverse_does_not_share_dicts_with_the_original() -> None:
+    change = ChangeSet(before={1: A}, after={1: A_MOVED})
+    inverse = change.inverse()
+    inverse.after[1] = None
+    assert change.before == {1: A}
+
+
+def test_merged_keeps_first_before_and_last_after() -> None:
+    first = ChangeSet(days=frozenset({DAY}), before={1: A}, after={1: A_MOVED})
+    second = ChangeSet(
+        days=frozenset({A_MOVED.day}),
+        before={1: A_MOVED, 2: None},
+        after={1: A_MOVED.replace(notes="windy"), 2: B},
+        templates=True,
+    )
+    merged = first.merged(second)
+    assert merged.before == {1: A, 2: None}
+    assert merged.after == {1: A_MOVED.replace(notes="windy"), 2: B}
+    assert merged.days == frozenset({DAY, A_MOVED.day})
+    assert merged.templates
+    assert not merged.weights
+    assert not merged.settings
+
+
+def test_merged_create_then_delete_is_no_net_workout() -> None:
+    created = ChangeSet(before={5: None}, after={5: B})
+    deleted = ChangeSet(before={5: B}, after={5: None})
+    merged = created.merged(deleted)
+    assert merged.before == {5: None}
+    assert merged.after == {5: None}
+
+
+def test_is_empty() -> None:
+    assert ChangeSet().is_empty
+    assert not ChangeSet(days=frozenset({DAY})).is_empty
+    assert not ChangeSet(before={1: A}, after={1: A}).is_empty
+    assert not ChangeSet(settings=True).is_empty
