@@ -1,0 +1,684 @@
+"""The plan file: create, check, open, upgrade and back up an SQLite database.
+
+Opening is careful with people's data:
+
+* a new file is created with mode 0600 before SQLite touches it, migrated to the newest
+  schema with Alembic and given the built-in workout library;
+* an existing file is first checked through a read-only connection (SQLite header, ``PRAGMA
+  quick_check``, Legwork's tables and schema revision). A file that is not a Legwork plan, is
+  damaged, or was written by a newer Legwork is refused with a :class:`StorageError` and left
+  byte-for-byte as it was;
+* a file with an older schema is backed up (SQLite backup API) and then upgraded in one
+  transaction.
+
+Every connection runs in WAL mode with ``synchronous=FULL``, foreign keys on and a short busy
+timeout; transactions are started explicitly (``BEGIN``/``BEGIN IMMEDIATE``) rather than by
+the ``sqlite3`` module's implicit handling, so reads and DDL are transactional too.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import urllib.parse
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final
+
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.engine import URL
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.pool import ConnectionPoolEntry
+
+from planner.core.ports import StorageError
+from planner.storage.orm import LEGWORK_TABLES
+from planner.storage.repository import (
+    CorruptDatabaseError,
+    DatabasePermissionError,
+    ForeignDatabaseError,
+    NotADatabaseError,
+    SchemaTooNewError,
+    SqlPlanRepository,
+    seed_builtin_templates,
+    storage_error,
+)
+
+__all__ = [
+    "APPLICATION_ID",
+    "MIGRATIONS_DIR",
+    "SCHEMA_HEAD",
+    "CheckResult",
+    "CorruptDatabaseError",
+    "Database",
+    "DatabasePermissionError",
+    "ForeignDatabaseError",
+    "NotADatabaseError",
+    "SchemaTooNewError",
+    "alembic_config",
+    "check_database",
+    "make_engine",
+    "open_database",
+]
+
+if TYPE_CHECKING:  # Alembic costs ~0.3 s to import: only migrations load it.
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+#: The newest schema revision this Legwork knows (the single Alembic head).
+SCHEMA_HEAD: Final = "c0ffee5e2d01"
+#: The Alembic script directory, shipped inside the package.
+MIGRATIONS_DIR: Final = Path(__file__).resolve().with_name("migrations")
+#: ``PRAGMA application_id`` of a Legwork plan file (ASCII "LgWk"), set by the first revision.
+APPLICATION_ID: Final = 0x4C67576B
+#: How long a connection waits for another writer before giving up, in seconds.
+BUSY_TIMEOUT_S: Final = 2.0
+
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+_HEADER_SIZE = 100
+_NEW_FILE_MODE = 0o600
+
+_NOT_LEGWORK_HINT = (
+    "Choose your Legwork plan file, or a new file name to start a new plan. "
+    "Legwork did not change this file."
+)
+_BACKUP_HINT = (
+    "Legwork did not change it. Keep it aside and restore the newest backup, or start a new "
+    "plan file."
+)
+
+
+# -- alembic ---------------------------------------------------------------------------------
+def alembic_config(url: str | None = None) -> Config:
+    """An Alembic configuration for Legwork's migrations, without any ``alembic.ini``.
+
+    To write a new revision during development::
+
+        from alembic import command
+        command.revision(alembic_config("sqlite:///dev.sqlite3"), "what changed",
+                         autogenerate=True)
+
+    Args:
+        url: a database URL for Alembic's own commands; not needed when a connection is
+            passed in ``config.attributes["connection"]``.
+    """
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.set_main_option(
+        "file_template",
+        "%%(year)d_%%(month).2d_%%(day).2d_%%(hour).2d%%(minute).2d-%%(rev)s_%%(slug)s",
+    )
+    if url is not None:
+        config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    return config
+
+
+@lru_cache(maxsize=4)
+def _script_directory(location: str) -> ScriptDirectory:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    config = Config()
+    config.set_main_option("script_location", location)
+    return ScriptDirectory.from_config(config)
+
+
+def known_revisions() -> frozenset[str]:
+    """Every schema revision this Legwork can open (and upgrade from)."""
+    script = _script_directory(str(MIGRATIONS_DIR))
+    return frozenset(rev.revision for rev in script.walk_revisions())
+
+
+# -- engines ---------------------------------------------------------------------------------
+def _file_uri(path: Path, mode: str, *, immutable: bool = False) -> str:
+    uri = f"file:{urllib.parse.quote(str(path.absolute()))}?mode={mode}"
+    return uri + "&immutable=1" if immutable else uri
+
+
+def make_engine(
+    path: Path, *, read_only: bool = False, busy_timeout: float = BUSY_TIMEOUT_S
+) -> Engine:
+    """An engine on an existing SQLite file with Legwork's connection setup.
+
+    Every new connection gets ``journal_mode=WAL`` (writable engines only), ``synchronous=FULL``,
+    ``foreign_keys=ON`` and ``busy_timeout``. The ``sqlite3`` module's implicit transactions
+    are turned off and each transaction starts with an explicit ``BEGIN`` (or the mode in
+    the ``sqlite_begin`` execution option, e.g. ``IMMEDIATE`` for writers).
+
+    Args:
+        path: the database file; it must exist (SQLite is never allowed to create it).
+        read_only: open with ``mode=ro``; every write fails with "read-only".
+        busy_timeout: seconds to wait for a lock held by another connection.
+    """
+    wal, _shm = _side_files(path)
+    # Read-only in a folder we may not write: SQLite could not create the shared-memory
+    # file a WAL reader needs. Nobody writes there either (no -wal), so read it as immutable.
+    immutable = read_only and not wal.exists() and not os.access(path.parent, os.W_OK)
+    url = URL.create(
+        "sqlite",
+        database=_file_uri(path, "ro" if read_only else "rw", immutable=immutable),
+        query={"uri": "true"},
+    )
+    engine = create_engine(url)
+    timeout_ms = max(0, round(busy_timeout * 1000))
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None:
+        # Autocommit at the driver level: SQLAlchemy's "begin" event below emits BEGIN.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute(f"PRAGMA busy_timeout = {timeout_ms}")
+            if not read_only:
+                cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA synchronous = FULL")
+            cursor.execute("PRAGMA foreign_keys = ON")
+        finally:
+            cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Connection) -> None:
+        mode = connection.get_execution_options().get("sqlite_begin", "DEFERRED")
+        connection.exec_driver_sql(f"BEGIN {mode}")
+
+    return engine
+
+
+# -- read-only inspection --------------------------------------------------------------------
+def _side_files(path: Path) -> tuple[Path, Path]:
+    return path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """A read-only ``sqlite3`` connection that writes nothing next to the file either.
+
+    When no ``-wal`` file exists, nobody has the database open in WAL mode and the file
+    holds all of it: it is opened ``immutable`` so SQLite creates no ``-wal``/``-shm`` files.
+    Otherwise (another process has it open, or a crash left a journal) SQLite's normal
+    read-only mode reads through the existing write-ahead log.
+    """
+    wal, _shm = _side_files(path)
+    uri = _file_uri(path, "ro", immutable=not wal.exists())
+    connection = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    connection.execute(f"PRAGMA busy_timeout = {round(BUSY_TIMEOUT_S * 1000)}")
+    return connection
+
+
+def _check_header(path: Path) -> None:
+    """Refuse files that cannot be an intact SQLite database, reading only their header."""
+    try:
+        with path.open("rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            header = handle.read(_HEADER_SIZE)
+    except FileNotFoundError:
+        raise StorageError(f"There is no plan file at {path} (no such file).") from None
+    except IsADirectoryError:
+        raise NotADatabaseError(
+            f"{path} is a folder, not a plan file.", _NOT_LEGWORK_HINT
+        ) from None
+    except PermissionError:
+        raise DatabasePermissionError(
+            f"Legwork may not read the plan file {path} (permission denied).",
+            "Check the file's owner and permissions: it should belong to you and be "
+            "readable and writable by you (chmod 600).",
+        ) from None
+    except OSError as exc:
+        raise StorageError(
+            f"The plan file {path} could not be read ({exc.strerror}).",
+            "Check that the disk or network drive is still there.",
+        ) from None
+    if size == 0:
+        raise NotADatabaseError(f"The plan file {path} is empty.", _NOT_LEGWORK_HINT)
+    if not header.startswith(_SQLITE_MAGIC):
+        raise NotADatabaseError(
+            f"{path} is not a Legwork plan file (not an SQLite database).", _NOT_LEGWORK_HINT
+        )
+    if len(header) < _HEADER_SIZE:
+        raise NotADatabaseError(f"The plan file {path} is cut short ({size} bytes).", _BACKUP_HINT)
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    if page_size < 512 or page_size & (page_size - 1):
+        raise CorruptDatabaseError(f"The plan file {path} is damaged (bad header).", _BACKUP_HINT)
+    pages = int.from_bytes(header[28:32], "big")
+    counter_valid = header[24:28] == header[92:96]
+    if size % page_size or (counter_valid and pages and size < pages * page_size):
+        expected = pages * page_size if counter_valid and pages else size
+        raise NotADatabaseError(
+            f"The plan file {path} is cut short ({size} of {expected} bytes).", _BACKUP_HINT
+        )
+
+
+@dataclass(frozen=True)
+class _Inspection:
+    revision: str
+    tables: frozenset[str]
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def _sqlite_refusal(exc: sqlite3.Error, path: Path) -> StorageError:
+    code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+    if code == 26:  # SQLITE_NOTADB
+        return NotADatabaseError(
+            f"{path} is not a Legwork plan file (not a usable SQLite database).",
+            _NOT_LEGWORK_HINT,
+        )
+    if code == 11:  # SQLITE_CORRUPT
+        return CorruptDatabaseError(f"The plan file {path} is damaged ({exc}).", _BACKUP_HINT)
+    error = storage_error(exc)
+    return type(error)(f"{error} ({path})", error.hint)
+
+
+def _integrity_problems(connection: sqlite3.Connection, pragma: str) -> list[str]:
+    """The problems ``PRAGMA integrity_check``/``quick_check`` reports, one a line; [] if ok."""
+    lines: list[str] = []
+    for (text,) in connection.execute(f"PRAGMA {pragma}(100)"):
+        lines += [line.strip() for line in str(text).splitlines() if line.strip()]
+    if lines == ["ok"]:
+        return []
+    return [line for line in lines if not line.startswith("*** in database")] or lines
+
+
+def _inspect(path: Path, *, full: bool) -> _Inspection:
+    """Check ``path`` without writing anything (not even ``-wal``/``-shm`` files).
+
+    Raises:
+        StorageError: a subclass saying why the file cannot be opened as a Legwork plan.
+    """
+    _check_header(path)
+    try:
+        connection = _connect_read_only(path)
+    except sqlite3.Error as exc:
+        raise _sqlite_refusal(exc, path) from exc
+    try:
+        check = "integrity_check" if full else "quick_check"
+        problems = _integrity_problems(connection, check)
+        if problems:
+            more = f" and {len(problems) - 1} more problems" if len(problems) > 1 else ""
+            raise CorruptDatabaseError(
+                f"The plan file {path} is damaged ({problems[0]}{more}).",
+                _BACKUP_HINT,
+                problems,
+            )
+        application_id = int(connection.execute("PRAGMA application_id").fetchone()[0])
+        tables = frozenset(
+            str(row[0])
+            for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        )
+        ours = tables >= LEGWORK_TABLES and "alembic_version" in tables
+        if application_id != APPLICATION_ID and (application_id != 0 or not ours):
+            raise ForeignDatabaseError(
+                f"{path} is an SQLite database of another application, not a Legwork plan.",
+                _NOT_LEGWORK_HINT,
+            )
+        versions = (
+            [str(row[0]) for row in connection.execute("SELECT version_num FROM alembic_version")]
+            if "alembic_version" in tables
+            else []
+        )
+        if len(versions) != 1:
+            raise CorruptDatabaseError(
+                f"The plan file {path} has no valid schema version.", _BACKUP_HINT
+            )
+        revision = versions[0]
+        if revision != SCHEMA_HEAD and revision not in known_revisions():
+            raise SchemaTooNewError(
+                f"This plan file was written by a newer Legwork (schema {revision}); "
+                "update Legwork to open it.",
+                "This Legwork left the file untouched.",
+                revision=revision,
+            )
+        if not tables >= LEGWORK_TABLES:
+            missing = ", ".join(sorted(LEGWORK_TABLES - tables))
+            raise CorruptDatabaseError(
+                f"The plan file {path} is missing tables ({missing}).", _BACKUP_HINT
+            )
+        counts: dict[str, int] = {}
+        if full:
+            for table in sorted(LEGWORK_TABLES):
+                row = connection.execute(f'SELECT count(*) FROM "{table}"').fetchone()
+                counts[table] = int(row[0])
+        return _Inspection(revision, tables, counts)
+    except sqlite3.Error as exc:
+        raise _sqlite_refusal(exc, path) from exc
+    finally:
+        connection.close()
+
+
+# -- check -----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class CheckResult:
+    """What ``legwork check`` reports about a plan file.
+
+    Attributes:
+        ok: the file is healthy and this Legwork can open it.
+        message: one line for people.
+        details: further lines (counts, schema, the hint when not ok).
+    """
+
+    ok: bool
+    message: str
+    details: list[str] = field(default_factory=list)
+
+
+def check_database(path: Path) -> CheckResult:
+    """Check a plan file's integrity and schema, strictly read-only.
+
+    The file is opened with a ``mode=ro`` URI; this works while Legwork has the file open
+    for writing (it reads through the write-ahead log) and changes no byte of it.
+    """
+    path = Path(path)
+    if not path.exists():
+        return CheckResult(False, f"{path}: no such file", [])
+    try:
+        inspection = _inspect(path, full=True)
+    except StorageError as error:
+        details = [error.hint] if error.hint else []
+        if isinstance(error, CorruptDatabaseError):
+            details += error.problems[:20]
+        return CheckResult(False, str(error), details)
+    counts = inspection.counts
+    details = [
+        f"file: {path}",
+        f"schema: {inspection.revision}"
+        + (" (current)" if inspection.revision == SCHEMA_HEAD else f" (newest: {SCHEMA_HEAD})"),
+        "integrity: ok",
+        f"workouts: {counts.get('workouts', 0)}",
+        f"weigh-ins: {counts.get('weights', 0)}",
+        f"library entries: {counts.get('templates', 0)}",
+    ]
+    if inspection.revision != SCHEMA_HEAD:
+        message = (
+            f"{path}: healthy; older schema {inspection.revision}, which Legwork upgrades "
+            "(after a backup) when it opens the file"
+        )
+    else:
+        message = f"{path}: healthy, {counts.get('workouts', 0)} workouts, schema up to date"
+    return CheckResult(True, message, details)
+
+
+# -- backups ---------------------------------------------------------------------------------
+def _timestamp() -> str:
+    return datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
+
+
+def _copy_database(source: sqlite3.Connection, target: Path) -> None:
+    """Copy ``source`` to a new file ``target`` (mode 0600) and verify the copy.
+
+    The copy is written under a temporary name and renamed into place only once
+    ``PRAGMA integrity_check`` passed; it uses a rollback journal, so it is one
+    self-contained file.
+    """
+    partial = target.with_name(target.name + ".partial")
+    descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, _NEW_FILE_MODE)
+    try:
+        os.fchmod(descriptor, _NEW_FILE_MODE)
+    finally:
+        os.close(descriptor)
+    try:
+        copy = sqlite3.connect(partial, isolation_level=None)
+        try:
+            source.backup(copy)
+            copy.execute("PRAGMA journal_mode = DELETE")
+            problems = _integrity_problems(copy, "integrity_check")
+        finally:
+            copy.close()
+        if problems:
+            raise CorruptDatabaseError(
+                f"The backup {target.name} failed its integrity check ({problems[0]}).",
+                "The plan file itself may be damaged; run `legwork check`.",
+                problems,
+            )
+        os.replace(partial, target)
+        _fsync_directory(target.parent)
+    except sqlite3.Error as exc:
+        raise storage_error(exc) from exc
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def _fsync_directory(directory: Path) -> None:
+    try:
+        descriptor = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)
+
+
+def _backup_before_upgrade(path: Path, revision: str, backup_dir: Path | None) -> Path:
+    directory = backup_dir if backup_dir is not None else path.parent
+    directory.mkdir(parents=True, exist_ok=True)
+    target = directory / f"{path.stem}-before-upgrade-{revision}-{_timestamp()}{path.suffix}"
+    source = _connect_read_only(path)
+    try:
+        _copy_database(source, target)
+    finally:
+        source.close()
+    return target
+
+
+# -- the open database -----------------------------------------------------------------------
+class Database:
+    """An open plan file.
+
+    Attributes:
+        path: the file.
+        engine: its SQLAlchemy engine (connection setup from :func:`make_engine`).
+        repository: the plan repository on it.
+        read_only: opened read-only (by request, or because the file is write-protected);
+            every write raises :class:`StorageError`.
+        upgraded_from: the schema revision the file had before this open upgraded it, or
+            ``None``.
+        backup_path: the backup made before that upgrade, or ``None``.
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        engine: Engine,
+        *,
+        read_only: bool = False,
+        upgraded_from: str | None = None,
+        backup_path: Path | None = None,
+    ) -> None:
+        self.path = path
+        self.engine = engine
+        self.repository = SqlPlanRepository(engine)
+        self.read_only = read_only
+        self.upgraded_from = upgraded_from
+        self.backup_path = backup_path
+
+    def __repr__(self) -> str:
+        return f"Database({str(self.path)!r}, read_only={self.read_only})"
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close every connection (the last one folds the write-ahead log into the file)."""
+        self.engine.dispose()
+
+    def make_backup(self, backup_dir: Path, keep: int = 7) -> Path:
+        """Copy the plan to ``backup_dir`` and keep only the ``keep`` newest backups.
+
+        The copy uses SQLite's online backup API (consistent even while the plan is being
+        edited), has mode 0600, and is verified with ``PRAGMA integrity_check`` before it
+        counts as a backup. Backups are named ``<stem>-backup-<UTC time><suffix>``; only
+        those of this plan file are rotated.
+
+        Returns:
+            The new backup's path.
+
+        Raises:
+            ValueError: ``keep`` is less than 1.
+            StorageError: the backup could not be written or failed verification.
+        """
+        if keep < 1:
+            raise ValueError("keep at least one backup")
+        backup_dir = Path(backup_dir)
+        try:
+            backup_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        except OSError as exc:
+            raise StorageError(
+                f"The backup folder {backup_dir} cannot be created ({exc.strerror}).",
+                "Choose another backup folder.",
+            ) from exc
+        prefix = f"{self.path.stem}-backup-"
+        target = backup_dir / f"{prefix}{_timestamp()}{self.path.suffix}"
+        raw = self.engine.raw_connection()
+        try:
+            source = raw.driver_connection
+            assert isinstance(source, sqlite3.Connection)
+            _copy_database(source, target)
+        finally:
+            raw.close()
+        backups = sorted(backup_dir.glob(f"{prefix}*{self.path.suffix}"))
+        for old in backups[:-keep]:
+            old.unlink(missing_ok=True)
+        return target
+
+
+def _create_file(path: Path) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, _NEW_FILE_MODE)
+    except FileExistsError:
+        raise StorageError(
+            f"{path} appeared while Legwork was creating it.", "Try again."
+        ) from None
+    except PermissionError:
+        raise DatabasePermissionError(
+            f"Legwork may not create the plan file {path} (permission denied).",
+            "Choose a folder you can write to.",
+        ) from None
+    except OSError as exc:
+        raise StorageError(
+            f"The plan file {path} cannot be created ({exc.strerror}).",
+            "Choose another place for it.",
+        ) from None
+    try:
+        os.fchmod(descriptor, _NEW_FILE_MODE)  # exactly 0600, whatever the umask
+    finally:
+        os.close(descriptor)
+
+
+def _migrate(engine: Engine) -> None:
+    """Upgrade to the newest schema and add missing built-ins, all in one transaction."""
+    writer = engine.execution_options(sqlite_begin="IMMEDIATE")
+    try:
+        with writer.connect() as connection:
+            raw = connection.connection.driver_connection
+            assert isinstance(raw, sqlite3.Connection)
+            # Batch migrations copy tables; foreign keys must be off (outside a transaction).
+            raw.execute("PRAGMA foreign_keys = OFF")
+            try:
+                with connection.begin():
+                    from alembic import command
+
+                    config = alembic_config()
+                    config.attributes["connection"] = connection
+                    command.upgrade(config, "head")
+                    seed_builtin_templates(connection)
+            finally:
+                raw.execute("PRAGMA foreign_keys = ON")
+    except DBAPIError as exc:
+        raise storage_error(exc) from exc
+    except sqlite3.Error as exc:
+        raise storage_error(exc) from exc
+
+
+def _create_database(path: Path, busy_timeout: float) -> Database:
+    _create_file(path)
+    engine: Engine | None = None
+    try:
+        engine = make_engine(path, busy_timeout=busy_timeout)
+        _migrate(engine)
+    except BaseException:
+        if engine is not None:
+            engine.dispose()
+        for leftover in (path, *_side_files(path)):
+            leftover.unlink(missing_ok=True)
+        raise
+    return Database(path, engine)
+
+
+def open_database(
+    path: Path,
+    *,
+    backup_dir: Path | None = None,
+    read_only: bool = False,
+    busy_timeout: float = BUSY_TIMEOUT_S,
+) -> Database:
+    """Open (or create) a plan file, checked and at the newest schema.
+
+    Args:
+        path: the plan file. When it does not exist it is created (with its folders), mode
+            0600, migrated and given the built-in library.
+        backup_dir: where to put the backup made before a schema upgrade (default: next to
+            the file).
+        read_only: open for reading only (``export``, ``print-week``); nothing is created,
+            upgraded or seeded.
+        busy_timeout: seconds a write waits for another writer before giving up.
+
+    Returns:
+        The open database; call :meth:`Database.close` when done.
+
+    Raises:
+        NotADatabaseError: the file is empty, cut short or not an SQLite database.
+        CorruptDatabaseError: the file is damaged.
+        ForeignDatabaseError: the file belongs to another application.
+        SchemaTooNewError: a newer Legwork wrote the file (it is never written).
+        DatabasePermissionError: the file may not be read or created.
+        StorageError: any other reason the file cannot be used.
+    """
+    path = Path(path).expanduser().absolute()
+    if not path.exists():
+        if read_only:
+            raise StorageError(f"There is no plan file at {path} (no such file).")
+        return _create_database(path, busy_timeout)
+
+    inspection = _inspect(path, full=False)
+    writable = not read_only and os.access(path, os.W_OK)
+    if inspection.revision != SCHEMA_HEAD:
+        if not writable:
+            raise StorageError(
+                f"The plan file {path} uses an older schema ({inspection.revision}) and "
+                "cannot be upgraded here because it is opened read-only.",
+                "Open it once in Legwork with write access; it is upgraded after a backup.",
+            )
+        backup_path = _backup_before_upgrade(path, inspection.revision, backup_dir)
+        engine = make_engine(path, busy_timeout=busy_timeout)
+        try:
+            _migrate(engine)
+        except Exception as exc:
+            engine.dispose()
+            reason = exc if isinstance(exc, StorageError) else f"{type(exc).__name__}: {exc}"
+            raise StorageError(
+                f"Upgrading the plan file {path} from schema {inspection.revision} failed "
+                f"({reason}); the file was left as it was.",
+                f"A copy from before the upgrade is at {backup_path}. Please report this.",
+            ) from exc
+        except BaseException:
+            engine.dispose()
+            raise
+        return Database(path, engine, upgraded_from=inspection.revision, backup_path=backup_path)
+
+    engine = make_engine(path, read_only=not writable, busy_timeout=busy_timeout)
+    database = Database(path, engine, read_only=not writable)
+    if writable:
+        try:
+            database.repository.add_missing_builtin_templates()
+        except BaseException:
+            database.close()
+            raise
+    return database

@@ -1,0 +1,623 @@
+"""Opening plan files: creation, refusals that leave the file alone, upgrades, checks, backups."""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from planner.core.library import BUILTIN_TEMPLATES
+from planner.core.model import Kind, Template, WeightEntry, Workout
+from planner.core.ports import StorageError
+from planner.storage import db as db_module
+from planner.storage.db import (
+    APPLICATION_ID,
+    MIGRATIONS_DIR,
+    SCHEMA_HEAD,
+    CorruptDatabaseError,
+    Database,
+    DatabasePermissionError,
+    ForeignDatabaseError,
+    NotADatabaseError,
+    SchemaTooNewError,
+    check_database,
+    open_database,
+)
+from tests.storage.conftest import CHMOD_DENIES, file_state, sample_workout
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def sql(path: Path, statement: str, *args: object) -> list[tuple[object, ...]]:
+    """Run one statement on ``path`` with plain sqlite3 (committing), return its rows."""
+    connection = sqlite3.connect(path, isolation_level=None)
+    try:
+        return list(connection.execute(statement, args))
+    finally:
+        connection.close()
+
+
+# ------------------------------------------------------------------------------ a new file
+def test_new_file_is_created_migrated_and_seeded(tmp_path: Path) -> None:
+    path = tmp_path / "deep" / "er" / "plan.sqlite3"
+    with open_database(path) as db:
+        assert db.path == path
+        assert db.upgraded_from is None
+        assert db.backup_path is None
+        assert not db.read_only
+        assert [t.name for t in db.repository.templates()] == [t.name for t in BUILTIN_TEMPLATES]
+        assert db.repository.count_workouts() == 0
+    assert sql(path, "SELECT version_num FROM alembic_version") == [(SCHEMA_HEAD,)]
+    assert sql(path, "PRAGMA application_id") == [(APPLICATION_ID,)]
+    assert sql(path, "PRAGMA journal_mode") == [("wal",)]
+    # Closing folds the write-ahead log back into the file: one file, nothing beside it.
+    assert file_state(path).side_files == ()
+
+
+def test_new_file_has_mode_0600_whatever_the_umask(tmp_path: Path) -> None:
+    old = os.umask(0)
+    try:
+        path = tmp_path / "plan.sqlite3"
+        with open_database(path) as db:
+            db.repository.apply([sample_workout()])
+            assert path.stat().st_mode & 0o777 == 0o600
+            wal = path.with_name(path.name + "-wal")
+            assert wal.stat().st_mode & 0o777 == 0o600  # SQLite copies the file's mode
+    finally:
+        os.umask(old)
+    assert path.stat().st_mode & 0o777 == 0o600
+
+
+def test_every_connection_has_the_pragmas(database: Database) -> None:
+    with database.engine.connect() as first, database.engine.connect() as second:
+        for connection in (first, second):
+            pragma = {
+                name: connection.exec_driver_sql(f"PRAGMA {name}").scalar()
+                for name in ("journal_mode", "synchronous", "foreign_keys", "busy_timeout")
+            }
+            assert pragma == {
+                "journal_mode": "wal",
+                "synchronous": 2,  # FULL
+                "foreign_keys": 1,
+                "busy_timeout": 2000,
+            }
+
+
+def test_a_failed_creation_leaves_no_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(_connection: object) -> int:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(db_module, "seed_builtin_templates", broken)
+    path = tmp_path / "plans" / "plan.sqlite3"
+    with pytest.raises(StorageError, match="full"):
+        open_database(path)
+    assert list(path.parent.iterdir()) == []
+
+
+def test_builtins_are_seeded_once_and_missing_ones_come_back(db_path: Path) -> None:
+    with open_database(db_path) as db:
+        mine = db.repository.save_template(Template(None, "Hill repeats", Kind.RUN, 40.0))
+    for _ in range(3):
+        with open_database(db_path) as db:
+            names = [t.name for t in db.repository.templates()]
+    assert names == [t.name for t in BUILTIN_TEMPLATES] + ["Hill repeats"]
+
+    # A file from before "Squat jumps" existed (or with it deleted by hand) gets it back.
+    sql(db_path, "DELETE FROM templates WHERE name = 'Squat jumps'")
+    with open_database(db_path) as db:
+        templates = db.repository.templates()
+    assert [t.name for t in templates].count("Squat jumps") == 1
+    assert mine in templates
+    assert len(templates) == len(BUILTIN_TEMPLATES) + 1
+
+
+# ------------------------------------------------------------------------------ refusals
+def _zero_length(path: Path, _make: Callable[..., Path]) -> Path:
+    path.write_bytes(b"")
+    return path
+
+
+def _truncated(path: Path, make: Callable[..., Path]) -> Path:
+    data = make("full.sqlite3", workouts=500).read_bytes()
+    path.write_bytes(data[: len(data) // 2 + 100])
+    return path
+
+
+def _random_bytes(path: Path, _make: Callable[..., Path]) -> Path:
+    path.write_bytes(random.Random(7).randbytes(16384))
+    return path
+
+
+def _sqlite_magic_then_garbage(path: Path, _make: Callable[..., Path]) -> Path:
+    path.write_bytes(b"SQLite format 3\x00" + random.Random(8).randbytes(8192 - 16))
+    return path
+
+
+def _text_file(path: Path, _make: Callable[..., Path]) -> Path:
+    path.write_text("day,kind,title\n2026-03-02,run,Easy run\n")
+    return path
+
+
+def _foreign_sqlite(path: Path, _make: Callable[..., Path]) -> Path:
+    sql(path, "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")
+    sql(path, "INSERT INTO notes (body) VALUES ('shopping list')")
+    return path
+
+
+def _foreign_sqlite_in_wal_mode(path: Path, _make: Callable[..., Path]) -> Path:
+    sql(path, "PRAGMA journal_mode = WAL")
+    sql(path, "CREATE TABLE photos (id INTEGER PRIMARY KEY, name TEXT)")
+    return path
+
+
+def _other_alembic_app(path: Path, _make: Callable[..., Path]) -> Path:
+    sql(path, "CREATE TABLE alembic_version (version_num VARCHAR(32) PRIMARY KEY)")
+    sql(path, "INSERT INTO alembic_version VALUES ('1a2b3c4d5e6f')")
+    sql(path, "CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT)")
+    return path
+
+
+def _other_app_id(path: Path, _make: Callable[..., Path]) -> Path:
+    sql(path, "PRAGMA application_id = 1234")
+    sql(path, "CREATE TABLE workouts (id INTEGER PRIMARY KEY)")
+    return path
+
+
+def _newer_schema(path: Path, make: Callable[..., Path]) -> Path:
+    shutil.copyfile(make("newer.sqlite3"), path)
+    sql(path, "UPDATE alembic_version SET version_num = 'ffffffffffff'")
+    return path
+
+
+def _no_schema_version(path: Path, make: Callable[..., Path]) -> Path:
+    shutil.copyfile(make("unversioned.sqlite3"), path)
+    sql(path, "DELETE FROM alembic_version")
+    return path
+
+
+def _damaged_pages(path: Path, make: Callable[..., Path]) -> Path:
+    source = make("damaged.sqlite3", workouts=2000)
+    ((root,),) = sql(source, "SELECT rootpage FROM sqlite_master WHERE name = 'workouts'")
+    data = bytearray(source.read_bytes())
+    page_size = int.from_bytes(data[16:18], "big")
+    offset = (int(str(root)) - 1) * page_size
+    data[offset + 8 : offset + 400] = random.Random(9).randbytes(392)
+    path.write_bytes(bytes(data))
+    return path
+
+
+REFUSALS = [
+    pytest.param(_zero_length, NotADatabaseError, "empty", id="zero-length"),
+    pytest.param(_truncated, NotADatabaseError, "cut short", id="truncated"),
+    pytest.param(_random_bytes, NotADatabaseError, "not a Legwork plan", id="random-bytes"),
+    pytest.param(_sqlite_magic_then_garbage, CorruptDatabaseError, "damaged", id="magic-garbage"),
+    pytest.param(_text_file, NotADatabaseError, "not an SQLite database", id="text-file"),
+    pytest.param(_foreign_sqlite, ForeignDatabaseError, "another application", id="foreign"),
+    pytest.param(
+        _foreign_sqlite_in_wal_mode, ForeignDatabaseError, "another application", id="foreign-wal"
+    ),
+    pytest.param(_other_alembic_app, ForeignDatabaseError, "another application", id="alembic"),
+    pytest.param(_other_app_id, ForeignDatabaseError, "another application", id="app-id"),
+    pytest.param(_newer_schema, SchemaTooNewError, "newer Legwork", id="newer-schema"),
+    pytest.param(_no_schema_version, CorruptDatabaseError, "schema version", id="no-version"),
+    pytest.param(_damaged_pages, CorruptDatabaseError, "damaged", id="damaged"),
+]
+
+
+@pytest.mark.parametrize(("make_file", "error", "words"), REFUSALS)
+def test_refused_files_are_left_byte_for_byte_unchanged(
+    tmp_path: Path,
+    make_plan: Callable[..., Path],
+    make_file: Callable[[Path, Callable[..., Path]], Path],
+    error: type[StorageError],
+    words: str,
+) -> None:
+    path = make_file(tmp_path / "refused.sqlite3", make_plan)
+    before = file_state(path)
+    assert before.side_files == ()
+
+    with pytest.raises(error, match=words) as caught:
+        open_database(path)
+
+    assert file_state(path) == before
+    assert str(caught.value).strip()
+    assert "\n" not in str(caught.value)
+    assert caught.value.hint
+
+    result = check_database(path)
+    assert not result.ok
+    assert "\n" not in result.message
+    assert file_state(path) == before
+
+
+def test_newer_schema_message_names_the_schema(
+    tmp_path: Path, make_plan: Callable[..., Path]
+) -> None:
+    path = _newer_schema(tmp_path / "refused.sqlite3", make_plan)
+    with pytest.raises(SchemaTooNewError) as caught:
+        open_database(path)
+    assert str(caught.value) == (
+        "This plan file was written by a newer Legwork (schema ffffffffffff); "
+        "update Legwork to open it."
+    )
+    assert caught.value.revision == "ffffffffffff"
+
+
+def test_damaged_file_reports_what_is_damaged(
+    tmp_path: Path, make_plan: Callable[..., Path]
+) -> None:
+    path = _damaged_pages(tmp_path / "damaged.sqlite3", make_plan)
+    with pytest.raises(CorruptDatabaseError) as caught:
+        open_database(path)
+    assert caught.value.problems
+    result = check_database(path)
+    assert any("page" in line for line in result.details)
+
+
+@pytest.mark.skipif(not CHMOD_DENIES, reason="chmod cannot deny root")
+def test_unreadable_file_is_refused_and_unchanged(make_plan: Callable[..., Path]) -> None:
+    path = make_plan()
+    before = file_state(path)
+    path.chmod(0)
+    try:
+        with pytest.raises(DatabasePermissionError, match="permission denied") as caught:
+            open_database(path)
+        assert caught.value.hint
+        assert not check_database(path).ok
+    finally:
+        path.chmod(0o600)
+    assert file_state(path) == before
+
+
+def test_a_folder_is_not_a_plan_file(tmp_path: Path) -> None:
+    folder = tmp_path / "plan.sqlite3"
+    folder.mkdir()
+    with pytest.raises(NotADatabaseError, match="folder"):
+        open_database(folder)
+
+
+# ------------------------------------------------------------------------------ read-only
+def test_read_only_open_refuses_writes_and_changes_nothing(make_plan: Callable[..., Path]) -> None:
+    path = make_plan(workouts=4)
+    sql(path, "DELETE FROM templates WHERE name = 'Rest day'")  # would be re-seeded if writable
+    before = file_state(path)
+    with open_database(path, read_only=True) as db:
+        assert db.read_only
+        workouts = db.repository.workouts_between(date.min, date.max)
+        templates = db.repository.templates()
+        assert len(workouts) == 4
+        with pytest.raises(StorageError, match="read-only") as caught:
+            db.repository.apply([sample_workout()], [workouts[0].id or 0])
+        assert caught.value.hint
+        with pytest.raises(StorageError, match="read-only"):
+            db.repository.save_weight(WeightEntry(date(2026, 1, 1), 70.0))
+        with pytest.raises(StorageError, match="read-only"):
+            db.repository.set_setting("units", "mi")
+        assert db.repository.workouts_between(date.min, date.max) == workouts
+        assert db.repository.templates() == templates
+    assert file_state(path).sha256 == before.sha256
+
+
+@pytest.mark.skipif(not CHMOD_DENIES, reason="chmod cannot deny root")
+def test_write_protected_file_opens_read_only(make_plan: Callable[..., Path]) -> None:
+    path = make_plan(workouts=2)
+    before = file_state(path)
+    path.chmod(0o400)
+    try:
+        with open_database(path) as db:
+            assert db.read_only
+            with pytest.raises(StorageError, match="read-only"):
+                db.repository.apply([sample_workout()])
+            assert db.repository.count_workouts() == 2
+    finally:
+        path.chmod(0o600)
+    assert file_state(path).sha256 == before.sha256
+
+
+def test_read_only_open_of_a_missing_file_creates_nothing(tmp_path: Path) -> None:
+    with pytest.raises(StorageError, match="no such file"):
+        open_database(tmp_path / "nope.sqlite3", read_only=True)
+    assert not (tmp_path / "nope.sqlite3").exists()
+    assert not list(tmp_path.glob("nope*"))
+
+
+# ------------------------------------------------------------------------------ locking
+def test_a_locked_file_raises_storage_error_and_keeps_data(make_plan: Callable[..., Path]) -> None:
+    path = make_plan(workouts=1)
+    with open_database(path, busy_timeout=0.1) as db:
+        before = db.repository.workouts_between(date.min, date.max)
+        other = sqlite3.connect(path, isolation_level=None)
+        try:
+            other.execute("BEGIN IMMEDIATE")  # another program holds the write lock
+            with pytest.raises(StorageError, match="locked by another program") as caught:
+                db.repository.apply([sample_workout(title="Blocked")], [before[0].id or 0])
+            assert caught.value.hint
+            # Reading still works while the other writer holds its lock (WAL).
+            assert db.repository.workouts_between(date.min, date.max) == before
+        finally:
+            other.execute("ROLLBACK")
+            other.close()
+        assert db.repository.workouts_between(date.min, date.max) == before
+        db.repository.apply([sample_workout(title="Now it works")])
+        assert db.repository.count_workouts() == 2
+
+
+WRITER = textwrap.dedent(
+    """
+    import sys
+    from datetime import date
+    from pathlib import Path
+
+    from planner.core.model import Kind, Workout
+    from planner.storage.db import open_database
+
+    db = open_database(Path(sys.argv[1]))
+    db.repository.apply([Workout(None, date(2026, 3, 2), Kind.RUN, "Committed by the app")])
+    connection = db.engine.connect().execution_options(sqlite_begin="IMMEDIATE")
+    transaction = connection.begin()
+    connection.exec_driver_sql("INSERT INTO settings (key, value) VALUES ('pending', '1')")
+    print("ready", flush=True)
+    sys.stdin.readline()
+    transaction.rollback()
+    connection.close()
+    db.close()
+    """
+)
+
+
+@pytest.fixture
+def writer_process(make_plan: Callable[..., Path]) -> Iterator[Path]:
+    """Another process with the plan open for writing, mid-transaction; yields the path."""
+    path = make_plan(workouts=2)
+    env = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    process = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=ROOT,
+    )
+    try:
+        assert process.stdout is not None
+        assert process.stdout.readline().strip() == "ready"
+        yield path
+    finally:
+        assert process.stdin is not None
+        process.stdin.write("done\n")
+        process.stdin.flush()
+        process.wait(timeout=30)
+    assert process.returncode == 0
+
+
+def test_check_works_while_another_process_writes(writer_process: Path) -> None:
+    path = writer_process
+    before = file_state(path)
+    assert "-wal" in before.side_files
+
+    result = check_database(path)
+
+    assert result.ok, result
+    assert "workouts: 3" in result.details  # the committed row lives in the WAL so far
+    assert file_state(path).sha256 == before.sha256
+
+
+def test_read_only_open_works_while_another_process_writes(writer_process: Path) -> None:
+    path = writer_process
+    before = file_state(path)
+    with open_database(path, read_only=True) as db:
+        assert db.repository.count_workouts() == 3
+        assert db.repository.get_setting("pending") is None  # not committed
+    assert file_state(path).sha256 == before.sha256
+
+
+def test_second_writer_gets_a_clear_error_not_a_hang(writer_process: Path) -> None:
+    with open_database(writer_process, busy_timeout=0.1) as db:
+        with pytest.raises(StorageError, match="locked"):
+            db.repository.set_setting("units", "mi")
+        assert db.repository.get_setting("units") is None
+
+
+# ------------------------------------------------------------------------------ check
+def test_check_healthy_file(make_plan: Callable[..., Path]) -> None:
+    path = make_plan(workouts=3)
+    before = file_state(path)
+    result = check_database(path)
+    assert result.ok
+    assert "healthy" in result.message
+    assert "\n" not in result.message
+    assert "workouts: 3" in result.details
+    assert f"schema: {SCHEMA_HEAD} (current)" in result.details
+    assert "integrity: ok" in result.details
+    assert file_state(path) == before  # not even -wal/-shm files appeared
+
+
+def test_check_missing_file(tmp_path: Path) -> None:
+    result = check_database(tmp_path / "nope.sqlite3")
+    assert not result.ok
+    assert "no such file" in result.message
+    assert not (tmp_path / "nope.sqlite3").exists()
+
+
+# ------------------------------------------------------------------------------ backups
+def test_backup_is_a_verified_private_copy(database: Database, tmp_path: Path) -> None:
+    (stored,) = database.repository.apply([sample_workout()])
+    backup = database.make_backup(tmp_path / "backups")
+
+    assert backup.parent == tmp_path / "backups"
+    assert backup.name.startswith("plan-backup-")
+    assert backup.suffix == ".sqlite3"
+    assert backup.stat().st_mode & 0o777 == 0o600
+    assert sql(backup, "PRAGMA integrity_check") == [("ok",)]
+    assert sql(backup, "PRAGMA journal_mode") == [("delete",)]  # one self-contained file
+    assert check_database(backup).ok
+    with open_database(backup, read_only=True) as copy:
+        assert copy.repository.workouts_between(date.min, date.max) == [stored]
+    assert [p.name for p in backup.parent.iterdir()] == [backup.name]
+
+
+def test_backups_rotate_keeping_the_newest(database: Database, tmp_path: Path) -> None:
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    unrelated = [folder / "other-backup-20200101-000000-000000.sqlite3", folder / "notes.txt"]
+    for file in unrelated:
+        file.write_text("not ours")
+    made = []
+    for i in range(6):
+        database.repository.apply([sample_workout(title=f"Run {i}")])
+        made.append(database.make_backup(folder, keep=3))
+
+    ours = sorted(folder.glob("plan-backup-*"))
+    assert ours == made[-3:]
+    assert all(file.exists() for file in unrelated)
+    with open_database(ours[-1], read_only=True) as newest:
+        assert newest.repository.count_workouts() == 6
+
+
+def test_backup_keep_must_be_positive(database: Database, tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="keep"):
+        database.make_backup(tmp_path, keep=0)
+
+
+# ------------------------------------------------------------------------------ upgrades
+NEXT_REVISION = "ad0be0000002"
+
+
+def install_newer_schema(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, upgrade_body: str) -> str:
+    """Pretend this Legwork has one more revision after SCHEMA_HEAD; returns its id."""
+    migrations = tmp_path / "migrations"
+    shutil.copytree(MIGRATIONS_DIR, migrations, ignore=shutil.ignore_patterns("__pycache__"))
+    body = textwrap.indent(textwrap.dedent(upgrade_body).strip(), "    ")
+    (migrations / "versions" / f"2026_12_01_0000-{NEXT_REVISION}_add_note.py").write_text(
+        textwrap.dedent(
+            f'''
+            """add settings.note (test only)"""
+            import sqlalchemy as sa
+            from alembic import op
+
+            revision = "{NEXT_REVISION}"
+            down_revision = "{SCHEMA_HEAD}"
+            branch_labels = None
+            depends_on = None
+
+
+            def upgrade():
+            {{body}}
+
+
+            def downgrade():
+                with op.batch_alter_table("settings") as batch:
+                    batch.drop_column("note")
+            '''
+        ).format(body=body)
+    )
+    monkeypatch.setattr(db_module, "MIGRATIONS_DIR", migrations)
+    monkeypatch.setattr(db_module, "SCHEMA_HEAD", NEXT_REVISION)
+    return NEXT_REVISION
+
+
+ADD_NOTE = """
+    with op.batch_alter_table("settings") as batch:
+        batch.add_column(sa.Column("note", sa.Text(), nullable=True))
+    op.execute("UPDATE settings SET note = 'upgraded'")
+"""
+
+
+def columns(path: Path, table: str) -> list[str]:
+    return [str(row[1]) for row in sql(path, f"PRAGMA table_info({table})")]
+
+
+def test_older_schema_is_backed_up_then_upgraded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, make_plan: Callable[..., Path]
+) -> None:
+    path = make_plan(workouts=5)
+    sql(path, "INSERT INTO settings VALUES ('units', 'km')")
+    head = install_newer_schema(tmp_path, monkeypatch, ADD_NOTE)
+
+    with open_database(path, backup_dir=tmp_path / "backups") as db:
+        assert db.upgraded_from == SCHEMA_HEAD
+        assert db.backup_path is not None
+        assert db.backup_path.parent == tmp_path / "backups"
+        assert db.repository.count_workouts() == 5
+        assert db.repository.get_setting("units") == "km"
+
+    assert sql(path, "SELECT version_num FROM alembic_version") == [(head,)]
+    assert sql(path, "SELECT note FROM settings") == [("upgraded",)]
+    # The backup is the file as it was before the upgrade.
+    backup = db.backup_path
+    assert sql(backup, "SELECT version_num FROM alembic_version") == [(SCHEMA_HEAD,)]
+    assert "note" not in columns(backup, "settings")
+    assert sql(backup, "SELECT count(*) FROM workouts") == [(5,)]
+    assert sql(backup, "PRAGMA integrity_check") == [("ok",)]
+    assert backup.stat().st_mode & 0o777 == 0o600
+
+    with open_database(path) as again:  # up to date now: no second upgrade or backup
+        assert again.upgraded_from is None
+        assert again.backup_path is None
+
+
+def test_upgrade_backup_goes_next_to_the_file_by_default(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, make_plan: Callable[..., Path]
+) -> None:
+    path = make_plan()
+    install_newer_schema(tmp_path, monkeypatch, ADD_NOTE)
+    with open_database(path) as db:
+        assert db.backup_path is not None
+        assert db.backup_path.parent == path.parent
+        assert db.backup_path.name.startswith(f"{path.stem}-before-upgrade-{SCHEMA_HEAD}-")
+
+
+def test_a_failing_upgrade_changes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, make_plan: Callable[..., Path]
+) -> None:
+    path = make_plan(workouts=5)
+    failing = ADD_NOTE + '    op.execute("INSERT INTO no_such_table VALUES (1)")\n'
+    install_newer_schema(tmp_path, monkeypatch, failing)
+    with pytest.raises(StorageError, match=r"Upgrading the plan file .* failed") as caught:
+        open_database(path)
+    assert "before-upgrade" in caught.value.hint
+    assert sql(path, "SELECT version_num FROM alembic_version") == [(SCHEMA_HEAD,)]
+    assert "note" not in columns(path, "settings")
+    assert sql(path, "SELECT count(*) FROM workouts") == [(5,)]
+    assert file_state(path).side_files == ()
+
+
+def test_check_reports_an_older_schema_as_healthy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, make_plan: Callable[..., Path]
+) -> None:
+    path = make_plan()
+    before = file_state(path)
+    install_newer_schema(tmp_path, monkeypatch, ADD_NOTE)
+    result = check_database(path)
+    assert result.ok
+    assert "older schema" in result.message
+    assert file_state(path) == before
+
+
+def test_read_only_open_does_not_upgrade(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, make_plan: Callable[..., Path]
+) -> None:
+    path = make_plan()
+    before = file_state(path)
+    install_newer_schema(tmp_path, monkeypatch, ADD_NOTE)
+    with pytest.raises(StorageError, match="older schema"):
+        open_database(path, read_only=True)
+    assert file_state(path) == before
+
+
+def test_workouts_survive_reopen_with_every_kind(db_path: Path) -> None:
+    with open_database(db_path) as db:
+        stored = db.repository.apply(
+            [Workout(None, date(2026, 3, 2), kind, kind.label, i) for i, kind in enumerate(Kind)]
+        )
+    with open_database(db_path) as db:
+        assert db.repository.workouts_between(date(2026, 3, 2), date(2026, 3, 2)) == stored

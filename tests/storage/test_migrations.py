@@ -1,0 +1,143 @@
+"""Alembic: one head, dated files shipped in the package, and a schema equal to the ORM's."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import tomllib
+from pathlib import Path
+
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import inspect
+
+from planner.storage.db import (
+    APPLICATION_ID,
+    MIGRATIONS_DIR,
+    SCHEMA_HEAD,
+    alembic_config,
+    make_engine,
+    open_database,
+)
+from planner.storage.orm import LEGWORK_TABLES, Base
+from tests.storage.conftest import sample_workout
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def script() -> ScriptDirectory:
+    return ScriptDirectory.from_config(alembic_config())
+
+
+def upgrade(path: Path, target: str = "head") -> None:
+    engine = make_engine(path)
+    try:
+        with engine.connect() as connection, connection.begin():
+            config = alembic_config()
+            config.attributes["connection"] = connection
+            command.upgrade(config, target)
+    finally:
+        engine.dispose()
+
+
+def downgrade(path: Path, target: str) -> None:
+    engine = make_engine(path)
+    try:
+        with engine.connect() as connection, connection.begin():
+            config = alembic_config()
+            config.attributes["connection"] = connection
+            command.downgrade(config, target)
+    finally:
+        engine.dispose()
+
+
+def empty_sqlite_file(path: Path) -> Path:
+    sqlite3.connect(path).close()
+    path.touch()
+    return path
+
+
+def test_there_is_exactly_one_head_and_it_is_schema_head() -> None:
+    assert script().get_heads() == [SCHEMA_HEAD]
+
+
+def test_revision_files_are_dated_and_named_after_their_revision() -> None:
+    files = sorted((MIGRATIONS_DIR / "versions").glob("*.py"))
+    assert files
+    revisions = {rev.revision: rev for rev in script().walk_revisions()}
+    assert len(files) == len(revisions)
+    for file in files:
+        match = re.fullmatch(r"(\d{4})_(\d{2})_(\d{2})_\d{4}-([0-9a-f]+)_\w+\.py", file.name)
+        assert match, file.name
+        assert match.group(4) in revisions
+
+
+def test_migrations_ship_in_the_package_and_need_no_ini_file() -> None:
+    assert MIGRATIONS_DIR.is_relative_to(ROOT / "planner")
+    assert (MIGRATIONS_DIR / "env.py").is_file()
+    assert (MIGRATIONS_DIR / "script.py.mako").is_file()
+    assert alembic_config().config_file_name is None
+    # Every file Alembic needs at run time is in the wheel's package data.
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    globs = pyproject["tool"]["setuptools"]["package-data"]["planner"]
+    for file in [MIGRATIONS_DIR / "env.py", *(MIGRATIONS_DIR / "versions").glob("*.py")]:
+        relative = file.relative_to(ROOT / "planner")
+        assert any(relative.match(pattern) for pattern in globs), relative
+
+
+def test_upgrade_from_an_empty_database_creates_the_schema(tmp_path: Path) -> None:
+    path = empty_sqlite_file(tmp_path / "empty.sqlite3")
+    upgrade(path)
+    with sqlite3.connect(path) as connection:
+        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+        version = connection.execute("SELECT version_num FROM alembic_version").fetchall()
+        app_id = connection.execute("PRAGMA application_id").fetchone()[0]
+    assert tables >= LEGWORK_TABLES | {"alembic_version"}
+    assert version == [(SCHEMA_HEAD,)]
+    assert app_id == APPLICATION_ID
+
+
+def test_orm_metadata_matches_the_migrations(tmp_path: Path) -> None:
+    path = empty_sqlite_file(tmp_path / "compare.sqlite3")
+    upgrade(path)
+    engine = make_engine(path)
+    try:
+        with engine.connect() as connection:
+            context = MigrationContext.configure(
+                connection, opts={"compare_type": True, "compare_server_default": True}
+            )
+            diffs = compare_metadata(context, Base.metadata)
+            inspector = inspect(connection)
+            indexes = {ix["name"] for ix in inspector.get_indexes("workouts")}
+            uniques = {uq["name"] for uq in inspector.get_unique_constraints("templates")}
+            checks = {ck["name"] for ck in inspector.get_check_constraints("workouts")}
+    finally:
+        engine.dispose()
+    assert diffs == []
+    # The naming convention reached the database, so later batch migrations can name them.
+    assert indexes == {"ix_workouts_day_position"}
+    assert uniques == {"uq_templates_name"}
+    assert checks == {"ck_workouts_kind", "ck_workouts_status", "ck_workouts_position"}
+
+
+def test_full_downgrade_and_upgrade_round_trip(tmp_path: Path) -> None:
+    path = tmp_path / "plan.sqlite3"
+    with open_database(path) as db:
+        db.repository.apply([sample_workout()])
+    downgrade(path, "base")
+    with sqlite3.connect(path) as connection:
+        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+    assert not tables & LEGWORK_TABLES
+    upgrade(path)
+    with open_database(path) as db:
+        assert db.repository.count_workouts() == 0
+        assert len(db.repository.templates()) > 0  # re-seeded on open
+
+
+def test_every_revision_can_be_downgraded() -> None:
+    for revision in script().walk_revisions():
+        module = revision.module
+        assert callable(module.upgrade)
+        assert callable(module.downgrade)

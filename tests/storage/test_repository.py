@@ -1,0 +1,304 @@
+"""SqlPlanRepository: what goes in comes out, writes are all-or-nothing, reads are fast."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from planner.core.library import BUILTIN_TEMPLATES
+from planner.core.model import MAX_TITLE_LEN, Kind, Status, Template, WeightEntry, Workout
+from planner.core.ports import StorageError
+from planner.storage.db import Database, open_database
+from planner.storage.repository import SqlPlanRepository
+from tests.storage.conftest import sample_workout
+
+MONDAY = date(2026, 3, 2)
+
+
+def all_workouts(repo: SqlPlanRepository) -> list[Workout]:
+    return repo.workouts_between(date.min, date.max)
+
+
+# ------------------------------------------------------------------------------ round trips
+def test_every_workout_field_round_trips(repo: SqlPlanRepository) -> None:
+    original = sample_workout()
+    (stored,) = repo.apply([original])
+
+    assert stored.id is not None
+    assert stored == original.replace(id=stored.id)
+    assert repo.get_workout(stored.id) == stored
+    assert repo.workouts_between(original.day, original.day) == [stored]
+    fetched = repo.get_workout(stored.id)
+    assert fetched is not None
+    assert type(fetched.kind) is Kind
+    assert type(fetched.status) is Status
+    assert type(fetched.heavy_legs) is bool
+    assert type(fetched.day) is date
+
+
+def test_defaults_and_nones_round_trip(repo: SqlPlanRepository) -> None:
+    bare = Workout(id=None, day=MONDAY, kind=Kind.REST, title="Rest day")
+    (stored,) = repo.apply([bare])
+    assert repo.get_workout(stored.id or 0) == bare.replace(id=stored.id)
+
+
+def test_round_trip_survives_reopening(db_path: Path) -> None:
+    with open_database(db_path) as db:
+        (stored,) = db.repository.apply([sample_workout()])
+    with open_database(db_path) as db:
+        assert all_workouts(db.repository) == [stored]
+
+
+floats = st.none() | st.floats(min_value=0, max_value=1e6, allow_nan=False, allow_infinity=False)
+workouts = st.builds(
+    Workout,
+    id=st.none(),
+    day=st.dates(min_value=date(1970, 1, 1), max_value=date(2200, 12, 31)),
+    kind=st.sampled_from(Kind),
+    title=st.text(min_size=1, max_size=MAX_TITLE_LEN),
+    position=st.integers(min_value=0, max_value=50),
+    duration_min=floats,
+    distance_km=floats,
+    rpe=floats,
+    notes=st.text(max_size=300),
+    status=st.sampled_from(Status),
+    actual_duration_min=floats,
+    actual_distance_km=floats,
+    actual_rpe=floats,
+    heavy_legs=st.booleans(),
+)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(workout=workouts)
+def test_any_workout_round_trips_exactly(repo: SqlPlanRepository, workout: Workout) -> None:
+    (stored,) = repo.apply([workout])
+    assert repo.get_workout(stored.id or 0) == workout.replace(id=stored.id)
+
+
+def test_template_round_trip_and_update(repo: SqlPlanRepository) -> None:
+    mine = repo.save_template(
+        Template(None, "Hill repeats", Kind.RUN, 50.0, 9.5, 8.0, "8 x 60 s uphill", False)
+    )
+    assert mine.id is not None
+    assert mine in repo.templates()
+    renamed = repo.save_template(mine.replace(name="Hill sprints", rpe=9.0))
+    assert renamed.id == mine.id
+    assert [t for t in repo.templates() if t.id == mine.id] == [renamed]
+
+
+def test_weights_round_trip_one_per_day(repo: SqlPlanRepository) -> None:
+    repo.save_weight(WeightEntry(MONDAY, 70.25))
+    repo.save_weight(WeightEntry(MONDAY + timedelta(days=2), 70.0))
+    repo.save_weight(WeightEntry(MONDAY, 69.75))  # replaces that day's
+    assert repo.weights_between(MONDAY, MONDAY + timedelta(days=6)) == [
+        WeightEntry(MONDAY, 69.75),
+        WeightEntry(MONDAY + timedelta(days=2), 70.0),
+    ]
+    repo.delete_weight(MONDAY)
+    repo.delete_weight(MONDAY - timedelta(days=1))  # none there: no error
+    assert repo.weights_between(MONDAY, MONDAY + timedelta(days=6)) == [
+        WeightEntry(MONDAY + timedelta(days=2), 70.0)
+    ]
+
+
+def test_settings_round_trip(repo: SqlPlanRepository) -> None:
+    assert repo.get_setting("first_weekday") is None
+    repo.set_setting("first_weekday", "6")
+    repo.set_setting("units", "mi")
+    repo.set_setting("first_weekday", "0")
+    assert repo.get_setting("first_weekday") == "0"
+    assert repo.get_setting("units") == "mi"
+
+
+# ------------------------------------------------------------------------------ apply()
+def test_apply_inserts_updates_restores_and_deletes_in_one_call(repo: SqlPlanRepository) -> None:
+    a, b, c = repo.apply(
+        [
+            sample_workout(title="A"),
+            sample_workout(title="B", position=1),
+            sample_workout(title="C", position=2),
+        ]
+    )
+    assert a.id is not None and b.id is not None and c.id is not None
+    assert len({a.id, b.id, c.id}) == 3
+    repo.apply([], [b.id])
+
+    new = sample_workout(title="D", position=3)
+    stored = repo.apply(
+        [
+            a.replace(title="A edited"),  # update
+            new,  # insert
+            b,  # insert with exactly its old id (undo of a delete)
+        ],
+        [c.id],
+    )
+
+    assert stored[0] == a.replace(title="A edited")
+    assert stored[1].id not in (None, a.id, b.id, c.id)
+    assert stored[1] == new.replace(id=stored[1].id)
+    assert stored[2] == b
+    assert {w.id: w for w in all_workouts(repo)} == {w.id: w for w in stored}
+    assert repo.get_workout(c.id) is None
+
+
+def test_ids_are_never_reused(repo: SqlPlanRepository) -> None:
+    (first,) = repo.apply([sample_workout()])
+    assert first.id is not None
+    repo.apply([], [first.id])
+    (second,) = repo.apply([sample_workout()])
+    assert second.id is not None
+    assert second.id > first.id
+
+
+def test_a_failing_batch_writes_nothing(repo: SqlPlanRepository) -> None:
+    (kept,) = repo.apply([sample_workout(title="Kept")])
+    assert kept.id is not None
+    before = all_workouts(repo)
+
+    with pytest.raises(StorageError) as caught:
+        repo.apply(
+            [
+                sample_workout(title="New, valid"),
+                kept.replace(title="Edited, valid"),
+                sample_workout(title="Impossible position", position=-1),  # CHECK fails
+            ],
+            [kept.id],
+        )
+
+    assert caught.value.hint
+    assert all_workouts(repo) == before
+
+
+def test_apply_returns_upserts_in_order(repo: SqlPlanRepository) -> None:
+    batch = [sample_workout(title=f"W{i}", position=i) for i in range(5)]
+    stored = repo.apply(batch)
+    assert [w.title for w in stored] == [w.title for w in batch]
+    assert [w.replace(id=None) for w in stored] == batch
+
+
+def test_empty_apply_is_harmless(repo: SqlPlanRepository) -> None:
+    assert repo.apply([], []) == []
+    assert repo.count_workouts() == 0
+
+
+# ------------------------------------------------------------------------------ queries
+def test_workouts_between_is_inclusive_and_ordered(repo: SqlPlanRepository) -> None:
+    days = [MONDAY + timedelta(days=d) for d in (-1, 0, 3, 6, 7)]
+    rows = [
+        sample_workout(day=day, title=f"{day} #{p}", position=p)
+        for day in reversed(days)
+        for p in (2, 0, 1)
+    ]
+    repo.apply(rows)
+    week = repo.workouts_between(MONDAY, MONDAY + timedelta(days=6))
+    assert [(w.day, w.position) for w in week] == [(day, p) for day in days[1:4] for p in (0, 1, 2)]
+    assert repo.workouts_between(MONDAY + timedelta(days=1), MONDAY + timedelta(days=2)) == []
+
+
+def test_first_day_and_count(repo: SqlPlanRepository) -> None:
+    assert repo.first_workout_day() is None
+    assert repo.count_workouts() == 0
+    repo.apply([sample_workout(day=date(2026, 5, 1)), sample_workout(day=date(2025, 12, 31))])
+    assert repo.first_workout_day() == date(2025, 12, 31)
+    assert repo.count_workouts() == 2
+
+
+def test_week_query_uses_the_day_index(database: Database) -> None:
+    with database.engine.connect() as connection:
+        plan = connection.exec_driver_sql(
+            "EXPLAIN QUERY PLAN SELECT * FROM workouts WHERE day BETWEEN ? AND ? "
+            "ORDER BY day, position, id",
+            ("2026-03-02", "2026-03-08"),
+        ).all()
+    text = " ".join(str(row[-1]) for row in plan)
+    assert "ix_workouts_day_position" in text
+    assert "SCAN workouts" not in text.replace("USING INDEX", "")
+
+
+def ten_years(start: date = date(2016, 1, 4)) -> list[Workout]:
+    """About 5200 workouts over ten years: one or two every day."""
+    rows: list[Workout] = []
+    for i in range(3652):
+        day = start + timedelta(days=i)
+        count = (1, 2, 1, 2, 1, 2, 1)[i % 7]
+        rows += [
+            sample_workout(day=day, title=f"Session {i}.{p}", position=p) for p in range(count)
+        ]
+    return rows
+
+
+def test_a_week_reads_in_well_under_5_ms_on_ten_years(repo: SqlPlanRepository) -> None:
+    history = ten_years()
+    assert repo.bulk_insert_workouts(history) == len(history) > 5000
+    monday = date(2021, 6, 7)
+    repo.workouts_between(monday, monday + timedelta(days=6))  # warm the statement cache
+
+    timings = []
+    for week in range(200):
+        start = monday + timedelta(weeks=week % 100)
+        begin = time.perf_counter()
+        result = repo.workouts_between(start, start + timedelta(days=6))
+        timings.append(time.perf_counter() - begin)
+        assert len(result) == 10
+
+    assert statistics.median(timings) < 0.002
+    assert max(sorted(timings)[:-5]) < 0.005  # allow a few scheduler hiccups
+
+
+def test_bulk_inserts_are_fast_and_complete(repo: SqlPlanRepository) -> None:
+    history = ten_years()
+    weights = [
+        WeightEntry(date(2016, 1, 4) + timedelta(days=i), 70 + i % 5 / 10) for i in range(1000)
+    ]
+    begin = time.perf_counter()
+    repo.bulk_insert_workouts(history)
+    repo.bulk_insert_weights(weights)
+    elapsed = time.perf_counter() - begin
+    assert repo.count_workouts() == len(history)
+    assert repo.weights_between(date.min, date.max) == weights
+    assert elapsed < 2.0  # typically ~0.1 s
+
+
+def test_bulk_insert_keeps_given_ids(repo: SqlPlanRepository) -> None:
+    repo.bulk_insert_workouts([sample_workout(id=40), sample_workout(id=None, title="Fresh")])
+    ids = sorted(w.id or 0 for w in all_workouts(repo))
+    assert ids[0] == 40
+    assert ids[1] > 40
+
+
+# ------------------------------------------------------------------------------ templates
+def test_library_lists_builtins_in_library_order_then_own_by_name(repo: SqlPlanRepository) -> None:
+    repo.save_template(Template(None, "zone 2 run", Kind.RUN, 60.0))
+    repo.save_template(Template(None, "Anaerobic hills", Kind.HIIT, 25.0))
+    names = [t.name for t in repo.templates()]
+    assert names == [t.name for t in BUILTIN_TEMPLATES] + ["Anaerobic hills", "zone 2 run"]
+    builtins = {t.name: t for t in repo.templates() if t.builtin}
+    for template in BUILTIN_TEMPLATES:
+        assert builtins[template.name] == template.replace(id=builtins[template.name].id)
+
+
+def test_duplicate_template_name_is_refused_with_a_clear_message(repo: SqlPlanRepository) -> None:
+    before = repo.templates()
+    with pytest.raises(StorageError, match="already a library entry called “Easy run”"):
+        repo.save_template(Template(None, "Easy run", Kind.RUN, 30.0))
+    assert repo.templates() == before
+
+
+def test_own_templates_can_be_deleted_builtins_cannot(repo: SqlPlanRepository) -> None:
+    mine = repo.save_template(Template(None, "Fartlek", Kind.RUN, 40.0))
+    repo.delete_template(mine.id or 0)
+    assert "Fartlek" not in [t.name for t in repo.templates()]
+
+    easy = next(t for t in repo.templates() if t.name == "Easy run")
+    with pytest.raises(StorageError, match="cannot be deleted"):
+        repo.delete_template(easy.id or 0)
+    assert easy in repo.templates()
