@@ -1,0 +1,65 @@
+"""Workouts as an iCalendar file (RFC 5545), for calendar apps; written with ``icalendar``."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+
+from icalendar import Calendar, Event
+
+from planner import __version__
+from planner.core.formatting import workout_line
+from planner.core.model import Status, Workout
+
+#: Calendar apps group a sender's events by this; never change it.
+PRODID = "-//Legwork//Legwork training plan//EN"
+
+
+def workouts_to_ics(workouts: Iterable[Workout], *, stamp: datetime) -> str:
+    """The workouts as a calendar of all-day events, one per workout.
+
+    Args:
+        workouts: what to export.
+        stamp: when the export was made (``DTSTAMP``), timezone-aware.
+    """
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", "Legwork training plan")
+    for workout in workouts:
+        event = Event()
+        event.add("uid", _uid(workout))
+        event.add("dtstamp", stamp)
+        event.add("dtstart", workout.day)
+        event.add("dtend", workout.day + timedelta(days=1))
+        event.add("summary", workout_line(workout))
+        event.add("categories", [workout.kind.label])
+        description = _description(workout)
+        if description:
+            event.add("description", description)
+        if workout.status is Status.SKIPPED:
+            event.add("status", "CANCELLED")
+        calendar.add_component(event)
+    return calendar.to_ical().decode("utf-8")
+
+
+def _uid(workout: Workout) -> str:
+    """Stable per workout, so re-importing an export updates events instead of adding."""
+    if workout.id is not None:
+        return f"workout-{workout.id}@legwork"
+    digest = hashlib.sha256(repr((workout.content_key(), workout.position)).encode()).hexdigest()
+    return f"workout-{digest[:20]}@legwork"
+
+
+def _description(workout: Workout) -> str:
+    lines = []
+    if workout.effective_rpe is not None:
+        lines.append(f"Effort (RPE): {workout.effective_rpe:g}/10")
+    if workout.heavy_legs:
+        lines.append("Legs felt heavy afterwards")
+    if workout.notes:
+        lines.append(workout.notes)
+    lines.append(f"Exported from Legwork {__version__}")
+    return "\n".join(lines)

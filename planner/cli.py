@@ -1,0 +1,562 @@
+"""The ``legwork`` command: the desktop app by default, plus a few scriptable subcommands.
+
+::
+
+    legwork [--db PATH] [--today YYYY-MM-DD]              the app
+    legwork demo --db PATH [--years N] [--today D] [--seed S]
+    legwork print-week [WEEK] --db PATH -o FILE.pdf
+    legwork export --db PATH [--from D] [--to D] --format json|csv|ics [-o FILE]
+    legwork import --db PATH FILE...
+    legwork check --db PATH
+    legwork --version
+
+``--db`` defaults to ``$LEGWORK_DB`` or the file in the user data dir. Qt is imported only
+by the commands that need it (the app, ``print-week``), and the read-only commands
+(``export``, ``print-week``, ``check``) never write to the database file. Errors are one
+``legwork: error: ...`` line (and a hint) on stderr with a non-zero exit code, never a
+traceback (set ``LEGWORK_DEBUG=1`` to get one).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import NoReturn
+
+from planner import __version__
+from planner.core.model import Status, ValidationError, Workout
+from planner.core.ports import PlanRepository, StorageError
+from planner.core.transfer import (
+    TransferError,
+    plan_import,
+    workouts_from_json,
+    workouts_to_csv,
+    workouts_to_json,
+)
+from planner.core.weeks import MONDAY, parse_week, week_of
+from planner.paths import default_db_path
+
+PROG = "legwork"
+#: The last day ``export`` reaches when no ``--to`` is given.
+LAST_DAY = date(9999, 12, 30)
+MAX_DEMO_YEARS = 50
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+
+
+class CliError(Exception):
+    """A problem to report to the user, with an optional hint; exits with status 1.
+
+    Attributes:
+        hint: what the user can do about it ("" when there is nothing to suggest).
+    """
+
+    def __init__(self, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.hint = hint
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors read ``legwork: error: ...`` in every subcommand."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{PROG}: error: {message}\n")
+
+
+# -- argument types -----------------------------------------------------------------------------
+def _date_arg(text: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date: use YYYY-MM-DD, e.g. 2026-11-21"
+        ) from None
+
+
+def _years_arg(text: str) -> int:
+    try:
+        years = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of years") from None
+    if not 1 <= years <= MAX_DEMO_YEARS:
+        raise argparse.ArgumentTypeError(f"give 1 to {MAX_DEMO_YEARS} years, not {years}")
+    return years
+
+
+def _int_arg(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+
+
+# -- the parser ---------------------------------------------------------------------------------
+def build_parser() -> argparse.ArgumentParser:
+    """The ``legwork`` argument parser with all its subcommands."""
+    parser = _Parser(
+        prog=PROG,
+        description="Legwork: a private, offline training planner for runners.",
+        epilog="Without a command, Legwork opens the planner window.",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    _add_db(parser, default=None)
+    _add_today(parser, default=None, help_text='pin "today" (for demos and tests)')
+    parser.set_defaults(handler=_run_app)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    demo = commands.add_parser(
+        "demo",
+        help="fill an empty database with a realistic training history",
+        description="Fill an empty database with a realistic history of planned and done "
+        "workouts and weigh-ins, for trying the app and for benchmarks. Refuses a database "
+        "that already holds workouts.",
+    )
+    _add_db(demo)
+    demo.add_argument(
+        "--years", type=_years_arg, default=2, help="how many years of history (default 2)"
+    )
+    _add_today(demo, help_text="the last day of the history (default: today)")
+    demo.add_argument(
+        "--seed",
+        type=_int_arg,
+        default=2026,
+        help="random seed (default 2026): same seed, same history",
+    )
+    demo.set_defaults(handler=_demo)
+
+    print_week = commands.add_parser(
+        "print-week",
+        help="the printable week as PDF (works without a display)",
+        description="Write the printable sheet of one week as a PDF file.",
+    )
+    print_week.add_argument(
+        "week",
+        nargs="?",
+        metavar="WEEK",
+        help="an ISO week like 2026-W47 or any date in the week (default: this week)",
+    )
+    _add_db(print_week)
+    print_week.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="FILE.pdf", help="the PDF to write"
+    )
+    _add_today(print_week, help_text='what "this week" means (default: today)')
+    print_week.set_defaults(handler=_print_week)
+
+    export = commands.add_parser(
+        "export",
+        help="write workouts as JSON, CSV or iCalendar",
+        description="Write the workouts of a date range (default: all) as JSON (re-importable), "
+        "CSV (for spreadsheets) or iCalendar (for calendar apps).",
+    )
+    _add_db(export)
+    export.add_argument(
+        "--from", dest="start", type=_date_arg, metavar="DATE", help="first day (default: first)"
+    )
+    export.add_argument(
+        "--to", dest="end", type=_date_arg, metavar="DATE", help="last day (default: last)"
+    )
+    export.add_argument(
+        "--format", choices=("json", "csv", "ics"), required=True, help="the file format"
+    )
+    export.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="where to write (default: stdout)"
+    )
+    export.set_defaults(handler=_export)
+
+    import_ = commands.add_parser(
+        "import",
+        help="bring in workouts from JSON exports",
+        description="Add the workouts of JSON exports. Each file is one transaction: all of "
+        "it or nothing. Workouts already in the plan are not added again.",
+    )
+    _add_db(import_)
+    import_.add_argument("files", nargs="+", type=Path, metavar="FILE", help="JSON exports")
+    import_.set_defaults(handler=_import)
+
+    check = commands.add_parser(
+        "check",
+        help="integrity and schema status (exit code 0 when healthy)",
+        description="Check a database's integrity and schema without writing to it. "
+        "Exit code 0 when healthy, 1 otherwise.",
+    )
+    _add_db(check)
+    check.add_argument("-v", "--verbose", action="store_true", help="show every detail")
+    check.set_defaults(handler=_check)
+    return parser
+
+
+def _add_db(parser: argparse.ArgumentParser, default: object = argparse.SUPPRESS) -> None:
+    # Subcommands default to SUPPRESS so that ``legwork --db X export`` keeps X.
+    parser.add_argument(
+        "--db",
+        type=Path,
+        default=default,
+        metavar="PATH",
+        help="the database file (default: $LEGWORK_DB or the one in the user data dir)",
+    )
+
+
+def _add_today(
+    parser: argparse.ArgumentParser, default: object = argparse.SUPPRESS, *, help_text: str
+) -> None:
+    parser.add_argument(
+        "--today", type=_date_arg, default=default, metavar="YYYY-MM-DD", help=help_text
+    )
+
+
+# -- entry point --------------------------------------------------------------------------------
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``legwork`` command line.
+
+    Args:
+        argv: the arguments after the program name (default: ``sys.argv[1:]``).
+
+    Returns:
+        The exit status: 0 on success, 1 when the command failed, 2 for a usage error.
+    """
+    parser = build_parser()
+    try:
+        args = parser.parse_args(None if argv is None else list(argv))
+    except SystemExit as exc:  # --help, --version and usage errors
+        return _exit_status(exc.code)
+    handler: Callable[[argparse.Namespace], int] = args.handler
+    try:
+        return handler(args)
+    except (CliError, StorageError) as exc:
+        return _fail(str(exc), exc.hint)
+    except TransferError as exc:
+        return _fail(str(exc), "Nothing of that file was imported; fix it and import it again.")
+    except ValidationError as exc:
+        return _fail(str(exc))
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader went away (``legwork export ... | head``): not an error worth a message.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_FAILURE
+    except OSError as exc:  # a file the command needed (not the database) failed
+        where = f"{exc.filename}: " if exc.filename else ""
+        return _fail(f"{where}{exc.strerror or exc}")
+    except Exception as exc:  # a bug: still no traceback unless asked for
+        if os.environ.get("LEGWORK_DEBUG"):
+            raise
+        return _fail(
+            f"unexpected {type(exc).__name__}: {exc}",
+            "This is a bug in Legwork. Run again with LEGWORK_DEBUG=1 to see the traceback.",
+        )
+
+
+def _exit_status(code: object) -> int:
+    if code is None:
+        return EXIT_OK
+    if isinstance(code, int):
+        return code
+    print(code, file=sys.stderr)
+    return EXIT_FAILURE
+
+
+def _fail(message: str, hint: str = "") -> int:
+    print(f"{PROG}: error: {message}", file=sys.stderr)
+    if hint:
+        print(f"{PROG}: hint: {hint}", file=sys.stderr)
+    return EXIT_FAILURE
+
+
+def _db_path(args: argparse.Namespace) -> Path:
+    db: Path | None = getattr(args, "db", None)
+    return db.expanduser() if db is not None else default_db_path()
+
+
+def _today(args: argparse.Namespace) -> date:
+    today: date | None = getattr(args, "today", None)
+    return today if today is not None else date.today()
+
+
+def _ensure_parent(path: Path) -> None:
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError as exc:
+        raise CliError(f"cannot create the folder {path.parent}: {exc.strerror}") from None
+
+
+def _missing_module(exc: ModuleNotFoundError, *names: str) -> bool:
+    return exc.name in names
+
+
+def _import_failure(what: str, exc: ModuleNotFoundError) -> CliError:
+    """The error for a module ``what`` needs that cannot be imported."""
+    if (exc.name or "").startswith("planner."):
+        return CliError(
+            f"{what} cannot start: this build of Legwork is incomplete ({exc})",
+            "Reinstall Legwork.",
+        )
+    return CliError(
+        f"{what} cannot start: {exc}",
+        "Install Legwork with its dependencies (PySide6, pyqtgraph).",
+    )
+
+
+# -- the app ------------------------------------------------------------------------------------
+def _run_app(args: argparse.Namespace) -> int:
+    db = _db_path(args)
+    _ensure_parent(db)
+    try:
+        from planner import app
+    except ModuleNotFoundError as exc:
+        if _missing_module(exc, "planner.app"):
+            raise CliError("the desktop app is not part of this build") from None
+        raise _import_failure("the desktop app", exc) from None
+    return app.run(db, today=args.today)
+
+
+# -- demo ---------------------------------------------------------------------------------------
+def _demo(args: argparse.Namespace) -> int:
+    db = _db_path(args)
+    today = _today(args)
+    refusal = (
+        "demo only fills an empty database, and {db} already holds {count} workouts",
+        "Give a new file with --db, e.g. --db demo.sqlite3.",
+    )
+    if db.exists() and db.stat().st_size > 0:
+        with open_readonly_repository(db) as existing:
+            count = existing.count_workouts()
+        if count:
+            raise CliError(refusal[0].format(db=db, count=count), refusal[1])
+
+    from planner.core.demo import generate_history
+    from planner.storage.db import open_database
+
+    history = generate_history(years=args.years, today=today, seed=args.seed)
+    database = open_database(db)
+    try:
+        repository = database.repository
+        count = repository.count_workouts()
+        if count:
+            raise CliError(refusal[0].format(db=db, count=count), refusal[1])
+        repository.bulk_insert_workouts(history.workouts)
+        repository.bulk_insert_weights(history.weights)
+    finally:
+        database.close()
+    print(f"{db}: {describe_history(history.workouts, len(history.weights))}")
+    return EXIT_OK
+
+
+def describe_history(workouts: Sequence[Workout], weigh_ins: int) -> str:
+    """One line saying what a demo history holds."""
+    if not workouts:
+        return f"made no workouts and {weigh_ins} weigh-ins"
+    counts = {status: 0 for status in Status}
+    for workout in workouts:
+        counts[workout.status] += 1
+    first = min(w.day for w in workouts)
+    last = max(w.day for w in workouts)
+    breakdown = ", ".join(f"{counts[s]} {s.value}" for s in Status)
+    return (
+        f"made {len(workouts)} workouts ({breakdown}) and {weigh_ins} weigh-ins, "
+        f"{first.isoformat()} to {last.isoformat()}"
+    )
+
+
+# -- print-week ---------------------------------------------------------------------------------
+def _print_week(args: argparse.Namespace) -> int:
+    db = _db_path(args)
+    out: Path = args.output.expanduser()
+    with open_readonly_repository(db) as repository:
+        first_weekday = _first_weekday(repository)
+    try:
+        week = parse_week(args.week, first_weekday) if args.week else None
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
+    if week is None:
+        week = week_of(_today(args), first_weekday)
+    if not out.parent.is_dir():
+        raise CliError(f"cannot write {out}: the folder {out.parent} does not exist")
+    if sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    ):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    try:
+        # Imported by name: Qt loads only for this command, and a build without the
+        # printing module still runs every other command.
+        printing = importlib.import_module("planner.ui.printing")
+    except ModuleNotFoundError as exc:
+        if _missing_module(
+            exc, "planner.ui.printing", "planner.report", "planner.report.week_sheet"
+        ):
+            raise CliError(
+                "printing is not available yet in this build of Legwork",
+                "Use 'legwork export' for the plan's data meanwhile.",
+            ) from None
+        raise _import_failure("printing", exc) from None
+    print_week_pdf: Callable[[Path, date, Path], None] = printing.print_week_pdf
+    print_week_pdf(db, week.start, out)
+    print(f"{out}: week {week.label()} ({week.start.isoformat()} to {week.end.isoformat()})")
+    return EXIT_OK
+
+
+def _first_weekday(repository: PlanRepository) -> int:
+    value = repository.get_setting("first_weekday")
+    if value is not None and value.isdigit() and 0 <= int(value) <= 6:
+        return int(value)
+    return MONDAY
+
+
+# -- export -------------------------------------------------------------------------------------
+def _export(args: argparse.Namespace) -> int:
+    db = _db_path(args)
+    start: date | None = args.start
+    end: date = args.end or LAST_DAY
+    if start is not None and start > end:
+        raise CliError(f"--from {start.isoformat()} is after --to {end.isoformat()}")
+    with open_readonly_repository(db) as repository:
+        if start is None:
+            start = repository.first_workout_day()
+        workouts = [] if start is None or start > end else repository.workouts_between(start, end)
+    if args.format == "json":
+        text = workouts_to_json(workouts)
+    elif args.format == "csv":
+        text = workouts_to_csv(workouts)
+    else:
+        from planner.calendar_ics import workouts_to_ics
+
+        text = workouts_to_ics(workouts, stamp=datetime.now(UTC).replace(microsecond=0))
+    if args.output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return EXIT_OK
+    out: Path = args.output.expanduser()
+    try:
+        with out.open("w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+    except OSError as exc:
+        raise CliError(f"cannot write {out}: {exc.strerror or exc}") from None
+    span = f", {workouts[0].day.isoformat()} to {workouts[-1].day.isoformat()}" if workouts else ""
+    print(f"{out}: {len(workouts)} workouts{span}")
+    return EXIT_OK
+
+
+# -- import -------------------------------------------------------------------------------------
+def _import(args: argparse.Namespace) -> int:
+    db = _db_path(args)
+    files: list[Path] = args.files
+    # Read and check every file before touching the database: a file with a problem is
+    # reported and leaves the database exactly as it was.
+    parsed: list[tuple[str, list[Workout]]] = []
+    failed = 0
+    for file in files:
+        name = str(file)
+        try:
+            parsed.append((name, workouts_from_json(_read_text(file), source=name)))
+        except TransferError as exc:
+            _fail(str(exc), "Nothing of that file was imported; fix it and import it again.")
+            failed += 1
+    if parsed:
+        from planner.storage.db import open_database
+
+        database = open_database(db)
+        try:
+            for name, incoming in parsed:
+                try:
+                    added = import_workouts(database.repository, incoming)
+                except StorageError as exc:
+                    _fail(f"{name}: {exc}", exc.hint or "Nothing of that file was imported.")
+                    failed += 1
+                    continue
+                print(f"{name}: {added} added, {len(incoming) - added} already there")
+        finally:
+            database.close()
+    return EXIT_FAILURE if failed else EXIT_OK
+
+
+def import_workouts(repository: PlanRepository, incoming: Sequence[Workout]) -> int:
+    """Add the workouts the plan does not hold yet, in one transaction; how many were added."""
+    if not incoming:
+        return 0
+    existing = repository.workouts_between(
+        min(w.day for w in incoming), max(w.day for w in incoming)
+    )
+    added = plan_import(existing, incoming)
+    if added:
+        repository.apply(added)
+    return len(added)
+
+
+def _read_text(file: Path) -> str:
+    try:
+        data = file.read_bytes()
+    except FileNotFoundError:
+        raise TransferError(f"{file}: no such file") from None
+    except IsADirectoryError:
+        raise TransferError(f"{file}: is a folder, not a file") from None
+    except OSError as exc:
+        raise TransferError(f"{file}: cannot read it: {exc.strerror or exc}") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise TransferError(
+            f"{file}: not UTF-8 text (byte {exc.start + 1}); is it really a JSON export?"
+        ) from None
+
+
+# -- check --------------------------------------------------------------------------------------
+def _check(args: argparse.Namespace) -> int:
+    db = _db_path(args)
+    problem = _missing_file_problem(db)
+    if problem:
+        return _fail(problem)
+    from planner.storage.db import check_database
+
+    result = check_database(db)
+    if args.verbose:
+        for detail in result.details:
+            print(f"  {detail}")
+    if not result.ok:
+        return _fail(result.message)
+    print(result.message)
+    return EXIT_OK
+
+
+def _missing_file_problem(db: Path) -> str:
+    if not db.exists():
+        return f"{db}: no such database file"
+    if not db.is_file():
+        return f"{db}: not a file"
+    if db.stat().st_size == 0:
+        return f"{db}: the file is empty (0 bytes), not a Legwork database"
+    return ""
+
+
+# -- read-only access ---------------------------------------------------------------------------
+@contextmanager
+def open_readonly_repository(db: Path) -> Iterator[PlanRepository]:
+    """A repository on ``db`` that cannot write to the file.
+
+    The file is opened with :func:`planner.storage.db.open_database` in read-only mode
+    (SQLite ``mode=ro``): nothing is created, upgraded or seeded, and it works while the
+    app has the same file open.
+
+    Raises:
+        CliError: the file does not exist or is empty.
+        StorageError: the file is not a Legwork database this version can read.
+    """
+    problem = _missing_file_problem(db)
+    if problem:
+        raise CliError(problem, "Give the right file with --db (or set LEGWORK_DB).")
+    from planner.storage.db import open_database
+
+    database = open_database(db, read_only=True)
+    try:
+        yield database.repository
+    finally:
+        database.close()

@@ -1,0 +1,269 @@
+"""Workouts in and out of files: JSON (round-trips), CSV and iCalendar (for other tools).
+
+The JSON format is a list of objects whose keys are exactly the :class:`Workout` field
+names; dates are ISO 8601 (``2026-11-21``), kinds and statuses their string values
+(``run``, ``done``), missing numbers ``null``. Reading is strict: every problem is reported
+with the file name, the item number (1 for the first) and the field, so a runner can fix
+the file by hand, and nothing of a file that has a problem is imported.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import json
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import Any
+
+from planner.core.model import Kind, Status, ValidationError, Workout
+
+#: The field names, in the order files list them.
+FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Workout))
+
+_REQUIRED = ("day", "kind", "title")
+_NUMBERS = (
+    "duration_min",
+    "distance_km",
+    "rpe",
+    "actual_duration_min",
+    "actual_distance_km",
+    "actual_rpe",
+)
+
+
+class TransferError(ValueError):
+    """A file could not be read or written; the message names the file and the problem."""
+
+
+# -- writing --------------------------------------------------------------------------------
+def workout_to_dict(workout: Workout) -> dict[str, Any]:
+    """One workout as a JSON-ready dict with exactly the :class:`Workout` field names."""
+    out: dict[str, Any] = {}
+    for name in FIELDS:
+        value = getattr(workout, name)
+        if isinstance(value, date):
+            value = value.isoformat()
+        elif isinstance(value, Kind | Status):
+            value = value.value
+        out[name] = value
+    return out
+
+
+def workouts_to_json(workouts: Iterable[Workout]) -> str:
+    """The workouts as a JSON document (a list of objects), ending with a newline."""
+    items = [workout_to_dict(w) for w in workouts]
+    return json.dumps(items, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+
+
+def workouts_to_csv(workouts: Iterable[Workout]) -> str:
+    """The workouts as CSV: a header of the field names, then one row per workout.
+
+    Missing values are empty cells, booleans ``true``/``false``.
+    """
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(FIELDS)
+    for workout in workouts:
+        row: list[object] = []
+        for value in workout_to_dict(workout).values():
+            if value is None:
+                row.append("")
+            elif isinstance(value, bool):
+                row.append("true" if value else "false")
+            else:
+                row.append(value)
+        writer.writerow(row)
+    return buffer.getvalue()
+
+
+# -- reading --------------------------------------------------------------------------------
+def workouts_from_json(text: str, *, source: str) -> list[Workout]:
+    """The workouts of a JSON export.
+
+    Args:
+        text: the file's content.
+        source: the file's name, used in error messages.
+
+    Returns:
+        The workouts, in file order, each validated. Ids are kept as found (``None`` when
+        absent); importers ignore them.
+
+    Raises:
+        TransferError: naming ``source`` and, for a bad item, its number (1 for the first)
+            and field.
+    """
+    try:
+        data = json.loads(text, parse_constant=_reject_constant)
+    except json.JSONDecodeError as exc:
+        raise TransferError(
+            f"{source}: not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
+        ) from None
+    except _ConstantError as exc:
+        raise TransferError(
+            f"{source}: not valid JSON: {exc.args[0]} is not a number JSON allows"
+        ) from None
+    if not isinstance(data, list):
+        raise TransferError(
+            f"{source}: expected a list of workouts ([...]), found {_type_name(data)}"
+        )
+    return [_workout_from_item(item, f"{source}, item {n}") for n, item in enumerate(data, 1)]
+
+
+class _ConstantError(ValueError):
+    pass
+
+
+def _reject_constant(name: str) -> float:
+    raise _ConstantError(name)
+
+
+def _workout_from_item(item: object, where: str) -> Workout:
+    if not isinstance(item, dict):
+        raise TransferError(f"{where}: expected an object ({{...}}), found {_type_name(item)}")
+    unknown = sorted(str(k) for k in item if k not in FIELDS)
+    if unknown:
+        names = ", ".join(repr(k) for k in unknown)
+        raise TransferError(
+            f"{where}: unknown field{'s' if len(unknown) > 1 else ''} {names} "
+            f"(known: {', '.join(FIELDS)})"
+        )
+    for name in _REQUIRED:
+        if item.get(name) is None:
+            raise TransferError(f"{where}: {name!r} is missing")
+    values: dict[str, Any] = {
+        "id": _optional_int(item, "id", where),
+        "day": _day(item["day"], where),
+        "kind": _enum(Kind, item["kind"], "kind", where),
+        "title": _string(item["title"], "title", where),
+    }
+    if item.get("position") is not None:
+        position = _optional_int(item, "position", where)
+        values["position"] = position
+    for name in _NUMBERS:
+        values[name] = _number(item.get(name), name, where)
+    if item.get("notes") is not None:
+        values["notes"] = _string(item["notes"], "notes", where)
+    if item.get("status") is not None:
+        values["status"] = _enum(Status, item["status"], "status", where)
+    if item.get("heavy_legs") is not None:
+        if not isinstance(item["heavy_legs"], bool):
+            raise TransferError(f"{where}: 'heavy_legs' must be true or false")
+        values["heavy_legs"] = item["heavy_legs"]
+    workout = Workout(**values)
+    try:
+        workout.validate()
+    except ValidationError as exc:
+        field = f"{exc.field!r} " if exc.field else ""
+        raise TransferError(f"{where}: {field}is not valid: {exc}") from None
+    return workout
+
+
+def _type_name(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__  # pragma: no cover - json.loads makes nothing else
+
+
+def _day(value: object, where: str) -> date:
+    if isinstance(value, str):
+        text = value.strip()
+        if len(text) == 10:
+            try:
+                return date.fromisoformat(text)
+            except ValueError:
+                pass
+    raise TransferError(
+        f"{where}: 'day' must be a date like \"2026-11-21\", not {json.dumps(value)}"
+    )
+
+
+def _enum(enum_type: type[Kind] | type[Status], value: object, name: str, where: str) -> Any:
+    allowed = ", ".join(member.value for member in enum_type)
+    if isinstance(value, str):
+        try:
+            return enum_type(value.strip().lower())
+        except ValueError:
+            pass
+    raise TransferError(f"{where}: unknown {name} {json.dumps(value)} (one of: {allowed})")
+
+
+def _string(value: object, name: str, where: str) -> str:
+    if not isinstance(value, str):
+        raise TransferError(f"{where}: {name!r} must be a string")
+    return value
+
+
+def _optional_int(item: dict[str, Any], name: str, where: str) -> int | None:
+    value = item.get(name)
+    if value is None:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TransferError(f"{where}: {name!r} must be a whole number")
+    return value
+
+
+def _number(value: object, name: str, where: str) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise TransferError(f"{where}: {name!r} must be a number")
+    try:
+        number = float(value)
+    except OverflowError:
+        number = math.inf
+    if not math.isfinite(number):
+        raise TransferError(f"{where}: {name!r} is far too large")
+    return number
+
+
+# -- importing --------------------------------------------------------------------------------
+def plan_import(existing: Sequence[Workout], incoming: Sequence[Workout]) -> list[Workout]:
+    """What to insert so that importing ``incoming`` adds no duplicates.
+
+    Workouts are matched as a multiset on :meth:`Workout.content_key` (ids and positions in
+    the file are ignored): an incoming workout equal to an existing one that is not yet
+    matched is already there; two equal workouts in a file need two equal stored ones.
+
+    Args:
+        existing: every stored workout on the days ``incoming`` touches.
+        incoming: the workouts of the file, in file order.
+
+    Returns:
+        New workouts (``id=None``) to insert, by day; on each day they keep the file's order
+        and are placed after that day's existing blocks.
+    """
+    available: dict[tuple[object, ...], int] = defaultdict(int)
+    next_position: dict[date, int] = {}
+    for workout in existing:
+        available[workout.content_key()] += 1
+        next_position[workout.day] = max(next_position.get(workout.day, 0), workout.position + 1)
+    fresh: list[tuple[int, Workout]] = []
+    for order, workout in enumerate(incoming):
+        key = workout.content_key()
+        if available[key] > 0:
+            available[key] -= 1
+        else:
+            fresh.append((order, workout))
+    fresh.sort(key=lambda pair: (pair[1].day, pair[1].position, pair[0]))
+    added: list[Workout] = []
+    for _, workout in fresh:
+        position = next_position.get(workout.day, 0)
+        next_position[workout.day] = position + 1
+        added.append(workout.replace(id=None, position=position))
+    return added
