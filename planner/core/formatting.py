@@ -1,4 +1,4 @@
-"""How numbers read on screen and on paper."""
+"""How plan numbers read for people: on screen, on paper and in exported calendars."""
 
 from __future__ import annotations
 
@@ -55,3 +55,14 @@ def status_text(workout: Workout) -> str:
     return {Status.DONE: "Done", Status.SKIPPED: "Skipped", Status.PLANNED: "Planned"}[
         workout.status
     ]
+
+
+def workout_line(workout: Workout) -> str:
+    """A workout in one line for lists and calendars: ``[R] Long run · 1 h 40 · 16 km``."""
+    parts = [f"[{workout.kind.letter}] {workout.title}"]
+    summary = workout_summary(workout)
+    if summary and workout.kind is not Kind.REST:
+        parts.append(summary)
+    if workout.status is not Status.PLANNED:
+        parts.append(status_text(workout).lower())
+    return " · ".join(parts)

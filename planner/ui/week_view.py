@@ -29,11 +29,11 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QMenu, QSizePolicy, QWidget
 
+from planner.core.formatting import format_distance, format_duration, format_hours, format_number
 from planner.core.model import ChangeSet, Kind, Status, Workout
 from planner.core.totals import WeekTotals, week_totals
 from planner.core.weeks import Week
 from planner.ui.controller import PlanController
-from planner.ui.format import format_distance, format_duration, format_hours, format_number
 from planner.ui.mime import (
     TEMPLATE_MIME,
     WORKOUT_MIME,

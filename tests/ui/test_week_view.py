@@ -36,7 +36,7 @@ def drop_at(
 ) -> QDropEvent:
     """Deliver a real drop event at ``pos`` (what Qt sends when the mouse is released)."""
     actions = Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
-    move = QDragMoveEvent(QPointF(pos), actions, data, Qt.MouseButton.LeftButton, modifiers)
+    move = QDragMoveEvent(pos, actions, data, Qt.MouseButton.LeftButton, modifiers)
     view.dragMoveEvent(move)
     event = QDropEvent(QPointF(pos), actions, data, Qt.MouseButton.LeftButton, modifiers)
     view.dropEvent(event)
@@ -192,17 +192,17 @@ def test_drag_over_a_day_offers_move_or_copy(view: WeekView, repo) -> None:
     pos = below_blocks(view, date(2026, 11, 20))
     actions = Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
     move = QDragMoveEvent(
-        QPointF(pos), actions, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+        pos, actions, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
     )
     view.dragMoveEvent(move)
     assert move.isAccepted() and move.dropAction() == Qt.DropAction.MoveAction
     copy = QDragMoveEvent(
-        QPointF(pos), actions, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier
+        pos, actions, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier
     )
     view.dragMoveEvent(copy)
     assert copy.isAccepted() and copy.dropAction() == Qt.DropAction.CopyAction
     outside = QDragMoveEvent(
-        QPointF(3, 3), actions, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+        QPoint(3, 3), actions, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
     )
     view.dragMoveEvent(outside)
     assert not outside.isAccepted()

@@ -1,0 +1,122 @@
+"""Colours and small painting helpers shared by every widget: one place for the kind colours.
+
+Every kind has a colour *and* a letter (:attr:`Kind.letter`); widgets show both, never colour
+alone. Light and dark palettes get their own variants so blocks read well on either.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPixmap
+
+from planner.core.model import Kind
+
+#: The kind colours for light palettes: calm blue runs, warm red-orange HIIT, purple
+#: strength, soft grey-green rest.
+KIND_COLORS: dict[Kind, QColor] = {
+    Kind.RUN: QColor("#3a78c9"),
+    Kind.HIIT: QColor("#e0603a"),
+    Kind.STRENGTH: QColor("#8156c2"),
+    Kind.REST: QColor("#8aa597"),
+}
+
+#: The same hues for dark palettes: a little lighter and softer, so they do not glare.
+_DARK_KIND_COLORS: dict[Kind, QColor] = {
+    Kind.RUN: QColor("#6fa3e6"),
+    Kind.HIIT: QColor("#f08a68"),
+    Kind.STRENGTH: QColor("#a98ae0"),
+    Kind.REST: QColor("#9cb7a8"),
+}
+
+#: The order kinds are listed in (library groups, menus, legends).
+KIND_ORDER: tuple[Kind, ...] = (Kind.RUN, Kind.HIIT, Kind.STRENGTH, Kind.REST)
+
+_DARK_TEXT = QColor("#1d232b")
+_LIGHT_TEXT = QColor("#ffffff")
+
+
+def kind_color(kind: Kind, *, dark: bool = False) -> QColor:
+    """The colour of ``kind``; ``dark`` picks the variant for dark palettes."""
+    return QColor((_DARK_KIND_COLORS if dark else KIND_COLORS)[kind])
+
+
+def is_dark(palette: QPalette) -> bool:
+    """Whether ``palette`` is a dark one (light text on a dark window)."""
+    window = palette.color(QPalette.ColorRole.Window)
+    text = palette.color(QPalette.ColorRole.WindowText)
+    return window.lightness() < text.lightness()
+
+
+def _luminance(color: QColor) -> float:
+    """WCAG relative luminance."""
+
+    def channel(value: float) -> float:
+        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+
+    return (
+        0.2126 * channel(color.redF())
+        + 0.7152 * channel(color.greenF())
+        + 0.0722 * channel(color.blueF())
+    )
+
+
+def _contrast(a: float, b: float) -> float:
+    light, dark = max(a, b), min(a, b)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def text_color_on(color: QColor) -> QColor:
+    """White or near-black, whichever reads better on ``color`` (WCAG contrast)."""
+    background = _luminance(color)
+    if _contrast(background, _luminance(_LIGHT_TEXT)) >= _contrast(
+        background, _luminance(_DARK_TEXT)
+    ):
+        return QColor(_LIGHT_TEXT)
+    return QColor(_DARK_TEXT)
+
+
+def error_color(*, dark: bool = False) -> QColor:
+    """The colour of inline error messages."""
+    return QColor("#ff8a80") if dark else QColor("#c62828")
+
+
+def mix(a: QColor, b: QColor, amount: float) -> QColor:
+    """``a`` moved ``amount`` (0 to 1) of the way towards ``b``."""
+    amount = min(max(amount, 0.0), 1.0)
+    return QColor.fromRgbF(
+        a.redF() + (b.redF() - a.redF()) * amount,
+        a.greenF() + (b.greenF() - a.greenF()) * amount,
+        a.blueF() + (b.blueF() - a.blueF()) * amount,
+        1.0,
+    )
+
+
+def paint_kind_badge(painter: QPainter, rect: QRectF, kind: Kind, *, dark: bool = False) -> None:
+    """Paint the kind's rounded colour swatch with its letter centred on it."""
+    color = kind_color(kind, dark=dark)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(color)
+    radius = min(rect.width(), rect.height()) * 0.28
+    painter.drawRoundedRect(rect, radius, radius)
+    font = QFont(painter.font())
+    font.setBold(True)
+    font.setPixelSize(max(8, round(rect.height() * 0.55)))
+    painter.setFont(font)
+    painter.setPen(text_color_on(color))
+    painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, kind.letter)
+    painter.restore()
+
+
+def kind_badge_pixmap(
+    kind: Kind, size: int, *, dark: bool = False, device_pixel_ratio: float = 1.0
+) -> QPixmap:
+    """The kind badge as a square pixmap of ``size`` logical pixels (for icons)."""
+    pixmap = QPixmap(round(size * device_pixel_ratio), round(size * device_pixel_ratio))
+    pixmap.setDevicePixelRatio(device_pixel_ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    paint_kind_badge(painter, QRectF(0.5, 0.5, size - 1.0, size - 1.0), kind, dark=dark)
+    painter.end()
+    return pixmap

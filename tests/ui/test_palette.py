@@ -1,0 +1,424 @@
+"""The workout palette: the library grouped by kind, filtering, drag data, keys and edits."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QModelIndex, QObject, Qt, Slot
+from PySide6.QtGui import QAction, QColor, QKeySequence
+from PySide6.QtWidgets import QMessageBox, QPushButton, QVBoxLayout, QWidget
+
+from planner.core.library import BUILTIN_TEMPLATES
+from planner.core.model import Kind, Template
+from planner.ui.controller import PlanController
+from planner.ui.dialogs.template_editor import TemplateEditor
+from planner.ui.mime import TEMPLATE_MIME, decode_template
+from planner.ui.palette import (
+    IS_HEADER_ROLE,
+    WorkoutPalette,
+    kind_of,
+    template_summary,
+)
+from planner.ui.style import KIND_COLORS
+from tests.fakes import MemoryRepository
+from tests.ui.conftest import template_id
+
+
+@pytest.fixture
+def palette(qtbot, controller: PlanController) -> WorkoutPalette:
+    widget = WorkoutPalette(controller)
+    qtbot.addWidget(widget)
+    widget.resize(260, 720)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def names(palette: WorkoutPalette) -> list[str]:
+    return [t.name for t in palette.shown_templates()]
+
+
+def press(qtbot, palette: WorkoutPalette, key: Qt.Key) -> None:
+    view = palette.view()
+    view.setFocus()
+    qtbot.keyClick(view, key)
+
+
+def open_editor(qtbot, palette: WorkoutPalette) -> TemplateEditor:
+    qtbot.waitUntil(lambda: palette.findChild(TemplateEditor) is not None)
+    editor = palette.findChild(TemplateEditor)
+    assert isinstance(editor, TemplateEditor)
+    qtbot.waitUntil(editor.isVisible)
+    return editor
+
+
+def save(qtbot, editor: TemplateEditor) -> None:
+    qtbot.mouseClick(editor.field("save"), Qt.MouseButton.LeftButton)
+
+
+def own_template(controller: PlanController, name: str = "Hill repeats") -> Template:
+    saved = controller.save_template(Template(None, name, Kind.RUN, 50, 9.0, 7, "8 x 60 s uphill"))
+    assert saved is not None
+    return saved
+
+
+# -- what it shows --------------------------------------------------------------------------
+def test_identity(palette: WorkoutPalette) -> None:
+    assert palette.objectName() == "workoutPalette"
+    assert palette.accessibleName() == "workoutPalette"
+    assert palette.minimumWidth() >= 200
+
+
+def test_lists_every_template_grouped_by_kind(palette: WorkoutPalette) -> None:
+    assert palette.shown_groups() == [Kind.RUN, Kind.HIIT, Kind.STRENGTH, Kind.REST]
+    assert sorted(names(palette)) == sorted(t.name for t in BUILTIN_TEMPLATES)
+    view = palette.view()
+    model = view.model()
+    for row in range(model.rowCount()):
+        header = model.index(row, 0)
+        assert header.data(IS_HEADER_ROLE)
+        assert not header.flags() & Qt.ItemFlag.ItemIsDragEnabled
+        assert model.rowCount(header) > 0
+        for child in range(model.rowCount(header)):
+            index = model.index(child, 0, header)
+            assert kind_of(index) is kind_of(header)
+            assert index.flags() & Qt.ItemFlag.ItemIsDragEnabled
+
+
+def test_entries_show_letter_and_defaults(palette: WorkoutPalette) -> None:
+    easy = next(t for t in palette.shown_templates() if t.name == "Easy run")
+    assert template_summary(easy) == "35 min · 6 km · RPE 3"
+    rest = next(t for t in palette.shown_templates() if t.name == "Rest day")
+    assert template_summary(rest) == "Full rest"
+    # What a screen reader says carries the kind in words, not only a colour.
+    index = palette.view().indexAt(
+        palette.view().viewport().mapFrom(palette, palette.template_rect("Easy run").center())
+    )
+    accessible = index.data(Qt.ItemDataRole.AccessibleTextRole)
+    assert "Easy run" in accessible
+    assert "Run" in accessible
+    assert "35 min" in accessible
+    assert "Conversational" in index.data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_each_entry_paints_its_kind_colour(palette: WorkoutPalette) -> None:
+    image = palette.grab().toImage()
+    for name, kind in (("Easy run", Kind.RUN), ("HIIT intervals", Kind.HIIT)):
+        rect = palette.template_rect(name)
+        found = set()
+        for x in range(rect.left(), rect.left() + 50):
+            found.add(QColor(image.pixel(x, rect.center().y())).name())
+        assert KIND_COLORS[kind].name() in found, name
+
+
+def test_refreshes_when_the_library_changes(
+    qtbot, palette: WorkoutPalette, controller: PlanController
+) -> None:
+    own_template(controller)
+    assert "Hill repeats" in names(palette)
+
+
+# -- filter ---------------------------------------------------------------------------------
+def test_filter_by_name_kind_or_description(qtbot, palette: WorkoutPalette) -> None:
+    qtbot.keyClicks(palette.filter_edit(), "sprint")
+    assert names(palette) == ["Beginner sprints"]
+    assert palette.shown_groups() == [Kind.HIIT]
+
+    palette.set_filter("strength")
+    assert palette.shown_groups() == [Kind.STRENGTH]
+    assert len(names(palette)) == 3
+
+    palette.set_filter("conversational")  # in Easy run's description
+    assert names(palette) == ["Easy run"]
+
+    palette.set_filter("RUN long")  # every word must match, in any case
+    assert names(palette) == ["Long run"]
+
+    palette.set_filter("no such workout")
+    assert names(palette) == []
+    assert palette.shown_groups() == []
+    assert palette.template_rect("Easy run").isEmpty()
+
+    palette.filter_edit().setFocus()
+    qtbot.keyClick(palette.filter_edit(), Qt.Key.Key_Escape)
+    assert palette.filter_edit().text() == ""
+    assert len(names(palette)) == len(BUILTIN_TEMPLATES)
+
+
+def test_ctrl_f_focuses_the_filter(qtbot, palette: WorkoutPalette) -> None:
+    palette.activateWindow()
+    palette.view().setFocus()
+    qtbot.waitUntil(palette.view().hasFocus)
+    qtbot.keySequence(palette.view(), QKeySequence(QKeySequence.StandardKey.Find))
+    qtbot.waitUntil(palette.filter_edit().hasFocus)
+
+
+# -- template_rect --------------------------------------------------------------------------
+def test_template_rect_is_inside_the_palette_and_hits_the_entry(palette: WorkoutPalette) -> None:
+    rect = palette.template_rect("Easy run")
+    assert not rect.isEmpty()
+    assert palette.rect().contains(rect)
+    view = palette.view()
+    index = view.indexAt(view.viewport().mapFrom(palette, rect.center()))
+    assert index.data(Qt.ItemDataRole.DisplayRole) == "Easy run"
+
+
+def test_template_rect_of_unknown_name_is_empty(palette: WorkoutPalette) -> None:
+    assert palette.template_rect("Marathon in the moon").isEmpty()
+    assert palette.template_rect("").isEmpty()
+
+
+def test_template_rect_scrolls_the_entry_into_view(qtbot, palette: WorkoutPalette) -> None:
+    palette.resize(260, 220)
+    qtbot.wait(10)
+    rect = palette.template_rect("Rest day")
+    assert not rect.isEmpty()
+    assert palette.rect().contains(rect)
+    view = palette.view()
+    assert view.indexAt(view.viewport().mapFrom(palette, rect.center())).data() == "Rest day"
+
+
+# -- drag data ------------------------------------------------------------------------------
+def test_mime_data_carries_the_template_id(
+    palette: WorkoutPalette, controller: PlanController
+) -> None:
+    model = palette.model()
+    index = model.index_of(name="Easy run")
+    data = model.mimeData([index])
+    assert data.hasFormat(TEMPLATE_MIME)
+    assert decode_template(data) == template_id(controller, "Easy run")
+    assert data.text() == "Easy run"
+    assert model.supportedDragActions() == Qt.DropAction.CopyAction
+    assert TEMPLATE_MIME in model.mimeTypes()
+    # Through the filter proxy the view drags with, too.
+    view = palette.view()
+    proxy_index = view.indexAt(
+        view.viewport().mapFrom(palette, palette.template_rect("Long run").center())
+    )
+    assert decode_template(view.model().mimeData([proxy_index])) == template_id(
+        controller, "Long run"
+    )
+
+
+def test_headers_carry_no_drag_data(palette: WorkoutPalette) -> None:
+    model = palette.model()
+    header = model.index(0, 0)
+    assert header.data(IS_HEADER_ROLE)
+    assert decode_template(model.mimeData([header])) is None
+    assert decode_template(model.mimeData([QModelIndex()])) is None
+
+
+def test_view_is_a_native_copy_drag_source(palette: WorkoutPalette) -> None:
+    view = palette.view()
+    assert view.dragEnabled()
+    assert view.dragDropMode() == view.DragDropMode.DragOnly
+    assert view.defaultDropAction() == Qt.DropAction.CopyAction
+
+
+# -- keys and activation --------------------------------------------------------------------
+def test_enter_emits_template_activated(
+    qtbot, palette: WorkoutPalette, controller: PlanController
+) -> None:
+    easy = template_id(controller, "Easy run")
+    assert palette.select_template(easy)
+    palette.view().setFocus()
+    with qtbot.waitSignal(palette.template_activated, timeout=1000) as blocker:
+        qtbot.keyClick(palette.view(), Qt.Key.Key_Return)
+    assert blocker.args == [easy]
+
+
+def test_double_click_emits_template_activated(
+    qtbot, palette: WorkoutPalette, controller: PlanController
+) -> None:
+    view = palette.view()
+    center = view.viewport().mapFrom(palette, palette.template_rect("Tempo run").center())
+    # A real double click is press, release, double-click: the view checks the press.
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=center)
+    with qtbot.waitSignal(palette.template_activated, timeout=1000) as blocker:
+        qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=center)
+    assert blocker.args == [template_id(controller, "Tempo run")]
+
+
+def test_enter_in_the_filter_goes_to_the_first_match(qtbot, palette: WorkoutPalette) -> None:
+    palette.filter_edit().setFocus()
+    qtbot.keyClicks(palette.filter_edit(), "tempo")
+    qtbot.keyClick(palette.filter_edit(), Qt.Key.Key_Return)
+    current = palette.current_template()
+    assert current is not None and current.name == "Tempo run"
+
+
+class _Counter(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    @Slot()
+    def hit(self) -> None:
+        self.count += 1
+
+
+def test_palette_keys_win_over_window_shortcuts(
+    qtbot, controller: PlanController, repo: MemoryRepository
+) -> None:
+    """Delete in the library must not also delete a workout through the window's Delete."""
+    window = QWidget()
+    qtbot.addWidget(window)
+    layout = QVBoxLayout(window)
+    palette = WorkoutPalette(controller, window)
+    layout.addWidget(palette)
+    counter = _Counter()
+    window_delete = QAction("Delete workout", window)
+    window_delete.setShortcut(QKeySequence(Qt.Key.Key_Delete))
+    window_delete.triggered.connect(counter.hit)
+    window.addAction(window_delete)
+    window.show()
+    qtbot.waitExposed(window)
+    saved = own_template(controller)
+    assert saved.id is not None
+    palette.select_template(saved.id)
+    press(qtbot, palette, Qt.Key.Key_Delete)
+    box = palette.findChild(QMessageBox, "confirmDeleteTemplate")
+    assert box is not None
+    box.reject()
+    assert counter.count == 0
+    assert "Hill repeats" in names(palette)
+
+
+# -- library edits --------------------------------------------------------------------------
+def test_insert_creates_a_template(
+    qtbot, palette: WorkoutPalette, controller: PlanController
+) -> None:
+    press(qtbot, palette, Qt.Key.Key_Insert)
+    editor = open_editor(qtbot, palette)
+    qtbot.keyClicks(editor.field("title"), "Recovery jog")
+    duration = editor.field("duration_min")
+    duration.clear()
+    qtbot.keyClicks(duration, "25")
+    save(qtbot, editor)
+    assert "Recovery jog" in names(palette)
+    stored = next(t for t in controller.templates() if t.name == "Recovery jog")
+    assert stored.duration_min == 25
+    assert not stored.builtin
+    current = palette.current_template()
+    assert current is not None and current.name == "Recovery jog"
+
+
+def test_new_template_is_refused_inline_when_invalid(
+    qtbot, palette: WorkoutPalette, controller: PlanController, repo: MemoryRepository
+) -> None:
+    before = repo.snapshot()
+    palette.new_template()
+    editor = open_editor(qtbot, palette)
+    save(qtbot, editor)  # no name
+    assert editor.isVisible()
+    assert "name" in editor.error_message("name")
+    qtbot.keyClicks(editor.field("name"), "Easy run")  # taken
+    save(qtbot, editor)
+    assert "already has" in editor.error_message("name")
+    assert repo.snapshot() == before
+
+
+def test_f2_edits_own_template(qtbot, palette: WorkoutPalette, controller: PlanController) -> None:
+    saved = own_template(controller)
+    assert saved.id is not None
+    palette.select_template(saved.id)
+    press(qtbot, palette, Qt.Key.Key_F2)
+    editor = open_editor(qtbot, palette)
+    name = editor.field("name")
+    name.clear()
+    qtbot.keyClicks(name, "Hill sprints")
+    save(qtbot, editor)
+    assert "Hill sprints" in names(palette)
+    assert "Hill repeats" not in names(palette)
+    assert controller.template(saved.id) == saved.replace(name="Hill sprints")
+
+
+def test_f2_on_a_builtin_offers_a_duplicate(
+    qtbot, palette: WorkoutPalette, controller: PlanController
+) -> None:
+    easy = template_id(controller, "Easy run")
+    palette.select_template(easy)
+    press(qtbot, palette, Qt.Key.Key_F2)
+    editor = open_editor(qtbot, palette)
+    assert editor.windowTitle() == "Duplicate as my own"
+    save(qtbot, editor)
+    assert "Easy run (mine)" in names(palette)
+    copy = next(t for t in controller.templates() if t.name == "Easy run (mine)")
+    assert not copy.builtin
+    assert (copy.kind, copy.duration_min, copy.distance_km, copy.rpe) == (Kind.RUN, 35, 6.0, 3)
+    builtin = controller.template(easy)
+    assert builtin is not None and builtin.name == "Easy run" and builtin.builtin
+
+
+def test_delete_asks_then_deletes_own_template(
+    qtbot, palette: WorkoutPalette, controller: PlanController
+) -> None:
+    saved = own_template(controller)
+    assert saved.id is not None
+    palette.select_template(saved.id)
+    press(qtbot, palette, Qt.Key.Key_Delete)
+    box = palette.findChild(QMessageBox, "confirmDeleteTemplate")
+    assert isinstance(box, QMessageBox)
+    assert "Hill repeats" in box.text()
+    assert "Hill repeats" in names(palette)  # nothing happens before the answer
+    confirm = box.findChild(QPushButton, "confirmDelete")
+    with qtbot.waitSignal(controller.templates_changed, timeout=1000):
+        qtbot.mouseClick(confirm, Qt.MouseButton.LeftButton)
+    assert "Hill repeats" not in names(palette)
+    assert controller.template(saved.id) is None
+
+
+def test_cancelling_delete_keeps_the_template(
+    qtbot, palette: WorkoutPalette, controller: PlanController
+) -> None:
+    saved = own_template(controller)
+    assert saved.id is not None
+    palette.select_template(saved.id)
+    palette.delete_current()
+    box = palette.findChild(QMessageBox, "confirmDeleteTemplate")
+    assert isinstance(box, QMessageBox)
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Cancel), Qt.MouseButton.LeftButton)
+    assert "Hill repeats" in names(palette)
+
+
+def test_builtins_cannot_be_deleted(
+    qtbot, palette: WorkoutPalette, controller: PlanController, repo: MemoryRepository
+) -> None:
+    before = repo.snapshot()
+    palette.select_template(template_id(controller, "Easy run"))
+    assert not palette._delete_action.isEnabled()
+    assert not palette._edit_action.isEnabled()
+    assert palette._duplicate_action.isEnabled()
+    press(qtbot, palette, Qt.Key.Key_Delete)
+    palette.delete_current()
+    assert palette.findChild(QMessageBox) is None
+    assert repo.snapshot() == before
+    assert "Easy run" in names(palette)
+
+
+def test_own_template_enables_edit_and_delete(
+    palette: WorkoutPalette, controller: PlanController
+) -> None:
+    saved = own_template(controller)
+    assert saved.id is not None
+    palette.select_template(saved.id)
+    assert palette._delete_action.isEnabled()
+    assert palette._edit_action.isEnabled()
+
+
+def test_context_menu_offers_the_library_actions(
+    qtbot, palette: WorkoutPalette, controller: PlanController
+) -> None:
+    view = palette.view()
+    rect = palette.template_rect("Easy run")
+    pos = view.viewport().mapFrom(palette, rect.center())
+    palette._show_context_menu(pos)
+    menu = palette.findChild(QWidget, "workoutPaletteMenu")
+    assert menu is not None
+    texts = [a.text().split("\t")[0].replace("&", "") for a in menu.actions() if a.text()]
+    assert "Add to selected day" in texts
+    assert "New template…" in texts
+    assert "Duplicate as my own…" in texts
+    assert "Delete template" in texts
+    menu.close()
+    current = palette.current_template()
+    assert current is not None and current.name == "Easy run"

@@ -1,0 +1,363 @@
+"""The workout editor: inline validation, round trips, and the "Mark done…" flow."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtWidgets import QDateEdit, QDialog, QLabel, QLineEdit, QWidget
+
+from planner.core.model import Kind, Status, Workout
+from planner.ui.controller import PlanController
+from planner.ui.dialogs.fields import NumberField
+from planner.ui.dialogs.workout_editor import WorkoutEditor
+from tests.fakes import MemoryRepository
+from tests.ui.conftest import by_title
+
+
+class _Saver(QObject):
+    """What the main window does when the editor is accepted: store the edit."""
+
+    def __init__(self, controller: PlanController, editor: WorkoutEditor) -> None:
+        super().__init__()
+        self.controller = controller
+        self.editor = editor
+        self.saved = 0
+        editor.accepted.connect(self.save)
+
+    @Slot()
+    def save(self) -> None:
+        self.saved += 1
+        self.controller.edit(self.editor.workout())
+
+
+@pytest.fixture
+def easy(repo: MemoryRepository) -> Workout:
+    return by_title(repo, "Long run")
+
+
+def make_editor(qtbot, workout: Workout, **kwargs) -> WorkoutEditor:
+    editor = WorkoutEditor(workout, **kwargs)
+    qtbot.addWidget(editor)
+    editor.open()
+    qtbot.waitExposed(editor)
+    return editor
+
+
+def type_into(qtbot, editor: WorkoutEditor, name: str, text: str) -> None:
+    field = editor.field(name)
+    assert isinstance(field, QLineEdit)
+    field.clear()
+    if text:
+        qtbot.keyClicks(field, text)
+
+
+def click(qtbot, widget: QWidget | None) -> None:
+    assert widget is not None
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def save(qtbot, editor: WorkoutEditor) -> None:
+    click(qtbot, editor.field("save"))
+
+
+def visible_error_labels(editor: WorkoutEditor) -> list[str]:
+    return [
+        label.text()
+        for label in editor.findChildren(QLabel, "fieldError")
+        if label.isVisible() and label.text()
+    ]
+
+
+# -- impossible values ----------------------------------------------------------------------
+IMPOSSIBLE = [
+    ("distance_km", "-5", "kilometres"),
+    ("distance_km", "0", "more than zero kilometres"),
+    ("distance_km", "300.1", "300 km"),
+    ("distance_km", "abc", "not a number"),
+    ("duration_min", "-10", "more than zero minutes"),
+    ("duration_min", "0", "more than zero minutes"),
+    ("duration_min", "1441", "24 hours"),
+    ("duration_min", "25:00", "24 hours"),
+    ("duration_min", "abc", "not a number"),
+    ("rpe", "-1", "0 to 10"),
+    ("rpe", "11", "0 to 10"),
+    ("rpe", "abc", "not a number"),
+    ("title", "", "title"),
+    ("title", "   ", "title"),
+]
+
+
+@pytest.mark.parametrize(("field", "text", "message"), IMPOSSIBLE)
+def test_impossible_value_is_refused_inline(
+    qtbot,
+    controller: PlanController,
+    repo: MemoryRepository,
+    easy: Workout,
+    field: str,
+    text: str,
+    message: str,
+) -> None:
+    before = repo.snapshot()
+    editor = make_editor(qtbot, easy)
+    saver = _Saver(controller, editor)
+    type_into(qtbot, editor, field, text)
+    save(qtbot, editor)
+
+    assert editor.isVisible()
+    assert editor.result() != QDialog.DialogCode.Accepted
+    assert message in editor.error_message(field)
+    assert visible_error_labels(editor) == [editor.error_message(field)]
+    # The field is singled out: focused and tinted, and says why to assistive technology.
+    widget = editor.field(field)
+    assert widget is not None
+    assert editor.focusWidget() is widget
+    assert widget.accessibleDescription() == editor.error_message(field)
+    assert saver.saved == 0
+    assert repo.snapshot() == before
+
+
+@pytest.mark.parametrize(
+    ("field", "text", "message"),
+    [
+        ("actual_distance_km", "-1", "kilometres"),
+        ("actual_duration_min", "2000", "24 hours"),
+        ("actual_rpe", "10.5", "0 to 10"),
+        ("actual_rpe", "hard", "not a number"),
+    ],
+)
+def test_impossible_actual_value_is_refused_inline(
+    qtbot, repo: MemoryRepository, easy: Workout, field: str, text: str, message: str
+) -> None:
+    editor = make_editor(qtbot, easy, complete=True)
+    type_into(qtbot, editor, field, text)
+    save(qtbot, editor)
+    assert editor.isVisible()
+    assert message in editor.error_message(field)
+
+
+def test_error_clears_when_the_field_is_edited(qtbot, easy: Workout) -> None:
+    editor = make_editor(qtbot, easy)
+    type_into(qtbot, editor, "distance_km", "-5")
+    save(qtbot, editor)
+    assert editor.error_message("distance_km")
+    qtbot.keyClick(editor.field("distance_km"), Qt.Key.Key_Backspace)
+    assert editor.error_message("distance_km") == ""
+    assert visible_error_labels(editor) == []
+
+
+def test_fixing_the_value_then_saving_works(
+    qtbot, controller: PlanController, repo: MemoryRepository, easy: Workout
+) -> None:
+    editor = make_editor(qtbot, easy)
+    saver = _Saver(controller, editor)
+    type_into(qtbot, editor, "distance_km", "abc")
+    save(qtbot, editor)
+    assert editor.isVisible()
+    type_into(qtbot, editor, "distance_km", "18")
+    save(qtbot, editor)
+    assert editor.result() == QDialog.DialogCode.Accepted
+    assert saver.saved == 1
+    assert by_title(repo, "Long run").distance_km == 18
+
+
+# -- valid edits ----------------------------------------------------------------------------
+def test_valid_edit_round_trips(
+    qtbot, controller: PlanController, repo: MemoryRepository, easy: Workout
+) -> None:
+    editor = make_editor(qtbot, easy)
+    saver = _Saver(controller, editor)
+    type_into(qtbot, editor, "title", "Long run with hills")
+    type_into(qtbot, editor, "duration_min", "1:45")
+    type_into(qtbot, editor, "distance_km", "17,5")
+    type_into(qtbot, editor, "rpe", "5.5")
+    notes = editor.field("notes")
+    assert notes is not None
+    notes.setFocus()
+    qtbot.keyClicks(notes, "Bring a gel")
+    save(qtbot, editor)
+
+    assert editor.result() == QDialog.DialogCode.Accepted
+    edited = editor.workout()
+    assert edited == easy.replace(
+        title="Long run with hills",
+        duration_min=105,
+        distance_km=17.5,
+        rpe=5.5,
+        notes="Bring a gel",
+    )
+    assert saver.saved == 1
+    stored = repo.get_workout(easy.id)
+    assert stored == edited
+
+
+def test_unchanged_workout_round_trips_exactly(qtbot, easy: Workout) -> None:
+    editor = make_editor(qtbot, easy)
+    save(qtbot, editor)
+    assert editor.result() == QDialog.DialogCode.Accepted
+    assert editor.workout() == easy
+
+
+def test_empty_numbers_are_none(qtbot, easy: Workout) -> None:
+    editor = make_editor(qtbot, easy)
+    type_into(qtbot, editor, "distance_km", "")
+    type_into(qtbot, editor, "rpe", "")
+    save(qtbot, editor)
+    edited = editor.workout()
+    assert edited.distance_km is None
+    assert edited.rpe is None
+    assert edited.duration_min == easy.duration_min
+
+
+def test_changing_the_day_keeps_id_and_position(qtbot, repo: MemoryRepository) -> None:
+    squats = by_title(repo, "Squat jumps")
+    assert squats.position == 1
+    editor = make_editor(qtbot, squats)
+    day = editor.field("day")
+    assert isinstance(day, QDateEdit)
+    day.setDate(day.date().addDays(1))
+    save(qtbot, editor)
+    edited = editor.workout()
+    assert edited.day == date(2026, 11, 22)
+    assert (edited.id, edited.position) == (squats.id, squats.position)
+
+
+def test_kind_change_to_rest_hides_distance(qtbot, easy: Workout) -> None:
+    editor = make_editor(qtbot, easy)
+    kind = editor.field("kind")
+    distance = editor.field("distance_km")
+    assert kind is not None and distance is not None
+    assert distance.isVisible()
+    kind.setCurrentIndex(kind.findData(Kind.REST))
+    assert not distance.isVisible()
+    type_into(qtbot, editor, "title", "Rest")
+    save(qtbot, editor)
+    edited = editor.workout()
+    assert edited.kind is Kind.REST
+    assert edited.distance_km is None
+
+
+def test_arrow_keys_step_the_effort_by_half_points(qtbot, easy: Workout) -> None:
+    editor = make_editor(qtbot, easy)
+    rpe = editor.field("rpe")
+    assert isinstance(rpe, NumberField)
+    rpe.setFocus()
+    qtbot.keyClick(rpe, Qt.Key.Key_Up)
+    assert rpe.value() == 5.5
+    for _ in range(20):
+        qtbot.keyClick(rpe, Qt.Key.Key_Up)
+    assert rpe.value() == 10  # never past the scale
+
+
+def test_ctrl_enter_saves_and_escape_cancels(qtbot, easy: Workout) -> None:
+    editor = make_editor(qtbot, easy)
+    editor.activateWindow()  # shortcuts only fire in the active window
+    qtbot.waitUntil(editor.isActiveWindow)
+    notes = editor.field("notes")
+    assert notes is not None
+    notes.setFocus()
+    with qtbot.waitSignal(editor.accepted, timeout=1000):
+        qtbot.keyClick(notes, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+    other = make_editor(qtbot, easy)
+    with qtbot.waitSignal(other.rejected, timeout=1000):
+        qtbot.keyClick(other.field("title"), Qt.Key.Key_Escape)
+
+
+def test_save_button_and_labels(qtbot, easy: Workout) -> None:
+    editor = make_editor(qtbot, easy)
+    save_button = editor.field("save")
+    assert save_button is not None
+    assert save_button.text().replace("&", "") == "Save"
+    buddies = {
+        label.buddy()
+        for label in editor.findChildren(QLabel)
+        if label.buddy() is not None and "&" in label.text()
+    }
+    for name in ("title", "kind", "day", "duration_min", "distance_km", "rpe", "notes"):
+        assert editor.field(name) in buddies, name
+    assert editor.windowTitle() == "Edit Long run"
+
+
+# -- status and actuals ---------------------------------------------------------------------
+def test_actual_fields_enabled_only_when_done(qtbot, easy: Workout) -> None:
+    editor = make_editor(qtbot, easy)
+    actuals = [
+        editor.field(n)
+        for n in ("actual_duration_min", "actual_distance_km", "actual_rpe", "heavy_legs")
+    ]
+    assert all(w is not None and not w.isEnabled() for w in actuals)
+    click(qtbot, editor.field("status_done"))
+    assert all(w is not None and w.isEnabled() for w in actuals)
+    click(qtbot, editor.field("status_skipped"))
+    assert all(w is not None and not w.isEnabled() for w in actuals)
+    click(qtbot, editor.field("status_planned"))
+    assert all(w is not None and not w.isEnabled() for w in actuals)
+
+
+def test_switching_to_done_prefills_empty_actuals(qtbot, easy: Workout) -> None:
+    editor = make_editor(qtbot, easy)
+    click(qtbot, editor.field("status_done"))
+    save(qtbot, editor)
+    edited = editor.workout()
+    assert edited.status is Status.DONE
+    assert edited.actual_duration_min == easy.duration_min
+    assert edited.actual_distance_km == easy.distance_km
+    assert edited.actual_rpe == easy.rpe
+
+
+def test_complete_prefills_actuals_and_focuses_duration(
+    qtbot, controller: PlanController, repo: MemoryRepository, easy: Workout
+) -> None:
+    editor = make_editor(qtbot, easy, complete=True)
+    saver = _Saver(controller, editor)
+    done = editor.field("status_done")
+    assert done is not None and done.isChecked()
+    actual = editor.field("actual_duration_min")
+    assert isinstance(actual, NumberField)
+    assert actual.isEnabled()
+    assert editor.focusWidget() is actual
+    assert actual.value() == easy.duration_min
+    assert editor.field("actual_distance_km").value() == easy.distance_km
+    assert editor.field("actual_rpe").value() == easy.rpe
+    assert editor.windowTitle().startswith("Mark done")
+
+    type_into(qtbot, editor, "actual_duration_min", "95")
+    type_into(qtbot, editor, "actual_rpe", "6")
+    click(qtbot, editor.field("heavy_legs"))
+    save(qtbot, editor)
+    stored = repo.get_workout(easy.id)
+    assert stored is not None
+    assert saver.saved == 1
+    assert stored.status is Status.DONE
+    assert (stored.actual_duration_min, stored.actual_distance_km, stored.actual_rpe) == (
+        95,
+        easy.distance_km,
+        6,
+    )
+    assert stored.heavy_legs
+
+
+def test_complete_keeps_recorded_actuals(qtbot, repo: MemoryRepository) -> None:
+    tempo = by_title(repo, "Tempo run")  # done: 44 min, 8.2 km, RPE 7
+    editor = make_editor(qtbot, tempo, complete=True)
+    assert editor.field("actual_duration_min").value() == 44
+    assert editor.field("actual_distance_km").value() == 8.2
+
+
+def test_unticking_done_keeps_the_recorded_actuals(qtbot, repo: MemoryRepository) -> None:
+    tempo = by_title(repo, "Tempo run")
+    editor = make_editor(qtbot, tempo)
+    click(qtbot, editor.field("status_skipped"))
+    save(qtbot, editor)
+    edited = editor.workout()
+    assert edited.status is Status.SKIPPED
+    assert edited.actual_duration_min == tempo.actual_duration_min
+
+
+def test_new_workout_title(qtbot) -> None:
+    editor = make_editor(qtbot, Workout(None, date(2026, 11, 18), Kind.RUN, ""))
+    assert editor.windowTitle() == "New workout"
+    save(qtbot, editor)
+    assert "title" in editor.error_message("title")
