@@ -42,7 +42,8 @@ def workouts_to_ics(workouts: Iterable[Workout], *, stamp: datetime) -> str:
         if workout.status is Status.SKIPPED:
             event.add("status", "CANCELLED")
         calendar.add_component(event)
-    return calendar.to_ical().decode("utf-8")
+    ical: bytes = calendar.to_ical()
+    return ical.decode("utf-8")
 
 
 def _uid(workout: Workout) -> str:

@@ -1,0 +1,131 @@
+"""Test-wide setup: a pinned environment, one QApplication, fresh settings and data for every test.
+
+This file must import without PySide6: CI also runs ``tests/core`` in an environment where Qt,
+SQLAlchemy and pyqtgraph are not installed (``-p no:pytestqt``), to prove the core is pure.
+"""
+
+from __future__ import annotations
+
+import atexit
+import importlib.util
+import os
+import shutil
+import tempfile
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+# ---------------------------------------------------------------- environment, before any Qt import
+# The pytest process always renders offscreen. Tests that need a real X server (tests/e2e) start
+# Xvfb themselves and run the app in a separate process with its own DISPLAY and platform, so the
+# developer's DISPLAY never matters here. LEGWORK_TEST_QPA=xcb lets a developer watch widget tests.
+os.environ["QT_QPA_PLATFORM"] = os.environ.get("LEGWORK_TEST_QPA", "offscreen")
+# Timezone-dependent code (pyqtgraph's DateAxisItem, "today") must not depend on the machine.
+os.environ["TZ"] = "UTC"
+if hasattr(time, "tzset"):  # not on Windows
+    time.tzset()
+# pyqtgraph picks the first Qt binding it can import (PyQt6 first); make it ours.
+os.environ["PYQTGRAPH_QT_LIB"] = "PySide6"
+# Qt must not read the developer's accessibility bus or theme.
+os.environ.setdefault("NO_AT_BRIDGE", "1")
+os.environ.pop("QT_STYLE_OVERRIDE", None)
+# Qt warns (and qt_log_level_fail turns that into a failure) when XDG_RUNTIME_DIR is unset or not
+# private, which is the case on a bare CI machine.
+if not os.environ.get("XDG_RUNTIME_DIR") or not os.path.isdir(os.environ["XDG_RUNTIME_DIR"]):
+    _runtime_dir = tempfile.mkdtemp(prefix="legwork-tests-runtime-")  # mode 0700
+    os.environ["XDG_RUNTIME_DIR"] = _runtime_dir
+    atexit.register(shutil.rmtree, _runtime_dir, ignore_errors=True)
+
+HAVE_QT = importlib.util.find_spec("PySide6") is not None
+
+APP_NAME = "Legwork"
+ORGANIZATION_NAME = "Legwork-tests"
+
+
+# ---------------------------------------------------------------- the one QApplication
+@pytest.fixture(scope="session")
+def qapp_args() -> list[str]:
+    """Arguments for pytest-qt's session QApplication."""
+    return [APP_NAME]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _qapp_first(request: pytest.FixtureRequest) -> Any:
+    """Create the session QApplication before any test runs, and name it.
+
+    A test (or a library) that creates a QCoreApplication first would make every later widget test
+    crash, so the QApplication is made up front whenever Qt and pytest-qt are available.
+    """
+    if not HAVE_QT or not request.config.pluginmanager.has_plugin("pytestqt"):
+        return None
+    app = request.getfixturevalue("qapp")
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(ORGANIZATION_NAME)
+    return app
+
+
+# ---------------------------------------------------------------- isolation of every test
+@pytest.fixture(autouse=True)
+def _fresh_settings(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[None]:
+    """Every test gets empty QSettings in its own folder, under unique names.
+
+    ``QSettings()`` then reads and writes ``tmp_path/settings/...ini`` and never the developer's
+    configuration, and a value written by one test cannot leak into another.
+    """
+    if not HAVE_QT:
+        yield
+        return
+    from PySide6.QtCore import QCoreApplication, QSettings
+
+    root = tmp_path / "settings"
+    for scope, name in ((QSettings.Scope.UserScope, "user"), (QSettings.Scope.SystemScope, "sys")):
+        for fmt in (QSettings.Format.IniFormat, QSettings.Format.NativeFormat):
+            QSettings.setPath(fmt, scope, str(root / name))
+    old_format = QSettings.defaultFormat()
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    old_names = (
+        QCoreApplication.organizationName(),
+        QCoreApplication.organizationDomain(),
+        QCoreApplication.applicationName(),
+    )
+    unique = uuid.uuid4().hex[:12]
+    QCoreApplication.setOrganizationName(f"{ORGANIZATION_NAME}-{unique}")
+    QCoreApplication.setOrganizationDomain(f"{unique}.tests.invalid")
+    QCoreApplication.setApplicationName(f"{APP_NAME}-{unique}")
+    try:
+        yield
+    finally:
+        QSettings.setDefaultFormat(old_format)
+        QCoreApplication.setOrganizationName(old_names[0])
+        QCoreApplication.setOrganizationDomain(old_names[1])
+        QCoreApplication.setApplicationName(old_names[2])
+
+
+@pytest.fixture(autouse=True)
+def _private_data_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test ever touches the real user data dir, database or backups.
+
+    ``LEGWORK_DB`` points at a file in the test's tmp dir, and the XDG base directories (which
+    platformdirs honours on Linux) too, so backups and caches land there as well.
+    """
+    home = tmp_path / "home"
+    for var, sub in (
+        ("XDG_DATA_HOME", "data"),
+        ("XDG_CONFIG_HOME", "config"),
+        ("XDG_CACHE_HOME", "cache"),
+        ("XDG_STATE_HOME", "state"),
+    ):
+        path = home / sub
+        path.mkdir(parents=True, exist_ok=True)
+        monkeypatch.setenv(var, str(path))
+    monkeypatch.setenv("LEGWORK_DB", str(tmp_path / "legwork-default.sqlite3"))
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    """Where a test's database lives (the file does not exist yet)."""
+    return tmp_path / "plan.sqlite3"
