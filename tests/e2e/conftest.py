@@ -296,6 +296,8 @@ class AppProcess:
         assert self.proc.stdin is not None
         self._next_id += 1
         ident = self._next_id
+        if "id" in fields:
+            raise ValueError("'id' names the request itself; give the field another name")
         try:
             self.proc.stdin.write(json.dumps({"op": op, "id": ident, **fields}) + "\n")
             self.proc.stdin.flush()
@@ -318,7 +320,7 @@ class AppProcess:
         return Rect.from_json(self.request("day_rect", day=str(day))["rect"])
 
     def block_rect(self, workout_id: int) -> Rect:
-        return Rect.from_json(self.request("block_rect", id=workout_id)["rect"])
+        return Rect.from_json(self.request("block_rect", workout_id=workout_id)["rect"])
 
     def template_rect(self, name: str) -> Rect:
         return Rect.from_json(self.request("template_rect", name=name)["rect"])

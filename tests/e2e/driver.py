@@ -248,7 +248,7 @@ class Driver(QObject):
 
     def op_block_rect(self, request: dict[str, Any]) -> dict[str, Any]:
         view = self._child("weekView")
-        return self._rect_reply(view, view.block_rect(int(request["id"])))  # type: ignore[attr-defined]
+        return self._rect_reply(view, view.block_rect(int(request["workout_id"])))  # type: ignore[attr-defined]
 
     def op_template_rect(self, request: dict[str, Any]) -> dict[str, Any]:
         palette = self._child("workoutPalette")
