@@ -11,6 +11,9 @@ Opening is careful with people's data:
 * a file with an older schema is backed up (SQLite backup API) and then upgraded in one
   transaction.
 
+A read-only open (``export``, ``print-week``) leaves no ``-wal``/``-shm`` files behind when
+it found none: see :meth:`Database.close`.
+
 Every connection runs in WAL mode with ``synchronous=FULL``, foreign keys on and a short busy
 timeout; transactions are started explicitly (``BEGIN``/``BEGIN IMMEDIATE``) rather than by
 the ``sqlite3`` module's implicit handling, so reads and DDL are transactional too.
@@ -18,6 +21,7 @@ the ``sqlite3`` module's implicit handling, so reads and DDL are transactional t
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import urllib.parse
@@ -150,7 +154,9 @@ def make_engine(
 
     Args:
         path: the database file; it must exist (SQLite is never allowed to create it).
-        read_only: open with ``mode=ro``; every write fails with "read-only".
+        read_only: open with ``mode=ro``; every write fails with "read-only". SQLite then
+            creates the ``-wal``/``-shm`` files it needs to read a WAL database but never
+            deletes them (:meth:`Database.close` has SQLite remove them when it may).
         busy_timeout: seconds to wait for a lock held by another connection.
     """
     wal, _shm = _side_files(path)
@@ -190,6 +196,50 @@ def make_engine(
 # -- read-only inspection --------------------------------------------------------------------
 def _side_files(path: Path) -> tuple[Path, Path]:
     return path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")
+
+
+def _remove_empty_side_files(path: Path) -> None:
+    """Have SQLite delete the empty ``-wal``/``-shm`` files a read-only open left beside ``path``.
+
+    Why not ``immutable=1`` for read-only :class:`Database` opens, as :func:`check_database`
+    does when there is no ``-wal``? An immutable connection takes no locks and keeps no read
+    mark in the ``-shm`` file, so nothing stops another process that opens the file after us
+    (the app, say) from checkpointing its write-ahead log into the database file (on close,
+    or every 1000 pages) while we are in the middle of a read. That read could mix old and
+    new pages: a wrong result or a spurious "damaged" error, not just a stale one. A
+    :class:`Database` may stay open for long, so read-only opens use plain ``mode=ro``,
+    which reads consistently through the log; its only cost is that SQLite creates
+    ``-wal``/``-shm`` files it may not delete again.
+
+    This removes them the way SQLite removes them when the last writer closes: a read-write
+    connection that reads once and closes. On close SQLite takes an exclusive lock on the
+    database file, which fails while any other connection (in any process, this one
+    included) has it open, and only then checkpoints (nothing: the log is empty) and deletes
+    both files. So files another connection uses are never touched. Should another program
+    commit to the log between the size check below and that close, SQLite folds those
+    committed pages into the file, exactly as that program's own close would have.
+
+    Best effort: when the file is not writable (a write-protected plan) or anything fails,
+    the files stay where they are. They hold no data, but SQLite gave them the plan's mode:
+    after a write-protected (0400) plan is made writable again, its leftover read-only
+    ``-shm`` makes Legwork open it read-only until that file is deleted.
+    """
+    wal, _shm = _side_files(path)
+    try:
+        if wal.stat().st_size != 0 or not os.access(path, os.W_OK):
+            return  # somebody wrote there since we opened: leave their log alone
+        connection = sqlite3.connect(
+            _file_uri(path, "rw"), uri=True, isolation_level=None, timeout=0
+        )
+    except (OSError, sqlite3.Error):
+        return
+    try:
+        connection.execute("PRAGMA schema_version").fetchone()  # opens the log and -shm
+    except sqlite3.Error:
+        pass
+    finally:
+        with contextlib.suppress(sqlite3.Error):
+            connection.close()
 
 
 def _connect_read_only(path: Path) -> sqlite3.Connection:
@@ -477,6 +527,9 @@ class Database:
         upgraded_from: the schema revision the file had before this open upgraded it, or
             ``None``.
         backup_path: the backup made before that upgrade, or ``None``.
+
+    ``remove_side_files`` (read-only opens): there was no ``-wal`` file when the engine was
+    made, so :meth:`close` removes the empty ``-wal``/``-shm`` files the reading created.
     """
 
     def __init__(
@@ -487,6 +540,7 @@ class Database:
         read_only: bool = False,
         upgraded_from: str | None = None,
         backup_path: Path | None = None,
+        remove_side_files: bool = False,
     ) -> None:
         self.path = path
         self.engine = engine
@@ -494,6 +548,7 @@ class Database:
         self.read_only = read_only
         self.upgraded_from = upgraded_from
         self.backup_path = backup_path
+        self._remove_side_files = remove_side_files
 
     def __repr__(self) -> str:
         return f"Database({str(self.path)!r}, read_only={self.read_only})"
@@ -505,8 +560,16 @@ class Database:
         self.close()
 
     def close(self) -> None:
-        """Close every connection (the last one folds the write-ahead log into the file)."""
+        """Close every connection (the last one folds the write-ahead log into the file).
+
+        A read-only open of a file that had no ``-wal`` beside it also removes the empty
+        ``-wal``/``-shm`` files its ``mode=ro`` connections created, unless another connection
+        uses them (see :func:`_remove_empty_side_files`).
+        """
         self.engine.dispose()
+        if self._remove_side_files:
+            self._remove_side_files = False
+            _remove_empty_side_files(self.path)
 
     def make_backup(self, backup_dir: Path, keep: int = 7) -> Path:
         """Copy the plan to ``backup_dir`` and keep only the ``keep`` newest backups.
@@ -673,8 +736,10 @@ def open_database(
             raise
         return Database(path, engine, upgraded_from=inspection.revision, backup_path=backup_path)
 
+    # No -wal now: the empty side files our mode=ro connections create are ours to remove.
+    remove_side_files = not writable and not _side_files(path)[0].exists()
     engine = make_engine(path, read_only=not writable, busy_timeout=busy_timeout)
-    database = Database(path, engine, read_only=not writable)
+    database = Database(path, engine, read_only=not writable, remove_side_files=remove_side_files)
     if writable:
         try:
             database.repository.add_missing_builtin_templates()

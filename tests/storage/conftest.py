@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from planner.core.model import Kind, Status, Workout
-from planner.storage.db import Database, open_database
+from planner.core.ports import StorageError
+from planner.storage.db import Database, check_database, open_database
 from planner.storage.repository import SqlPlanRepository
 
 
@@ -33,6 +40,111 @@ def _chmod_denies() -> bool:
 
 #: chmod 000 makes a file unreadable for this process (false when running as root).
 CHMOD_DENIES = _chmod_denies()
+
+ROOT = Path(__file__).resolve().parents[2]
+#: Runs a command without the capabilities that let root ignore file permissions.
+SETPRIV = (
+    "setpriv",
+    "--bounding-set=-dac_override,-dac_read_search,-fowner",
+)
+
+
+def _child_env() -> dict[str, str]:
+    return {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+
+
+def _setpriv_denies() -> bool:
+    """Whether a Python started under :data:`SETPRIV` is refused a chmod 000 file."""
+    if shutil.which(SETPRIV[0]) is None:
+        return False
+    probe_code = "import sys\ntry: open(sys.argv[1])\nexcept PermissionError: print('denied')"
+    with tempfile.TemporaryDirectory() as folder:
+        probe = Path(folder) / "probe"
+        probe.write_bytes(b"x")
+        probe.chmod(0)
+        try:
+            done = subprocess.run(
+                [*SETPRIV, sys.executable, "-c", probe_code, str(probe)],
+                capture_output=True,
+                text=True,
+                timeout=60,
+                check=False,
+            )
+        except (OSError, subprocess.SubprocessError):
+            return False
+        finally:
+            probe.chmod(0o600)
+    return done.returncode == 0 and done.stdout.strip() == "denied"
+
+
+#: File permissions are obeyed when the scenario runs in a subprocess under ``setpriv``
+#: (so tests of unreadable/write-protected files can run as root, e.g. in CI).
+SETPRIV_DENIES = not CHMOD_DENIES and _setpriv_denies()
+#: Why tests of file permissions cannot run here, or ``None`` when they can.
+NO_PERMISSION_TESTS = (
+    None
+    if CHMOD_DENIES or SETPRIV_DENIES
+    else "running as root and `setpriv` (util-linux) is missing or cannot drop "
+    "CAP_DAC_OVERRIDE/CAP_DAC_READ_SEARCH here, so chmod cannot deny access"
+)
+
+
+def open_and_check(path: Path) -> dict[str, Any]:
+    """Open ``path`` as the app does, read, try one write, close, then check it.
+
+    Returns the outcome as JSON-able data: ``error`` (``type``/``message``/``hint``) when the
+    open is refused, else ``read_only``, ``count`` (workouts) and ``write_refused`` (the
+    error message, or ``None`` when the write went through); and ``check`` (``ok``,
+    ``message``) from :func:`check_database`.
+    """
+    outcome: dict[str, Any] = {}
+    try:
+        with open_database(path) as db:
+            outcome["read_only"] = db.read_only
+            outcome["count"] = db.repository.count_workouts()
+            try:
+                db.repository.apply([sample_workout(title="Should not be stored")])
+            except StorageError as error:
+                outcome["write_refused"] = str(error)
+            else:
+                outcome["write_refused"] = None
+    except StorageError as error:
+        outcome["error"] = {
+            "type": type(error).__name__,
+            "message": str(error),
+            "hint": error.hint,
+        }
+    result = check_database(path)
+    outcome["check"] = {"ok": result.ok, "message": result.message}
+    return outcome
+
+
+def with_file_permissions(scenario: Callable[[Path], dict[str, Any]], path: Path) -> Any:
+    """Run ``scenario(path)`` in a process that obeys file permissions; its JSON outcome.
+
+    Not root: in this process. Root: in a child Python under :data:`SETPRIV`, which
+    imports ``scenario`` by name and prints its outcome as JSON.
+    """
+    if CHMOD_DENIES:
+        return json.loads(json.dumps(scenario(path)))
+    assert SETPRIV_DENIES, NO_PERMISSION_TESTS
+    code = (
+        "import json, sys\n"
+        "from pathlib import Path\n"
+        f"from {scenario.__module__} import {scenario.__qualname__} as scenario\n"
+        "print(json.dumps(scenario(Path(sys.argv[1]))))\n"
+    )
+    done = subprocess.run(
+        [*SETPRIV, sys.executable, "-c", code, str(path)],
+        capture_output=True,
+        text=True,
+        env=_child_env(),
+        cwd=ROOT,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.splitlines()[-1])
 
 
 @dataclass(frozen=True)

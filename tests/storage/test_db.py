@@ -25,14 +25,19 @@ from planner.storage.db import (
     SCHEMA_HEAD,
     CorruptDatabaseError,
     Database,
-    DatabasePermissionError,
     ForeignDatabaseError,
     NotADatabaseError,
     SchemaTooNewError,
     check_database,
     open_database,
 )
-from tests.storage.conftest import CHMOD_DENIES, file_state, sample_workout
+from tests.storage.conftest import (
+    NO_PERMISSION_TESTS,
+    file_state,
+    open_and_check,
+    sample_workout,
+    with_file_permissions,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -263,18 +268,24 @@ def test_damaged_file_reports_what_is_damaged(
     assert any("page" in line for line in result.details)
 
 
-@pytest.mark.skipif(not CHMOD_DENIES, reason="chmod cannot deny root")
+@pytest.mark.skipif(NO_PERMISSION_TESTS is not None, reason=str(NO_PERMISSION_TESTS))
 def test_unreadable_file_is_refused_and_unchanged(make_plan: Callable[..., Path]) -> None:
     path = make_plan()
     before = file_state(path)
     path.chmod(0)
     try:
-        with pytest.raises(DatabasePermissionError, match="permission denied") as caught:
-            open_database(path)
-        assert caught.value.hint
-        assert not check_database(path).ok
+        outcome = with_file_permissions(open_and_check, path)
     finally:
         path.chmod(0o600)
+    assert outcome == {
+        "error": {
+            "type": "DatabasePermissionError",
+            "message": f"Legwork may not read the plan file {path} (permission denied).",
+            "hint": outcome["error"]["hint"],
+        },
+        "check": {"ok": False, "message": outcome["error"]["message"]},
+    }
+    assert "chmod 600" in outcome["error"]["hint"]
     assert file_state(path) == before
 
 
@@ -307,20 +318,57 @@ def test_read_only_open_refuses_writes_and_changes_nothing(make_plan: Callable[.
     assert file_state(path).sha256 == before.sha256
 
 
-@pytest.mark.skipif(not CHMOD_DENIES, reason="chmod cannot deny root")
+@pytest.mark.skipif(NO_PERMISSION_TESTS is not None, reason=str(NO_PERMISSION_TESTS))
 def test_write_protected_file_opens_read_only(make_plan: Callable[..., Path]) -> None:
     path = make_plan(workouts=2)
     before = file_state(path)
     path.chmod(0o400)
     try:
-        with open_database(path) as db:
-            assert db.read_only
-            with pytest.raises(StorageError, match="read-only"):
-                db.repository.apply([sample_workout()])
-            assert db.repository.count_workouts() == 2
+        outcome = with_file_permissions(open_and_check, path)
     finally:
         path.chmod(0o600)
+    assert outcome["write_refused"] is not None
+    assert "read-only" in outcome["write_refused"]
+    assert outcome == {
+        "read_only": True,
+        "count": 2,
+        "write_refused": outcome["write_refused"],
+        "check": {"ok": True, "message": f"{path}: healthy, 2 workouts, schema up to date"},
+    }
     assert file_state(path).sha256 == before.sha256
+    assert sql(path, "SELECT count(*) FROM workouts") == [(2,)]
+
+
+def test_read_only_open_leaves_the_folder_as_it_was(make_plan: Callable[..., Path]) -> None:
+    path = make_plan(workouts=3)
+    listing = sorted(path.parent.iterdir())
+    before = file_state(path)
+    with open_database(path, read_only=True) as db:
+        assert db.repository.count_workouts() == 3
+        assert db.repository.templates()
+    assert sorted(path.parent.iterdir()) == listing  # no -wal/-shm litter
+    assert file_state(path) == before
+
+
+def test_read_only_close_spares_side_files_in_use(make_plan: Callable[..., Path]) -> None:
+    path = make_plan(workouts=1)
+    before = file_state(path)
+    other = sqlite3.connect(path, isolation_level=None)
+    try:
+        with open_database(path, read_only=True) as db:
+            assert db.repository.count_workouts() == 1
+            # Another connection opens the file after us; its log is empty but in use.
+            assert other.execute("SELECT count(*) FROM workouts").fetchone() == (1,)
+        assert file_state(path).side_files == ("-wal", "-shm")
+        other.execute("INSERT INTO settings (key, value) VALUES ('units', 'mi')")
+        assert file_state(path).sha256 == before.sha256  # committed to the log only
+        with open_database(path, read_only=True) as db:  # -wal exists: plain mode=ro
+            assert db.repository.get_setting("units") == "mi"
+        assert file_state(path).side_files == ("-wal", "-shm")
+    finally:
+        other.close()
+    assert file_state(path).side_files == ()  # the last writer folded and removed them
+    assert sql(path, "SELECT value FROM settings WHERE key = 'units'") == [("mi",)]
 
 
 def test_read_only_open_of_a_missing_file_creates_nothing(tmp_path: Path) -> None:
