@@ -167,10 +167,15 @@ class PlanController(QObject):
         current = self._service.workout(workout.id)
         if current is None or current == workout:
             return False
+        if workout.status is not current.status:  # "Mark Done…" saves through the editor
+            text = f"Mark {workout.title} {_STATUS_WORDS[workout.status]}"
+            command_type: type[commands.PlanCommand] = commands.SetStatusCommand
+        else:
+            text, command_type = f"Edit {workout.title}", commands.EditWorkoutCommand
         return (
             self._run(
-                commands.EditWorkoutCommand,
-                f"Edit {workout.title}",
+                command_type,
+                text,
                 lambda: self._service.edit(workout),
             )
             is not None
@@ -190,7 +195,7 @@ class PlanController(QObject):
         current = self._service.workout(workout_id)
         if current is None:
             return False
-        verb = {Status.DONE: "done", Status.SKIPPED: "skipped", Status.PLANNED: "planned"}[status]
+        verb = _STATUS_WORDS[status]
         return (
             self._run(
                 commands.SetStatusCommand,
@@ -310,6 +315,9 @@ class PlanController(QObject):
             self.failed.emit(str(error), error.hint)
         else:
             self.failed.emit(str(error), "")
+
+
+_STATUS_WORDS = {Status.DONE: "done", Status.SKIPPED: "skipped", Status.PLANNED: "planned"}
 
 
 def _day_name(day: date) -> str:

@@ -165,8 +165,15 @@ class MainWindow(QMainWindow):
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.undo_action.setIcon(QIcon.fromTheme("edit-undo"))
         self.redo_action = stack.createRedoAction(self, "&Redo")
+        # The platform's Redo first, then both common ones; where the platform's Redo is
+        # Ctrl+Y, Ctrl+Shift+Z must still work (and no sequence may be bound twice).
+        redo_keys = [
+            QKeySequence(QKeySequence.StandardKey.Redo),
+            QKeySequence("Ctrl+Shift+Z"),
+            QKeySequence("Ctrl+Y"),
+        ]
         self.redo_action.setShortcuts(
-            [QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y")]
+            list({keys.toString(): keys for keys in redo_keys if not keys.isEmpty()}.values())
         )
         self.redo_action.setIcon(QIcon.fromTheme("edit-redo"))
         self.addAction(self.undo_action)
@@ -272,9 +279,13 @@ class MainWindow(QMainWindow):
         self.focus_week_action = self._action("Focus &Week", self._focus_week, "Ctrl+1")
         self.focus_library_action = self._action("Focus Li&brary", self._focus_library, "Ctrl+2")
 
-        self.quit_action = self._action(
-            "&Quit", self.close, QKeySequence.StandardKey.Quit, icon="application-exit"
+        # Some platforms define no standard Quit key (offscreen, some desktops): use Ctrl+Q.
+        quit_key = (
+            QKeySequence.StandardKey.Quit
+            if QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)
+            else "Ctrl+Q"
         )
+        self.quit_action = self._action("&Quit", self.close, quit_key, icon="application-exit")
         self.shortcuts_action = self._action("&Keyboard Shortcuts", self._show_shortcuts, "Ctrl+/")
         self.about_action = self._action(f"&About {APP_NAME}", self._show_about)
 
@@ -519,6 +530,7 @@ class MainWindow(QMainWindow):
         if workout is None:
             return
         self._clipboard = [as_plan(workout)]
+        self._update_actions()  # Paste is enabled by the clipboard, not by the selection
         self._to_system_clipboard(workout)
         self.statusBar().showMessage(f"Copied {workout.title}: select a day and press Ctrl+V", 4000)
 
@@ -529,6 +541,7 @@ class MainWindow(QMainWindow):
             return
         if self._controller.delete([workout.id]):
             self._clipboard = [workout.replace(id=None)]
+            self._update_actions()
             self._to_system_clipboard(workout)
             self.statusBar().showMessage(
                 f"Cut {workout.title}: select a day and press Ctrl+V", 4000

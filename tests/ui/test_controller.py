@@ -161,3 +161,15 @@ def test_copying_an_empty_week_says_so(
     with qtbot.waitSignal(controller.failed) as failed:
         assert not controller.copy_week(empty, empty.next)
     assert "no workouts" in failed.args[0]
+
+
+def test_marking_done_in_the_editor_reads_as_marking_done(
+    controller: PlanController, repo: MemoryRepository
+) -> None:
+    long_run = by_title(repo, "Long run")
+    controller.edit(
+        long_run.replace(status=Status.DONE, actual_distance_km=17.2, actual_duration_min=104)
+    )
+    assert controller.undo_stack.undoText() == "Mark Long run done"
+    controller.edit(repo.get_workout(long_run.id).replace(notes="windy"))
+    assert controller.undo_stack.undoText() == "Edit Long run"

@@ -17,8 +17,8 @@ def make_dialog(qtbot, current: date = date(2026, 3, 4), **kwargs) -> GoToDateDi
     kwargs.setdefault("today", TODAY)
     dialog = GoToDateDialog(current, **kwargs)
     qtbot.addWidget(dialog)
-    dialog.open()
-    qtbot.waitExposed(dialog)
+    with qtbot.waitExposed(dialog):
+        dialog.open()
     return dialog
 
 

@@ -28,8 +28,8 @@ def palette(qtbot, controller: PlanController) -> WorkoutPalette:
     widget = WorkoutPalette(controller)
     qtbot.addWidget(widget)
     widget.resize(260, 720)
-    widget.show()
-    qtbot.waitExposed(widget)
+    with qtbot.waitExposed(widget):
+        widget.show()
     return widget
 
 
@@ -270,8 +270,8 @@ def test_palette_keys_win_over_window_shortcuts(
     window_delete.setShortcut(QKeySequence(Qt.Key.Key_Delete))
     window_delete.triggered.connect(counter.hit)
     window.addAction(window_delete)
-    window.show()
-    qtbot.waitExposed(window)
+    with qtbot.waitExposed(window):
+        window.show()
     saved = own_template(controller)
     assert saved.id is not None
     palette.select_template(saved.id)

@@ -20,8 +20,8 @@ NAMES = [t.name for t in BUILTIN_TEMPLATES]
 def make_editor(qtbot, template: Template, **kwargs) -> TemplateEditor:
     editor = TemplateEditor(template, **kwargs)
     qtbot.addWidget(editor)
-    editor.open()
-    qtbot.waitExposed(editor)
+    with qtbot.waitExposed(editor):
+        editor.open()
     return editor
 
 
@@ -142,8 +142,8 @@ def test_duplicate_of_a_builtin(qtbot) -> None:
 def test_name_dialog_requires_a_new_name(qtbot) -> None:
     dialog = TemplateNameDialog("Easy run", existing_names=NAMES)
     qtbot.addWidget(dialog)
-    dialog.open()
-    qtbot.waitExposed(dialog)
+    with qtbot.waitExposed(dialog):
+        dialog.open()
     dialog.accept()
     assert dialog.isVisible()
     assert "already has" in dialog.error_message()

@@ -22,8 +22,8 @@ def view(qtbot, controller: PlanController) -> WeekView:
     widget = WeekView(controller)
     qtbot.addWidget(widget)
     widget.resize(1200, 640)
-    widget.show()
-    qtbot.waitExposed(widget)
+    with qtbot.waitExposed(widget):
+        widget.show()
     return widget
 
 

@@ -40,8 +40,8 @@ def easy(repo: MemoryRepository) -> Workout:
 def make_editor(qtbot, workout: Workout, **kwargs) -> WorkoutEditor:
     editor = WorkoutEditor(workout, **kwargs)
     qtbot.addWidget(editor)
-    editor.open()
-    qtbot.waitExposed(editor)
+    with qtbot.waitExposed(editor):
+        editor.open()
     return editor
 
 

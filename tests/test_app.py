@@ -1,0 +1,191 @@
+"""The composition root: building the wired window, refusing files that are not plans, run()."""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from planner import app
+from planner.app import build_main_window
+from planner.core.ports import StorageError
+from planner.storage.db import open_database
+from planner.ui.main_window import MainWindow
+
+TODAY = date(2026, 11, 18)  # a Wednesday in 2026-W47
+
+
+def show(qtbot: Any, window: MainWindow) -> MainWindow:
+    qtbot.addWidget(window)
+    with qtbot.waitExposed(window):
+        window.show()
+    return window
+
+
+def main_windows() -> list[QWidget]:
+    """The main windows alive now (earlier tests' closed windows deleted first)."""
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+
+
+def folder_state(folder: Path) -> dict[str, bytes]:
+    """Every file in ``folder`` with its bytes (side files like ``-wal`` included)."""
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+# -- files that are not plans -------------------------------------------------------------
+def empty_file(path: Path) -> None:
+    path.write_bytes(b"")
+
+
+def garbage_file(path: Path) -> None:
+    path.write_bytes(b"These are my running notes, not a database.\n" * 200)
+
+
+def truncated_plan(path: Path) -> None:
+    """A real plan file cut after half of its pages (a copy interrupted half way)."""
+    source = path.with_name("whole.sqlite3")
+    open_database(source).close()
+    data = source.read_bytes()
+    source.unlink()
+    page_size = int.from_bytes(data[16:18], "big")
+    pages = len(data) // page_size
+    assert pages >= 4, "the plan should span a few pages"
+    path.write_bytes(data[: (pages // 2) * page_size])
+
+
+def foreign_database(path: Path) -> None:
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE contacts (name TEXT, phone TEXT)")
+        connection.execute("INSERT INTO contacts VALUES ('Ana', '555-0100')")
+    connection.close()
+
+
+def newer_plan(path: Path) -> None:
+    """A plan written by a future Legwork (an unknown schema revision)."""
+    open_database(path).close()
+    with sqlite3.connect(path) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = 'ffffffffffff'")
+    connection.close()
+
+
+@pytest.mark.parametrize(
+    ("make", "says"),
+    [
+        pytest.param(empty_file, "is empty", id="zero-length"),
+        pytest.param(garbage_file, "not an SQLite database", id="garbage"),
+        pytest.param(truncated_plan, "cut short", id="truncated"),
+        pytest.param(foreign_database, "database of another application", id="foreign"),
+        pytest.param(newer_plan, "written by a newer Legwork", id="newer-schema"),
+    ],
+)
+def test_files_that_are_not_usable_plans_are_refused_and_left_untouched(
+    qapp: QApplication,
+    tmp_path: Path,
+    make: Callable[[Path], None],
+    says: str,
+) -> None:
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    path = folder / "plan.sqlite3"
+    make(path)
+    before = folder_state(folder)
+
+    with pytest.raises(StorageError) as refused:
+        build_main_window(path, today=TODAY)
+
+    assert says in str(refused.value)
+    assert refused.value.hint, "the message should say what to do"
+    assert folder_state(folder) == before  # byte-identical, no -wal/-shm/-journal left
+    assert main_windows() == []
+
+
+# -- the window it builds -------------------------------------------------------------------
+def test_a_new_file_becomes_a_plan_with_the_library(qtbot: Any, db_path: Path) -> None:
+    assert not db_path.exists()
+    window = show(qtbot, build_main_window(db_path, today=TODAY))
+    assert db_path.exists()
+    assert db_path.stat().st_mode & 0o777 == 0o600  # it holds health data
+    assert window.week_view.week.start == date(2026, 11, 16)  # --today is honoured
+    assert window.week_view.selected_day == TODAY
+    names = [t.name for t in window.library.shown_templates()]
+    assert "Easy run" in names and "Rest day" in names
+    assert db_path.name in window.windowTitle()
+
+
+def test_public_widgets_carry_their_names_and_the_week_has_focus(qtbot: Any, db_path: Path) -> None:
+    window = show(qtbot, build_main_window(db_path, today=TODAY))
+    week = window.findChild(QWidget, "weekView")
+    palette = window.findChild(QWidget, "workoutPalette")
+    assert week is window.week_view
+    assert palette is window.library
+    assert week.accessibleName() == "weekView"
+    assert palette.accessibleName() == "workoutPalette"
+    assert not week.day_rect(TODAY).isEmpty()
+    assert not palette.template_rect("Easy run").isEmpty()
+
+    # The week has the keyboard right after start: the arrow keys move the selection.
+    assert QApplication.focusWidget() is week
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Right)
+    assert window.week_view.selected_day == date(2026, 11, 19)
+
+
+def test_closing_the_window_closes_the_plan_file(qtbot: Any, db_path: Path) -> None:
+    window = show(qtbot, build_main_window(db_path, today=TODAY))
+    wal = db_path.with_name(db_path.name + "-wal")
+    assert wal.exists()  # open in WAL mode
+    window.close()
+    assert not wal.exists()  # the last connection folded the log into the file
+    # Nobody holds the file any more: an exclusive lock is granted at once.
+    with sqlite3.connect(db_path, timeout=0, isolation_level=None) as connection:
+        connection.execute("BEGIN EXCLUSIVE")
+        connection.execute("ROLLBACK")
+    connection.close()
+
+
+# -- run() ----------------------------------------------------------------------------------
+def test_run_on_a_corrupt_file_shows_a_message_and_returns_1(
+    qapp: QApplication,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    path = tmp_path / "plan.sqlite3"
+    garbage_file(path)
+    before = path.read_bytes()
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run() installs its own
+    seen: dict[str, object] = {}
+
+    def close_box(left: int = 300) -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            if left:
+                QTimer.singleShot(10, lambda: close_box(left - 1))
+            return
+        seen.update(
+            icon=box.icon(),
+            text=box.text(),
+            info=box.informativeText(),
+            buttons=[b.text().replace("&", "") for b in box.buttons()],
+        )
+        box.button(QMessageBox.StandardButton.Close).click()
+
+    QTimer.singleShot(0, close_box)
+    assert app.run(path, today=TODAY) == 1
+
+    assert seen["icon"] == QMessageBox.Icon.Critical
+    assert seen["text"] == "Legwork cannot open plan.sqlite3."
+    info = str(seen["info"])
+    assert "not a Legwork plan file" in info  # what went wrong
+    assert "Choose your Legwork plan file" in info  # and what to do
+    assert "Open Another File…" in seen["buttons"]  # type: ignore[operator]
+    assert path.read_bytes() == before
+    assert "Traceback" not in capsys.readouterr().err
+    assert main_windows() == []

@@ -1,0 +1,794 @@
+"""The whole main window on a real plan file: keyboard, drops, editing, menus, state, errors.
+
+Every test builds the real app with :func:`planner.app.build_main_window` on a fresh SQLite
+file and checks what a user would notice: what the file holds afterwards (read back through a
+separate read-only connection, or by closing the window and opening the file again), what the
+window shows, and what the Edit menu offers to undo.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from contextlib import closing
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QContextMenuEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QWidget,
+)
+
+from planner.app import build_main_window
+from planner.core.model import Kind, Workout
+from planner.storage.db import open_database
+from planner.ui.dialogs.workout_editor import WorkoutEditor
+from planner.ui.main_window import MainWindow
+from planner.ui.mime import encode_template, encode_workouts
+
+#: A Wednesday; its week (2026-W47) runs Monday 16 to Sunday 22 November 2026.
+TODAY = date(2026, 11, 18)
+MON, TUE, WED, THU, FRI, SAT, SUN = (date(2026, 11, 16) + timedelta(days=i) for i in range(7))
+WEEK = timedelta(days=7)
+
+NO_MOD = Qt.KeyboardModifier.NoModifier
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+ALT = Qt.KeyboardModifier.AltModifier
+Key = Qt.Key
+
+
+# -- helpers ----------------------------------------------------------------------------------
+def open_window(qtbot: Any, path: Path) -> MainWindow:
+    """The real app on ``path``, shown, exposed and active (as after a normal start)."""
+    window = build_main_window(path, today=TODAY)
+    qtbot.addWidget(window)
+    with qtbot.waitExposed(window):
+        window.show()
+    return window
+
+
+@pytest.fixture
+def window(qtbot: Any, db_path: Path) -> MainWindow:
+    return open_window(qtbot, db_path)
+
+
+def query(path: Path, sql: str, *args: object) -> list[tuple[Any, ...]]:
+    """Run ``sql`` on the plan file through a separate, read-only SQLite connection."""
+    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as connection:
+        return connection.execute(sql, args).fetchall()
+
+
+def plan(path: Path) -> list[tuple[date, str]]:
+    """Every workout in the file as (day, title), by day then position."""
+    rows = query(path, "SELECT day, title FROM workouts ORDER BY day, position")
+    return [(date.fromisoformat(day), title) for day, title in rows]
+
+
+def stored(path: Path, workout_id: int) -> dict[str, Any]:
+    """One workout row of the file, column name to value."""
+    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as connection:
+        cursor = connection.execute("SELECT * FROM workouts WHERE id = ?", (workout_id,))
+        values = cursor.fetchone()
+        assert values is not None, f"workout {workout_id} is not in the file"
+        return dict(zip([column[0] for column in cursor.description], values, strict=True))
+
+
+def seed(path: Path, *workouts: Workout) -> list[int]:
+    """Write ``workouts`` to a new plan file before the app opens it; returns their ids."""
+    database = open_database(path)
+    try:
+        return [w.id for w in database.repository.apply(list(workouts)) if w.id is not None]
+    finally:
+        database.close()
+
+
+def press(qtbot: Any, key: Qt.Key, modifiers: Qt.KeyboardModifier = NO_MOD) -> None:
+    """Press a key where a real keyboard sends it: to the widget that has focus now."""
+    target = QApplication.focusWidget()
+    assert target is not None, "nothing has keyboard focus"
+    qtbot.keyClick(target, key, modifiers)
+
+
+def type_text(qtbot: Any, text: str) -> None:
+    target = QApplication.focusWidget()
+    assert target is not None, "nothing has keyboard focus"
+    qtbot.keyClicks(target, text)
+
+
+def undo_text(window: MainWindow) -> str:
+    return window.undo_action.text().replace("&", "")
+
+
+def template_id(window: MainWindow, name: str) -> int:
+    template = next(t for t in window.controller.templates() if t.name == name)
+    assert template.id is not None
+    return template.id
+
+
+def modal_editor(qtbot: Any, window: MainWindow) -> WorkoutEditor:
+    """The workout editor the window just opened (waits until it is on screen)."""
+    editor = window.findChild(WorkoutEditor)
+    assert editor is not None, "no workout editor was opened"
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is editor)
+    assert QApplication.activeModalWidget() is editor
+    return editor
+
+
+def wait_editor_gone(qtbot: Any, window: MainWindow) -> None:
+    """Wait until the editor is deleted, then give the main window the keyboard back.
+
+    The window keeps the week view as its focus widget; re-activating the window is the
+    window manager's job, and the offscreen platform has none.
+    """
+    qtbot.waitUntil(lambda: window.findChild(WorkoutEditor) is None)
+    assert window.focusWidget() is window.week_view
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+
+
+def when_modal(object_name: str, handle: Callable[[QWidget], None]) -> None:
+    """Call ``handle`` with the modal dialog ``object_name`` as soon as it is up.
+
+    For dialogs shown with ``exec()``, which only return once the user answered.
+    """
+
+    def attempt(left: int) -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is not None and dialog.objectName() == object_name:
+            handle(dialog)
+        elif left:
+            QTimer.singleShot(10, lambda: attempt(left - 1))
+        elif dialog is not None:
+            dialog.close()  # never hang the test run; the test then fails on its asserts
+
+    QTimer.singleShot(0, lambda: attempt(300))
+
+
+def set_field(qtbot: Any, editor: WorkoutEditor, name: str, text: str) -> None:
+    """Select a field's text and type over it, as a user would."""
+    field = editor.field(name)
+    assert field is not None, name
+    field.setFocus()
+    field.selectAll()  # type: ignore[attr-defined]
+    if text:
+        qtbot.keyClicks(field, text)
+    else:
+        qtbot.keyClick(field, Key.Key_Delete)
+
+
+# -- 1. the keyboard alone ------------------------------------------------------------------
+def add_from_library(qtbot: Any, window: MainWindow, query_text: str, name: str) -> None:
+    """Ctrl+2, Ctrl+F, type a filter, Enter (first match), Enter (add to the selected day)."""
+    press(qtbot, Key.Key_2, CTRL)
+    press(qtbot, Key.Key_F, CTRL)
+    assert QApplication.focusWidget() is window.library.filter_edit()
+    type_text(qtbot, query_text)
+    assert [t.name for t in window.library.shown_templates()] == [name]
+    press(qtbot, Key.Key_Return)
+    current = window.library.current_template()
+    assert current is not None and current.name == name
+    press(qtbot, Key.Key_Return)
+
+
+def test_a_whole_week_planned_undone_and_redone_with_the_keyboard_alone(
+    qtbot: Any, window: MainWindow, db_path: Path
+) -> None:
+    view = window.week_view
+    assert plan(db_path) == []
+    assert QApplication.focusWidget() is view
+    assert view.selected_day == WED
+    history: list[list[tuple[date, str]]] = [[]]  # the file after each undoable step
+    texts: list[str] = []  # what the Edit menu offers to undo after each step
+
+    def step(text: str, expected: list[tuple[date, str]]) -> None:
+        assert plan(db_path) == expected
+        assert undo_text(window) == f"Undo {text}"
+        history.append(expected)
+        texts.append(text)
+
+    # Library: arrow keys to Tempo run, Enter adds it to the selected day (today).
+    press(qtbot, Key.Key_2, CTRL)
+    assert QApplication.focusWidget() is window.library.view()
+    for _ in range(10):
+        current = window.library.current_template()
+        if current is not None and current.name == "Tempo run":
+            break
+        press(qtbot, Key.Key_Down)
+    press(qtbot, Key.Key_Return)
+    step("Add Tempo run to Wednesday", [(WED, "Tempo run")])
+    [tempo_id] = [w.id for w in view.workouts]
+    assert stored(db_path, tempo_id) | {"id": None} == {
+        "id": None,
+        "day": "2026-11-18",
+        "kind": "run",
+        "title": "Tempo run",
+        "position": 0,
+        "duration_min": 45.0,
+        "distance_km": 8.0,
+        "rpe": 7.0,
+        "notes": "Warm up, 20 min comfortably hard, cool down.",
+        "status": "planned",
+        "actual_duration_min": None,
+        "actual_distance_km": None,
+        "actual_rpe": None,
+        "heavy_legs": 0,
+    }
+
+    # Back to the week: Alt+Left moves the new (selected) block a day earlier.
+    press(qtbot, Key.Key_1, CTRL)
+    assert QApplication.focusWidget() is view
+    assert view.selected_workout_id == tempo_id
+    press(qtbot, Key.Key_Left, ALT)
+    step("Move Tempo run to Tuesday", [(TUE, "Tempo run")])
+
+    # Left to Monday, then the library's filter: "easy run", Enter, Enter.
+    press(qtbot, Key.Key_Left)
+    assert (view.selected_day, view.selected_workout_id) == (MON, None)
+    add_from_library(qtbot, window, "easy run", "Easy run")
+    step("Add Easy run to Monday", [(MON, "Easy run"), (TUE, "Tempo run")])
+
+    # Ctrl+C on Monday's run, three days right, Ctrl+V.
+    press(qtbot, Key.Key_1, CTRL)
+    press(qtbot, Key.Key_C, CTRL)
+    assert plan(db_path) == history[-1]  # copying changes nothing
+    for _ in range(3):
+        press(qtbot, Key.Key_Right)
+    assert view.selected_day == THU
+    press(qtbot, Key.Key_V, CTRL)
+    step("Add Easy run to Thursday", [(MON, "Easy run"), (TUE, "Tempo run"), (THU, "Easy run")])
+
+    # Ctrl+D duplicates it right after itself.
+    press(qtbot, Key.Key_D, CTRL)
+    step(
+        "Duplicate Easy run",
+        [(MON, "Easy run"), (TUE, "Tempo run"), (THU, "Easy run"), (THU, "Easy run")],
+    )
+
+    # Ctrl+X cuts the duplicate, Ctrl+V on Saturday puts it there: a move in two steps.
+    press(qtbot, Key.Key_X, CTRL)
+    step("Delete Easy run", [(MON, "Easy run"), (TUE, "Tempo run"), (THU, "Easy run")])
+    press(qtbot, Key.Key_Right)
+    press(qtbot, Key.Key_Right)
+    assert view.selected_day == SAT
+    press(qtbot, Key.Key_V, CTRL)
+    step(
+        "Add Easy run to Saturday",
+        [(MON, "Easy run"), (TUE, "Tempo run"), (THU, "Easy run"), (SAT, "Easy run")],
+    )
+
+    # A long run on Saturday, after the easy run; Alt+Right moves it to Sunday.
+    add_from_library(qtbot, window, "long", "Long run")
+    step(
+        "Add Long run to Saturday",
+        [
+            (MON, "Easy run"),
+            (TUE, "Tempo run"),
+            (THU, "Easy run"),
+            (SAT, "Easy run"),
+            (SAT, "Long run"),
+        ],
+    )
+    press(qtbot, Key.Key_1, CTRL)
+    press(qtbot, Key.Key_Right, ALT)
+    week = [(MON, "Easy run"), (TUE, "Tempo run"), (THU, "Easy run"), (SAT, "Easy run")]
+    step("Move Long run to Sunday", [*week, (SUN, "Long run")])
+    week.append((SUN, "Long run"))
+
+    # Four days left to Wednesday: a rest day, then sprints that Delete removes again.
+    for _ in range(4):
+        press(qtbot, Key.Key_Left)
+    assert (view.selected_day, view.selected_workout_id) == (WED, None)
+    add_from_library(qtbot, window, "rest day", "Rest day")
+    week.insert(2, (WED, "Rest day"))
+    step("Add Rest day to Wednesday", list(week))
+    add_from_library(qtbot, window, "sprints", "Beginner sprints")
+    step("Add Beginner sprints to Wednesday", [*week[:3], (WED, "Beginner sprints"), *week[3:]])
+    press(qtbot, Key.Key_1, CTRL)
+    assert view.selected_workout() is not None
+    assert view.selected_workout().title == "Beginner sprints"  # type: ignore[union-attr]
+    press(qtbot, Key.Key_Delete)
+    step("Delete Beginner sprints", list(week))
+
+    # Ctrl+Shift+C copies the week onto the next one.
+    press(qtbot, Key.Key_C, CTRL | SHIFT)
+    final = week + [(day + WEEK, title) for day, title in week]
+    step("Copy week 2026-W47 to 2026-W48", final)
+    assert query(db_path, "SELECT DISTINCT status FROM workouts") == [("planned",)]
+    assert [w.title for w in view.workouts] == [title for _, title in week]
+
+    # Ctrl+Z walks back through every step, each one named in the Edit menu.
+    assert len(history) == 14 and window.controller.undo_stack.count() == 13
+    assert QApplication.focusWidget() is view
+    for text, before in zip(reversed(texts), reversed(history[:-1]), strict=True):
+        assert undo_text(window) == f"Undo {text}"
+        press(qtbot, Key.Key_Z, CTRL)
+        assert plan(db_path) == before
+    assert plan(db_path) == []
+    assert not window.undo_action.isEnabled()
+    assert view.workouts == []
+
+    # Ctrl+Shift+Z brings every step back.
+    for text, after in zip(texts, history[1:], strict=True):
+        assert window.redo_action.text().replace("&", "") == f"Redo {text}"
+        press(qtbot, Key.Key_Z, CTRL | SHIFT)
+        assert plan(db_path) == after
+    assert plan(db_path) == final
+    assert not window.redo_action.isEnabled()
+
+    # The plan survives a restart.
+    window.close()
+    again = open_window(qtbot, db_path)
+    assert plan(db_path) == final
+    assert [(w.day, w.title) for w in again.week_view.workouts] == week
+    again.next_week()
+    assert [(w.day - WEEK, w.title) for w in again.week_view.workouts] == week
+
+
+# -- 2. the mouse path: the drop handler ----------------------------------------------------
+def test_drops_add_move_and_copy_and_the_edit_menu_undoes_them(
+    window: MainWindow, db_path: Path
+) -> None:
+    view = window.week_view
+
+    # The library's own drag payload for "Easy run", dropped on Saturday.
+    model = window.library.model()
+    payload = model.mimeData([model.index_of(name="Easy run")])
+    assert view.drop_mime_data(payload, SAT, None)
+    [easy] = view.workouts
+    assert easy.id is not None
+    row = stored(db_path, easy.id)
+    assert (row["day"], row["title"], row["kind"], row["status"]) == (
+        "2026-11-21",
+        "Easy run",
+        "run",
+        "planned",
+    )
+    assert (row["duration_min"], row["distance_km"], row["rpe"]) == (35.0, 6.0, 3.0)
+    assert view.selected_workout_id == easy.id
+    assert undo_text(window) == "Undo Add Easy run to Saturday"
+
+    # A library entry dropped into the gap before it.
+    assert view.drop_mime_data(encode_template(template_id(window, "Long run")), SAT, 0)
+    assert plan(db_path) == [(SAT, "Long run"), (SAT, "Easy run")]
+    long_id = view.selected_workout_id
+    assert long_id is not None
+    long_row = stored(db_path, long_id)
+    assert (long_row["duration_min"], long_row["distance_km"], long_row["rpe"]) == (90, 15, 5)
+
+    # Dragging the long run's block onto Sunday moves it.
+    assert view.drop_mime_data(encode_workouts([long_id]), SUN, 0)
+    assert plan(db_path) == [(SAT, "Easy run"), (SUN, "Long run")]
+    assert undo_text(window) == "Undo Move Long run to Sunday"
+    assert stored(db_path, long_id)["day"] == "2026-11-22"
+
+    # Ctrl-dragging the easy run onto Tuesday copies it; the original stays.
+    assert view.drop_mime_data(encode_workouts([easy.id]), TUE, None, copy=True)
+    assert plan(db_path) == [(TUE, "Easy run"), (SAT, "Easy run"), (SUN, "Long run")]
+    assert undo_text(window) == "Undo Copy Easy run to Tuesday"
+
+    # Dropping a block where it already is changes nothing and adds no undo step.
+    assert not view.drop_mime_data(encode_workouts([long_id]), SUN, 0)
+    assert window.controller.undo_stack.count() == 4
+
+    # Edit > Undo, four times, back to nothing; the view follows the file.
+    edit_menu = next(
+        a.menu() for a in window.menuBar().actions() if a.text().replace("&", "") == "Edit"
+    )
+    assert window.undo_action in edit_menu.actions()
+    expected = [
+        [(SAT, "Easy run"), (SUN, "Long run")],
+        [(SAT, "Long run"), (SAT, "Easy run")],
+        [(SAT, "Easy run")],
+        [],
+    ]
+    for after in expected:
+        window.undo_action.trigger()
+        assert plan(db_path) == after
+        assert [(w.day, w.title) for w in view.workouts] == after
+    assert not window.undo_action.isEnabled()
+    window.redo_action.trigger()
+    assert plan(db_path) == [(SAT, "Easy run")]
+
+
+# -- 3. editing -----------------------------------------------------------------------------
+@pytest.fixture
+def planned_week(db_path: Path) -> list[int]:
+    """A Thursday easy run and a Saturday tempo run, already in the file."""
+    return seed(
+        db_path,
+        Workout(None, THU, Kind.RUN, "Easy run", 0, 35, 6.0, 3),
+        Workout(None, SAT, Kind.RUN, "Tempo run", 0, 45, 8.0, 7),
+    )
+
+
+def test_enter_edits_a_block_and_saving_is_one_undo_step(
+    qtbot: Any, planned_week: list[int], db_path: Path
+) -> None:
+    easy_id, _tempo_id = planned_week
+    window = open_window(qtbot, db_path)
+    view = window.week_view
+    view.select_workout(easy_id)
+    press(qtbot, Key.Key_Return)
+    editor = modal_editor(qtbot, window)
+    assert editor.windowTitle() == "Edit Easy run"
+
+    set_field(qtbot, editor, "title", "Easy run + strides")
+    set_field(qtbot, editor, "duration_min", "40")
+    set_field(qtbot, editor, "distance_km", "7.5")
+    qtbot.mouseClick(editor.field("save"), Qt.MouseButton.LeftButton)
+    wait_editor_gone(qtbot, window)
+
+    row = stored(db_path, easy_id)
+    assert (row["title"], row["duration_min"], row["distance_km"], row["rpe"]) == (
+        "Easy run + strides",
+        40.0,
+        7.5,
+        3.0,
+    )
+    assert (row["day"], row["status"]) == ("2026-11-19", "planned")
+    assert window.controller.undo_stack.count() == 1
+    assert undo_text(window) == "Undo Edit Easy run + strides"
+    assert QApplication.focusWidget() is view
+    assert view.selected_workout_id == easy_id
+
+    press(qtbot, Key.Key_Z, CTRL)
+    row = stored(db_path, easy_id)
+    assert (row["title"], row["duration_min"], row["distance_km"]) == ("Easy run", 35.0, 6.0)
+
+
+def test_mark_done_prefills_the_actuals_and_mark_skipped_needs_no_dialog(
+    qtbot: Any, planned_week: list[int], db_path: Path
+) -> None:
+    easy_id, tempo_id = planned_week
+    window = open_window(qtbot, db_path)
+    window.week_view.select_workout(easy_id)
+
+    press(qtbot, Key.Key_Return, CTRL)  # Mark Done…
+    editor = modal_editor(qtbot, window)
+    assert editor.field("status_done").isChecked()  # type: ignore[union-attr]
+    prefilled = [
+        editor.field(name).text()  # type: ignore[union-attr]
+        for name in ("actual_duration_min", "actual_distance_km", "actual_rpe")
+    ]
+    assert prefilled == ["35", "6", "3"]
+    assert QApplication.focusWidget() is editor.field("actual_duration_min")
+    set_field(qtbot, editor, "actual_distance_km", "6.4")
+    set_field(qtbot, editor, "actual_rpe", "4")
+    editor.field("heavy_legs").setChecked(True)  # type: ignore[union-attr]
+    press(qtbot, Key.Key_Return, CTRL)  # Ctrl+Return saves the dialog
+    wait_editor_gone(qtbot, window)
+
+    row = stored(db_path, easy_id)
+    assert row["status"] == "done"
+    assert (row["actual_duration_min"], row["actual_distance_km"], row["actual_rpe"]) == (
+        35.0,
+        6.4,
+        4.0,
+    )
+    assert row["heavy_legs"] == 1
+    assert (row["duration_min"], row["distance_km"], row["rpe"]) == (35.0, 6.0, 3.0)
+    assert window.controller.undo_stack.count() == 1
+
+    # Ctrl+Shift+Return marks the tempo run skipped straight away.
+    press(qtbot, Key.Key_Right)
+    press(qtbot, Key.Key_Right)
+    assert (window.week_view.selected_day, window.week_view.selected_workout_id) == (SAT, None)
+    press(qtbot, Key.Key_Down)
+    assert window.week_view.selected_workout_id == tempo_id
+    press(qtbot, Key.Key_Return, CTRL | SHIFT)
+    assert window.findChild(WorkoutEditor) is None
+    assert stored(db_path, tempo_id)["status"] == "skipped"
+    assert undo_text(window) == "Undo Mark Tempo run skipped"
+    press(qtbot, Key.Key_Z, CTRL)
+    assert stored(db_path, tempo_id)["status"] == "planned"
+    press(qtbot, Key.Key_Z, CTRL)
+    assert stored(db_path, easy_id)["status"] == "planned"
+    assert stored(db_path, easy_id)["actual_distance_km"] is None
+
+
+def test_ctrl_n_plans_a_new_workout_on_the_selected_day(
+    qtbot: Any, window: MainWindow, db_path: Path
+) -> None:
+    press(qtbot, Key.Key_Right)
+    press(qtbot, Key.Key_Right)
+    assert window.week_view.selected_day == FRI
+    press(qtbot, Key.Key_N, CTRL)
+    editor = modal_editor(qtbot, window)
+    assert editor.windowTitle() == "New workout on Friday 20 Nov"
+    assert editor.field("title").text() == "Easy run"  # type: ignore[union-attr]
+    set_field(qtbot, editor, "title", "Recovery jog")
+    set_field(qtbot, editor, "distance_km", "4")
+    qtbot.mouseClick(editor.field("save"), Qt.MouseButton.LeftButton)
+    wait_editor_gone(qtbot, window)
+    assert plan(db_path) == [(FRI, "Recovery jog")]
+    new_id = window.week_view.selected_workout_id
+    assert new_id is not None
+    row = stored(db_path, new_id)
+    assert (row["kind"], row["duration_min"], row["distance_km"]) == ("run", 35.0, 4.0)
+    assert undo_text(window) == "Undo Add Recovery jog to Friday"
+
+
+def test_an_impossible_value_keeps_the_editor_open_and_writes_nothing(
+    qtbot: Any, planned_week: list[int], db_path: Path
+) -> None:
+    easy_id, _ = planned_week
+    before = query(db_path, "SELECT * FROM workouts ORDER BY id")
+    window = open_window(qtbot, db_path)
+    window.week_view.select_workout(easy_id)
+    press(qtbot, Key.Key_F2)
+    editor = modal_editor(qtbot, window)
+
+    set_field(qtbot, editor, "distance_km", "0")
+    qtbot.mouseClick(editor.field("save"), Qt.MouseButton.LeftButton)
+    assert editor.isVisible()
+    assert "more than zero" in editor.error_message("distance_km")
+    assert QApplication.focusWidget() is editor.field("distance_km")
+    assert query(db_path, "SELECT * FROM workouts ORDER BY id") == before
+    assert window.controller.undo_stack.count() == 0
+
+    press(qtbot, Key.Key_Escape)
+    wait_editor_gone(qtbot, window)
+    assert query(db_path, "SELECT * FROM workouts ORDER BY id") == before
+    assert window.controller.undo_stack.count() == 0
+
+
+def test_paste_works_right_after_cut_or_copy(
+    qtbot: Any, planned_week: list[int], db_path: Path
+) -> None:
+    _, tempo_id = planned_week
+    window = open_window(qtbot, db_path)
+    window.week_view.select_workout(tempo_id)
+    assert not window.paste_action.isEnabled()  # nothing to paste yet
+
+    press(qtbot, Key.Key_X, CTRL)
+    assert plan(db_path) == [(THU, "Easy run")]
+    assert window.paste_action.isEnabled()
+    press(qtbot, Key.Key_V, CTRL)  # changed my mind: put it back
+    assert plan(db_path) == [(THU, "Easy run"), (SAT, "Tempo run")]
+
+    for key in (Key.Key_Left, Key.Key_Left, Key.Key_Down):  # to Thursday's first block
+        press(qtbot, key)
+    assert window.week_view.selected_workout() is not None
+    assert window.week_view.selected_workout().title == "Easy run"  # type: ignore[union-attr]
+    press(qtbot, Key.Key_C, CTRL)
+    press(qtbot, Key.Key_V, CTRL)  # a second easy run right after the first
+    assert plan(db_path) == [(THU, "Easy run"), (THU, "Easy run"), (SAT, "Tempo run")]
+    assert undo_text(window) == "Undo Add Easy run to Thursday"
+
+
+# -- 4. the context menu --------------------------------------------------------------------
+def open_context_menu(qtbot: Any, window: MainWindow, pos: QPoint) -> QMenu:
+    view = window.week_view
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, view.mapToGlobal(pos))
+    QApplication.sendEvent(view, event)
+    menus = [m for m in window.findChildren(QMenu) if m.isVisible()]
+    assert len(menus) == 1, "expected one open context menu"
+    return menus[0]
+
+
+def close_menu(qtbot: Any, window: MainWindow, menu: QMenu) -> None:
+    menu.close()
+    qtbot.waitUntil(lambda: not any(m.isVisible() for m in window.findChildren(QMenu)))
+
+
+def choose(qtbot: Any, window: MainWindow, menu: QMenu, action: QAction) -> None:
+    """Click ``action`` in the open ``menu`` (the menu closes and deletes itself)."""
+    assert action in menu.actions() and action.isEnabled()
+    qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(action).center())
+    qtbot.waitUntil(lambda: not any(m.isVisible() for m in window.findChildren(QMenu)))
+
+
+def menu_texts(menu: QMenu) -> list[str]:
+    return [a.text().replace("&", "") if not a.isSeparator() else "-" for a in menu.actions()]
+
+
+def test_context_menu_on_a_block_and_on_an_empty_day(
+    qtbot: Any, planned_week: list[int], db_path: Path
+) -> None:
+    easy_id, _ = planned_week
+    window = open_window(qtbot, db_path)
+    view = window.week_view
+    assert not window.edit_action.isEnabled()  # nothing selected yet
+
+    menu = open_context_menu(qtbot, window, view.block_rect(easy_id).center())
+    assert view.selected_workout_id == easy_id
+    assert menu_texts(menu) == [
+        "Edit Workout…",
+        "Mark Done…",
+        "Mark Skipped",
+        "Mark Planned",
+        "-",
+        "Duplicate",
+        "Cut",
+        "Copy",
+        "Delete",
+        "-",
+        "Save as Template…",
+    ]
+    assert all(a.isEnabled() for a in menu.actions() if not a.isSeparator())
+    shortcuts = {
+        a.text().replace("&", ""): a.shortcut().toString()
+        for a in menu.actions()
+        if not a.shortcut().isEmpty()
+    }
+    assert shortcuts == {
+        "Edit Workout…": "F2",
+        "Mark Done…": "Ctrl+Return",
+        "Mark Skipped": "Ctrl+Shift+Return",
+        "Duplicate": "Ctrl+D",
+        "Cut": "Ctrl+X",
+        "Copy": "Ctrl+C",
+        "Delete": "Del",
+    }
+    close_menu(qtbot, window, menu)
+
+    # Save as Template… asks for a name (a modal dialog) and adds the entry to the library.
+    def name_it(dialog: QWidget) -> None:
+        field = dialog.findChild(QLineEdit)
+        assert field is not None and field.text() == "Easy run"
+        field.selectAll()
+        qtbot.keyClicks(field, "Thursday shakeout")
+        qtbot.keyClick(field, Key.Key_Return)
+
+    menu = open_context_menu(qtbot, window, view.block_rect(easy_id).center())
+    when_modal("templateNameDialog", name_it)
+    choose(qtbot, window, menu, window.template_action)
+    assert "Thursday shakeout" in [t.name for t in window.library.shown_templates()]
+    assert query(
+        db_path,
+        "SELECT kind, duration_min, distance_km, rpe FROM templates WHERE name = ?",
+        "Thursday shakeout",
+    ) == [("run", 35.0, 6.0, 3.0)]
+
+    # Choosing Duplicate from the menu does what Ctrl+D does.
+    menu = open_context_menu(qtbot, window, view.block_rect(easy_id).center())
+    choose(qtbot, window, menu, window.duplicate_action)
+    assert plan(db_path) == [(THU, "Easy run"), (THU, "Easy run"), (SAT, "Tempo run")]
+
+    # On an empty day: new workout, paste (nothing copied yet), copy the week.
+    friday = view.day_rect(FRI)
+    menu = open_context_menu(qtbot, window, QPoint(friday.center().x(), friday.bottom() - 20))
+    assert (view.selected_day, view.selected_workout_id) == (FRI, None)
+    assert menu_texts(menu) == [
+        "New Workout…",
+        "Paste",
+        "-",
+        "Copy Week 2026-W47 to 2026-W48",
+    ]
+    assert [a.isEnabled() for a in menu.actions()] == [True, False, True, True]
+    close_menu(qtbot, window, menu)
+    for action in (window.edit_action, window.done_action, window.delete_action):
+        assert not action.isEnabled()
+
+
+# -- 5. navigation --------------------------------------------------------------------------
+def test_week_navigation_keys_and_the_toolbar_label(qtbot: Any, window: MainWindow) -> None:
+    view = window.week_view
+    label = window.findChild(QLabel, "weekLabel")
+    assert label is not None
+
+    def shown() -> tuple[date, str]:
+        assert view.week.label() in label.text()
+        return view.week.start, view.week.label()
+
+    assert shown() == (MON, "2026-W47")
+    press(qtbot, Key.Key_PageDown, CTRL)
+    assert shown() == (date(2026, 11, 23), "2026-W48")
+    assert view.selected_day == date(2026, 11, 25)  # the weekday is kept
+    press(qtbot, Key.Key_PageUp, CTRL)
+    press(qtbot, Key.Key_PageUp, CTRL)
+    assert shown() == (date(2026, 11, 9), "2026-W46")
+    for _ in range(8):  # 2026 has 53 ISO weeks
+        press(qtbot, Key.Key_PageDown, CTRL)
+    assert shown() == (date(2027, 1, 4), "2027-W01")
+    press(qtbot, Key.Key_PageUp, CTRL)
+    assert shown() == (date(2026, 12, 28), "2026-W53")
+    press(qtbot, Key.Key_T, CTRL)
+    assert shown() == (MON, "2026-W47")
+    assert view.selected_day == TODAY
+    assert window.copy_week_action.text() == "Copy Week 2026-W47 to 2026-W48"
+
+
+# -- 6. window state ------------------------------------------------------------------------
+def test_geometry_and_docks_are_restored_on_the_next_start(qtbot: Any, db_path: Path) -> None:
+    first = open_window(qtbot, db_path)
+    assert first.height() != 610
+    # Only the height: the offscreen screen is narrower than the window's minimum width.
+    size = QSize(first.width(), 610)
+    first.resize(size)
+    dock = first.findChild(QDockWidget, "libraryDock")
+    assert dock is not None
+    assert first.dockWidgetArea(dock) is Qt.DockWidgetArea.LeftDockWidgetArea
+    first.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    first.close()
+
+    second = open_window(qtbot, db_path)
+    dock = second.findChild(QDockWidget, "libraryDock")
+    assert dock is not None
+    assert second.size() == size
+    assert second.dockWidgetArea(dock) is Qt.DockWidgetArea.RightDockWidgetArea
+    assert dock.isVisible()
+    press(qtbot, Key.Key_L, CTRL)  # View > Library: hide it
+    assert not dock.isVisible()
+    second.close()
+
+    third = open_window(qtbot, db_path)
+    dock = third.findChild(QDockWidget, "libraryDock")
+    assert dock is not None
+    assert not dock.isVisible()
+    assert not third.library_action.isChecked()
+    assert third.height() == size.height()  # (the width fits the narrow screen now)
+
+
+# -- 7. the empty state ---------------------------------------------------------------------
+def test_a_new_plan_shows_the_empty_week_hint(
+    qtbot: Any, window: MainWindow, db_path: Path
+) -> None:
+    view = window.week_view
+    assert plan(db_path) == []
+    assert view.workouts == []
+    # The hint card sits in the middle of the week, away from Monday and the header.
+    middle = QRect(0, 0, 240, 50)
+    middle.moveCenter(
+        QRect(view.day_rect(MON).topLeft(), view.day_rect(SUN).bottomRight()).center()
+    )
+    assert not middle.intersects(view.day_rect(MON))
+    view.select_day(MON)
+
+    def middle_pixels() -> Any:
+        return view.grab().toImage().copy(middle)
+
+    empty = middle_pixels()
+    assert view.drop_mime_data(encode_template(template_id(window, "Rest day")), MON, None)
+    assert plan(db_path) == [(MON, "Rest day")]
+    planned = middle_pixels()
+    assert planned != empty  # the hint is gone once the week has a workout
+    window.undo_action.trigger()
+    assert plan(db_path) == []
+    view.select_day(MON)
+    assert middle_pixels() == empty  # and back when the week is empty again
+
+
+# -- 8. errors ------------------------------------------------------------------------------
+def test_a_locked_file_shows_an_error_and_nothing_changes(
+    qtbot: Any, planned_week: list[int], db_path: Path
+) -> None:
+    window = open_window(qtbot, db_path)
+    view = window.week_view
+    before = query(db_path, "SELECT * FROM workouts ORDER BY id")
+    blocker = sqlite3.connect(db_path, isolation_level=None)
+    try:
+        blocker.execute("BEGIN EXCLUSIVE")  # another program holds the write lock
+        dropped = view.drop_mime_data(encode_template(template_id(window, "Long run")), SUN, None)
+        assert not dropped
+        box = window.findChild(QMessageBox, "errorBox")
+        assert box is not None
+        qtbot.waitUntil(box.isVisible)
+        assert "locked" in box.text()
+        assert "try again" in box.informativeText()
+        assert "not saved" in box.informativeText()
+        assert [(w.day, w.title) for w in view.workouts] == [
+            (THU, "Easy run"),
+            (SAT, "Tempo run"),
+        ]
+        assert window.controller.undo_stack.count() == 0
+    finally:
+        blocker.close()
+    assert query(db_path, "SELECT * FROM workouts ORDER BY id") == before
+    assert window.statusBar().currentMessage() == box.text()
+
+    # Once the other program lets go, the same drop works.
+    box.button(QMessageBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "errorBox") is None)
+    assert view.drop_mime_data(encode_template(template_id(window, "Long run")), SUN, None)
+    assert plan(db_path) == [(THU, "Easy run"), (SAT, "Tempo run"), (SUN, "Long run")]
