@@ -312,7 +312,7 @@ def _run_app(args: argparse.Namespace) -> int:
     db = _db_path(args)
     _ensure_parent(db)
     try:
-        from planner import app
+        app = importlib.import_module("planner.app")
     except ModuleNotFoundError as exc:
         if _missing_module(exc, "planner.app"):
             raise CliError("the desktop app is not part of this build") from None
@@ -372,19 +372,21 @@ def describe_history(workouts: Sequence[Workout], weigh_ins: int) -> str:
 def _print_week(args: argparse.Namespace) -> int:
     db = _db_path(args)
     out: Path = args.output.expanduser()
+    today = _today(args)
     with open_readonly_repository(db) as repository:
         first_weekday = _first_weekday(repository)
-    try:
-        week = parse_week(args.week, first_weekday) if args.week else None
-    except ValueError as exc:
-        raise CliError(str(exc)) from None
-    if week is None:
-        week = week_of(_today(args), first_weekday)
+        try:
+            week = (
+                parse_week(args.week, first_weekday) if args.week else week_of(today, first_weekday)
+            )
+        except ValueError as exc:
+            raise CliError(str(exc)) from None
+        workouts = repository.workouts_between(week.start, week.end)
     if not out.parent.is_dir():
         raise CliError(f"cannot write {out}: the folder {out.parent} does not exist")
-    if sys.platform.startswith("linux") and not (
-        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
-    ):
+    if sys.platform.startswith("linux"):
+        # A PDF needs no display: render offscreen even when DISPLAY is set, since it may
+        # name a display that is gone (an ssh session), and Qt aborts on one it cannot reach.
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     try:
         # Imported by name: Qt loads only for this command, and a build without the
@@ -399,8 +401,8 @@ def _print_week(args: argparse.Namespace) -> int:
                 "Use 'legwork export' for the plan's data meanwhile.",
             ) from None
         raise _import_failure("printing", exc) from None
-    print_week_pdf: Callable[[Path, date, Path], None] = printing.print_week_pdf
-    print_week_pdf(db, week.start, out)
+    # The storage work is done here: the UI layer never imports storage (import-linter).
+    printing.print_week_pdf(workouts, week, out, today=today)
     print(f"{out}: week {week.label()} ({week.start.isoformat()} to {week.end.isoformat()})")
     return EXIT_OK
 
