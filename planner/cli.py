@@ -317,7 +317,8 @@ def _run_app(args: argparse.Namespace) -> int:
         if _missing_module(exc, "planner.app"):
             raise CliError("the desktop app is not part of this build") from None
         raise _import_failure("the desktop app", exc) from None
-    return app.run(db, today=args.today)
+    run: Callable[..., int] = app.run
+    return run(db, today=args.today)
 
 
 # -- demo ---------------------------------------------------------------------------------------
