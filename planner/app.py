@@ -7,22 +7,26 @@ first paint: Qt, then the store and the window; anything the first paint does no
 
 from __future__ import annotations
 
+import contextlib
+import importlib
 import logging
 import os
 import sys
+import threading
 import traceback
 from datetime import date
 from pathlib import Path
 from types import TracebackType
+from typing import Protocol
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Slot
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from planner import APP_ID, APP_NAME, __version__
-from planner.core.ports import StorageError
+from planner.core.ports import PlanRepository, StorageError
 from planner.core.service import PlanService
-from planner.storage.db import Database, open_database
+from planner.storage.startup import StartupDatabase, open_for_startup
 from planner.ui.controller import PlanController
 from planner.ui.main_window import MainWindow
 
@@ -34,16 +38,37 @@ PROFILE_ENV = "LEGWORK_STARTUP_PROFILE"
 QUIT_AFTER_PAINT_ENV = "LEGWORK_QUIT_AFTER_PAINT"
 
 
+class _PlanFile(Protocol):
+    """What the app needs of an open plan file (``Database`` or ``StartupDatabase``)."""
+
+    @property
+    def repository(self) -> PlanRepository: ...
+
+    def make_backup(self, backup_dir: Path, keep: int = 7) -> Path: ...
+
+    def close(self) -> None: ...
+
+
 def build_main_window(db_path: Path | str, *, today: date | None = None) -> MainWindow:
     """Open the plan at ``db_path`` and build the whole wired window, not yet shown.
 
     A QApplication must exist. The window owns the database and closes it when it closes.
+    An up-to-date plan file is first read with the standard library alone, so the week is
+    on screen before SQLAlchemy (~0.25 s to import) has loaded; SQLAlchemy then loads on a
+    background thread after the first paint (or at once, should a change come first).
 
     Raises:
         StorageError: the file cannot be opened as a plan (the message says why).
     """
     path = Path(db_path)
-    database = open_database(path)
+    startup = open_for_startup(path)
+    database: _PlanFile
+    if startup is not None:
+        database = startup
+    else:  # a new file, or one to upgrade: Alembic and SQLAlchemy are needed right away
+        from planner.storage.db import open_database
+
+        database = open_database(path)
     try:
         service = PlanService(database.repository)
         controller = PlanController(service, today=today or date.today())
@@ -53,6 +78,8 @@ def build_main_window(db_path: Path | str, *, today: date | None = None) -> Main
         raise
     controller.setParent(window)
     window.database = database  # type: ignore[attr-defined]
+    if startup is not None:
+        _FinishLoadingAfterFirstPaint(window, startup)
     return window
 
 
@@ -117,7 +144,7 @@ def _ask_for_another_file(path: Path, error: StorageError) -> Path | None:
 def _daily_backup(window: MainWindow) -> None:
     from planner.paths import backup_dir
 
-    database: Database | None = getattr(window, "database", None)
+    database: _PlanFile | None = getattr(window, "database", None)
     if database is None:
         return
     try:
@@ -146,6 +173,53 @@ def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackTy
     box.setInformativeText(f"{kind.__name__}: {value}")
     box.setDetailedText(text)
     box.open()
+
+
+class _FinishLoadingAfterFirstPaint(QObject):
+    """Once the week has painted, loads the full storage layer without freezing the window.
+
+    The import (the slow part) runs on a background thread; the switch-over, which opens
+    the SQLAlchemy engine, runs on the GUI thread where all database work happens.
+
+    Signals:
+        imported(): the storage modules are imported (emitted from the worker thread).
+    """
+
+    imported = Signal()
+
+    def __init__(self, window: MainWindow, startup: StartupDatabase) -> None:
+        super().__init__(window)
+        self._window = window
+        self._startup = startup
+        self._started = False
+        self.imported.connect(self._finish)
+        window.week_view.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self._started:
+            self._started = True
+            self._window.week_view.removeEventFilter(self)
+            threading.Thread(
+                target=self._import, name="legwork-storage-import", daemon=True
+            ).start()
+        return False
+
+    def _import(self) -> None:
+        try:
+            importlib.import_module("planner.storage.db")
+        finally:
+            with contextlib.suppress(RuntimeError):  # the window is already gone
+                self.imported.emit()
+
+    @Slot()
+    def _finish(self) -> None:
+        if not self._window.isVisible():  # closed meanwhile: the file is closed too
+            return
+        try:
+            self._startup.finish_loading()
+        except StorageError as error:
+            # Reading still works; the next change retries and reports through the controller.
+            log.warning("could not finish opening the plan: %s", error)
 
 
 class _FirstPaintProbe(QObject):

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import os
 import sqlite3
+import subprocess
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -189,3 +192,56 @@ def test_run_on_a_corrupt_file_shows_a_message_and_returns_1(
     assert path.read_bytes() == before
     assert "Traceback" not in capsys.readouterr().err
     assert main_windows() == []
+
+
+_STARTUP_SCRIPT = r"""
+import json, sys, time
+from datetime import date
+from PySide6.QtWidgets import QApplication
+
+app = QApplication([])
+from planner.app import build_main_window
+
+window = build_main_window(sys.argv[1], today=date(2026, 11, 18))
+report = {
+    "sqlalchemy_before_paint": "sqlalchemy" in sys.modules,
+    "titles": [w.title for w in window.week_view.workouts],
+    "loaded_before_paint": window.database.loaded,
+}
+window.show()
+deadline = time.monotonic() + 20
+while not window.database.loaded and time.monotonic() < deadline:
+    app.processEvents()
+    time.sleep(0.01)
+report["loaded_after_paint"] = window.database.loaded
+window.close()
+print(json.dumps(report))
+"""
+
+
+def test_an_existing_plan_is_on_screen_before_sqlalchemy_loads(db_path: Path) -> None:
+    """Start-up paints the week from the standard library, then loads the full store."""
+    from planner.core.model import Kind, Workout
+
+    with open_database(db_path) as database:
+        database.repository.apply(
+            [Workout(None, date(2026, 11, 22), Kind.RUN, "Long run", 0, 100, 16.0, 5)]
+        )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-c", _STARTUP_SCRIPT, str(db_path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+        cwd=Path(__file__).resolve().parents[1],
+    )
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report == {
+        "sqlalchemy_before_paint": False,
+        "titles": ["Long run"],
+        "loaded_before_paint": False,
+        "loaded_after_paint": True,
+    }

@@ -11,6 +11,10 @@ Opening is careful with people's data:
 * a file with an older schema is backed up (SQLite backup API) and then upgraded in one
   transaction.
 
+The checks every open makes before it opens live in :mod:`planner.storage.sqlite_file`
+(standard library only), shared with the fast start-up reader of
+:mod:`planner.storage.startup`, so both refuse the same files with the same errors.
+
 A read-only open (``export``, ``print-week``) leaves no ``-wal``/``-shm`` files behind when
 it found none: see :meth:`Database.close`.
 
@@ -21,15 +25,12 @@ the ``sqlite3`` module's implicit handling, so reads and DDL are transactional t
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sqlite3
-import urllib.parse
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL
@@ -37,16 +38,31 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from planner.core.ports import StorageError
-from planner.storage.orm import LEGWORK_TABLES
-from planner.storage.repository import (
+from planner.storage import sqlite_file
+from planner.storage.errors import (
     CorruptDatabaseError,
     DatabasePermissionError,
     ForeignDatabaseError,
     NotADatabaseError,
     SchemaTooNewError,
+)
+from planner.storage.repository import (
     SqlPlanRepository,
     seed_builtin_templates,
     storage_error,
+)
+from planner.storage.sqlite_file import (
+    APPLICATION_ID,
+    BUSY_TIMEOUT_S,
+    MIGRATIONS_DIR,
+    SCHEMA_HEAD,
+    _connect_read_only,
+    _file_uri,
+    _inspect,
+    _integrity_problems,
+    _remove_empty_side_files,
+    _side_files,
+    known_revisions,
 )
 
 __all__ = [
@@ -62,35 +78,15 @@ __all__ = [
     "SchemaTooNewError",
     "alembic_config",
     "check_database",
+    "known_revisions",
     "make_engine",
     "open_database",
 ]
 
 if TYPE_CHECKING:  # Alembic costs ~0.3 s to import: only migrations load it.
     from alembic.config import Config
-    from alembic.script import ScriptDirectory
 
-#: The newest schema revision this Legwork knows (the single Alembic head).
-SCHEMA_HEAD: Final = "c0ffee5e2d01"
-#: The Alembic script directory, shipped inside the package.
-MIGRATIONS_DIR: Final = Path(__file__).resolve().with_name("migrations")
-#: ``PRAGMA application_id`` of a Legwork plan file (ASCII "LgWk"), set by the first revision.
-APPLICATION_ID: Final = 0x4C67576B
-#: How long a connection waits for another writer before giving up, in seconds.
-BUSY_TIMEOUT_S: Final = 2.0
-
-_SQLITE_MAGIC = b"SQLite format 3\x00"
-_HEADER_SIZE = 100
 _NEW_FILE_MODE = 0o600
-
-_NOT_LEGWORK_HINT = (
-    "Choose your Legwork plan file, or a new file name to start a new plan. "
-    "Legwork did not change this file."
-)
-_BACKUP_HINT = (
-    "Legwork did not change it. Keep it aside and restore the newest backup, or start a new "
-    "plan file."
-)
 
 
 # -- alembic ---------------------------------------------------------------------------------
@@ -110,7 +106,7 @@ def alembic_config(url: str | None = None) -> Config:
     from alembic.config import Config
 
     config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.set_main_option("script_location", str(sqlite_file.MIGRATIONS_DIR))
     config.set_main_option(
         "file_template",
         "%%(year)d_%%(month).2d_%%(day).2d_%%(hour).2d%%(minute).2d-%%(rev)s_%%(slug)s",
@@ -120,28 +116,7 @@ def alembic_config(url: str | None = None) -> Config:
     return config
 
 
-@lru_cache(maxsize=4)
-def _script_directory(location: str) -> ScriptDirectory:
-    from alembic.config import Config
-    from alembic.script import ScriptDirectory
-
-    config = Config()
-    config.set_main_option("script_location", location)
-    return ScriptDirectory.from_config(config)
-
-
-def known_revisions() -> frozenset[str]:
-    """Every schema revision this Legwork can open (and upgrade from)."""
-    script = _script_directory(str(MIGRATIONS_DIR))
-    return frozenset(rev.revision for rev in script.walk_revisions())
-
-
 # -- engines ---------------------------------------------------------------------------------
-def _file_uri(path: Path, mode: str, *, immutable: bool = False) -> str:
-    uri = f"file:{urllib.parse.quote(str(path.absolute()))}?mode={mode}"
-    return uri + "&immutable=1" if immutable else uri
-
-
 def make_engine(
     path: Path, *, read_only: bool = False, busy_timeout: float = BUSY_TIMEOUT_S
 ) -> Engine:
@@ -193,210 +168,6 @@ def make_engine(
     return engine
 
 
-# -- read-only inspection --------------------------------------------------------------------
-def _side_files(path: Path) -> tuple[Path, Path]:
-    return path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")
-
-
-def _remove_empty_side_files(path: Path) -> None:
-    """Have SQLite delete the empty ``-wal``/``-shm`` files a read-only open left beside ``path``.
-
-    Why not ``immutable=1`` for read-only :class:`Database` opens, as :func:`check_database`
-    does when there is no ``-wal``? An immutable connection takes no locks and keeps no read
-    mark in the ``-shm`` file, so nothing stops another process that opens the file after us
-    (the app, say) from checkpointing its write-ahead log into the database file (on close,
-    or every 1000 pages) while we are in the middle of a read. That read could mix old and
-    new pages: a wrong result or a spurious "damaged" error, not just a stale one. A
-    :class:`Database` may stay open for long, so read-only opens use plain ``mode=ro``,
-    which reads consistently through the log; its only cost is that SQLite creates
-    ``-wal``/``-shm`` files it may not delete again.
-
-    This removes them the way SQLite removes them when the last writer closes: a read-write
-    connection that reads once and closes. On close SQLite takes an exclusive lock on the
-    database file, which fails while any other connection (in any process, this one
-    included) has it open, and only then checkpoints (nothing: the log is empty) and deletes
-    both files. So files another connection uses are never touched. Should another program
-    commit to the log between the size check below and that close, SQLite folds those
-    committed pages into the file, exactly as that program's own close would have.
-
-    Best effort: when the file is not writable (a write-protected plan) or anything fails,
-    the files stay where they are. They hold no data, but SQLite gave them the plan's mode:
-    after a write-protected (0400) plan is made writable again, its leftover read-only
-    ``-shm`` makes Legwork open it read-only until that file is deleted.
-    """
-    wal, _shm = _side_files(path)
-    try:
-        if wal.stat().st_size != 0 or not os.access(path, os.W_OK):
-            return  # somebody wrote there since we opened: leave their log alone
-        connection = sqlite3.connect(
-            _file_uri(path, "rw"), uri=True, isolation_level=None, timeout=0
-        )
-    except (OSError, sqlite3.Error):
-        return
-    try:
-        connection.execute("PRAGMA schema_version").fetchone()  # opens the log and -shm
-    except sqlite3.Error:
-        pass
-    finally:
-        with contextlib.suppress(sqlite3.Error):
-            connection.close()
-
-
-def _connect_read_only(path: Path) -> sqlite3.Connection:
-    """A read-only ``sqlite3`` connection that writes nothing next to the file either.
-
-    When no ``-wal`` file exists, nobody has the database open in WAL mode and the file
-    holds all of it: it is opened ``immutable`` so SQLite creates no ``-wal``/``-shm`` files.
-    Otherwise (another process has it open, or a crash left a journal) SQLite's normal
-    read-only mode reads through the existing write-ahead log.
-    """
-    wal, _shm = _side_files(path)
-    uri = _file_uri(path, "ro", immutable=not wal.exists())
-    connection = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
-    connection.execute(f"PRAGMA busy_timeout = {round(BUSY_TIMEOUT_S * 1000)}")
-    return connection
-
-
-def _check_header(path: Path) -> None:
-    """Refuse files that cannot be an intact SQLite database, reading only their header."""
-    try:
-        with path.open("rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
-            header = handle.read(_HEADER_SIZE)
-    except FileNotFoundError:
-        raise StorageError(f"There is no plan file at {path} (no such file).") from None
-    except IsADirectoryError:
-        raise NotADatabaseError(
-            f"{path} is a folder, not a plan file.", _NOT_LEGWORK_HINT
-        ) from None
-    except PermissionError:
-        raise DatabasePermissionError(
-            f"Legwork may not read the plan file {path} (permission denied).",
-            "Check the file's owner and permissions: it should belong to you and be "
-            "readable and writable by you (chmod 600).",
-        ) from None
-    except OSError as exc:
-        raise StorageError(
-            f"The plan file {path} could not be read ({exc.strerror}).",
-            "Check that the disk or network drive is still there.",
-        ) from None
-    if size == 0:
-        raise NotADatabaseError(f"The plan file {path} is empty.", _NOT_LEGWORK_HINT)
-    if not header.startswith(_SQLITE_MAGIC):
-        raise NotADatabaseError(
-            f"{path} is not a Legwork plan file (not an SQLite database).", _NOT_LEGWORK_HINT
-        )
-    if len(header) < _HEADER_SIZE:
-        raise NotADatabaseError(f"The plan file {path} is cut short ({size} bytes).", _BACKUP_HINT)
-    page_size = int.from_bytes(header[16:18], "big")
-    page_size = 65536 if page_size == 1 else page_size
-    if page_size < 512 or page_size & (page_size - 1):
-        raise CorruptDatabaseError(f"The plan file {path} is damaged (bad header).", _BACKUP_HINT)
-    pages = int.from_bytes(header[28:32], "big")
-    counter_valid = header[24:28] == header[92:96]
-    if size % page_size or (counter_valid and pages and size < pages * page_size):
-        expected = pages * page_size if counter_valid and pages else size
-        raise NotADatabaseError(
-            f"The plan file {path} is cut short ({size} of {expected} bytes).", _BACKUP_HINT
-        )
-
-
-@dataclass(frozen=True)
-class _Inspection:
-    revision: str
-    tables: frozenset[str]
-    counts: dict[str, int] = field(default_factory=dict)
-
-
-def _sqlite_refusal(exc: sqlite3.Error, path: Path) -> StorageError:
-    code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
-    if code == 26:  # SQLITE_NOTADB
-        return NotADatabaseError(
-            f"{path} is not a Legwork plan file (not a usable SQLite database).",
-            _NOT_LEGWORK_HINT,
-        )
-    if code == 11:  # SQLITE_CORRUPT
-        return CorruptDatabaseError(f"The plan file {path} is damaged ({exc}).", _BACKUP_HINT)
-    error = storage_error(exc)
-    return type(error)(f"{error} ({path})", error.hint)
-
-
-def _integrity_problems(connection: sqlite3.Connection, pragma: str) -> list[str]:
-    """The problems ``PRAGMA integrity_check``/``quick_check`` reports, one a line; [] if ok."""
-    lines: list[str] = []
-    for (text,) in connection.execute(f"PRAGMA {pragma}(100)"):
-        lines += [line.strip() for line in str(text).splitlines() if line.strip()]
-    if lines == ["ok"]:
-        return []
-    return [line for line in lines if not line.startswith("*** in database")] or lines
-
-
-def _inspect(path: Path, *, full: bool) -> _Inspection:
-    """Check ``path`` without writing anything (not even ``-wal``/``-shm`` files).
-
-    Raises:
-        StorageError: a subclass saying why the file cannot be opened as a Legwork plan.
-    """
-    _check_header(path)
-    try:
-        connection = _connect_read_only(path)
-    except sqlite3.Error as exc:
-        raise _sqlite_refusal(exc, path) from exc
-    try:
-        check = "integrity_check" if full else "quick_check"
-        problems = _integrity_problems(connection, check)
-        if problems:
-            more = f" and {len(problems) - 1} more problems" if len(problems) > 1 else ""
-            raise CorruptDatabaseError(
-                f"The plan file {path} is damaged ({problems[0]}{more}).",
-                _BACKUP_HINT,
-                problems,
-            )
-        application_id = int(connection.execute("PRAGMA application_id").fetchone()[0])
-        tables = frozenset(
-            str(row[0])
-            for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-        )
-        ours = tables >= LEGWORK_TABLES and "alembic_version" in tables
-        if application_id != APPLICATION_ID and (application_id != 0 or not ours):
-            raise ForeignDatabaseError(
-                f"{path} is an SQLite database of another application, not a Legwork plan.",
-                _NOT_LEGWORK_HINT,
-            )
-        versions = (
-            [str(row[0]) for row in connection.execute("SELECT version_num FROM alembic_version")]
-            if "alembic_version" in tables
-            else []
-        )
-        if len(versions) != 1:
-            raise CorruptDatabaseError(
-                f"The plan file {path} has no valid schema version.", _BACKUP_HINT
-            )
-        revision = versions[0]
-        if revision != SCHEMA_HEAD and revision not in known_revisions():
-            raise SchemaTooNewError(
-                f"This plan file was written by a newer Legwork (schema {revision}); "
-                "update Legwork to open it.",
-                "This Legwork left the file untouched.",
-                revision=revision,
-            )
-        if not tables >= LEGWORK_TABLES:
-            missing = ", ".join(sorted(LEGWORK_TABLES - tables))
-            raise CorruptDatabaseError(
-                f"The plan file {path} is missing tables ({missing}).", _BACKUP_HINT
-            )
-        counts: dict[str, int] = {}
-        if full:
-            for table in sorted(LEGWORK_TABLES):
-                row = connection.execute(f'SELECT count(*) FROM "{table}"').fetchone()
-                counts[table] = int(row[0])
-        return _Inspection(revision, tables, counts)
-    except sqlite3.Error as exc:
-        raise _sqlite_refusal(exc, path) from exc
-    finally:
-        connection.close()
-
-
 # -- check -----------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class CheckResult:
@@ -433,13 +204,13 @@ def check_database(path: Path) -> CheckResult:
     details = [
         f"file: {path}",
         f"schema: {inspection.revision}"
-        + (" (current)" if inspection.revision == SCHEMA_HEAD else f" (newest: {SCHEMA_HEAD})"),
+        + (" (current)" if inspection.current else f" (newest: {inspection.head})"),
         "integrity: ok",
         f"workouts: {counts.get('workouts', 0)}",
         f"weigh-ins: {counts.get('weights', 0)}",
         f"library entries: {counts.get('templates', 0)}",
     ]
-    if inspection.revision != SCHEMA_HEAD:
+    if not inspection.current:
         message = (
             f"{path}: healthy; older schema {inspection.revision}, which Legwork upgrades "
             "(after a backup) when it opens the file"
@@ -712,7 +483,7 @@ def open_database(
 
     inspection = _inspect(path, full=False)
     writable = not read_only and os.access(path, os.W_OK)
-    if inspection.revision != SCHEMA_HEAD:
+    if not inspection.current:
         if not writable:
             raise StorageError(
                 f"The plan file {path} uses an older schema ({inspection.revision}) and "

@@ -30,9 +30,27 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from planner.core.library import BUILTIN_TEMPLATES
-from planner.core.model import Kind, Status, Template, WeightEntry, Workout
+from planner.core.model import Template, WeightEntry, Workout
 from planner.core.ports import PlanRepository, StorageError
+from planner.storage.errors import (
+    CorruptDatabaseError,
+    DatabasePermissionError,
+    ForeignDatabaseError,
+    NotADatabaseError,
+    SchemaTooNewError,
+    storage_error_from_sqlite,
+)
 from planner.storage.orm import Base
+from planner.storage.rows import (
+    TEMPLATE_FIELDS,
+    WORKOUT_FIELDS,
+    sorted_templates,
+    template_from_row,
+    template_values,
+    weight_from_row,
+    workout_from_row,
+    workout_values,
+)
 
 __all__ = [
     "CorruptDatabaseError",
@@ -46,109 +64,18 @@ __all__ = [
 ]
 
 
-# -- errors --------------------------------------------------------------------------------
-class NotADatabaseError(StorageError):
-    """The file is not an SQLite database at all: empty, cut short, or something else."""
-
-
-class CorruptDatabaseError(StorageError):
-    """The file is an SQLite database, but damaged (its integrity check fails).
-
-    Attributes:
-        problems: what SQLite's integrity check reported, one problem a line (may be empty).
-    """
-
-    def __init__(self, message: str, hint: str = "", problems: Sequence[str] = ()) -> None:
-        super().__init__(message, hint)
-        self.problems = list(problems)
-
-
-class ForeignDatabaseError(StorageError):
-    """The file is a healthy SQLite database of another application."""
-
-
-class SchemaTooNewError(StorageError):
-    """The file was written by a newer Legwork; this one does not know its schema.
-
-    Attributes:
-        revision: the file's schema revision.
-    """
-
-    def __init__(self, message: str, hint: str = "", revision: str = "") -> None:
-        super().__init__(message, hint)
-        self.revision = revision
-
-
-class DatabasePermissionError(StorageError):
-    """The operating system does not let Legwork read (or create) the file."""
-
-
-# SQLite primary result codes (https://www.sqlite.org/rescode.html).
-_SQLITE_PERM = 3
-_SQLITE_BUSY = 5
-_SQLITE_LOCKED = 6
-_SQLITE_READONLY = 8
-_SQLITE_IOERR = 10
-_SQLITE_CORRUPT = 11
-_SQLITE_FULL = 13
-_SQLITE_CANTOPEN = 14
-_SQLITE_CONSTRAINT = 19
-_SQLITE_AUTH = 23
-_SQLITE_NOTADB = 26
-
-_LOCKED_HINT = (
-    "Close other programs that use it (another Legwork window, a sync or backup tool) "
-    "and try again. Your last change was not saved."
-)
-_READ_ONLY_HINT = (
-    "Legwork cannot save changes to it. Check the file's permissions, or copy it to a "
-    "folder you can write to and open the copy."
-)
-_DAMAGED_HINT = (
-    "Legwork did not change it. Keep it aside and restore the newest backup (see `legwork check`)."
-)
-
-
 def storage_error(exc: BaseException) -> StorageError:
     """Translate a database failure into a :class:`StorageError` written for people.
 
     Args:
-        exc: a SQLAlchemy ``DBAPIError`` (its ``orig`` is inspected) or an ``sqlite3.Error``.
+        exc: a SQLAlchemy ``DBAPIError`` (its ``orig`` is translated) or an ``sqlite3.Error``.
 
     Returns:
         The error to raise (``raise storage_error(exc) from exc``).
     """
-    orig = exc.orig if isinstance(exc, DBAPIError) else exc
-    code = getattr(orig, "sqlite_errorcode", None)
-    primary = code & 0xFF if isinstance(code, int) else None
-    text = str(orig).lower()
-    if primary in (_SQLITE_BUSY, _SQLITE_LOCKED) or "locked" in text:
-        return StorageError("The plan file is locked by another program.", _LOCKED_HINT)
-    if primary == _SQLITE_READONLY or "readonly" in text or "read-only" in text:
-        return StorageError("The plan file is read-only.", _READ_ONLY_HINT)
-    if primary == _SQLITE_FULL or "disk is full" in text:
-        return StorageError(
-            "The disk holding the plan file is full.",
-            "Free some space and try again. Your last change was not saved.",
-        )
-    if primary in (_SQLITE_CORRUPT, _SQLITE_NOTADB) or "malformed" in text:
-        return CorruptDatabaseError("The plan file is damaged.", _DAMAGED_HINT)
-    if primary in (_SQLITE_PERM, _SQLITE_AUTH, _SQLITE_CANTOPEN):
-        return DatabasePermissionError(
-            "The plan file cannot be opened.",
-            "Check that the file and its folder still exist and that you may write to them.",
-        )
-    if primary == _SQLITE_IOERR:
-        return StorageError(
-            "The plan file could not be read or written (a disk error).",
-            "Check that the disk or network drive is still there; your last change was not saved.",
-        )
-    if isinstance(exc, IntegrityError) or primary == _SQLITE_CONSTRAINT:
-        return StorageError(
-            "The plan file refused a value it cannot hold.",
-            f"Nothing was saved. This is a bug in Legwork; please report it ({orig}).",
-        )
-    return StorageError(f"The plan file could not be used ({orig}).", "Nothing was saved.")
+    if isinstance(exc, DBAPIError) and exc.orig is not None:
+        return storage_error_from_sqlite(exc.orig)
+    return storage_error_from_sqlite(exc)
 
 
 # -- tables and conversions ----------------------------------------------------------------
@@ -157,102 +84,14 @@ _TEMPLATES: Final = Base.metadata.tables["templates"]
 _WEIGHTS: Final = Base.metadata.tables["weights"]
 _SETTINGS: Final = Base.metadata.tables["settings"]
 
-#: Column order equals the field order of ``Workout``, so a row converts positionally.
-_WORKOUT_FIELDS: Final = (
-    "id",
-    "day",
-    "kind",
-    "title",
-    "position",
-    "duration_min",
-    "distance_km",
-    "rpe",
-    "notes",
-    "status",
-    "actual_duration_min",
-    "actual_distance_km",
-    "actual_rpe",
-    "heavy_legs",
-)
-_TEMPLATE_FIELDS: Final = (
-    "id",
-    "name",
-    "kind",
-    "duration_min",
-    "distance_km",
-    "rpe",
-    "description",
-    "builtin",
-)
-_KINDS: Final = {kind.value: kind for kind in Kind}
-_STATUSES: Final = {status.value: status for status in Status}
-_BUILTIN_ORDER: Final = {t.name: i for i, t in enumerate(BUILTIN_TEMPLATES)}
-
-_SELECT_WORKOUTS: Final = select(*(_WORKOUTS.c[name] for name in _WORKOUT_FIELDS))
+_SELECT_WORKOUTS: Final = select(*(_WORKOUTS.c[name] for name in WORKOUT_FIELDS))
 _WORKOUTS_BETWEEN: Final = _SELECT_WORKOUTS.where(
     _WORKOUTS.c.day.between(bindparam("start"), bindparam("end"))
 ).order_by(_WORKOUTS.c.day, _WORKOUTS.c.position, _WORKOUTS.c.id)
 _WORKOUT_BY_ID: Final = _SELECT_WORKOUTS.where(_WORKOUTS.c.id == bindparam("wid"))
 _INSERT_WORKOUT: Final = insert(_WORKOUTS)
 _UPDATE_WORKOUT: Final = update(_WORKOUTS).where(_WORKOUTS.c.id == bindparam("wid"))
-_SELECT_TEMPLATES: Final = select(*(_TEMPLATES.c[name] for name in _TEMPLATE_FIELDS))
-
-
-def _workout_from_row(row: Sequence[Any]) -> Workout:
-    (wid, day, kind, title, position, dur, dist, rpe, notes, status, adur, adist, arpe, heavy) = row
-    return Workout(
-        wid,
-        day,
-        _KINDS[kind],
-        title,
-        position,
-        dur,
-        dist,
-        rpe,
-        notes,
-        _STATUSES[status],
-        adur,
-        adist,
-        arpe,
-        bool(heavy),
-    )
-
-
-def _workout_values(workout: Workout) -> dict[str, Any]:
-    """The column values of ``workout``, without its id."""
-    return {
-        "day": workout.day,
-        "kind": Kind(workout.kind).value,
-        "title": workout.title,
-        "position": workout.position,
-        "duration_min": workout.duration_min,
-        "distance_km": workout.distance_km,
-        "rpe": workout.rpe,
-        "notes": workout.notes,
-        "status": Status(workout.status).value,
-        "actual_duration_min": workout.actual_duration_min,
-        "actual_distance_km": workout.actual_distance_km,
-        "actual_rpe": workout.actual_rpe,
-        "heavy_legs": bool(workout.heavy_legs),
-    }
-
-
-def _template_from_row(row: Sequence[Any]) -> Template:
-    (tid, name, kind, dur, dist, rpe, description, builtin) = row
-    return Template(tid, name, _KINDS[kind], dur, dist, rpe, description, bool(builtin))
-
-
-def _template_values(template: Template) -> dict[str, Any]:
-    """The column values of ``template``, without its id."""
-    return {
-        "name": template.name,
-        "kind": Kind(template.kind).value,
-        "duration_min": template.duration_min,
-        "distance_km": template.distance_km,
-        "rpe": template.rpe,
-        "description": template.description,
-        "builtin": bool(template.builtin),
-    }
+_SELECT_TEMPLATES: Final = select(*(_TEMPLATES.c[name] for name in TEMPLATE_FIELDS))
 
 
 def _new_id(result: CursorResult[Any]) -> int:
@@ -260,12 +99,6 @@ def _new_id(result: CursorResult[Any]) -> int:
     if key is None or key[0] is None:  # pragma: no cover - SQLite always reports it
         raise StorageError("The plan file did not report the new workout's id.")
     return int(key[0])
-
-
-def _template_order(template: Template) -> tuple[int, int, str, str]:
-    if template.builtin:
-        return (0, _BUILTIN_ORDER.get(template.name, len(_BUILTIN_ORDER)), "", template.name)
-    return (1, 0, template.name.casefold(), template.name)
 
 
 def seed_builtin_templates(connection: Connection) -> int:
@@ -279,9 +112,7 @@ def seed_builtin_templates(connection: Connection) -> int:
     """
     existing = set(connection.execute(select(_TEMPLATES.c.name)).scalars())
     missing = [
-        _template_values(template)
-        for template in BUILTIN_TEMPLATES
-        if template.name not in existing
+        template_values(template) for template in BUILTIN_TEMPLATES if template.name not in existing
     ]
     if missing:
         connection.execute(insert(_TEMPLATES), missing)
@@ -334,13 +165,13 @@ class SqlPlanRepository:
         """The workouts on days ``start`` to ``end`` inclusive, by day then position."""
         with self._reading() as connection:
             rows = connection.execute(_WORKOUTS_BETWEEN, {"start": start, "end": end}).all()
-        return [_workout_from_row(row) for row in rows]
+        return [workout_from_row(row) for row in rows]
 
     def get_workout(self, workout_id: int) -> Workout | None:
         """One workout by id, or ``None``."""
         with self._reading() as connection:
             row = connection.execute(_WORKOUT_BY_ID, {"wid": workout_id}).first()
-        return None if row is None else _workout_from_row(row)
+        return None if row is None else workout_from_row(row)
 
     def apply(self, upserts: Sequence[Workout], deletes: Iterable[int] = ()) -> list[Workout]:
         """Write workouts and delete others, all in one transaction.
@@ -356,7 +187,7 @@ class SqlPlanRepository:
             StorageError: nothing was written (the plan is unchanged).
         """
         doomed = list(deletes)
-        values = [_workout_values(workout) for workout in upserts]
+        values = [workout_values(workout) for workout in upserts]
         stored: list[Workout] = []
         with self._writing() as connection:
             for workout, row in zip(upserts, values, strict=True):
@@ -395,7 +226,7 @@ class SqlPlanRepository:
         Raises:
             StorageError: nothing was written.
         """
-        rows = [{**_workout_values(w), "id": w.id} for w in workouts]
+        rows = [{**workout_values(w), "id": w.id} for w in workouts]
         if rows:
             with self._writing() as connection:
                 connection.execute(_INSERT_WORKOUT, rows)
@@ -409,7 +240,7 @@ class SqlPlanRepository:
         """
         with self._reading() as connection:
             rows = connection.execute(_SELECT_TEMPLATES).all()
-        return sorted((_template_from_row(row) for row in rows), key=_template_order)
+        return sorted_templates(template_from_row(row) for row in rows)
 
     def save_template(self, template: Template) -> Template:
         """Insert (``id=None``) or update a template; returns it as stored.
@@ -417,7 +248,7 @@ class SqlPlanRepository:
         Raises:
             StorageError: another entry has the same name, or the file cannot be written.
         """
-        values = _template_values(template)
+        values = template_values(template)
         try:
             with self._writing() as connection:
                 if template.id is None:
@@ -485,7 +316,7 @@ class SqlPlanRepository:
         )
         with self._reading() as connection:
             rows = connection.execute(statement).all()
-        return [WeightEntry(day, kg) for day, kg in rows]
+        return [weight_from_row(row) for row in rows]
 
     def save_weight(self, entry: WeightEntry) -> None:
         """Record a weigh-in; one per day, a new one replaces that day's."""

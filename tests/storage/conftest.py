@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import textwrap
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -224,3 +225,50 @@ def sample_workout(
         heavy_legs=True,
     )
     return workout.replace(**changes) if changes else workout
+
+
+WRITER = textwrap.dedent(
+    """
+    import sys
+    from datetime import date
+    from pathlib import Path
+
+    from planner.core.model import Kind, Workout
+    from planner.storage.db import open_database
+
+    db = open_database(Path(sys.argv[1]))
+    db.repository.apply([Workout(None, date(2026, 3, 2), Kind.RUN, "Committed by the app")])
+    connection = db.engine.connect().execution_options(sqlite_begin="IMMEDIATE")
+    transaction = connection.begin()
+    connection.exec_driver_sql("INSERT INTO settings (key, value) VALUES ('pending', '1')")
+    print("ready", flush=True)
+    sys.stdin.readline()
+    transaction.rollback()
+    connection.close()
+    db.close()
+    """
+)
+
+
+@pytest.fixture
+def writer_process(make_plan: Callable[..., Path]) -> Iterator[Path]:
+    """Another process with the plan open for writing, mid-transaction; yields the path."""
+    path = make_plan(workouts=2)
+    process = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=_child_env(),
+        cwd=ROOT,
+    )
+    try:
+        assert process.stdout is not None
+        assert process.stdout.readline().strip() == "ready"
+        yield path
+    finally:
+        assert process.stdin is not None
+        process.stdin.write("done\n")
+        process.stdin.flush()
+        process.wait(timeout=30)
+    assert process.returncode == 0

@@ -6,10 +6,8 @@ import os
 import random
 import shutil
 import sqlite3
-import subprocess
-import sys
 import textwrap
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -19,6 +17,7 @@ from planner.core.library import BUILTIN_TEMPLATES
 from planner.core.model import Kind, Template, WeightEntry, Workout
 from planner.core.ports import StorageError
 from planner.storage import db as db_module
+from planner.storage import sqlite_file
 from planner.storage.db import (
     APPLICATION_ID,
     MIGRATIONS_DIR,
@@ -38,8 +37,6 @@ from tests.storage.conftest import (
     sample_workout,
     with_file_permissions,
 )
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def sql(path: Path, statement: str, *args: object) -> list[tuple[object, ...]]:
@@ -399,54 +396,6 @@ def test_a_locked_file_raises_storage_error_and_keeps_data(make_plan: Callable[.
         assert db.repository.count_workouts() == 2
 
 
-WRITER = textwrap.dedent(
-    """
-    import sys
-    from datetime import date
-    from pathlib import Path
-
-    from planner.core.model import Kind, Workout
-    from planner.storage.db import open_database
-
-    db = open_database(Path(sys.argv[1]))
-    db.repository.apply([Workout(None, date(2026, 3, 2), Kind.RUN, "Committed by the app")])
-    connection = db.engine.connect().execution_options(sqlite_begin="IMMEDIATE")
-    transaction = connection.begin()
-    connection.exec_driver_sql("INSERT INTO settings (key, value) VALUES ('pending', '1')")
-    print("ready", flush=True)
-    sys.stdin.readline()
-    transaction.rollback()
-    connection.close()
-    db.close()
-    """
-)
-
-
-@pytest.fixture
-def writer_process(make_plan: Callable[..., Path]) -> Iterator[Path]:
-    """Another process with the plan open for writing, mid-transaction; yields the path."""
-    path = make_plan(workouts=2)
-    env = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
-    process = subprocess.Popen(
-        [sys.executable, "-c", WRITER, str(path)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-        env=env,
-        cwd=ROOT,
-    )
-    try:
-        assert process.stdout is not None
-        assert process.stdout.readline().strip() == "ready"
-        yield path
-    finally:
-        assert process.stdin is not None
-        process.stdin.write("done\n")
-        process.stdin.flush()
-        process.wait(timeout=30)
-    assert process.returncode == 0
-
-
 def test_check_works_while_another_process_writes(writer_process: Path) -> None:
     path = writer_process
     before = file_state(path)
@@ -568,8 +517,10 @@ def install_newer_schema(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, upgrad
             '''
         ).format(body=body)
     )
-    monkeypatch.setattr(db_module, "MIGRATIONS_DIR", migrations)
-    monkeypatch.setattr(db_module, "SCHEMA_HEAD", NEXT_REVISION)
+    # sqlite_file holds the values every open reads; db re-exports them.
+    for module in (sqlite_file, db_module):
+        monkeypatch.setattr(module, "MIGRATIONS_DIR", migrations)
+        monkeypatch.setattr(module, "SCHEMA_HEAD", NEXT_REVISION)
     return NEXT_REVISION
 
 
