@@ -60,7 +60,7 @@ def _qapp_first(request: pytest.FixtureRequest) -> Any:
     A test (or a library) that creates a QCoreApplication first would make every later widget test
     crash, so the QApplication is made up front whenever Qt and pytest-qt are available.
     """
-    if not HAVE_QT or not request.config.pluginmanager.has_plugin("pytestqt"):
+    if not HAVE_QT or not request.config.pluginmanager.has_plugin("pytest-qt"):
         return None
     app = request.getfixturevalue("qapp")
     app.setApplicationName(APP_NAME)

@@ -10,6 +10,7 @@ import hashlib
 import importlib.util
 import json
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -492,6 +493,35 @@ def test_check_missing_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) 
 
 
 # -- print-week ---------------------------------------------------------------------------------
+HAVE_PRINTING = importlib.util.find_spec("PySide6") is not None
+needs_printing = pytest.mark.skipif(
+    not HAVE_PRINTING or shutil.which("pdftotext") is None or shutil.which("pdfinfo") is None,
+    reason="needs PySide6 and poppler-utils (pdftotext, pdfinfo)",
+)
+
+
+def pdf_text(path: Path) -> str:
+    done = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    )
+    return done.stdout
+
+
+def pdf_pages(path: Path) -> int:
+    done = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True)
+    return int(re.search(r"^Pages:\s+(\d+)", done.stdout, re.MULTILINE).group(1))  # type: ignore[union-attr]
+
+
+def day_lines(text: str) -> list[str]:
+    """The weekday names that start a line of the PDF's text, in order."""
+    names = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    return re.findall(rf"^ *({names})\b(?! to )", text, re.MULTILINE)  # not the header
+
+
+def side_files(db: Path) -> list[Path]:
+    return [p for p in (Path(f"{db}-wal"), Path(f"{db}-shm"), Path(f"{db}-journal")) if p.exists()]
+
+
 def test_print_week_rejects_a_bad_week(
     capsys: pytest.CaptureFixture[str], demo_db: Path, tmp_path: Path
 ) -> None:
@@ -511,6 +541,92 @@ def test_print_week_needs_an_existing_database(
     assert code == 1
     assert "no such database file" in err
     assert not db.exists()
+
+
+def test_print_week_into_a_missing_folder(
+    capsys: pytest.CaptureFixture[str], demo_db: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "nope" / "w.pdf"
+    code, stdout, err = run_main(capsys, "print-week", "--db", demo_db, "-o", out)
+    assert (code, stdout) == (1, "")
+    assert err == f"legwork: error: cannot write {out}: the folder {out.parent} does not exist\n"
+    assert not out.parent.exists()
+
+
+@needs_printing
+def test_print_week_writes_the_weeks_sheet(
+    capsys: pytest.CaptureFixture[str], demo_db: Path, tmp_path: Path
+) -> None:
+    before = digest(demo_db)
+    week = export_json(capsys, demo_db, "--from", "2026-11-09", "--to", "2026-11-15")
+    out = tmp_path / "week.pdf"
+    code, stdout, err = run_main(
+        capsys, "print-week", "2026-W46", "--db", demo_db, "-o", out, "--today", TODAY
+    )
+    assert (code, err) == (0, "")
+    assert stdout == f"{out}: week 2026-W46 (2026-11-09 to 2026-11-15)\n"
+    assert out.read_bytes().startswith(b"%PDF-")
+    assert pdf_pages(out) == 1
+    text = pdf_text(out)
+    assert "2026-W46" in text
+    assert "9 – 15 November 2026" in text
+    assert day_lines(text) == [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ]
+    assert week, "the demo week has workouts"
+    for item in week:
+        assert str(item["title"]) in text
+    assert "Printed from Legwork · Wednesday 18 November 2026" in text
+    assert digest(demo_db) == before
+    assert side_files(demo_db) == []
+
+
+@needs_printing
+@pytest.mark.parametrize(
+    ("argv", "label"),
+    [
+        ((), "2026-W47"),  # the week of --today
+        (("2026-11-11",), "2026-W46"),  # any date in the week
+        (("2026W45",), "2026-W45"),
+    ],
+)
+def test_print_week_picks_the_week(
+    capsys: pytest.CaptureFixture[str],
+    demo_db: Path,
+    tmp_path: Path,
+    argv: tuple[str, ...],
+    label: str,
+) -> None:
+    out = tmp_path / "week.pdf"
+    code, stdout, err = run_main(
+        capsys, "print-week", *argv, "--db", demo_db, "-o", out, "--today", TODAY
+    )
+    assert code == 0, err
+    assert stdout.startswith(f"{out}: week {label} (")
+    assert label in pdf_text(out)
+
+
+@needs_printing
+def test_print_week_follows_the_plans_first_weekday(
+    capsys: pytest.CaptureFixture[str], demo_db: Path, tmp_path: Path
+) -> None:
+    with sqlite3.connect(demo_db) as connection:
+        connection.execute("INSERT INTO settings (key, value) VALUES ('first_weekday', '6')")
+    connection.close()
+    out = tmp_path / "week.pdf"
+    code, stdout, err = run_main(capsys, "print-week", "2026-W47", "--db", demo_db, "-o", out)
+    assert code == 0, err
+    assert stdout == f"{out}: week 2026-W47 (2026-11-15 to 2026-11-21)\n"
+    text = pdf_text(out)
+    assert day_lines(text)[0] == "Sunday"
+    assert day_lines(text)[-1] == "Saturday"
+    assert "Sunday to Saturday, 15 – 21 November 2026" in text
 
 
 # -- end to end, as a user runs it --------------------------------------------------------------
@@ -615,18 +731,18 @@ def test_e2e_read_only_commands_do_not_import_qt(
     assert result.returncode == 0, result.stderr
 
 
-def test_e2e_print_week(tmp_path: Path, user_env: dict[str, str], demo_source: Path) -> None:
-    db = tmp_path / "plan.sqlite3"
-    shutil.copyfile(demo_source, db)
-    before = digest(db)
-    out = tmp_path / "week.pdf"
+def e2e_print_week(
+    db: Path, out: Path, user_env: dict[str, str], *, display: str | None
+) -> subprocess.CompletedProcess[str]:
+    """``python -m planner print-week 2026-W25`` with no platform chosen, and the given DISPLAY."""
     env = {
         k: v
         for k, v in {**os.environ, **user_env}.items()
-        if k not in ("DISPLAY", "WAYLAND_DISPLAY")
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
     }
-    env.pop("QT_QPA_PLATFORM")
-    result = subprocess.run(
+    if display is not None:
+        env["DISPLAY"] = display
+    return subprocess.run(
         [
             sys.executable,
             "-m",
@@ -645,13 +761,59 @@ def test_e2e_print_week(tmp_path: Path, user_env: dict[str, str], demo_source: P
         timeout=120,
         check=False,
     )
-    if importlib.util.find_spec("planner.ui.printing") is None:
-        assert result.returncode == 1
-        assert "printing is not available yet" in result.stderr
-        assert not out.exists()
-    else:
-        assert result.returncode == 0, result.stderr
-        assert out.read_bytes().startswith(b"%PDF")
-        assert "2026-W25" in result.stdout
-    assert "Traceback" not in result.stderr
+
+
+@needs_printing
+@pytest.mark.parametrize("display", [None, ":4242"], ids=["no-display", "unreachable-display"])
+def test_e2e_print_week(
+    tmp_path: Path, user_env: dict[str, str], demo_source: Path, display: str | None
+) -> None:
+    db = tmp_path / "plan.sqlite3"
+    shutil.copyfile(demo_source, db)
+    before = digest(db)
+    out = tmp_path / "week.pdf"
+    result = e2e_print_week(db, out, user_env, display=display)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""  # no traceback, and no Qt warnings either
+    assert result.stdout == f"{out}: week 2026-W25 (2026-06-15 to 2026-06-21)\n"
+    assert out.read_bytes().startswith(b"%PDF-")
+    assert pdf_pages(out) == 1
+    text = pdf_text(out)
+    assert "2026-W25" in text
+    assert len(day_lines(text)) == 7
     assert digest(db) == before
+    assert side_files(db) == []
+
+
+@needs_printing
+def test_e2e_print_week_into_a_read_only_folder(
+    tmp_path: Path, user_env: dict[str, str], demo_source: Path
+) -> None:
+    db = tmp_path / "plan.sqlite3"
+    shutil.copyfile(demo_source, db)
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    out = locked / "week.pdf"
+    command = [sys.executable, "-m", "planner", "print-week", "--db", str(db), "-o", str(out)]
+    if (
+        hasattr(os, "geteuid") and os.geteuid() == 0
+    ):  # root writes anywhere: drop the capabilities that allow it
+        if shutil.which("setpriv") is None:
+            pytest.skip("running as root without setpriv")
+        command = ["setpriv", "--bounding-set=-dac_override,-dac_read_search,-fowner", *command]
+    try:
+        result = subprocess.run(
+            command,
+            capture_output=True,
+            text=True,
+            cwd=REPO,
+            env={**os.environ, **user_env},
+            timeout=120,
+            check=False,
+        )
+    finally:
+        locked.chmod(0o700)
+    assert result.returncode == 1
+    assert result.stderr == f"legwork: error: {out}: Permission denied\n"
+    assert list(locked.iterdir()) == []

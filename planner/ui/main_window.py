@@ -29,6 +29,7 @@ from planner.ui.dialogs.go_to_date import GoToDateDialog
 from planner.ui.dialogs.template_editor import ask_template_name
 from planner.ui.dialogs.workout_editor import WorkoutEditor
 from planner.ui.palette import WorkoutPalette
+from planner.ui.printing import WeekPrinter
 from planner.ui.week_view import WeekView
 
 _SETTINGS_GEOMETRY = "main_window/geometry"
@@ -83,6 +84,10 @@ class MainWindow(QMainWindow):
             | QDockWidget.DockWidgetFeature.DockWidgetFloatable
         )
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self._library_dock)
+
+        self.week_printer = WeekPrinter(self, self._printable_week, today=self._today)
+        self.week_printer.message.connect(self._show_status)
+        self.week_printer.failed.connect(self._show_error)
 
         self._create_actions()
         self._create_menus()
@@ -279,13 +284,32 @@ class MainWindow(QMainWindow):
         self.focus_week_action = self._action("Focus &Week", self._focus_week, "Ctrl+1")
         self.focus_library_action = self._action("Focus Li&brary", self._focus_library, "Ctrl+2")
 
-        # Some platforms define no standard Quit key (offscreen, some desktops): use Ctrl+Q.
-        quit_key = (
-            QKeySequence.StandardKey.Quit
-            if QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)
-            else "Ctrl+Q"
+        self.print_action = self._action(
+            "&Print Week…",
+            self.week_printer.print_,
+            _standard_or(QKeySequence.StandardKey.Print, "Ctrl+P"),
+            tip="Print the week shown",
+            icon="document-print",
         )
-        self.quit_action = self._action("&Quit", self.close, quit_key, icon="application-exit")
+        self.preview_action = self._action(
+            "Print Pre&view…",
+            self.week_printer.print_preview,
+            "Ctrl+Shift+P",
+            tip="See the printed week before printing",
+            icon="document-print-preview",
+        )
+        self.pdf_action = self._action(
+            "&Export Week as PDF…",
+            self.week_printer.export_pdf,
+            "Ctrl+Shift+E",
+            tip="Save the week shown as a PDF file",
+        )
+        self.quit_action = self._action(
+            "&Quit",
+            self.close,
+            _standard_or(QKeySequence.StandardKey.Quit, "Ctrl+Q"),
+            icon="application-exit",
+        )
         self.shortcuts_action = self._action("&Keyboard Shortcuts", self._show_shortcuts, "Ctrl+/")
         self.about_action = self._action(f"&About {APP_NAME}", self._show_about)
 
@@ -293,6 +317,10 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
         file_menu.addAction(self.new_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.print_action)
+        file_menu.addAction(self.preview_action)
+        file_menu.addAction(self.pdf_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
@@ -614,7 +642,19 @@ class MainWindow(QMainWindow):
         if self._controller.copy_week(week, week.next):
             self.statusBar().showMessage(f"Copied {week.label()} to {week.next.label()}", 4000)
 
+    # -- printing --------------------------------------------------------------------------
+    def _printable_week(self) -> tuple[list[Workout], Week]:
+        week = self.week_view.week
+        return self._controller.workouts(week.start, week.end), week
+
+    def _today(self) -> date:
+        return self._controller.today
+
     # -- slots: feedback -------------------------------------------------------------------
+    @Slot(str)
+    def _show_status(self, message: str) -> None:
+        self.statusBar().showMessage(message, 5000)
+
     @Slot(object)
     def _on_plan_changed(self, change: ChangeSet) -> None:
         self._update_actions()
@@ -720,3 +760,8 @@ class MainWindow(QMainWindow):
             "<p>A private, offline training planner for runners.</p>"
             f"<p>Your plan lives in one file on this computer:<br><code>{self._db_path}</code></p>",
         )
+
+
+def _standard_or(key: QKeySequence.StandardKey, fallback: str) -> QKeySequence:
+    """The platform's key for ``key``, or ``fallback`` where the platform defines none."""
+    return QKeySequence(key) if QKeySequence.keyBindings(key) else QKeySequence(fallback)

@@ -792,3 +792,39 @@ def test_a_locked_file_shows_an_error_and_nothing_changes(
     qtbot.waitUntil(lambda: window.findChild(QMessageBox, "errorBox") is None)
     assert view.drop_mime_data(encode_template(template_id(window, "Long run")), SUN, None)
     assert plan(db_path) == [(THU, "Easy run"), (SAT, "Tempo run"), (SUN, "Long run")]
+
+
+class _PdfPathPrinter:
+    """Answers the Export dialog with a fixed path (a file dialog cannot be driven offscreen)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.asked: list[str] = []
+
+    def __call__(self, default: str) -> str:
+        self.asked.append(default)
+        return str(self.path)
+
+
+def test_file_menu_exports_the_week_on_screen_as_pdf(
+    qtbot: Any, planned_week: list[int], db_path: Path, tmp_path: Path
+) -> None:
+    import subprocess
+
+    window = open_window(qtbot, db_path)
+    file_menu_texts = [a.text() for a in window.menuBar().actions()[0].menu().actions()]
+    assert {"&Print Week…", "Print Pre&view…", "&Export Week as PDF…"} <= set(file_menu_texts)
+    answer = _PdfPathPrinter(tmp_path / "fridge.pdf")
+    window.week_printer._ask_pdf_path = answer  # type: ignore[method-assign]
+    window.pdf_action.trigger()
+    assert answer.asked and answer.asked[0].endswith("legwork-2026-W47.pdf")
+    assert (tmp_path / "fridge.pdf").read_bytes().startswith(b"%PDF")
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(tmp_path / "fridge.pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "2026-W47" in text
+    assert "Easy run" in text and "Tempo run" in text
+    assert "fridge.pdf" in window.statusBar().currentMessage()

@@ -1,0 +1,407 @@
+"""The printable week: one week's plan as an HTML sheet to pin on the fridge (pure: no Qt).
+
+:func:`week_sheet_html` is what the print preview, the printer, the PDF export and
+``legwork print-week`` all render, so they print the same sheet. The HTML keeps to the subset
+:class:`QTextDocument` lays out: tables, ``bgcolor``, percentage widths, inline CSS with point
+font sizes and per-side cell borders; no flexbox, grid, floats or positioning.
+
+It reads well in black and white: every kind shows its letter and name (the kind colour is only
+a light tint and a border), and the status of every workout is a glyph *and* a word: a box to
+tick by hand (☐) while planned, ☑ and "✓ Done" with what was actually done, ☒ and "Skipped".
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping, Sequence
+from datetime import date
+from typing import Literal
+
+from planner.core.formatting import format_distance, format_duration, format_hours, format_number
+from planner.core.model import Kind, Status, Workout
+from planner.core.totals import week_totals
+from planner.core.weeks import DAY_NAMES, Week
+
+__all__ = [
+    "BOX_CHECKED",
+    "BOX_CROSSED",
+    "BOX_EMPTY",
+    "CHECK",
+    "DEFAULT_KIND_COLORS",
+    "KIND_ORDER",
+    "SPACINGS",
+    "Spacing",
+    "format_day",
+    "format_span",
+    "week_sheet_html",
+]
+
+#: How much room the day rows get, roomiest first.
+Spacing = Literal["spacious", "roomy", "normal", "compact"]
+SPACINGS: tuple[Spacing, ...] = ("spacious", "roomy", "normal", "compact")
+
+#: The kinds in legend order.
+KIND_ORDER: tuple[Kind, ...] = (Kind.RUN, Kind.HIIT, Kind.STRENGTH, Kind.REST)
+#: The kind colours (the UI passes its own: ``planner.ui.style.KIND_COLORS``; these match it).
+DEFAULT_KIND_COLORS: Mapping[Kind, str] = {
+    Kind.RUN: "#3a78c9",
+    Kind.HIIT: "#e0603a",
+    Kind.STRENGTH: "#8156c2",
+    Kind.REST: "#8aa597",
+}
+
+#: A planned workout's box, to tick by hand.
+BOX_EMPTY = "\u2610"
+#: A done workout's box.
+BOX_CHECKED = "\u2611"
+#: A skipped workout's box.
+BOX_CROSSED = "\u2612"
+#: The mark before "Done".
+CHECK = "\u2713"
+
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+_INK = "#1d232b"
+_MUTED = "#5b6472"
+_FAINT = "#8a929e"
+_RULE = "#1d232b"
+_LINE = "#c4c9d1"
+_HAIRLINE = "#e1e4e8"
+_PANEL = "#f3f4f6"
+_FONTS = "'Noto Sans', 'DejaVu Sans', 'Segoe UI', 'Helvetica Neue', Arial, sans-serif"
+
+
+# -- dates -----------------------------------------------------------------------------------
+def format_day(day: date) -> str:
+    """``Monday 16 November 2026``."""
+    return f"{DAY_NAMES[day.weekday()]} {day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
+
+
+def format_span(start: date, end: date) -> str:
+    """A span of days, saying each month and year once: ``16 – 22 November 2026``.
+
+    Across months ``30 November – 6 December 2026``; across years
+    ``28 December 2026 – 3 January 2027``.
+    """
+    last = f"{end.day} {MONTH_NAMES[end.month - 1]} {end.year}"
+    if start.year != end.year:
+        return f"{start.day} {MONTH_NAMES[start.month - 1]} {start.year} \u2013 {last}"
+    if start.month != end.month:
+        return f"{start.day} {MONTH_NAMES[start.month - 1]} \u2013 {last}"
+    return f"{start.day} \u2013 {last}"
+
+
+# -- colours ---------------------------------------------------------------------------------
+def _tint(color: str, amount: float) -> str:
+    """``color`` (``#rrggbb``) moved ``amount`` (0 to 1) of the way towards white."""
+    value = color.lstrip("#")
+    channels = [int(value[i : i + 2], 16) for i in (0, 2, 4)]
+    mixed = [round(c + (255 - c) * amount) for c in channels]
+    return "#" + "".join(f"{c:02x}" for c in mixed)
+
+
+def _shade(color: str, amount: float) -> str:
+    """``color`` moved ``amount`` of the way towards black (for text in the kind's hue)."""
+    value = color.lstrip("#")
+    channels = [int(value[i : i + 2], 16) for i in (0, 2, 4)]
+    return "#" + "".join(f"{round(c * (1 - amount)):02x}" for c in channels)
+
+
+# -- text ------------------------------------------------------------------------------------
+def _esc(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def _multiline(text: str) -> str:
+    """Escaped ``text`` with its line breaks kept."""
+    lines = [_esc(line) for line in text.strip().splitlines()]
+    return "<br />".join(line for line in lines)
+
+
+def _numbers(duration: float | None, distance: float | None, rpe: float | None) -> str:
+    parts = []
+    if duration is not None:
+        parts.append(format_duration(duration))
+    if distance is not None:
+        parts.append(format_distance(distance))
+    if rpe is not None:
+        parts.append(f"RPE {format_number(rpe)}")
+    return " \u00b7 ".join(parts)
+
+
+def _plural(count: int, one: str, many: str) -> str:
+    return one if count == 1 else many
+
+
+# -- the sheet -------------------------------------------------------------------------------
+def week_sheet_html(
+    workouts: Sequence[Workout],
+    week: Week,
+    *,
+    today: date | None = None,
+    title: str = "Training week",
+    kind_colors: Mapping[Kind, str] | None = None,
+    spacing: Spacing = "normal",
+) -> str:
+    """The printable sheet of ``week`` as an HTML document.
+
+    Args:
+        workouts: the plan; workouts outside ``week`` are left out.
+        week: the week to print (any first weekday).
+        today: the day printed in the footer (default: the system's today).
+        title: the sheet's heading.
+        kind_colors: ``#rrggbb`` per kind, for the light tints (default:
+            :data:`DEFAULT_KIND_COLORS`).
+        spacing: the room around each row: ``spacious`` fills a page when the week is light,
+            ``compact`` keeps a busy week on one page (the printer picks the roomiest that fits).
+
+    Returns:
+        A complete HTML document: a header with the week label, its dates and totals, one
+        row per workout grouped by day ("Rest" on a day without any), and a footer.
+    """
+    colors = {**DEFAULT_KIND_COLORS, **(kind_colors or {})}
+    printed = today if today is not None else date.today()
+    in_week = sorted(
+        (w for w in workouts if w.day in week), key=lambda w: (w.day, w.position, w.id or 0)
+    )
+    parts = [
+        "<html><head><meta charset='utf-8' />",
+        f"<title>{_esc(title)} {week.label()}</title></head>",
+        f'<body style="font-family: {_FONTS}; font-size: 10pt; color: {_INK};">',
+        _header(week, title),
+        _totals(in_week),
+        _days(in_week, week, colors, _PADDINGS[spacing]),
+        _footer(printed, colors),
+        "</body></html>",
+    ]
+    return "\n".join(parts)
+
+
+def _eyebrow(text: str) -> str:
+    """A small, spaced-out caption above a big value."""
+    return (
+        f"<p style='margin: 0; font-size: 7.5pt; font-weight: 700; color: {_MUTED}; "
+        f"letter-spacing: 1.2pt;'>{text}</p>"
+    )
+
+
+def _header(week: Week, title: str) -> str:
+    span = (
+        f"{DAY_NAMES[week.start.weekday()]} to {DAY_NAMES[week.end.weekday()]}, "
+        f"{format_span(week.start, week.end)}"
+    )
+    return (
+        "<table width='100%' cellspacing='0' cellpadding='0' "
+        f"style='border-collapse: collapse; margin-bottom: 14px;'><tr>"
+        f"<td valign='bottom' style='padding-bottom: 8px; border-bottom: 2px solid {_RULE};'>"
+        f"{_eyebrow('LEGWORK')}"
+        f"<p style='margin: 0; font-size: 22pt; font-weight: 700;'>{_esc(title)}</p>"
+        f"<p style='margin: 0; font-size: 11.5pt; color: {_MUTED};'>{span}</p>"
+        "</td>"
+        f"<td valign='bottom' align='right' style='padding-bottom: 8px; "
+        f"border-bottom: 2px solid {_RULE};'>"
+        f"{_eyebrow('WEEK')}"
+        f"<p style='margin: 0; font-size: 22pt; font-weight: 700;'>{week.label()}</p>"
+        "</td></tr></table>"
+    )
+
+
+def _totals(workouts: Sequence[Workout]) -> str:
+    totals = week_totals(workouts)
+    stats = [
+        (str(totals.runs), _plural(totals.runs, "RUN", "RUNS")),
+        (format_distance(totals.run_km), "RUNNING"),
+        (format_hours(totals.training_min), "TRAINING TIME"),
+        (str(totals.rest_days), _plural(totals.rest_days, "REST DAY", "REST DAYS")),
+    ]
+    sessions = [w for w in workouts if w.kind.is_training]
+    if sessions:
+        done = sum(1 for w in sessions if w.is_done)
+        stats.append((f"{done} of {len(sessions)}", "SESSIONS DONE"))
+    # Cells with a 1% gap between them; the last cell takes what rounding leaves.
+    width = (100 - (len(stats) - 1)) // len(stats)
+    widths = [width] * (len(stats) - 1) + [100 - (len(stats) - 1) - width * (len(stats) - 1)]
+    cells = "<td width='1%'>\u00a0</td>".join(
+        f"<td width='{cell_width}%' bgcolor='{_PANEL}' style='padding: 7px 10px 8px 10px;'>"
+        f"<p style='margin: 0; font-size: 17pt; font-weight: 700;'>{_esc(value)}</p>"
+        f"{_eyebrow(label)}</td>"
+        for cell_width, (value, label) in zip(widths, stats, strict=True)
+    )
+    return (
+        "<table width='100%' cellspacing='0' cellpadding='0' "
+        f"style='border-collapse: collapse; margin-bottom: 16px;'><tr>{cells}</tr></table>"
+    )
+
+
+def _days(workouts: Sequence[Workout], week: Week, colors: Mapping[Kind, str], padding: str) -> str:
+    head = (
+        "style='padding: 0 8px 4px 8px; font-size: 7.5pt; font-weight: 700; "
+        f"color: {_MUTED}; letter-spacing: 1pt; border-bottom: 1.5px solid {_RULE};'"
+    )
+    rows = [
+        "<table width='100%' cellspacing='0' cellpadding='0' style='border-collapse: collapse;'>",
+        "<tr>"
+        f"<td width='16%' {head}>DAY</td>"
+        f"<td width='5%' align='center' {head}>\u00a0</td>"
+        f"<td width='16%' {head}>KIND</td>"
+        f"<td width='37%' {head}>WORKOUT \u00b7 PLAN</td>"
+        f"<td width='26%' {head}>RESULT</td>"
+        "</tr>",
+    ]
+    for day in week:
+        rows.extend(_day_rows(day, [w for w in workouts if w.day == day], colors, padding))
+    rows.append("</table>")
+    return "\n".join(rows)
+
+
+_DAY_RULE = f"1px solid {_LINE}"
+#: The cell padding of the day table for each :data:`Spacing`.
+_PADDINGS: Mapping[str, str] = {
+    "spacious": "padding: 19px 8px 20px 8px;",
+    "roomy": "padding: 15px 8px 16px 8px;",
+    "normal": "padding: 11px 8px 12px 8px;",
+    "compact": "padding: 6px 8px 7px 8px;",
+}
+_WORKOUT_RULE = f"1px dotted {_LINE}"
+
+
+def _day_cell(day: date, span: int, padding: str) -> str:
+    return (
+        f"<td rowspan='{span}' valign='top' style='{padding} "
+        f"border-bottom: {_DAY_RULE};'>"
+        f"<p style='margin: 0; font-size: 10.5pt; font-weight: 700;'>"
+        f"{DAY_NAMES[day.weekday()]}</p>"
+        f"<p style='margin: 0; font-size: 9pt; color: {_MUTED};'>"
+        f"{day.day} {MONTH_NAMES[day.month - 1]}</p></td>"
+    )
+
+
+def _day_rows(
+    day: date, workouts: Sequence[Workout], colors: Mapping[Kind, str], padding: str
+) -> list[str]:
+    if not workouts:
+        return [
+            f"<tr>{_day_cell(day, 1, padding)}"
+            f"<td colspan='2' style='border-bottom: {_DAY_RULE};'>\u00a0</td>"
+            f"<td colspan='2' valign='top' style='{padding} border-bottom: {_DAY_RULE};'>"
+            f"<p style='margin: 0; padding-top: 3px; font-size: 11pt; font-style: italic; "
+            f"color: {_MUTED};'>Rest</p></td></tr>"
+        ]
+    rows = []
+    for index, workout in enumerate(workouts):
+        rule = _DAY_RULE if index == len(workouts) - 1 else _WORKOUT_RULE
+        cell = f"valign='top' style='{padding} border-bottom: {rule};'"
+        first = _day_cell(day, len(workouts), padding) if index == 0 else ""
+        rows.append(
+            f"<tr>{first}"
+            f"<td align='center' {cell}>{_box(workout)}</td>"
+            f"<td {cell}>{_kind_badge(workout.kind, colors[workout.kind])}</td>"
+            f"<td {cell}>{_workout_text(workout)}</td>"
+            f"<td {cell}>{_result(workout)}</td>"
+            "</tr>"
+        )
+    return rows
+
+
+def _box(workout: Workout) -> str:
+    if workout.kind is Kind.REST:
+        return "\u00a0"
+    glyph = {Status.PLANNED: BOX_EMPTY, Status.DONE: BOX_CHECKED, Status.SKIPPED: BOX_CROSSED}
+    color = _FAINT if workout.status is Status.SKIPPED else _INK
+    return f"<p style='margin: 0; font-size: 15pt; color: {color};'>{glyph[workout.status]}</p>"
+
+
+def _kind_badge(kind: Kind, color: str) -> str:
+    return (
+        "<table cellspacing='0' cellpadding='0' style='border-collapse: collapse;'><tr>"
+        f"<td bgcolor='{_tint(color, 0.8)}' style='padding: 2px 7px 2px 6px; "
+        f"border-left: 4px solid {color};'>"
+        f"<span style='font-size: 10pt; font-weight: 700; color: {_shade(color, 0.5)};'>"
+        f"{kind.letter}</span>"
+        f"\u00a0\u00a0<span style='font-size: 8.5pt;'>{kind.label}</span>"
+        "</td></tr></table>"
+    )
+
+
+def _workout_text(workout: Workout) -> str:
+    if workout.kind is Kind.REST:
+        title_style = f"font-size: 11pt; color: {_MUTED};"
+    elif workout.status is Status.SKIPPED:
+        title_style = f"font-size: 11pt; font-weight: 700; color: {_MUTED}; " + (
+            "text-decoration: line-through;"
+        )
+    else:
+        title_style = "font-size: 11pt; font-weight: 700;"
+    parts = [f"<p style='margin: 0; {title_style}'>{_esc(workout.title)}</p>"]
+    if workout.kind is not Kind.REST:
+        plan = _numbers(workout.duration_min, workout.distance_km, workout.rpe)
+        if plan:
+            parts.append(
+                f"<p style='margin: 0; padding-top: 1px; font-size: 9pt; color: {_MUTED};'>"
+                f"{plan}</p>"
+            )
+    if workout.notes.strip():
+        parts.append(
+            f"<p style='margin: 0; padding-top: 3px; font-size: 8pt; font-style: italic; "
+            f"color: {_MUTED};'>{_multiline(workout.notes)}</p>"
+        )
+    return "".join(parts)
+
+
+def _result(workout: Workout) -> str:
+    if workout.kind is Kind.REST or workout.status is Status.PLANNED:
+        return "\u00a0"
+    if workout.status is Status.SKIPPED:
+        return f"<p style='margin: 0; font-size: 10pt; color: {_MUTED};'>Skipped</p>"
+    actual = _numbers(workout.actual_duration_min, workout.actual_distance_km, workout.actual_rpe)
+    if actual:
+        effective = _numbers(
+            workout.effective_duration_min, workout.effective_distance_km, workout.effective_rpe
+        )
+        detail = f"<p style='margin: 0; padding-top: 1px; font-size: 9pt;'>{effective}</p>"
+    else:
+        detail = (
+            f"<p style='margin: 0; padding-top: 1px; font-size: 9pt; color: {_MUTED};'>"
+            "as planned</p>"
+        )
+    heavy = (
+        f"<p style='margin: 0; padding-top: 3px; font-size: 8pt; font-style: italic; "
+        f"color: {_MUTED};'>heavy legs</p>"
+        if workout.heavy_legs
+        else ""
+    )
+    return (
+        f"<p style='margin: 0; font-size: 10pt; font-weight: 700;'>{CHECK} Done</p>{detail}{heavy}"
+    )
+
+
+def _footer(printed: date, colors: Mapping[Kind, str]) -> str:
+    legend = "\u2003".join(
+        f"<span style='font-weight: 700; color: {_shade(colors[kind], 0.5)};'>{kind.letter}</span>"
+        f"\u00a0{kind.label}"
+        for kind in KIND_ORDER
+    )
+    boxes = "\u2003".join(
+        f"{glyph}\u00a0{word}"
+        for glyph, word in ((BOX_EMPTY, "planned"), (BOX_CHECKED, "done"), (BOX_CROSSED, "skipped"))
+    )
+    style = f"style='padding-top: 6px; font-size: 8pt; color: {_MUTED};'"
+    return (
+        "<table width='100%' cellspacing='0' cellpadding='0' style='margin-top: 18px;'><tr>"
+        f"<td {style}>Printed from Legwork \u00b7 {format_day(printed)}</td>"
+        f"<td align='right' {style}>{legend}\u2003\u2003{boxes}</td>"
+        "</tr></table>"
+    )
