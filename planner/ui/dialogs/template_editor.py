@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterable
 from datetime import date
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -24,22 +21,26 @@ from planner.core.model import MAX_TITLE_LEN, Kind, Template, ValidationError
 from planner.ui.dialogs.fields import (
     ErrorLabel,
     FieldErrors,
-    FieldParseError,
-    NumberField,
+    ValidatingDialog,
     WorkoutNumbers,
+    combo_kind,
+    form_layout,
     kind_combo,
-    with_unit,
 )
 
 #: Any day will do: templates are validated as the workout they would create.
 _SOME_DAY = date(2000, 1, 1)
 
 
-def _name_taken(name: str, taken: set[str]) -> bool:
-    return name.strip().casefold() in taken
+def _check_name(name: str, taken: set[str]) -> None:
+    """Raise ``ValidationError("name", …)`` unless ``name`` is a usable new name."""
+    if not name:
+        raise ValidationError("name", "Give the template a name.")
+    if name.strip().casefold() in taken:
+        raise ValidationError("name", f"The library already has “{name}”: choose another name.")
 
 
-class TemplateEditor(QDialog):
+class TemplateEditor(ValidatingDialog[Template]):
     """Edit a library entry: its name, kind, default duration, distance and effort.
 
     Args:
@@ -49,6 +50,8 @@ class TemplateEditor(QDialog):
         existing_names: names already in the library; the entry may not take one of them
             (its own current name excepted).
     """
+
+    _cannot_save = "The template has values that cannot be saved."
 
     def __init__(
         self,
@@ -61,7 +64,6 @@ class TemplateEditor(QDialog):
         super().__init__(parent)
         self.setObjectName("templateEditor")
         self._original = template
-        self._result: Template | None = None
         own = template.name.strip().casefold() if template.id is not None else None
         self._taken = {n.strip().casefold() for n in existing_names} - {own}
         if title is None:
@@ -75,20 +77,13 @@ class TemplateEditor(QDialog):
     def _build(self) -> None:
         outer = QVBoxLayout(self)
         outer.setSpacing(12)
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        form.setVerticalSpacing(8)
-        self._form = form
-        general = ErrorLabel(self)
-        self._errors = FieldErrors(form, general)
+        form = form_layout()
 
         self._name = QLineEdit(self)
         self._name.setMaxLength(MAX_TITLE_LEN)
         self._name.setPlaceholderText("Hill repeats, Recovery jog…")
         self._name.setMinimumWidth(300)
-        self._row(form, "&Name", self._name)
-        self._errors.add("title", self._name)
+        self._add_title(form, "&Name", self._name)
         self._errors.alias("name", "title")
 
         self._kind = kind_combo(self)
@@ -100,14 +95,7 @@ class TemplateEditor(QDialog):
         self._row(form, "&Kind", kind_row, buddy=self._kind)
 
         self._numbers = WorkoutNumbers(self)
-        numbers = self._numbers
-        self._row(form, "D&uration", with_unit(numbers.duration, "min"), buddy=numbers.duration)
-        self._errors.add("duration_min", numbers.duration)
-        self._row(form, "&Distance", with_unit(numbers.distance, "km"), buddy=numbers.distance)
-        self._errors.add("distance_km", numbers.distance)
-        effort = with_unit(numbers.rpe, numbers.rpe_hint)
-        self._row(form, "&Effort (RPE)", effort, buddy=numbers.rpe)
-        self._errors.add("rpe", numbers.rpe)
+        self._add_numbers(form, self._numbers, ("D&uration", "&Distance", "&Effort (RPE)"))
 
         self._description = QPlainTextEdit(self)
         self._description.setTabChangesFocus(True)
@@ -116,55 +104,13 @@ class TemplateEditor(QDialog):
         label = self._row(form, "Descri&ption", self._description)
         label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         outer.addLayout(form)
-        outer.addWidget(general)
-        outer.addStretch(1)
 
-        self._buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self._save_button = self._buttons.button(QDialogButtonBox.StandardButton.Save)
-        self._save_button.setText("&Save")
-        self._save_button.setDefault(True)
-        self._save_button.setToolTip("Save (Ctrl+Enter)")
-        self._buttons.accepted.connect(self.accept)
-        self._buttons.rejected.connect(self.reject)
-        outer.addWidget(self._buttons)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.activated.connect(self.accept)
-
+        self._add_buttons(outer)
+        self._widgets.update(kind=self._kind, description=self._description)
         self._kind.currentIndexChanged.connect(self._on_kind_changed)
-        self._name.textEdited.connect(self._on_name_edited)
-        for name, field in self._numeric_fields().items():
-            field.setProperty("field_name", name)
-            field.textChanged.connect(self._on_number_edited)
-
-        order: list[QWidget] = [
-            self._name,
-            self._kind,
-            numbers.duration,
-            numbers.distance,
-            numbers.rpe,
-            self._description,
-            self._buttons,
-        ]
-        for first, second in itertools.pairwise(order):
-            QWidget.setTabOrder(first, second)
-
-    def _row(
-        self, form: QFormLayout, text: str, field: QWidget, *, buddy: QWidget | None = None
-    ) -> QLabel:
-        label = QLabel(text, self)
-        label.setBuddy(buddy or field)
-        form.addRow(label, field)
-        return label
-
-    def _numeric_fields(self) -> dict[str, NumberField]:
-        return {
-            "duration_min": self._numbers.duration,
-            "distance_km": self._numbers.distance,
-            "rpe": self._numbers.rpe,
-        }
+        self._set_tab_order(
+            self._name, self._kind, *self._numbers.fields(), self._description, self._buttons
+        )
 
     def _load(self, template: Template) -> None:
         self._name.setText(template.name)
@@ -176,49 +122,22 @@ class TemplateEditor(QDialog):
         self._description.setPlainText(template.description)
         self._on_kind_changed()
 
-    def _kind_value(self) -> Kind:
-        kind = self._kind.currentData()
-        return kind if isinstance(kind, Kind) else Kind(str(kind))
-
     def _collect(self, *, show: bool) -> Template | None:
-        if show:
-            self._errors.clear_all()
-        kind = self._kind_value()
-        values: dict[str, float | None] = {}
-        failed = False
-        for name, field in self._numeric_fields().items():
-            if name == "distance_km" and kind is Kind.REST:
-                values[name] = None
-                continue
-            try:
-                values[name] = field.value()
-            except FieldParseError as error:
-                if show:
-                    self._errors.show(name, str(error), focus=not failed)
-                failed = True
-        if failed:
+        kind = combo_kind(self._kind)
+        values = self._read_numbers(show=show, skip={"distance_km"} if kind is Kind.REST else ())
+        if values is None:
             return None
         name = self._name.text().strip()
         template = self._original.replace(
             name=name,
             kind=kind,
-            duration_min=values["duration_min"],
-            distance_km=values["distance_km"],
-            rpe=values["rpe"],
+            duration_min=values.get("duration_min"),
+            distance_km=values.get("distance_km"),
+            rpe=values.get("rpe"),
             description=self._description.toPlainText().strip(),
         )
-        try:
-            if not name:
-                raise ValidationError("name", "Give the template a name.")
-            if _name_taken(name, self._taken):
-                raise ValidationError(
-                    "name", f"The library already has “{name}”: choose another name."
-                )
-            template.to_workout(_SOME_DAY).validate()
-        except ValidationError as error:
-            if show:
-                self._errors.show(error.field, str(error))
-            return None
+        _check_name(name, self._taken)
+        template.to_workout(_SOME_DAY).validate()
         return template
 
     # -- public API ------------------------------------------------------------------------
@@ -228,60 +147,13 @@ class TemplateEditor(QDialog):
         Raises:
             ValidationError: when called before saving while a field holds an impossible value.
         """
-        if self._result is not None:
-            return self._result
-        template = self._collect(show=False)
-        if template is None:
-            raise ValidationError("", "The template has values that cannot be saved.")
-        return template
-
-    def error_messages(self) -> list[str]:
-        """The validation messages shown now."""
-        return self._errors.messages()
-
-    def error_message(self, field: str) -> str:
-        """The message under the field ``field`` ("name", "duration_min", …)."""
-        return self._errors.message(field)
-
-    def field(self, name: str) -> QWidget | None:
-        """The input widget for ``name`` ("name", "kind", "duration_min", "description", …)."""
-        extra: dict[str, QWidget] = {
-            "kind": self._kind,
-            "description": self._description,
-            "save": self._save_button,
-        }
-        return extra.get(name) or self._errors.widget(name)
-
-    @Slot()
-    def accept(self) -> None:
-        """Save when every value is possible; otherwise show why and stay open."""
-        template = self._collect(show=True)
-        if template is None:
-            return
-        self._result = template
-        super().accept()
+        return self._value()
 
     # -- reactions -------------------------------------------------------------------------
     @Slot()
     def _on_kind_changed(self) -> None:
-        rest = self._kind_value() is Kind.REST
-        row = self._numbers.distance.parentWidget()
-        if row is not None:
-            self._form.setRowVisible(row, not rest)
-        if rest:
-            self._errors.clear("distance_km")
+        self._show_number("distance_km", combo_kind(self._kind) is not Kind.REST)
         self.adjustSize()
-
-    @Slot()
-    def _on_name_edited(self) -> None:
-        self._errors.clear("title")
-
-    @Slot()
-    def _on_number_edited(self) -> None:
-        sender = self.sender()
-        name = sender.property("field_name") if sender is not None else None
-        if isinstance(name, str):
-            self._errors.clear(name)
 
 
 def _hbox(widget: QWidget) -> QHBoxLayout:
@@ -342,12 +214,10 @@ class TemplateNameDialog(QDialog):
     @Slot()
     def accept(self) -> None:
         """Close when the name is usable; otherwise say why."""
-        name = self.name()
-        if not name:
-            self._errors.show("name", "Give the template a name.")
-            return
-        if _name_taken(name, self._taken):
-            self._errors.show("name", f"The library already has “{name}”: choose another name.")
+        try:
+            _check_name(self.name(), self._taken)
+        except ValidationError as error:
+            self._errors.show("name", str(error))
             return
         super().accept()
 

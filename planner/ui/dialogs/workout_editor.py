@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import itertools
-
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
     QCheckBox,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -24,27 +19,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.core.model import (
-    MAX_TITLE_LEN,
-    Kind,
-    Status,
-    ValidationError,
-    Workout,
-)
+from planner.core.model import MAX_TITLE_LEN, Kind, Status, Workout
 from planner.ui.dialogs.fields import (
-    ErrorLabel,
-    FieldErrors,
-    FieldParseError,
-    NumberField,
+    ValidatingDialog,
     WorkoutNumbers,
+    combo_kind,
+    form_layout,
     from_qdate,
     kind_combo,
     to_qdate,
-    with_unit,
 )
 
+_ACTUALS = ("actual_duration_min", "actual_distance_km", "actual_rpe")
 
-class WorkoutEditor(QDialog):
+
+class WorkoutEditor(ValidatingDialog[Workout]):
     """Edit a workout's plan and result.
 
     The dialog validates with :meth:`Workout.validate` when the runner saves: a problem
@@ -59,6 +48,8 @@ class WorkoutEditor(QDialog):
         first_weekday: the first column of the date popup (0 Monday .. 6 Sunday).
     """
 
+    _cannot_save = "The workout has values that cannot be saved."
+
     def __init__(
         self,
         workout: Workout,
@@ -71,7 +62,6 @@ class WorkoutEditor(QDialog):
         super().__init__(parent)
         self.setObjectName("workoutEditor")
         self._original = workout
-        self._result: Workout | None = None
         if title is None:
             if complete:
                 title = f"Mark done: {workout.title}"
@@ -111,11 +101,8 @@ class WorkoutEditor(QDialog):
         calendar = self._day.calendarWidget()
         calendar.setFirstDayOfWeek(Qt.DayOfWeek(first_weekday % 7 + 1))
         calendar.setGridVisible(False)
-        general = ErrorLabel(self)
-        self._errors = FieldErrors(top, general)
 
-        title_label = self._add_row(top, "&Title", self._title)
-        self._errors.add("title", self._title)
+        title_label = self._add_title(top, "&Title", self._title)
         kind_day = QWidget(self)
         kind_day_row = QHBoxLayout(kind_day)
         kind_day_row.setContentsMargins(0, 0, 0, 0)
@@ -135,34 +122,14 @@ class WorkoutEditor(QDialog):
         groups = QHBoxLayout()
         groups.setSpacing(12)
         plan_box = QGroupBox("Plan", self)
-        plan_form = self._form(plan_box)
+        plan_form = form_layout(plan_box)
         self._planned = WorkoutNumbers(plan_box)
-        self._add_row(
-            plan_form,
-            "D&uration",
-            with_unit(self._planned.duration, "min"),
-            buddy=self._planned.duration,
-        )
-        self._errors.add("duration_min", self._planned.duration, plan_form)
-        self._add_row(
-            plan_form,
-            "&Distance",
-            with_unit(self._planned.distance, "km"),
-            buddy=self._planned.distance,
-        )
-        self._errors.add("distance_km", self._planned.distance, plan_form)
-        self._add_row(
-            plan_form,
-            "&Effort (RPE)",
-            with_unit(self._planned.rpe, self._planned.rpe_hint),
-            buddy=self._planned.rpe,
-        )
-        self._errors.add("rpe", self._planned.rpe, plan_form)
+        self._add_numbers(plan_form, self._planned, ("D&uration", "&Distance", "&Effort (RPE)"))
         self._planned.rpe.setToolTip("How hard it should feel: 0 rest, 3 easy, 5 hard, 10 maximal")
         groups.addWidget(plan_box)
 
         result_box = QGroupBox("Result", self)
-        result_form = self._form(result_box)
+        result_form = form_layout(result_box)
         status_row = QWidget(result_box)
         status_layout = QHBoxLayout(status_row)
         status_layout.setContentsMargins(0, 0, 0, 0)
@@ -183,34 +150,12 @@ class WorkoutEditor(QDialog):
         status_label = QLabel("Status", result_box)
         result_form.addRow(status_label, status_row)
         self._actual = WorkoutNumbers(result_box)
-        self._actual_labels: list[QLabel] = []
-        self._actual_labels.append(
-            self._add_row(
-                result_form,
-                "Dur&ation",
-                with_unit(self._actual.duration, "min"),
-                buddy=self._actual.duration,
-            )
+        self._actual_labels = self._add_numbers(
+            result_form,
+            self._actual,
+            ("Dur&ation", "Distan&ce", "Effo&rt (RPE)"),
+            prefix="actual_",
         )
-        self._errors.add("actual_duration_min", self._actual.duration, result_form)
-        self._actual_labels.append(
-            self._add_row(
-                result_form,
-                "Distan&ce",
-                with_unit(self._actual.distance, "km"),
-                buddy=self._actual.distance,
-            )
-        )
-        self._errors.add("actual_distance_km", self._actual.distance, result_form)
-        self._actual_labels.append(
-            self._add_row(
-                result_form,
-                "Effo&rt (RPE)",
-                with_unit(self._actual.rpe, self._actual.rpe_hint),
-                buddy=self._actual.rpe,
-            )
-        )
-        self._errors.add("actual_rpe", self._actual.rpe, result_form)
         self._heavy_legs = QCheckBox("&Legs felt heavy", result_box)
         self._heavy_legs.setToolTip(
             "Tick when your legs felt heavy afterwards: Legwork then suggests resting next day."
@@ -226,7 +171,7 @@ class WorkoutEditor(QDialog):
         self._notes.setPlaceholderText("Route, splits, how it went…")
         line = self._notes.fontMetrics().lineSpacing()
         self._notes.setFixedHeight(line * 4 + 12)
-        notes_label = self._add_row(notes_form, "&Notes", self._notes)
+        notes_label = self._row(notes_form, "&Notes", self._notes)
         notes_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         outer.addLayout(notes_form)
         # Line the notes up with the fields above.
@@ -235,75 +180,28 @@ class WorkoutEditor(QDialog):
         for label in outer_labels:
             label.setMinimumWidth(width)
 
-        outer.addWidget(general)
-        outer.addStretch(1)
-        self._buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        self._add_buttons(outer)
+        self._widgets.update(
+            kind=self._kind, day=self._day, notes=self._notes, heavy_legs=self._heavy_legs
         )
-        self._save_button = self._buttons.button(QDialogButtonBox.StandardButton.Save)
-        self._save_button.setText("&Save")
-        self._save_button.setDefault(True)
-        self._save_button.setToolTip("Save (Ctrl+Enter)")
-        self._buttons.accepted.connect(self.accept)
-        self._buttons.rejected.connect(self.reject)
-        outer.addWidget(self._buttons)
-
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.activated.connect(self.accept)
+        self._widgets.update({f"status_{s.value}": b for s, b in self._status_buttons.items()})
 
         self._kind.currentIndexChanged.connect(self._on_kind_changed)
         self._status_group.buttonToggled.connect(self._on_status_toggled)
-        self._title.textEdited.connect(self._on_title_edited)
-        for name, field in self._numeric_fields().items():
-            field.textChanged.connect(self._on_number_edited)
-            field.setProperty("field_name", name)
 
-        order: list[QWidget] = [
+        self._set_tab_order(
             self._title,
             self._kind,
             self._day,
-            self._planned.duration,
-            self._planned.distance,
-            self._planned.rpe,
+            *self._planned.fields(),
             *self._status_buttons.values(),
-            self._actual.duration,
-            self._actual.distance,
-            self._actual.rpe,
+            *self._actual.fields(),
             self._heavy_legs,
             self._notes,
             self._buttons,
-        ]
-        for first, second in itertools.pairwise(order):
-            QWidget.setTabOrder(first, second)
-
-    @staticmethod
-    def _form(box: QGroupBox) -> QFormLayout:
-        form = QFormLayout(box)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        form.setVerticalSpacing(8)
-        return form
-
-    def _add_row(
-        self, form: QFormLayout, text: str, field: QWidget, *, buddy: QWidget | None = None
-    ) -> QLabel:
-        label = QLabel(text, field.parentWidget() or self)
-        label.setBuddy(buddy or field)
-        form.addRow(label, field)
-        return label
+        )
 
     # -- values ----------------------------------------------------------------------------
-    def _numeric_fields(self) -> dict[str, NumberField]:
-        return {
-            "duration_min": self._planned.duration,
-            "distance_km": self._planned.distance,
-            "rpe": self._planned.rpe,
-            "actual_duration_min": self._actual.duration,
-            "actual_distance_km": self._actual.distance,
-            "actual_rpe": self._actual.rpe,
-        }
-
     def _load(self, workout: Workout) -> None:
         self._title.setText(workout.title)
         self._kind.setCurrentIndex(max(0, self._kind.findData(workout.kind)))
@@ -335,58 +233,43 @@ class WorkoutEditor(QDialog):
                 return status
         return Status.PLANNED
 
-    def _kind_value(self) -> Kind:
-        kind = self._kind.currentData()
-        return kind if isinstance(kind, Kind) else Kind(str(kind))
-
     def _collect(self, *, show: bool) -> Workout | None:
-        """The workout the fields describe; ``None`` (and messages) when a value is wrong."""
-        if show:
-            self._errors.clear_all()
-        kind = self._kind_value()
+        """The workout the fields describe; ``None`` when a number cannot be read.
+
+        Raises:
+            ValidationError: when the workout is not possible.
+        """
+        kind = combo_kind(self._kind)
         status = self._status()
-        values: dict[str, float | None] = {}
-        failed = False
-        for name, field in self._numeric_fields().items():
-            if name.startswith("actual_") and status is not Status.DONE:
-                continue
-            if name.endswith("distance_km") and kind is Kind.REST:
-                values[name] = None
-                continue
-            try:
-                values[name] = field.value()
-            except FieldParseError as error:
-                if show:
-                    self._errors.show(name, str(error), focus=not failed)
-                failed = True
-        if failed:
+        skip: set[str] = set()
+        if status is not Status.DONE:
+            skip.update(_ACTUALS)
+        if kind is Kind.REST:
+            skip.update(("distance_km", "actual_distance_km"))
+        values = self._read_numbers(show=show, skip=skip)
+        if values is None:
             return None
         changes: dict[str, object] = {
             "title": self._title.text().strip(),
             "kind": kind,
             "day": from_qdate(self._day.date()),
-            "duration_min": values["duration_min"],
-            "distance_km": values["distance_km"],
-            "rpe": values["rpe"],
+            "duration_min": values.get("duration_min"),
+            "distance_km": values.get("distance_km"),
+            "rpe": values.get("rpe"),
             "notes": self._notes.toPlainText().rstrip(),
             "status": status,
         }
         if status is Status.DONE:
             changes.update(
-                actual_duration_min=values["actual_duration_min"],
-                actual_distance_km=values["actual_distance_km"],
-                actual_rpe=values["actual_rpe"],
+                actual_duration_min=values.get("actual_duration_min"),
+                actual_distance_km=values.get("actual_distance_km"),
+                actual_rpe=values.get("actual_rpe"),
                 heavy_legs=self._heavy_legs.isChecked(),
             )
         elif kind is Kind.REST:
             changes["actual_distance_km"] = None
         workout = self._original.replace(**changes)
-        try:
-            workout.validate()
-        except ValidationError as error:
-            if show:
-                self._errors.show(error.field, str(error))
-            return None
+        workout.validate()
         return workout
 
     # -- public API ------------------------------------------------------------------------
@@ -396,56 +279,14 @@ class WorkoutEditor(QDialog):
         Raises:
             ValidationError: when called before saving while a field holds an impossible value.
         """
-        if self._result is not None:
-            return self._result
-        workout = self._collect(show=False)
-        if workout is None:
-            raise ValidationError("", "The workout has values that cannot be saved.")
-        return workout
-
-    def error_messages(self) -> list[str]:
-        """The validation messages shown now (for tests and accessibility)."""
-        return self._errors.messages()
-
-    def error_message(self, field: str) -> str:
-        """The message shown under the field a core ``ValidationError.field`` names."""
-        return self._errors.message(field)
-
-    def field(self, name: str) -> QWidget | None:
-        """The input widget for a core field name ("distance_km", "title", "status", …)."""
-        extra: dict[str, QWidget] = {
-            "kind": self._kind,
-            "day": self._day,
-            "notes": self._notes,
-            "heavy_legs": self._heavy_legs,
-            "save": self._save_button,
-        }
-        extra.update({f"status_{s.value}": b for s, b in self._status_buttons.items()})
-        if name in extra:
-            return extra[name]
-        return self._errors.widget(name)
-
-    @Slot()
-    def accept(self) -> None:
-        """Save when every value is possible; otherwise show why and stay open."""
-        workout = self._collect(show=True)
-        if workout is None:
-            return
-        self._result = workout
-        super().accept()
+        return self._value()
 
     # -- reactions -------------------------------------------------------------------------
     @Slot()
     def _on_kind_changed(self) -> None:
-        rest = self._kind_value() is Kind.REST
-        for field in (self._planned.distance, self._actual.distance):
-            form = _form_of(field)
-            row = field.parentWidget()
-            if form is not None and row is not None:
-                form.setRowVisible(row, not rest)
-        if rest:
-            self._errors.clear("distance_km")
-            self._errors.clear("actual_distance_km")
+        rest = combo_kind(self._kind) is Kind.REST
+        self._show_number("distance_km", not rest)
+        self._show_number("actual_distance_km", not rest)
         self.adjustSize()
 
     @Slot(QAbstractButton, bool)
@@ -465,23 +306,5 @@ class WorkoutEditor(QDialog):
             label.setEnabled(done)
         self._heavy_legs.setEnabled(done)
         if not done:
-            for name in ("actual_duration_min", "actual_distance_km", "actual_rpe"):
+            for name in _ACTUALS:
                 self._errors.clear(name)
-
-    @Slot()
-    def _on_title_edited(self) -> None:
-        self._errors.clear("title")
-
-    @Slot()
-    def _on_number_edited(self) -> None:
-        sender = self.sender()
-        name = sender.property("field_name") if sender is not None else None
-        if isinstance(name, str):
-            self._errors.clear(name)
-
-
-def _form_of(field: QWidget) -> QFormLayout | None:
-    box = field.parentWidget()
-    holder = box.parentWidget() if box is not None else None
-    layout = holder.layout() if holder is not None else None
-    return layout if isinstance(layout, QFormLayout) else None
