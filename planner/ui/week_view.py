@@ -532,18 +532,25 @@ class WeekView(QWidget):
     # -- mouse -----------------------------------------------------------------------------
     def mousePressEvent(self, event: QMouseEvent) -> None:
         pos = event.position().toPoint()
+        self._select_at(pos)
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._press_pos = pos
+            self._press_id = self._block_at(pos)
+        self.setFocus(Qt.FocusReason.MouseFocusReason)
+        super().mousePressEvent(event)
+
+    def _select_at(self, pos: QPoint) -> bool:
+        """Select the block (or else the day) under ``pos``; False when there is neither."""
         workout_id = self._block_at(pos)
-        day = self._day_at(pos)
         if workout_id is not None:
             workout = next(w for w in self._workouts if w.id == workout_id)
             self._set_selection(workout.day, workout_id)
-        elif day is not None:
+            return True
+        day = self._day_at(pos)
+        if day is not None:
             self._set_selection(day, None)
-        if event.button() == Qt.MouseButton.LeftButton:
-            self._press_pos = pos
-            self._press_id = workout_id
-        self.setFocus(Qt.FocusReason.MouseFocusReason)
-        super().mousePressEvent(event)
+            return True
+        return False
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if (
@@ -571,15 +578,7 @@ class WeekView(QWidget):
             self.edit_requested.emit(workout_id)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        pos = event.pos()
-        workout_id = self._block_at(pos)
-        day = self._day_at(pos)
-        if workout_id is not None:
-            workout = next(w for w in self._workouts if w.id == workout_id)
-            self._set_selection(workout.day, workout_id)
-        elif day is not None:
-            self._set_selection(day, None)
-        else:
+        if not self._select_at(event.pos()):
             return
         self.context_menu_requested.emit(event.globalPos())
 
