@@ -135,8 +135,16 @@ def with_file_permissions(scenario: Callable[[Path], dict[str, Any]], path: Path
         f"from {scenario.__module__} import {scenario.__qualname__} as scenario\n"
         "print(json.dumps(scenario(Path(sys.argv[1]))))\n"
     )
+    done = run_python(code, str(path), prefix=SETPRIV)
+    return json.loads(done.stdout.splitlines()[-1])
+
+
+def run_python(
+    code: str, *args: str, prefix: tuple[str, ...] | list[str] = ()
+) -> subprocess.CompletedProcess[str]:
+    """Run ``code`` in a fresh Python from the repository (after ``prefix``); it must succeed."""
     done = subprocess.run(
-        [*SETPRIV, sys.executable, "-c", code, str(path)],
+        [*prefix, sys.executable, "-c", code, *args],
         capture_output=True,
         text=True,
         env=_child_env(),
@@ -145,7 +153,7 @@ def with_file_permissions(scenario: Callable[[Path], dict[str, Any]], path: Path
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    return json.loads(done.stdout.splitlines()[-1])
+    return done
 
 
 @dataclass(frozen=True)

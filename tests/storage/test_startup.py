@@ -6,8 +6,6 @@ import dataclasses
 import shutil
 import sqlite3
 import statistics
-import subprocess
-import sys
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -27,9 +25,8 @@ from planner.storage.orm import LEGWORK_TABLES, Base
 from planner.storage.startup import StartupDatabase, open_for_startup
 from tests.storage.conftest import (
     NO_PERMISSION_TESTS,
-    ROOT,
-    _child_env,
     file_state,
+    run_python,
     sample_workout,
     with_file_permissions,
 )
@@ -46,16 +43,7 @@ def test_importing_the_startup_reader_loads_no_sqlalchemy_or_alembic() -> None:
         "assert 'sqlalchemy' not in sys.modules and 'alembic' not in sys.modules, "
         "sorted(m for m in sys.modules if m.startswith(('sqlalchemy', 'alembic')))"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        env=_child_env(),
-        cwd=ROOT,
-        timeout=60,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
+    run_python(code)
 
 
 def test_opening_a_current_plan_for_startup_loads_no_sqlalchemy(tmp_path: Path) -> None:
@@ -75,16 +63,7 @@ def test_opening_a_current_plan_for_startup_loads_no_sqlalchemy(tmp_path: Path) 
         "assert 'sqlalchemy' in sys.modules and db.loaded\n"
         "db.close()\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code, str(path)],
-        capture_output=True,
-        text=True,
-        env=_child_env(),
-        cwd=ROOT,
-        timeout=60,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
+    run_python(code, str(path))
     assert file_state(path).side_files == ()
 
 
