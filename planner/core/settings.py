@@ -1,0 +1,390 @@
+"""The runner's settings: typed, with defaults, stored as text in the plan file.
+
+Settings travel with the plan (a runner who copies the file keeps their units and their rule
+choices), so they live in the database's ``settings`` table as ``key -> text`` and are read
+and written through :class:`~planner.core.service.PlanService` like every other plan data.
+
+Every setting has a public name (what ``legwork config`` and the Preferences dialog use, e.g.
+``first-weekday``) and a parser. A stored value that does not parse (a damaged or hand-edited
+file) falls back to the default with a logged warning: settings never stop the plan opening.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import logging
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Final, Self
+
+from planner.core.weeks import DAY_NAMES, MONDAY
+
+log = logging.getLogger(__name__)
+
+#: One mile in kilometres (international mile, exact).
+KM_PER_MILE: Final = 1.609344
+#: One pound in kilograms (international avoirdupois pound, exact).
+KG_PER_POUND: Final = 0.45359237
+
+
+class Units(enum.StrEnum):
+    """How distances (and body weight) are shown. Storage is always metric."""
+
+    KM = "km"
+    MI = "mi"
+
+    @property
+    def distance_label(self) -> str:
+        """The distance unit as shown after a number: ``km`` or ``mi``."""
+        return self.value
+
+    @property
+    def weight_label(self) -> str:
+        """The weight unit as shown after a number: ``kg`` or ``lb``."""
+        return "kg" if self is Units.KM else "lb"
+
+    @property
+    def pace_label(self) -> str:
+        """The pace unit: ``min/km`` or ``min/mi``."""
+        return f"min/{self.value}"
+
+    def distance_from_km(self, km: float) -> float:
+        """A stored distance in this unit."""
+        return km if self is Units.KM else km / KM_PER_MILE
+
+    def distance_to_km(self, value: float) -> float:
+        """A distance typed in this unit, in kilometres for storage."""
+        return value if self is Units.KM else value * KM_PER_MILE
+
+    def weight_from_kg(self, kg: float) -> float:
+        """A stored weight in this unit system (kg or lb)."""
+        return kg if self is Units.KM else kg / KG_PER_POUND
+
+    def weight_to_kg(self, value: float) -> float:
+        """A weight typed in this unit system, in kilograms for storage."""
+        return value if self is Units.KM else value * KG_PER_POUND
+
+
+#: The rule ids of RULES.md, in the table's order: the switches the Preferences dialog shows.
+RULE_IDS: Final = (
+    "REST_WEEK",
+    "REST_STREAK",
+    "HIIT_GAP",
+    "STRENGTH_GAP",
+    "STRENGTH_COUNT",
+    "HARD_BACK_TO_BACK",
+    "HARD_COUNT",
+    "HEAVY_LEGS",
+    "RUN_COUNT",
+    "WEEK_RAMP",
+    "RUN_SPIKE",
+    "LONG_SHARE",
+    "MONOTONY",
+    "LOAD_RATIO",
+    "FATIGUE_SUSTAINED",
+    "FUEL_LONG",
+    "WEIGHT_DROP",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSettings:
+    """What the rules engine needs from the runner's settings.
+
+    The defaults reproduce RULES.md exactly.
+
+    Attributes:
+        disabled: rule ids the runner switched off.
+        rest_days_per_week: the rest days the runner aims for (1 or 2). REST_WEEK warns at
+            no rest day; with 2 it also informs at one rest day.
+        min_runs_per_week: RUN_COUNT informs below this many runs (weeks with training).
+        max_runs_per_week: RUN_COUNT informs above this many runs (RULES.md: at 6, so 5).
+        strength_per_week: STRENGTH_COUNT's target: info at one more, warning at two more.
+        ramp_limit_pct: WEEK_RAMP informs when a week's run distance is more than this many
+            per cent above last week's (the warning line stays at 30 %).
+        units: the units figures in messages are written in.
+    """
+
+    disabled: frozenset[str] = frozenset()
+    rest_days_per_week: int = 2
+    min_runs_per_week: int = 3
+    max_runs_per_week: int = 5
+    strength_per_week: int = 2
+    ramp_limit_pct: float = 10.0
+    units: Units = Units.KM
+
+    def enabled(self, rule_id: str) -> bool:
+        """Whether the runner left ``rule_id`` switched on."""
+        return rule_id not in self.disabled
+
+    def replace(self, **changes: Any) -> Self:
+        """A copy with ``changes`` applied."""
+        return dataclasses.replace(self, **changes)
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Every setting of a plan.
+
+    Attributes:
+        units: km or miles for every distance shown (storage stays metric).
+        first_weekday: the day weeks start on, Monday 0 .. Sunday 6.
+        rules: rule switches and targets.
+    """
+
+    units: Units = Units.KM
+    first_weekday: int = MONDAY
+    rules: RuleSettings = field(default_factory=RuleSettings)
+
+    def replace(self, **changes: Any) -> Self:
+        """A copy with ``changes`` applied."""
+        return dataclasses.replace(self, **changes)
+
+    def rule_settings(self) -> RuleSettings:
+        """The rule settings with this plan's units, ready for ``rules.evaluate``."""
+        return self.rules.replace(units=self.units)
+
+
+class SettingError(ValueError):
+    """A setting name or value that cannot be used, with a message for people."""
+
+
+# -- the table of settings -----------------------------------------------------------------
+def _parse_weekday(text: str) -> int:
+    value = text.strip().lower()
+    for index, name in enumerate(DAY_NAMES):
+        if value in (name.lower(), name.lower()[:3]):
+            return index
+    if value.isdigit() and 0 <= int(value) <= 6:  # the old storage format: 0 .. 6
+        return int(value)
+    raise SettingError(f"{text!r} is not a weekday: use monday … sunday.")
+
+
+def _format_weekday(value: object) -> str:
+    assert isinstance(value, int)
+    return DAY_NAMES[value].lower()
+
+
+def _parse_units(text: str) -> Units:
+    value = text.strip().lower()
+    aliases = {"km": Units.KM, "kilometres": Units.KM, "kilometers": Units.KM, "metric": Units.KM}
+    aliases |= {"mi": Units.MI, "mile": Units.MI, "miles": Units.MI, "imperial": Units.MI}
+    if value not in aliases:
+        raise SettingError(f"{text!r} is not a unit: use km or mi.")
+    return aliases[value]
+
+
+def _parse_switch(text: str) -> bool:
+    value = text.strip().lower()
+    if value in ("on", "true", "yes", "1"):
+        return True
+    if value in ("off", "false", "no", "0"):
+        return False
+    raise SettingError(f"{text!r} is not on or off.")
+
+
+def _int_between(low: int, high: int) -> Callable[[str], int]:
+    def parse(text: str) -> int:
+        value = text.strip()
+        if not value.lstrip("-").isdigit() or not low <= int(value) <= high:
+            raise SettingError(f"{text!r} is not a whole number from {low} to {high}.")
+        return int(value)
+
+    return parse
+
+
+def _float_between(low: float, high: float) -> Callable[[str], float]:
+    def parse(text: str) -> float:
+        try:
+            value = float(text.strip().rstrip("%").replace(",", "."))
+        except ValueError:
+            value = float("nan")
+        if not low <= value <= high:  # NaN fails too
+            raise SettingError(f"{text!r} is not a number from {low:g} to {high:g}.")
+        return value
+
+    return parse
+
+
+def _format_number(value: object) -> str:
+    assert isinstance(value, int | float)
+    return f"{value:g}"
+
+
+@dataclass(frozen=True, slots=True)
+class SettingSpec:
+    """One setting as people name it.
+
+    Attributes:
+        name: the public name (``first-weekday``, ``rule.REST_WEEK``).
+        description: one line for ``legwork config`` and tooltips.
+        parse: text -> value; raises :class:`SettingError`.
+        format: value -> text (what is stored and shown).
+        get: the value from :class:`Settings`.
+        put: ``Settings`` with the value set.
+    """
+
+    name: str
+    description: str
+    parse: Callable[[str], object]
+    format: Callable[[object], str]
+    get: Callable[[Settings], object]
+    put: Callable[[Settings, Any], Settings]
+
+
+def _rule_spec(rule_id: str) -> SettingSpec:
+    def get(settings: Settings) -> object:
+        return settings.rules.enabled(rule_id)
+
+    def put(settings: Settings, on: bool) -> Settings:
+        disabled = set(settings.rules.disabled)
+        if on:
+            disabled.discard(rule_id)
+        else:
+            disabled.add(rule_id)
+        return settings.replace(rules=settings.rules.replace(disabled=frozenset(disabled)))
+
+    return SettingSpec(
+        name=f"rule.{rule_id}",
+        description=f"warn with rule {rule_id} (on or off)",
+        parse=_parse_switch,
+        format=lambda value: "on" if value else "off",
+        get=get,
+        put=put,
+    )
+
+
+def _target_spec(
+    name: str, attribute: str, description: str, parse: Callable[[str], object]
+) -> SettingSpec:
+    return SettingSpec(
+        name=name,
+        description=description,
+        parse=parse,
+        format=_format_number,
+        get=lambda settings: getattr(settings.rules, attribute),
+        put=lambda settings, value: settings.replace(
+            rules=settings.rules.replace(**{attribute: value})
+        ),
+    )
+
+
+SPECS: Final[tuple[SettingSpec, ...]] = (
+    SettingSpec(
+        name="units",
+        description="distances in km or mi (stored in km either way)",
+        parse=_parse_units,
+        format=lambda value: str(value),
+        get=lambda settings: settings.units,
+        put=lambda settings, value: settings.replace(units=value),
+    ),
+    SettingSpec(
+        name="first-weekday",
+        description="the day weeks start on (monday … sunday)",
+        parse=_parse_weekday,
+        format=_format_weekday,
+        get=lambda settings: settings.first_weekday,
+        put=lambda settings, value: settings.replace(first_weekday=value),
+    ),
+    _target_spec(
+        "rest-days-per-week",
+        "rest_days_per_week",
+        "rest days to aim for (1 or 2)",
+        _int_between(1, 2),
+    ),
+    _target_spec(
+        "min-runs-per-week",
+        "min_runs_per_week",
+        "fewer runs than this get a note",
+        _int_between(1, 7),
+    ),
+    _target_spec(
+        "max-runs-per-week",
+        "max_runs_per_week",
+        "more runs than this get a note",
+        _int_between(1, 7),
+    ),
+    _target_spec(
+        "strength-per-week",
+        "strength_per_week",
+        "strength sessions to aim for (more get a note)",
+        _int_between(1, 5),
+    ),
+    _target_spec(
+        "ramp-limit",
+        "ramp_limit_pct",
+        "weekly distance increase (%) above which you get a note",
+        _float_between(1.0, 30.0),
+    ),
+    *(_rule_spec(rule_id) for rule_id in RULE_IDS),
+)
+
+_BY_NAME: Final = {spec.name: spec for spec in SPECS}
+
+
+def spec(name: str) -> SettingSpec:
+    """The setting called ``name``; raises :class:`SettingError` for an unknown one."""
+    try:
+        return _BY_NAME[name.strip().lower() if not name.startswith("rule.") else name.strip()]
+    except KeyError:
+        known = ", ".join(s.name for s in SPECS if not s.name.startswith("rule."))
+        raise SettingError(
+            f"There is no setting {name!r}. Settings: {known}, and rule.<ID> for each rule."
+        ) from None
+
+
+def to_strings(settings: Settings) -> dict[str, str]:
+    """Every setting as ``name -> text``, as stored and as ``legwork config`` prints them."""
+    return {s.name: s.format(s.get(settings)) for s in SPECS}
+
+
+def from_strings(stored: Mapping[str, str]) -> Settings:
+    """Settings from stored text; unknown names are ignored, bad values fall back.
+
+    A value that does not parse leaves that setting at its default and logs a warning (a
+    damaged or hand-edited file must not stop the plan opening).
+    """
+    settings = Settings()
+    for name, text in stored.items():
+        found = _BY_NAME.get(name)
+        if found is None:
+            continue
+        try:
+            settings = found.put(settings, found.parse(text))
+        except SettingError as error:
+            log.warning("setting %s: %s; using the default", name, error)
+    if settings.rules.min_runs_per_week > settings.rules.max_runs_per_week:
+        log.warning("min-runs-per-week is above max-runs-per-week; using the defaults")
+        defaults = RuleSettings()
+        settings = settings.replace(
+            rules=settings.rules.replace(
+                min_runs_per_week=defaults.min_runs_per_week,
+                max_runs_per_week=defaults.max_runs_per_week,
+            )
+        )
+    return settings
+
+
+def with_value(settings: Settings, name: str, text: str) -> Settings:
+    """``settings`` with the setting ``name`` set from ``text``; raises :class:`SettingError`."""
+    found = spec(name)
+    updated = found.put(settings, found.parse(text))
+    rules = updated.rules
+    if rules.min_runs_per_week > rules.max_runs_per_week:
+        raise SettingError(
+            f"min-runs-per-week ({rules.min_runs_per_week}) cannot be above "
+            f"max-runs-per-week ({rules.max_runs_per_week})."
+        )
+    return updated
+
+
+def changed_names(old: Settings, new: Settings) -> list[str]:
+    """The public names of the settings that differ between ``old`` and ``new``."""
+    before, after = to_strings(old), to_strings(new)
+    return [name for name in after if before[name] != after[name]]
+
+
+def stored_keys() -> Iterable[str]:
+    """Every name a setting is stored under."""
+    return _BY_NAME.keys()
