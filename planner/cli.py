@@ -388,7 +388,9 @@ def _print_week(args: argparse.Namespace) -> int:
     if sys.platform.startswith("linux"):
         # A PDF needs no display: render offscreen even when DISPLAY is set, since it may
         # name a display that is gone (an ssh session), and Qt aborts on one it cannot reach.
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        # An empty QT_QPA_PLATFORM counts as unset, as it does for Qt itself.
+        if not os.environ.get("QT_QPA_PLATFORM"):
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"
     try:
         # Imported by name: Qt loads only for this command, and a build without the
         # printing module still runs every other command.

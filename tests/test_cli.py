@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 
 from planner import __version__, cli
+from tests.pdf import pdf_pages, pdf_text
 
 TODAY = date(2026, 11, 18)
 REPO = Path(__file__).resolve().parent.parent
@@ -494,22 +495,7 @@ def test_check_missing_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) 
 
 # -- print-week ---------------------------------------------------------------------------------
 HAVE_PRINTING = importlib.util.find_spec("PySide6") is not None
-needs_printing = pytest.mark.skipif(
-    not HAVE_PRINTING or shutil.which("pdftotext") is None or shutil.which("pdfinfo") is None,
-    reason="needs PySide6 and poppler-utils (pdftotext, pdfinfo)",
-)
-
-
-def pdf_text(path: Path) -> str:
-    done = subprocess.run(
-        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
-    )
-    return done.stdout
-
-
-def pdf_pages(path: Path) -> int:
-    done = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True)
-    return int(re.search(r"^Pages:\s+(\d+)", done.stdout, re.MULTILINE).group(1))  # type: ignore[union-attr]
+needs_printing = pytest.mark.skipif(not HAVE_PRINTING, reason="needs PySide6")
 
 
 def day_lines(text: str) -> list[str]:
@@ -732,9 +718,14 @@ def test_e2e_read_only_commands_do_not_import_qt(
 
 
 def e2e_print_week(
-    db: Path, out: Path, user_env: dict[str, str], *, display: str | None
+    db: Path,
+    out: Path,
+    user_env: dict[str, str],
+    *,
+    display: str | None,
+    platform: str | None = None,
 ) -> subprocess.CompletedProcess[str]:
-    """``python -m planner print-week 2026-W25`` with no platform chosen, and the given DISPLAY."""
+    """``python -m planner print-week 2026-W25`` with the given DISPLAY and QT_QPA_PLATFORM."""
     env = {
         k: v
         for k, v in {**os.environ, **user_env}.items()
@@ -742,6 +733,8 @@ def e2e_print_week(
     }
     if display is not None:
         env["DISPLAY"] = display
+    if platform is not None:
+        env["QT_QPA_PLATFORM"] = platform
     return subprocess.run(
         [
             sys.executable,
@@ -764,15 +757,23 @@ def e2e_print_week(
 
 
 @needs_printing
-@pytest.mark.parametrize("display", [None, ":4242"], ids=["no-display", "unreachable-display"])
+@pytest.mark.parametrize(
+    ("display", "platform"),
+    [(None, None), (":4242", None), (":4242", "")],
+    ids=["no-display", "unreachable-display", "empty-platform-counts-as-unset"],
+)
 def test_e2e_print_week(
-    tmp_path: Path, user_env: dict[str, str], demo_source: Path, display: str | None
+    tmp_path: Path,
+    user_env: dict[str, str],
+    demo_source: Path,
+    display: str | None,
+    platform: str | None,
 ) -> None:
     db = tmp_path / "plan.sqlite3"
     shutil.copyfile(demo_source, db)
     before = digest(db)
     out = tmp_path / "week.pdf"
-    result = e2e_print_week(db, out, user_env, display=display)
+    result = e2e_print_week(db, out, user_env, display=display, platform=platform)
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""  # no traceback, and no Qt warnings either
     assert result.stdout == f"{out}: week 2026-W25 (2026-06-15 to 2026-06-21)\n"

@@ -809,7 +809,7 @@ class _PdfPathPrinter:
 def test_file_menu_exports_the_week_on_screen_as_pdf(
     qtbot: Any, planned_week: list[int], db_path: Path, tmp_path: Path
 ) -> None:
-    import subprocess
+    from tests.pdf import pdf_text
 
     window = open_window(qtbot, db_path)
     file_menu_texts = [a.text() for a in window.menuBar().actions()[0].menu().actions()]
@@ -819,12 +819,7 @@ def test_file_menu_exports_the_week_on_screen_as_pdf(
     window.pdf_action.trigger()
     assert answer.asked and answer.asked[0].endswith("legwork-2026-W47.pdf")
     assert (tmp_path / "fridge.pdf").read_bytes().startswith(b"%PDF")
-    text = subprocess.run(
-        ["pdftotext", "-layout", str(tmp_path / "fridge.pdf"), "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    text = pdf_text(tmp_path / "fridge.pdf")
     assert "2026-W47" in text
     assert "Easy run" in text and "Tempo run" in text
     assert "fridge.pdf" in window.statusBar().currentMessage()

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 from datetime import date
 from pathlib import Path
 
@@ -26,36 +24,13 @@ from planner.ui.printing import (
     render_document,
 )
 from planner.ui.style import KIND_COLORS
+from tests.pdf import A4_PT, LETTER_PT, pdf_info, pdf_pages, pdf_text
 from tests.ui.conftest import MONDAY, TODAY, week_plan
 
 WEEK = Week(MONDAY)
 
 # Every test needs the session QApplication, made before any printing code runs.
 pytestmark = pytest.mark.usefixtures("qapp")
-
-needs_poppler = pytest.mark.skipif(
-    shutil.which("pdftotext") is None or shutil.which("pdfinfo") is None,
-    reason="needs pdftotext and pdfinfo (poppler-utils)",
-)
-
-
-def pdf_text(path: Path) -> str:
-    result = subprocess.run(
-        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
-    )
-    return result.stdout
-
-
-def pdf_info(path: Path) -> dict[str, str]:
-    result = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True)
-    return {
-        key.strip(): value.strip()
-        for key, _, value in (line.partition(":") for line in result.stdout.splitlines())
-    }
-
-
-def pages(path: Path) -> int:
-    return int(pdf_info(path)["Pages"])
 
 
 def busy_week() -> list[Workout]:
@@ -102,15 +77,14 @@ def folder(tmp_path: Path) -> Path:
     return path
 
 
-@needs_poppler
 def test_print_week_pdf_writes_a_one_page_pdf_of_the_week(folder: Path) -> None:
     out = folder / "week.pdf"
     print_week_pdf(week_plan(), WEEK, out, today=TODAY)
     assert out.read_bytes().startswith(b"%PDF-")
     info = pdf_info(out)
-    assert info["Pages"] == "1"
-    assert info["Page size"].startswith("595") and "(A4)" in info["Page size"]
-    assert info["Title"] == "Legwork 2026-W47"
+    assert info.pages == 1
+    assert info.page_size_pt == A4_PT
+    assert info.title == "Legwork 2026-W47"
     text = pdf_text(out)
     assert "2026-W47" in text
     assert "16 – 22 November 2026" in text
@@ -123,21 +97,19 @@ def test_print_week_pdf_writes_a_one_page_pdf_of_the_week(folder: Path) -> None:
     assert sorted(p.name for p in folder.iterdir()) == ["week.pdf"]  # no temporary file left
 
 
-@needs_poppler
 def test_a_busy_week_still_fits_on_one_page(tmp_path: Path) -> None:
     out = tmp_path / "busy.pdf"
     print_week_pdf(busy_week(), WEEK, out, today=TODAY)
-    assert pages(out) == 1
+    assert pdf_pages(out) == 1
     text = pdf_text(out)
     assert "Threshold run 7" in text
     assert "Printed from Legwork" in text
 
 
-@needs_poppler
 def test_a_week_too_full_for_one_page_runs_on(tmp_path: Path) -> None:
     out = tmp_path / "crowded.pdf"
     print_week_pdf(overfull_week(), WEEK, out, today=TODAY)
-    assert pages(out) >= 2
+    assert pdf_pages(out) >= 2
     assert "Printed from Legwork" in pdf_text(out)
 
 
@@ -154,13 +126,12 @@ def test_light_weeks_get_roomier_rows_than_busy_ones(qapp: object) -> None:
     assert light_rows > busy_rows * 1.2
 
 
-@needs_poppler
 def test_an_empty_week_prints_rest_days(tmp_path: Path) -> None:
     out = tmp_path / "empty.pdf"
     print_week_pdf([], WEEK, out, today=TODAY)
     text = pdf_text(out)
     assert len(re.findall(r"\bRest\b", text)) >= 7
-    assert pages(out) == 1
+    assert pdf_pages(out) == 1
 
 
 def test_writing_into_a_missing_folder_says_which_folder(tmp_path: Path) -> None:
@@ -182,7 +153,6 @@ def test_a_failed_write_leaves_the_folder_as_it_was(folder: Path) -> None:
     assert sorted(p.name for p in folder.iterdir()) == ["week.pdf"]
 
 
-@needs_poppler
 def test_an_existing_pdf_is_replaced(tmp_path: Path) -> None:
     out = tmp_path / "week.pdf"
     out.write_bytes(b"old")
@@ -252,7 +222,6 @@ def window(qtbot: QtBot) -> QWidget:
     return widget
 
 
-@needs_poppler
 def test_export_pdf_writes_the_week_where_the_runner_chose(
     window: QWidget, qtbot: QtBot, tmp_path: Path
 ) -> None:
@@ -272,18 +241,16 @@ def test_export_pdf_writes_the_week_where_the_runner_chose(
     assert printer.asked[1] == str(tmp_path / "legwork-2026-W47.pdf")
 
 
-@needs_poppler
 def test_export_pdf_uses_the_paper_the_runner_picked(
     window: QWidget, qtbot: QtBot, tmp_path: Path
 ) -> None:
     printer = ScriptedPrinter(window, pdf_path=str(tmp_path / "letter"))
-    assert printer.printer is printer.printer  # one printer for the window's lifetime
     printer.printer.setPageSize(QPageSize(QPageSize.PageSizeId.Letter))
     with qtbot.waitSignal(printer.message):
         printer.export_pdf()
     out = tmp_path / "letter.pdf"  # the suffix is added
-    assert "(letter)" in pdf_info(out)["Page size"]
-    assert pages(out) == 1
+    assert pdf_info(out).page_size_pt == LETTER_PT
+    assert pdf_pages(out) == 1
 
 
 def test_export_pdf_into_a_missing_folder_fails_with_a_clear_message(
@@ -308,7 +275,6 @@ def test_cancelling_the_export_does_nothing(window: QWidget, qtbot: QtBot, tmp_p
     assert len(printer.asked) == 1
 
 
-@needs_poppler
 def test_print_preview_paints_the_sheet_on_the_printer_it_is_given(
     window: QWidget, tmp_path: Path
 ) -> None:
@@ -323,7 +289,6 @@ def test_print_preview_paints_the_sheet_on_the_printer_it_is_given(
     assert "Long run" in text
 
 
-@needs_poppler
 def test_print_prints_on_the_windows_printer(window: QWidget, qtbot: QtBot, tmp_path: Path) -> None:
     printer = ScriptedPrinter(window)
     out = tmp_path / "printed.pdf"
