@@ -1,20 +1,36 @@
-"""How plan numbers read for people: on screen, on paper and in exported calendars."""
+"""How plan numbers read for people: on screen, on paper and in exported calendars.
+
+Distances are stored in kilometres; every function that writes one takes the runner's
+:class:`~planner.core.settings.Units` (kilometres when not given) and converts on the way out.
+"""
 
 from __future__ import annotations
 
-from planner.core.model import Kind, Status, Workout
+from planner.core.model import Kind, Status, Template, Workout
+from planner.core.settings import Units
+
+#: What joins the numbers of one line: ``45 min · 8 km · RPE 6``.
+SEPARATOR = " · "
 
 
 def format_number(value: float, decimals: int = 1) -> str:
-    """``8`` for 8.0, ``8.5`` for 8.5: no trailing zeros."""
+    """``8`` for 8.0, ``8.5`` for 8.5: no trailing zeros (and never ``-0``)."""
     text = f"{value:.{decimals}f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
 
 
-def format_distance(km: float, *, unit: bool = True) -> str:
-    """``12.5 km``."""
-    text = format_number(km)
-    return f"{text} km" if unit else text
+def format_distance(km: float, units: Units = Units.KM, *, unit: bool = True) -> str:
+    """A stored distance in the runner's units: ``12.5 km``, or ``7.8 mi`` in miles.
+
+    Args:
+        km: the distance in kilometres, as stored.
+        units: the units to show it in.
+        unit: append the unit's label.
+    """
+    text = format_number(units.distance_from_km(km))
+    return f"{text} {units.distance_label}" if unit else text
 
 
 def format_duration(minutes: float) -> str:
@@ -33,36 +49,61 @@ def format_hours(minutes: float) -> str:
     return format_duration(minutes) if minutes >= 60 else f"{round(minutes)} min"
 
 
-def workout_summary(workout: Workout) -> str:
+def numbers_line(
+    duration_min: float | None,
+    distance_km: float | None,
+    rpe: float | None,
+    units: Units = Units.KM,
+) -> str:
+    """The numbers of a session in one line, leaving out the missing ones.
+
+    ``45 min · 8 km · RPE 6``; empty when all three are missing.
+    """
+    parts = []
+    if duration_min is not None:
+        parts.append(format_duration(duration_min))
+    if distance_km is not None:
+        parts.append(format_distance(distance_km, units))
+    if rpe is not None:
+        parts.append(f"RPE {format_number(rpe)}")
+    return SEPARATOR.join(parts)
+
+
+def workout_summary(workout: Workout, units: Units = Units.KM) -> str:
     """One line of a block's numbers: ``45 min · 8 km · RPE 6`` (actuals once done)."""
     if workout.kind is Kind.REST:
         return "Rest"
-    parts = []
-    duration = workout.effective_duration_min
-    distance = workout.effective_distance_km
-    rpe = workout.effective_rpe
-    if duration is not None:
-        parts.append(format_duration(duration))
-    if distance is not None:
-        parts.append(format_distance(distance))
-    if rpe is not None:
-        parts.append(f"RPE {format_number(rpe)}")
-    return " · ".join(parts)
+    return numbers_line(
+        workout.effective_duration_min,
+        workout.effective_distance_km,
+        workout.effective_rpe,
+        units,
+    )
+
+
+def template_summary(template: Template, units: Units = Units.KM) -> str:
+    """A library entry's defaults in one line, as a block writes them: ``35 min · 6 km · RPE 3``.
+
+    A rest entry with effort 0 reads ``Full rest``; an entry without defaults ``No defaults``.
+    """
+    rpe = None if template.kind is Kind.REST and template.rpe == 0 else template.rpe
+    line = numbers_line(template.duration_min, template.distance_km, rpe, units)
+    if line:
+        return line
+    return "Full rest" if template.kind is Kind.REST else "No defaults"
 
 
 def status_text(workout: Workout) -> str:
     """``Done``, ``Skipped`` or ``Planned``."""
-    return {Status.DONE: "Done", Status.SKIPPED: "Skipped", Status.PLANNED: "Planned"}[
-        workout.status
-    ]
+    return workout.status.label
 
 
-def workout_line(workout: Workout) -> str:
+def workout_line(workout: Workout, units: Units = Units.KM) -> str:
     """A workout in one line for lists and calendars: ``[R] Long run · 1 h 40 · 16 km``."""
     parts = [f"[{workout.kind.letter}] {workout.title}"]
-    summary = workout_summary(workout)
+    summary = workout_summary(workout, units)
     if summary and workout.kind is not Kind.REST:
         parts.append(summary)
     if workout.status is not Status.PLANNED:
         parts.append(status_text(workout).lower())
-    return " · ".join(parts)
+    return SEPARATOR.join(parts)

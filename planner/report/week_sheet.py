@@ -8,6 +8,8 @@ font sizes and per-side cell borders; no flexbox, grid, floats or positioning.
 It reads well in black and white: every kind shows its letter and name (the kind colour is only
 a light tint and a border), and the status of every workout is a glyph *and* a word: a box to
 tick by hand (☐) while planned, ☑ and "✓ Done" with what was actually done, ☒ and "Skipped".
+Distances are written in the runner's units; the kind colours and order are the app's
+(:mod:`planner.core.vocabulary`), so the sheet matches the screen.
 """
 
 from __future__ import annotations
@@ -17,9 +19,11 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Literal
 
-from planner.core.formatting import format_distance, format_duration, format_hours, format_number
+from planner.core.formatting import format_distance, format_hours, numbers_line
 from planner.core.model import Kind, Status, Workout
+from planner.core.settings import Units
 from planner.core.totals import week_totals
+from planner.core.vocabulary import KIND_COLORS, KIND_ORDER, STATUS_WORDS
 from planner.core.weeks import DAY_NAMES, Week
 
 __all__ = [
@@ -27,8 +31,6 @@ __all__ = [
     "BOX_CROSSED",
     "BOX_EMPTY",
     "CHECK",
-    "DEFAULT_KIND_COLORS",
-    "KIND_ORDER",
     "SPACINGS",
     "Spacing",
     "format_day",
@@ -40,16 +42,6 @@ __all__ = [
 Spacing = Literal["spacious", "roomy", "normal", "compact"]
 SPACINGS: tuple[Spacing, ...] = ("spacious", "roomy", "normal", "compact")
 
-#: The kinds in legend order.
-KIND_ORDER: tuple[Kind, ...] = (Kind.RUN, Kind.HIIT, Kind.STRENGTH, Kind.REST)
-#: The kind colours (the UI passes its own: ``planner.ui.style.KIND_COLORS``; these match it).
-DEFAULT_KIND_COLORS: Mapping[Kind, str] = {
-    Kind.RUN: "#3a78c9",
-    Kind.HIIT: "#e0603a",
-    Kind.STRENGTH: "#8156c2",
-    Kind.REST: "#8aa597",
-}
-
 #: A planned workout's box, to tick by hand.
 BOX_EMPTY = "\u2610"
 #: A done workout's box.
@@ -58,6 +50,12 @@ BOX_CHECKED = "\u2611"
 BOX_CROSSED = "\u2612"
 #: The mark before "Done".
 CHECK = "\u2713"
+#: The box of each status.
+_BOXES: Mapping[Status, str] = {
+    Status.PLANNED: BOX_EMPTY,
+    Status.DONE: BOX_CHECKED,
+    Status.SKIPPED: BOX_CROSSED,
+}
 
 MONTH_NAMES = (
     "January",
@@ -131,17 +129,6 @@ def _multiline(text: str) -> str:
     return "<br />".join(line for line in lines)
 
 
-def _numbers(duration: float | None, distance: float | None, rpe: float | None) -> str:
-    parts = []
-    if duration is not None:
-        parts.append(format_duration(duration))
-    if distance is not None:
-        parts.append(format_distance(distance))
-    if rpe is not None:
-        parts.append(f"RPE {format_number(rpe)}")
-    return " \u00b7 ".join(parts)
-
-
 def _plural(count: int, one: str, many: str) -> str:
     return one if count == 1 else many
 
@@ -153,7 +140,7 @@ def week_sheet_html(
     *,
     today: date | None = None,
     title: str = "Training week",
-    kind_colors: Mapping[Kind, str] | None = None,
+    units: Units = Units.KM,
     spacing: Spacing = "normal",
 ) -> str:
     """The printable sheet of ``week`` as an HTML document.
@@ -163,8 +150,7 @@ def week_sheet_html(
         week: the week to print (any first weekday).
         today: the day printed in the footer (default: the system's today).
         title: the sheet's heading.
-        kind_colors: ``#rrggbb`` per kind, for the light tints (default:
-            :data:`DEFAULT_KIND_COLORS`).
+        units: the units distances are written in (kilometres or miles).
         spacing: the room around each row: ``spacious`` fills a page when the week is light,
             ``compact`` keeps a busy week on one page (the printer picks the roomiest that fits).
 
@@ -172,7 +158,6 @@ def week_sheet_html(
         A complete HTML document: a header with the week label, its dates and totals, one
         row per workout grouped by day ("Rest" on a day without any), and a footer.
     """
-    colors = {**DEFAULT_KIND_COLORS, **(kind_colors or {})}
     printed = today if today is not None else date.today()
     in_week = sorted(
         (w for w in workouts if w.day in week), key=lambda w: (w.day, w.position, w.id or 0)
@@ -182,9 +167,9 @@ def week_sheet_html(
         f"<title>{_esc(title)} {week.label()}</title></head>",
         f'<body style="font-family: {_FONTS}; font-size: 10pt; color: {_INK};">',
         _header(week, title),
-        _totals(in_week),
-        _days(in_week, week, colors, _PADDINGS[spacing]),
-        _footer(printed, colors),
+        _totals(in_week, units),
+        _days(in_week, week, units, _PADDINGS[spacing]),
+        _footer(printed),
         "</body></html>",
     ]
     return "\n".join(parts)
@@ -219,11 +204,11 @@ def _header(week: Week, title: str) -> str:
     )
 
 
-def _totals(workouts: Sequence[Workout]) -> str:
+def _totals(workouts: Sequence[Workout], units: Units) -> str:
     totals = week_totals(workouts)
     stats = [
         (str(totals.runs), _plural(totals.runs, "RUN", "RUNS")),
-        (format_distance(totals.run_km), "RUNNING"),
+        (format_distance(totals.run_km, units), "RUNNING"),
         (format_hours(totals.training_min), "TRAINING TIME"),
         (str(totals.rest_days), _plural(totals.rest_days, "REST DAY", "REST DAYS")),
     ]
@@ -246,7 +231,7 @@ def _totals(workouts: Sequence[Workout]) -> str:
     )
 
 
-def _days(workouts: Sequence[Workout], week: Week, colors: Mapping[Kind, str], padding: str) -> str:
+def _days(workouts: Sequence[Workout], week: Week, units: Units, padding: str) -> str:
     head = (
         "style='padding: 0 8px 4px 8px; font-size: 7.5pt; font-weight: 700; "
         f"color: {_MUTED}; letter-spacing: 1pt; border-bottom: 1.5px solid {_RULE};'"
@@ -262,7 +247,7 @@ def _days(workouts: Sequence[Workout], week: Week, colors: Mapping[Kind, str], p
         "</tr>",
     ]
     for day in week:
-        rows.extend(_day_rows(day, [w for w in workouts if w.day == day], colors, padding))
+        rows.extend(_day_rows(day, [w for w in workouts if w.day == day], units, padding))
     rows.append("</table>")
     return "\n".join(rows)
 
@@ -289,9 +274,7 @@ def _day_cell(day: date, span: int, padding: str) -> str:
     )
 
 
-def _day_rows(
-    day: date, workouts: Sequence[Workout], colors: Mapping[Kind, str], padding: str
-) -> list[str]:
+def _day_rows(day: date, workouts: Sequence[Workout], units: Units, padding: str) -> list[str]:
     if not workouts:
         return [
             f"<tr>{_day_cell(day, 1, padding)}"
@@ -308,9 +291,9 @@ def _day_rows(
         rows.append(
             f"<tr>{first}"
             f"<td align='center' {cell}>{_box(workout)}</td>"
-            f"<td {cell}>{_kind_badge(workout.kind, colors[workout.kind])}</td>"
-            f"<td {cell}>{_workout_text(workout)}</td>"
-            f"<td {cell}>{_result(workout)}</td>"
+            f"<td {cell}>{_kind_badge(workout.kind)}</td>"
+            f"<td {cell}>{_workout_text(workout, units)}</td>"
+            f"<td {cell}>{_result(workout, units)}</td>"
             "</tr>"
         )
     return rows
@@ -319,12 +302,12 @@ def _day_rows(
 def _box(workout: Workout) -> str:
     if workout.kind is Kind.REST:
         return "\u00a0"
-    glyph = {Status.PLANNED: BOX_EMPTY, Status.DONE: BOX_CHECKED, Status.SKIPPED: BOX_CROSSED}
     color = _FAINT if workout.status is Status.SKIPPED else _INK
-    return f"<p style='margin: 0; font-size: 15pt; color: {color};'>{glyph[workout.status]}</p>"
+    return f"<p style='margin: 0; font-size: 15pt; color: {color};'>{_BOXES[workout.status]}</p>"
 
 
-def _kind_badge(kind: Kind, color: str) -> str:
+def _kind_badge(kind: Kind) -> str:
+    color = KIND_COLORS[kind]
     return (
         "<table cellspacing='0' cellpadding='0' style='border-collapse: collapse;'><tr>"
         f"<td bgcolor='{_tint(color, 0.8)}' style='padding: 2px 7px 2px 6px; "
@@ -336,7 +319,7 @@ def _kind_badge(kind: Kind, color: str) -> str:
     )
 
 
-def _workout_text(workout: Workout) -> str:
+def _workout_text(workout: Workout, units: Units) -> str:
     if workout.kind is Kind.REST:
         title_style = f"font-size: 11pt; color: {_MUTED};"
     elif workout.status is Status.SKIPPED:
@@ -347,7 +330,7 @@ def _workout_text(workout: Workout) -> str:
         title_style = "font-size: 11pt; font-weight: 700;"
     parts = [f"<p style='margin: 0; {title_style}'>{_esc(workout.title)}</p>"]
     if workout.kind is not Kind.REST:
-        plan = _numbers(workout.duration_min, workout.distance_km, workout.rpe)
+        plan = numbers_line(workout.duration_min, workout.distance_km, workout.rpe, units)
         if plan:
             parts.append(
                 f"<p style='margin: 0; padding-top: 1px; font-size: 9pt; color: {_MUTED};'>"
@@ -361,15 +344,20 @@ def _workout_text(workout: Workout) -> str:
     return "".join(parts)
 
 
-def _result(workout: Workout) -> str:
+def _result(workout: Workout, units: Units) -> str:
     if workout.kind is Kind.REST or workout.status is Status.PLANNED:
         return "\u00a0"
     if workout.status is Status.SKIPPED:
         return f"<p style='margin: 0; font-size: 10pt; color: {_MUTED};'>Skipped</p>"
-    actual = _numbers(workout.actual_duration_min, workout.actual_distance_km, workout.actual_rpe)
+    actual = numbers_line(
+        workout.actual_duration_min, workout.actual_distance_km, workout.actual_rpe, units
+    )
     if actual:
-        effective = _numbers(
-            workout.effective_duration_min, workout.effective_distance_km, workout.effective_rpe
+        effective = numbers_line(
+            workout.effective_duration_min,
+            workout.effective_distance_km,
+            workout.effective_rpe,
+            units,
         )
         detail = f"<p style='margin: 0; padding-top: 1px; font-size: 9pt;'>{effective}</p>"
     else:
@@ -388,15 +376,16 @@ def _result(workout: Workout) -> str:
     )
 
 
-def _footer(printed: date, colors: Mapping[Kind, str]) -> str:
+def _footer(printed: date) -> str:
     legend = "\u2003".join(
-        f"<span style='font-weight: 700; color: {_shade(colors[kind], 0.5)};'>{kind.letter}</span>"
+        f"<span style='font-weight: 700; color: {_shade(KIND_COLORS[kind], 0.5)};'>"
+        f"{kind.letter}</span>"
         f"\u00a0{kind.label}"
         for kind in KIND_ORDER
     )
     boxes = "\u2003".join(
-        f"{glyph}\u00a0{word}"
-        for glyph, word in ((BOX_EMPTY, "planned"), (BOX_CHECKED, "done"), (BOX_CROSSED, "skipped"))
+        f"{_BOXES[status]}\u00a0{STATUS_WORDS[status]}"
+        for status in (Status.PLANNED, Status.DONE, Status.SKIPPED)
     )
     style = f"style='padding-top: 6px; font-size: 8pt; color: {_MUTED};'"
     return (

@@ -29,7 +29,7 @@ from planner.ui.dialogs.go_to_date import GoToDateDialog
 from planner.ui.dialogs.template_editor import ask_template_name
 from planner.ui.dialogs.workout_editor import WorkoutEditor
 from planner.ui.palette import WorkoutPalette
-from planner.ui.printing import WeekPrinter
+from planner.ui.printing import WeekPrinter, WeekSheet
 from planner.ui.week_view import WeekView
 
 _SETTINGS_GEOMETRY = "main_window/geometry"
@@ -85,7 +85,7 @@ class MainWindow(QMainWindow):
         )
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self._library_dock)
 
-        self.week_printer = WeekPrinter(self, self._printable_week, today=self._today)
+        self.week_printer = WeekPrinter(self, self._printable_week)
         self.week_printer.message.connect(self._show_status)
         self.week_printer.failed.connect(self._show_error)
 
@@ -643,12 +643,10 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Copied {week.label()} to {week.next.label()}", 4000)
 
     # -- printing --------------------------------------------------------------------------
-    def _printable_week(self) -> tuple[list[Workout], Week]:
+    def _printable_week(self) -> WeekSheet:
         week = self.week_view.week
-        return self._controller.workouts(week.start, week.end), week
-
-    def _today(self) -> date:
-        return self._controller.today
+        workouts = self._controller.workouts(week.start, week.end)
+        return WeekSheet(tuple(workouts), week, self._controller.today)
 
     # -- slots: feedback -------------------------------------------------------------------
     @Slot(str)

@@ -55,10 +55,11 @@ from PySide6.QtWidgets import (
 
 from planner.core.formatting import format_distance, format_duration, format_number
 from planner.core.model import Kind, Template
+from planner.core.vocabulary import KIND_ORDER
 from planner.ui.controller import PlanController
 from planner.ui.dialogs.template_editor import TemplateEditor
 from planner.ui.mime import TEMPLATE_MIME, encode_template
-from planner.ui.style import KIND_ORDER, is_dark, kind_color, mix, paint_kind_badge
+from planner.ui.style import is_dark, kind_color, mix, paint_kind_badge
 
 #: Item data roles of :class:`TemplateModel`.
 TEMPLATE_ID_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -32,10 +32,10 @@ from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QWidget
 
-from planner.core.model import Kind, Workout
+from planner.core.model import Workout
+from planner.core.settings import Units
 from planner.core.weeks import Week
 from planner.report.week_sheet import SPACINGS, Spacing, week_sheet_html
-from planner.ui.style import KIND_COLORS
 
 __all__ = [
     "PAGE_MARGINS_MM",
@@ -53,9 +53,6 @@ __all__ = [
 
 #: The page margins of the sheet, in millimetres (left, top, right, bottom).
 PAGE_MARGINS_MM = QMarginsF(14, 12, 14, 12)
-
-#: What :class:`WeekPrinter` asks for the sheet: the week's workouts and the week.
-WeekProvider = Callable[[], tuple[list[Workout], Week]]
 
 
 def ensure_gui_application() -> QGuiApplication:
@@ -112,17 +109,18 @@ class WeekSheet:
         workouts: the week's workouts (others are left out of the sheet).
         week: the week.
         today: the day printed in the footer (``None``: the system's today).
+        units: the units distances are printed in.
     """
 
     workouts: tuple[Workout, ...]
     week: Week
     today: date | None = None
+    units: Units = Units.KM
 
     def html(self, spacing: Spacing = "normal") -> str:
-        """The sheet's HTML, in the app's kind colours."""
-        colors = {kind: KIND_COLORS[kind].name() for kind in Kind}
+        """The sheet's HTML."""
         return week_sheet_html(
-            self.workouts, self.week, today=self.today, kind_colors=colors, spacing=spacing
+            self.workouts, self.week, today=self.today, units=self.units, spacing=spacing
         )
 
     def document(self, printer: QPrinter) -> QTextDocument:
@@ -140,6 +138,10 @@ class WeekSheet:
     def print_on(self, printer: QPrinter) -> None:
         """Print the sheet on ``printer``."""
         self.document(printer).print_(printer)
+
+
+#: What :class:`WeekPrinter` asks for at print time: the sheet of the week on screen.
+SheetProvider = Callable[[], WeekSheet]
 
 
 def configure_page(printer: QPrinter, page_size: QPageSize | None = None) -> None:
@@ -204,7 +206,12 @@ def write_pdf(sheet: WeekSheet, out: Path, *, layout: QPageLayout | None = None)
 
 
 def print_week_pdf(
-    workouts: Sequence[Workout], week: Week, out: Path, *, today: date | None = None
+    workouts: Sequence[Workout],
+    week: Week,
+    out: Path,
+    *,
+    today: date | None = None,
+    units: Units = Units.KM,
 ) -> None:
     """Write the printable sheet of ``week`` as an A4 PDF: what ``legwork print-week`` does.
 
@@ -216,12 +223,13 @@ def print_week_pdf(
         week: the week to print.
         out: the PDF file to write.
         today: the day printed in the footer (default: the system's today).
+        units: the units distances are printed in.
 
     Raises:
         OSError: ``out`` cannot be written.
     """
     ensure_gui_application()
-    write_pdf(WeekSheet(tuple(workouts), week, today), out)
+    write_pdf(WeekSheet(tuple(workouts), week, today, units), out)
 
 
 def default_pdf_name(week: Week) -> str:
@@ -244,24 +252,16 @@ class WeekPrinter(QObject):
     message = Signal(str)
     failed = Signal(str, str)
 
-    def __init__(
-        self,
-        parent_window: QWidget,
-        provider: WeekProvider,
-        *,
-        today: Callable[[], date] | None = None,
-    ) -> None:
+    def __init__(self, parent_window: QWidget, provider: SheetProvider) -> None:
         """Create the printer of ``parent_window``.
 
         Args:
             parent_window: the window the dialogs belong to (and this object's parent).
-            provider: returns the workouts and the week to print; called at print time.
-            today: returns the day printed in the footer (default: the system's today).
+            provider: returns the sheet of the week to print; called at print time.
         """
         super().__init__(parent_window)
         self._window = parent_window
         self._provider = provider
-        self._today = today
         self._printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         configure_page(self._printer, _default_page_size())
         self._preview_sheet: WeekSheet | None = None
@@ -274,9 +274,7 @@ class WeekPrinter(QObject):
 
     def sheet(self) -> WeekSheet:
         """The sheet of the week to print now."""
-        workouts, week = self._provider()
-        today = self._today() if self._today is not None else None
-        return WeekSheet(tuple(workouts), week, today)
+        return self._provider()
 
     # -- slots -----------------------------------------------------------------------------
     @Slot()

@@ -9,35 +9,16 @@ from __future__ import annotations
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPixmap
 
+from planner.core import vocabulary
 from planner.core.model import Kind
-
-#: The kind colours for light palettes: calm blue runs, warm red-orange HIIT, purple
-#: strength, soft grey-green rest.
-KIND_COLORS: dict[Kind, QColor] = {
-    Kind.RUN: QColor("#3a78c9"),
-    Kind.HIIT: QColor("#e0603a"),
-    Kind.STRENGTH: QColor("#8156c2"),
-    Kind.REST: QColor("#8aa597"),
-}
-
-#: The same hues for dark palettes: a little lighter and softer, so they do not glare.
-_DARK_KIND_COLORS: dict[Kind, QColor] = {
-    Kind.RUN: QColor("#6fa3e6"),
-    Kind.HIIT: QColor("#f08a68"),
-    Kind.STRENGTH: QColor("#a98ae0"),
-    Kind.REST: QColor("#9cb7a8"),
-}
-
-#: The order kinds are listed in (library groups, menus, legends).
-KIND_ORDER: tuple[Kind, ...] = (Kind.RUN, Kind.HIIT, Kind.STRENGTH, Kind.REST)
 
 _DARK_TEXT = QColor("#1d232b")
 _LIGHT_TEXT = QColor("#ffffff")
 
 
 def kind_color(kind: Kind, *, dark: bool = False) -> QColor:
-    """The colour of ``kind``; ``dark`` picks the variant for dark palettes."""
-    return QColor((_DARK_KIND_COLORS if dark else KIND_COLORS)[kind])
+    """The colour of ``kind`` (:mod:`planner.core.vocabulary`); ``dark`` for dark palettes."""
+    return QColor(vocabulary.kind_color(kind, dark=dark))
 
 
 def is_dark(palette: QPalette) -> bool:
@@ -89,6 +70,18 @@ def mix(a: QColor, b: QColor, amount: float) -> QColor:
         a.blueF() + (b.blueF() - a.blueF()) * amount,
         1.0,
     )
+
+
+def with_alpha(color: QColor, alpha: int) -> QColor:
+    """``color`` with the opacity ``alpha`` (0 to 255)."""
+    result = QColor(color)
+    result.setAlpha(alpha)
+    return result
+
+
+def muted(palette: QPalette) -> QColor:
+    """The palette's text colour faded towards its base: for secondary text."""
+    return mix(palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.Base), 0.42)
 
 
 def paint_kind_badge(painter: QPainter, rect: QRectF, kind: Kind, *, dark: bool = False) -> None:

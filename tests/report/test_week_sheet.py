@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 
 from planner.core.model import Kind, Status, Workout
+from planner.core.settings import Units
+from planner.core.vocabulary import KIND_COLORS
 from planner.core.weeks import Week
 from planner.report.week_sheet import (
     BOX_CHECKED,
@@ -383,11 +385,21 @@ def test_today_defaults_to_the_system_date() -> None:
     assert f"Printed from Legwork · {format_day(date.today())}" in lines(html)
 
 
-def test_custom_title_and_kind_colours() -> None:
-    html = sheet(title="Marathon block", kind_colors={Kind.RUN: "#000000"})
+def test_custom_title_and_the_app_kind_colours() -> None:
+    html = sheet(title="Marathon block")
     assert "Marathon block" in lines(html)
-    assert "border-left: 4px solid #000000" in html
-    assert "#3a78c9" not in html
+    assert {w.kind for w in plan()} == set(Kind)
+    for kind in Kind:  # the colours the week view paints
+        assert f"border-left: 4px solid {KIND_COLORS[kind]}" in html
+
+
+def test_in_miles_every_distance_is_in_miles() -> None:
+    text = lines(sheet(units=Units.MI))
+    start = text.index("2026-W47") + 1
+    assert text[start : start + 4] == ["4", "RUNS", "22.1 mi", "RUNNING"]  # 35.6 km
+    assert row_of(sheet(units=Units.MI), "Long run")[-1] == "1 h 43 · 10 mi · RPE 5"  # 16.1 km
+    assert row_of(sheet(units=Units.MI), "Tempo run")[-1] == "41 min · 4.7 mi · RPE 7"  # 7.5 km
+    assert not any(" km" in line for line in text)
 
 
 # -- rendering constraints ----------------------------------------------------------------------

@@ -18,7 +18,7 @@ from planner.ui.palette import (
     kind_of,
     template_summary,
 )
-from planner.ui.style import KIND_COLORS
+from planner.ui.style import kind_color
 from tests.fakes import MemoryRepository
 from tests.ui.conftest import template_id
 
@@ -107,7 +107,7 @@ def test_each_entry_paints_its_kind_colour(palette: WorkoutPalette) -> None:
         found = set()
         for x in range(rect.left(), rect.left() + 50):
             found.add(QColor(image.pixel(x, rect.center().y())).name())
-        assert KIND_COLORS[kind].name() in found, name
+        assert kind_color(kind).name() in found, name
 
 
 def test_refreshes_when_the_library_changes(

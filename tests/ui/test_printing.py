@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -13,8 +12,8 @@ from PySide6.QtWidgets import QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from planner.core.model import Kind, Status, Workout
+from planner.core.settings import Units
 from planner.core.weeks import DAY_NAMES, Week
-from planner.report.week_sheet import DEFAULT_KIND_COLORS
 from planner.ui.printing import (
     WeekPrinter,
     WeekSheet,
@@ -23,7 +22,6 @@ from planner.ui.printing import (
     print_week_pdf,
     render_document,
 )
-from planner.ui.style import KIND_COLORS
 from tests.pdf import A4_PT, LETTER_PT, pdf_info, pdf_pages, pdf_text
 from tests.ui.conftest import MONDAY, TODAY, week_plan
 
@@ -174,8 +172,11 @@ def test_ensure_gui_application_reuses_the_running_one(qapp: object) -> None:
     assert ensure_gui_application() is qapp
 
 
-def test_the_sheet_uses_the_apps_kind_colours() -> None:
-    assert {k: KIND_COLORS[k].name() for k in Kind} == dict(DEFAULT_KIND_COLORS)
+def test_the_sheet_prints_in_the_runners_units() -> None:
+    miles = WeekSheet(tuple(week_plan()), WEEK, TODAY, Units.MI).html()
+    text = render_document(miles).toPlainText()
+    assert "9.9 mi" in text  # Sunday's 16 km long run
+    assert " km" not in text
 
 
 def test_default_pdf_name() -> None:
@@ -187,7 +188,7 @@ class ScriptedPrinter(WeekPrinter):
     """A WeekPrinter whose modal parts are scripted: no dialog is ever shown."""
 
     def __init__(self, window: QWidget, *, pdf_path: str = "", accept: bool = True) -> None:
-        super().__init__(window, self.provide, today=self.today)
+        super().__init__(window, self.provide)
         self.pdf_path = pdf_path
         self.accept = accept
         self.asked: list[str] = []
@@ -195,11 +196,8 @@ class ScriptedPrinter(WeekPrinter):
         self.preview_pdf: Path | None = None
         self.workouts = week_plan()
 
-    def provide(self) -> tuple[list[Workout], Week]:
-        return self.workouts, WEEK
-
-    def today(self) -> date:
-        return TODAY
+    def provide(self) -> WeekSheet:
+        return WeekSheet(tuple(self.workouts), WEEK, TODAY)
 
     def _ask_pdf_path(self, default: str) -> str:
         self.asked.append(default)

@@ -31,7 +31,8 @@ from planner.core.model import (
     Kind,
     ValidationError,
 )
-from planner.ui.style import KIND_ORDER, error_color, is_dark, kind_badge_pixmap, mix
+from planner.core.vocabulary import KIND_ORDER
+from planner.ui.style import error_color, is_dark, kind_badge_pixmap, mix
 
 #: What an empty numeric field shows.
 EMPTY_TEXT = "—"
