@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import statistics
-import time
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -236,36 +234,27 @@ def ten_years(start: date = date(2016, 1, 4)) -> list[Workout]:
     return rows
 
 
-def test_a_week_reads_in_well_under_5_ms_on_ten_years(repo: SqlPlanRepository) -> None:
+def test_a_week_reads_exactly_its_workouts_on_ten_years(repo: SqlPlanRepository) -> None:
+    # How fast this is, is measured by tests/perf/bench.py, not asserted here.
     history = ten_years()
     assert repo.bulk_insert_workouts(history) == len(history) > 5000
     monday = date(2021, 6, 7)
-    repo.workouts_between(monday, monday + timedelta(days=6))  # warm the statement cache
-
-    timings = []
-    for week in range(200):
-        start = monday + timedelta(weeks=week % 100)
-        begin = time.perf_counter()
+    for week in range(100):
+        start = monday + timedelta(weeks=week)
         result = repo.workouts_between(start, start + timedelta(days=6))
-        timings.append(time.perf_counter() - begin)
         assert len(result) == 10
-
-    assert statistics.median(timings) < 0.002
-    assert max(sorted(timings)[:-5]) < 0.005  # allow a few scheduler hiccups
+        assert {w.day for w in result} == {start + timedelta(days=i) for i in range(7)}
 
 
-def test_bulk_inserts_are_fast_and_complete(repo: SqlPlanRepository) -> None:
+def test_bulk_inserts_are_complete(repo: SqlPlanRepository) -> None:
     history = ten_years()
     weights = [
         WeightEntry(date(2016, 1, 4) + timedelta(days=i), 70 + i % 5 / 10) for i in range(1000)
     ]
-    begin = time.perf_counter()
     repo.bulk_insert_workouts(history)
     repo.bulk_insert_weights(weights)
-    elapsed = time.perf_counter() - begin
     assert repo.count_workouts() == len(history)
     assert repo.weights_between(date.min, date.max) == weights
-    assert elapsed < 2.0  # typically ~0.1 s
 
 
 def test_bulk_insert_keeps_given_ids(repo: SqlPlanRepository) -> None:

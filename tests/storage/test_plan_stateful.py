@@ -13,12 +13,9 @@ import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
-
-pytest.importorskip("sqlalchemy")  # tests/core also runs without database packages
 
 from planner.core.model import ChangeSet, Kind, Status, Workout
 from planner.core.service import PlanService
