@@ -5,7 +5,8 @@ semantics the port documents, so core, UI and CLI tests can run without a databa
 
 - every writing method is all-or-nothing (``fail_writes`` makes each of them raise
   :class:`StorageError` and change nothing, like a locked or read-only database);
-- ``apply()`` inserts ``id=None`` workouts with fresh ids (never reused, like SQLite
+- ``write()`` checks the batch's expectations first (``StaleDataError``, nothing written);
+  it inserts ``id=None`` workouts with fresh ids (never reused, like SQLite
   ``AUTOINCREMENT``), updates stored ids, and inserts unknown ids with exactly that id (undo);
 - the library starts with :data:`planner.core.library.BUILTIN_TEMPLATES`, ids 1..n.
 """
@@ -19,7 +20,8 @@ from datetime import date
 
 from planner.core.library import BUILTIN_TEMPLATES
 from planner.core.model import Template, ValidationError, WeightEntry, Workout
-from planner.core.ports import StorageError
+from planner.core.ports import Batch, StaleDataError, StorageError, Stored
+from planner.core.vocabulary import template_name_key
 
 
 @dataclass(frozen=True)
@@ -103,38 +105,86 @@ class MemoryRepository:
         return self._workouts.get(workout_id)
 
     def apply(self, upserts: Sequence[Workout], deletes: Iterable[int] = ()) -> list[Workout]:
-        """Write ``upserts``, then delete ``deletes``, all or nothing.
+        """Write ``upserts``, then delete ``deletes``, all or nothing (no expectations)."""
+        return self.write(Batch(workouts=upserts, delete_workouts=list(deletes))).workouts
+
+    def write(self, batch: Batch) -> Stored:
+        """Check the expectations, then write the whole batch, all or nothing.
 
         Raises:
-            StorageError: when ``fail_writes`` is set or a workout breaks a constraint the
-                database would enforce (impossible values, a non-positive id).
+            StaleDataError: the repository does not hold what the batch expects.
+            StorageError: when ``fail_writes`` is set or a row breaks a constraint the
+                database would enforce (impossible values, a non-positive id, a duplicate
+                library name, deleting a built-in entry).
         """
         self._check_writable()
-        for workout in upserts:
+        self._check_expectations(batch)
+        for workout in batch.workouts:
             if workout.id is not None and workout.id <= 0:
                 raise StorageError(f"Invalid workout id {workout.id}.")
             try:
                 workout.validate()
             except ValidationError as error:
                 raise StorageError(f"Refused an invalid workout: {error}") from error
-        doomed = list(deletes)
-        new = dict(self._workouts)
+        for entry in batch.weights:
+            if not math.isfinite(entry.kg) or entry.kg <= 0:
+                raise StorageError(f"Refused an impossible weight: {entry.kg} kg.")
+        for template_id in batch.delete_templates:
+            doomed = self._templates.get(template_id)
+            if doomed is not None and doomed.builtin:
+                raise StorageError(f"{doomed.name!r} is built in and cannot be deleted.")
+        workouts = dict(self._workouts)
         next_id = self._next_workout_id
         stored: list[Workout] = []
-        for workout in upserts:
+        for workout in batch.workouts:
             if workout.id is None:
                 workout = workout.replace(id=next_id)
                 next_id += 1
             assert workout.id is not None
-            new[workout.id] = workout
+            workouts[workout.id] = workout
             next_id = max(next_id, workout.id + 1)
             stored.append(workout)
-        for workout_id in doomed:
-            new.pop(workout_id, None)
-        self._workouts = new
-        self._next_workout_id = next_id
+        for workout_id in batch.delete_workouts:
+            workouts.pop(workout_id, None)
+        templates = dict(self._templates)
+        for template_id in batch.delete_templates:
+            templates.pop(template_id, None)
+        next_template = self._next_template_id
+        stored_templates: list[Template] = []
+        for template in batch.templates:
+            key = template_name_key(template.name)
+            if any(
+                template_name_key(t.name) == key and t.id != template.id for t in templates.values()
+            ):
+                raise StorageError(f"There is already a library entry called {template.name!r}.")
+            if template.id is None:
+                template = template.replace(id=next_template)
+                next_template += 1
+            assert template.id is not None
+            templates[template.id] = template
+            next_template = max(next_template, template.id + 1)
+            stored_templates.append(template)
+        weights = dict(self._weights)
+        weights.update({entry.day: entry for entry in batch.weights})
+        for day in batch.delete_weights:
+            weights.pop(day, None)
+        self._workouts, self._next_workout_id = workouts, next_id
+        self._templates, self._next_template_id = templates, next_template
+        self._weights = weights
+        self._settings.update(batch.settings)
         self.writes += 1
-        return stored
+        return Stored(workouts=stored, templates=stored_templates)
+
+    def _check_expectations(self, batch: Batch) -> None:
+        for workout_id, workout in batch.expect_workouts.items():
+            if self._workouts.get(workout_id) != workout:
+                raise StaleDataError("workout")
+        for day, entry in batch.expect_weights.items():
+            if self._weights.get(day) != entry:
+                raise StaleDataError("weigh-in")
+        for template_id, template in batch.expect_templates.items():
+            if self._templates.get(template_id) != template:
+                raise StaleDataError("library entry")
 
     def first_workout_day(self) -> date | None:
         """The earliest day with a workout, or ``None`` for an empty plan."""
@@ -157,74 +207,15 @@ class MemoryRepository:
             ),
         )
 
-    def save_template(self, template: Template) -> Template:
-        """Insert (``id=None``) or update a template; returns it as stored.
-
-        Raises:
-            StorageError: when another entry has the same name, or the id is unknown.
-        """
-        self._check_writable()
-        clash = [
-            t for t in self._templates.values() if t.name == template.name and t.id != template.id
-        ]
-        if clash:
-            raise StorageError(f"There is already a library entry called {template.name!r}.")
-        if template.id is None:
-            template = template.replace(id=self._next_template_id)
-            self._next_template_id += 1
-        elif template.id not in self._templates:
-            raise StorageError("That library entry no longer exists.")
-        assert template.id is not None
-        self._templates[template.id] = template
-        self.writes += 1
-        return template
-
-    def delete_template(self, template_id: int) -> None:
-        """Remove a template; unknown ids are ignored.
-
-        Raises:
-            StorageError: for a built-in entry, which cannot be deleted.
-        """
-        self._check_writable()
-        template = self._templates.get(template_id)
-        if template is not None and template.builtin:
-            raise StorageError(f"{template.name!r} is built in and cannot be deleted.")
-        self._templates.pop(template_id, None)
-        self.writes += 1
-
     # -- weights ---------------------------------------------------------------------------
     def weights_between(self, start: date, end: date) -> list[WeightEntry]:
         """The weigh-ins on days ``start`` to ``end`` inclusive, by day."""
         return [self._weights[day] for day in sorted(self._weights) if start <= day <= end]
 
-    def save_weight(self, entry: WeightEntry) -> None:
-        """Record a weigh-in; a new one replaces that day's.
-
-        Raises:
-            StorageError: for a weight that is not a positive finite number.
-        """
-        self._check_writable()
-        if not math.isfinite(entry.kg) or entry.kg <= 0:
-            raise StorageError(f"Refused an impossible weight: {entry.kg} kg.")
-        self._weights[entry.day] = entry
-        self.writes += 1
-
-    def delete_weight(self, day: date) -> None:
-        """Remove the weigh-in of ``day``, if any."""
-        self._check_writable()
-        self._weights.pop(day, None)
-        self.writes += 1
-
     # -- settings --------------------------------------------------------------------------
-    def get_setting(self, key: str) -> str | None:
-        """A stored setting, or ``None``."""
-        return self._settings.get(key)
-
-    def set_setting(self, key: str, value: str) -> None:
-        """Store a setting."""
-        self._check_writable()
-        self._settings[key] = value
-        self.writes += 1
+    def settings(self) -> dict[str, str]:
+        """Every stored setting."""
+        return dict(self._settings)
 
     # -- internals -------------------------------------------------------------------------
     def _check_writable(self) -> None:

@@ -9,7 +9,10 @@ import dataclasses
 import enum
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+if TYPE_CHECKING:
+    from planner.core.settings import Settings
 
 #: The largest values the app accepts anywhere (editor, import, storage).
 MAX_DISTANCE_KM = 300.0
@@ -17,6 +20,12 @@ MAX_DURATION_MIN = 24 * 60.0
 MIN_RPE = 0.0
 MAX_RPE = 10.0
 MAX_TITLE_LEN = 120
+#: The body weights a weigh-in may record (kg); anything else is a typing mistake.
+MIN_WEIGHT_KG = 20.0
+MAX_WEIGHT_KG = 300.0
+
+_K = TypeVar("_K")
+_V = TypeVar("_V")
 
 
 class Kind(enum.StrEnum):
@@ -277,6 +286,14 @@ class WeightEntry:
     day: date
     kg: float
 
+    def validate(self) -> None:
+        """Raise :class:`ValidationError` unless the weight is plausible (20 to 300 kg)."""
+        _finite("kg", self.kg)
+        if not MIN_WEIGHT_KG <= self.kg <= MAX_WEIGHT_KG:
+            raise ValidationError(
+                "kg", f"A body weight is between {MIN_WEIGHT_KG:g} and {MAX_WEIGHT_KG:g} kg."
+            )
+
 
 @dataclass(frozen=True, slots=True)
 class Finding:
@@ -299,49 +316,122 @@ class Finding:
 
 @dataclass(frozen=True, slots=True)
 class ChangeSet:
-    """What one plan operation changed, so views refresh only what it touched.
+    """What one plan operation changed: every kind of plan data, before and after.
 
-    ``before`` and ``after`` map each touched workout id to its state before and after the
-    operation (``None``: it did not exist). Applying ``after`` undoes nothing; applying
-    ``before`` is the exact inverse, which is what undo does.
+    Each map goes from a key (workout id, weigh-in day, template id) to its state before and
+    after the operation, ``None`` meaning "did not exist". Applying ``after`` repeats the
+    operation; :meth:`inverse` swaps the two, which is exactly what undo applies. Views look at
+    the ``touches_*`` properties to refresh only what changed.
 
     Attributes:
         days: every day whose blocks changed.
         before: workout id -> workout before the operation (``None`` if created by it).
         after: workout id -> workout after the operation (``None`` if deleted by it).
-        templates: the workout library changed.
-        weights: weigh-ins changed.
-        settings: settings changed.
+        weights_before: weigh-in day -> weigh-in before (``None``: there was none).
+        weights_after: weigh-in day -> weigh-in after (``None``: deleted).
+        templates_before: template id -> library entry before (``None``: created).
+        templates_after: template id -> library entry after (``None``: deleted).
+        settings_before: the settings before, when the operation changed them.
+        settings_after: the settings after, when the operation changed them.
+        reload: the views must reload everything (the file may differ from what they show,
+            for example after a refused write); not an undoable change.
     """
 
     days: frozenset[date] = frozenset()
     before: dict[int, Workout | None] = field(default_factory=dict)
     after: dict[int, Workout | None] = field(default_factory=dict)
-    templates: bool = False
-    weights: bool = False
-    settings: bool = False
+    weights_before: dict[date, WeightEntry | None] = field(default_factory=dict)
+    weights_after: dict[date, WeightEntry | None] = field(default_factory=dict)
+    templates_before: dict[int, Template | None] = field(default_factory=dict)
+    templates_after: dict[int, Template | None] = field(default_factory=dict)
+    settings_before: Settings | None = None
+    settings_after: Settings | None = None
+    reload: bool = False
+
+    @classmethod
+    def reload_all(cls) -> ChangeSet:
+        """The change that tells every view to reload what it shows from the file."""
+        return cls(reload=True)
+
+    @property
+    def touches_workouts(self) -> bool:
+        """Whether workouts changed (or everything must be reloaded)."""
+        return self.reload or bool(self.days or self.after)
+
+    @property
+    def touches_weights(self) -> bool:
+        """Whether weigh-ins changed (or everything must be reloaded)."""
+        return self.reload or bool(self.weights_after)
+
+    @property
+    def touches_templates(self) -> bool:
+        """Whether the workout library changed (or everything must be reloaded)."""
+        return self.reload or bool(self.templates_after)
+
+    @property
+    def touches_settings(self) -> bool:
+        """Whether settings changed (or everything must be reloaded)."""
+        return self.reload or self.settings_after is not None
+
+    @property
+    def weight_days(self) -> frozenset[date]:
+        """The days whose weigh-in changed."""
+        return frozenset(self.weights_after)
 
     @property
     def is_empty(self) -> bool:
-        """Whether nothing changed."""
-        return not (self.days or self.before or self.templates or self.weights or self.settings)
+        """Whether nothing changed and nothing needs reloading."""
+        return not (
+            self.reload
+            or self.days
+            or self.after
+            or self.weights_after
+            or self.templates_after
+            or self.settings_after is not None
+        )
+
+    def touches_range(self, start: date, end: date) -> bool:
+        """Whether the change touches workouts or weigh-ins on a day in ``[start, end]``."""
+        if self.reload or self.settings_after is not None:
+            return True
+        return any(start <= day <= end for day in self.days | self.weight_days)
 
     def inverse(self) -> ChangeSet:
         """The change that takes the plan back to where it was before this one."""
-        return dataclasses.replace(self, before=dict(self.after), after=dict(self.before))
+        return dataclasses.replace(
+            self,
+            before=dict(self.after),
+            after=dict(self.before),
+            weights_before=dict(self.weights_after),
+            weights_after=dict(self.weights_before),
+            templates_before=dict(self.templates_after),
+            templates_after=dict(self.templates_before),
+            settings_before=self.settings_after,
+            settings_after=self.settings_before,
+        )
 
     def merged(self, other: ChangeSet) -> ChangeSet:
         """This change followed by ``other``, as one change."""
-        before = dict(self.before)
-        for key, value in other.before.items():
-            before.setdefault(key, value)
-        after = dict(self.after)
-        after.update(other.after)
         return ChangeSet(
             days=self.days | other.days,
-            before=before,
-            after=after,
-            templates=self.templates or other.templates,
-            weights=self.weights or other.weights,
-            settings=self.settings or other.settings,
+            before=_merge_before(self.before, other.before),
+            after={**self.after, **other.after},
+            weights_before=_merge_before(self.weights_before, other.weights_before),
+            weights_after={**self.weights_after, **other.weights_after},
+            templates_before=_merge_before(self.templates_before, other.templates_before),
+            templates_after={**self.templates_after, **other.templates_after},
+            settings_before=(
+                self.settings_before if self.settings_after is not None else other.settings_before
+            ),
+            settings_after=(
+                other.settings_after if other.settings_after is not None else self.settings_after
+            ),
+            reload=self.reload or other.reload,
         )
+
+
+def _merge_before(first: dict[_K, _V], second: dict[_K, _V]) -> dict[_K, _V]:
+    merged = dict(first)
+    for key, value in second.items():
+        merged.setdefault(key, value)
+    return merged

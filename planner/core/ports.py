@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Protocol
 
@@ -21,26 +22,73 @@ class StorageError(Exception):
         self.hint = hint
 
 
-class PlanRepository(Protocol):
-    """Everything the core reads and writes. Every writing method is one transaction."""
+class StaleDataError(StorageError):
+    """The plan file no longer holds what an edit was planned from.
 
-    # -- workouts --------------------------------------------------------------------------
+    Another window or program changed it in between; nothing was written. The views should
+    reload from the file and the runner try again.
+    """
+
+    def __init__(self, what: str = "workout") -> None:
+        super().__init__(
+            f"This {what} was changed elsewhere (another window or program) since it was shown, "
+            "so the change was not saved.",
+            "The plan now shows what the file holds; make the change again if you still want it.",
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Batch:
+    """Everything one plan operation writes, for one transaction.
+
+    ``expect_*`` hold what the operation was planned from: before writing, the repository
+    compares each with what the file holds now (``None``: must not exist) and raises
+    :class:`StaleDataError` on any difference, writing nothing. That is how an edit never
+    writes a whole row back from a stale copy.
+
+    Attributes:
+        workouts: workouts to insert (``id=None``) or update (insert with that id if absent).
+        delete_workouts: ids of workouts to delete (after the upserts).
+        weights: weigh-ins to store, each replacing its day's.
+        delete_weights: days whose weigh-in to delete.
+        templates: library entries to insert or update, like ``workouts``.
+        delete_templates: ids of library entries to delete.
+        settings: settings to store, ``name -> text``.
+        expect_workouts: workout id -> the workout as the operation read it.
+        expect_weights: day -> the weigh-in as the operation read it.
+        expect_templates: template id -> the entry as the operation read it.
+    """
+
+    workouts: Sequence[Workout] = ()
+    delete_workouts: Sequence[int] = ()
+    weights: Sequence[WeightEntry] = ()
+    delete_weights: Sequence[date] = ()
+    templates: Sequence[Template] = ()
+    delete_templates: Sequence[int] = ()
+    settings: Mapping[str, str] = field(default_factory=dict)
+    expect_workouts: Mapping[int, Workout | None] = field(default_factory=dict)
+    expect_weights: Mapping[date, WeightEntry | None] = field(default_factory=dict)
+    expect_templates: Mapping[int, Template | None] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Stored:
+    """What :meth:`PlanRepository.write` stored, ids filled in, in the batch's order."""
+
+    workouts: list[Workout]
+    templates: list[Template]
+
+
+class PlanRepository(Protocol):
+    """Everything the core reads and writes. :meth:`write` is the one way to change the plan."""
+
+    # -- reading ---------------------------------------------------------------------------
     def workouts_between(self, start: date, end: date) -> list[Workout]:
         """The workouts on days ``start`` to ``end`` inclusive, by day then position."""
         ...
 
     def get_workout(self, workout_id: int) -> Workout | None:
         """One workout by id, or ``None``."""
-        ...
-
-    def apply(self, upserts: Sequence[Workout], deletes: Iterable[int] = ()) -> list[Workout]:
-        """Write workouts and delete others, all in one transaction.
-
-        A workout with ``id=None`` is inserted and gets a new id; one with an id is updated,
-        or inserted with exactly that id when it does not exist (that is how undo restores a
-        deleted workout). Returns ``upserts`` as stored, in the same order, ids filled in.
-        Raises :class:`StorageError` when nothing could be written (the plan is unchanged).
-        """
         ...
 
     def first_workout_day(self) -> date | None:
@@ -51,37 +99,31 @@ class PlanRepository(Protocol):
         """How many workouts are stored."""
         ...
 
-    # -- templates -------------------------------------------------------------------------
     def templates(self) -> list[Template]:
         """The workout library: built-ins in the library's order, then the user's own by name."""
         ...
 
-    def save_template(self, template: Template) -> Template:
-        """Insert (``id=None``) or update a template; returns it as stored."""
-        ...
-
-    def delete_template(self, template_id: int) -> None:
-        """Remove a template from the library."""
-        ...
-
-    # -- weights ---------------------------------------------------------------------------
     def weights_between(self, start: date, end: date) -> list[WeightEntry]:
         """The weigh-ins on days ``start`` to ``end`` inclusive, by day."""
         ...
 
-    def save_weight(self, entry: WeightEntry) -> None:
-        """Record a weigh-in; one per day, a new one replaces that day's."""
+    def settings(self) -> dict[str, str]:
+        """Every stored setting, ``name -> text`` (plan preferences that travel with the file)."""
         ...
 
-    def delete_weight(self, day: date) -> None:
-        """Remove the weigh-in of ``day``, if any."""
+    # -- writing ---------------------------------------------------------------------------
+    def write(self, batch: Batch) -> Stored:
+        """Check ``batch``'s expectations, then write all of it in one transaction.
+
+        Raises:
+            StaleDataError: the file no longer holds what the batch expects; nothing written.
+            StorageError: nothing could be written (the plan is unchanged).
+        """
         ...
 
-    # -- settings --------------------------------------------------------------------------
-    def get_setting(self, key: str) -> str | None:
-        """A stored setting (plan-related preferences that travel with the file)."""
-        ...
+    def apply(self, upserts: Sequence[Workout], deletes: Iterable[int] = ()) -> list[Workout]:
+        """Write workouts and delete others in one transaction, with no expectations.
 
-    def set_setting(self, key: str, value: str) -> None:
-        """Store a setting."""
+        The same as ``write(Batch(workouts=upserts, delete_workouts=deletes)).workouts``.
+        """
         ...

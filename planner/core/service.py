@@ -1,22 +1,59 @@
-"""Plan operations: every edit a runner makes, expressed on the repository port.
+"""Plan operations: every edit of plan data, expressed on the repository port.
 
-Each operation validates, computes the complete set of rows it touches (including the
-renumbered positions of the other blocks on the affected days), writes them in one
-repository transaction, and returns a :class:`ChangeSet` whose inverse undoes it exactly.
+Workouts, weigh-ins, library entries and settings all travel the same road: an operation
+reads what it needs, plans the rows it writes (workout edits with the pure functions of
+:mod:`planner.core.edits`), writes them in one repository transaction that first checks the
+file still holds what was read, and returns a :class:`ChangeSet` whose inverse undoes it
+exactly. Undo and redo replay a ChangeSet through :meth:`PlanService.apply_change` with the
+same check, so neither can overwrite a change made elsewhere.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import logging
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
-from planner.core.model import ChangeSet, Status, Template, ValidationError, Workout
-from planner.core.ports import PlanRepository
-from planner.core.weeks import MONDAY, Week
+from planner.core import edits
+from planner.core import settings as settings_mod
+from planner.core.edits import Edit
+from planner.core.model import (
+    MAX_TITLE_LEN,
+    ChangeSet,
+    Status,
+    Template,
+    ValidationError,
+    WeightEntry,
+    Workout,
+)
+from planner.core.ports import Batch, PlanRepository, StaleDataError
+from planner.core.settings import Settings
+from planner.core.vocabulary import check_template_name
+from planner.core.weeks import Week
+
+log = logging.getLogger(__name__)
+
+#: The key the first weekday was stored under before settings had public names (0 .. 6).
+_LEGACY_FIRST_WEEKDAY = "first_weekday"
+
+
+class WeighInExistsError(ValidationError):
+    """A weigh-in is already recorded on that day; the UI asks before replacing it.
+
+    Attributes:
+        existing: the weigh-in recorded on that day.
+    """
+
+    def __init__(self, existing: WeightEntry) -> None:
+        super().__init__(
+            "day", f"There is already a weigh-in on {existing.day.isoformat()}: {existing.kg:g} kg."
+        )
+        self.existing = existing
 
 
 class PlanService:
-    """The plan as the UI and CLI edit it.
+    """The plan as the UI and CLI read and change it.
 
     Args:
         repository: where the plan lives.
@@ -27,7 +64,7 @@ class PlanService:
 
     @property
     def repository(self) -> PlanRepository:
-        """The repository this service writes to."""
+        """The repository this service reads and writes."""
         return self._repo
 
     # -- reading ---------------------------------------------------------------------------
@@ -51,20 +88,30 @@ class PlanService:
         """The workout library."""
         return self._repo.templates()
 
+    def weights(self, start: date, end: date) -> list[WeightEntry]:
+        """The weigh-ins from ``start`` to ``end`` inclusive, by day."""
+        return self._repo.weights_between(start, end)
+
+    def weight(self, day: date) -> WeightEntry | None:
+        """The weigh-in of ``day``, or ``None``."""
+        found = self._repo.weights_between(day, day)
+        return found[0] if found else None
+
+    def settings(self) -> Settings:
+        """The plan's settings; a damaged stored value falls back to its default."""
+        stored = self._repo.settings()
+        if "first-weekday" not in stored and _LEGACY_FIRST_WEEKDAY in stored:
+            stored = {**stored, "first-weekday": stored[_LEGACY_FIRST_WEEKDAY]}
+        return settings_mod.from_strings(stored)
+
     def first_weekday(self) -> int:
         """The weekday the runner's weeks start on (Monday 0 .. Sunday 6)."""
-        value = self._repo.get_setting("first_weekday")
-        if value is not None and value.isdigit() and 0 <= int(value) <= 6:
-            return int(value)
-        return MONDAY
+        return self.settings().first_weekday
 
     # -- workout operations ----------------------------------------------------------------
     def add(self, workout: Workout, index: int | None = None) -> ChangeSet:
         """Put a new workout on its day at ``index`` (the end when ``None``)."""
-        workout = workout.replace(id=None)
-        workout.validate()
-        day = [w for w in self.day(workout.day) if w.id is not None]
-        return self._write(_insert(day, workout, index), touched_days={workout.day})
+        return self._write(edits.plan_add(self.day, workout, index))
 
     def add_from_template(
         self, template: Template, day: date, index: int | None = None
@@ -74,40 +121,33 @@ class PlanService:
 
     def move(self, workout_id: int, day: date, index: int | None = None) -> ChangeSet:
         """Move a workout to ``day`` at ``index`` (the end when ``None``)."""
-        current = self._require(workout_id)
-        source = [w for w in self.day(current.day) if w.id != workout_id]
-        if day == current.day:
-            rows = _insert(source, current.replace(day=day), index)
-        else:
-            rows = _renumber(source) + _insert(self.day(day), current.replace(day=day), index)
-        return self._write(rows, touched_days={current.day, day})
+        return self._write(edits.plan_move(self.day, self._require(workout_id), day, index))
 
     def copy(self, workout_id: int, day: date, index: int | None = None) -> ChangeSet:
         """Copy a workout to ``day`` at ``index`` as a new planned workout."""
-        current = self._require(workout_id)
-        return self.add(as_plan(current).replace(day=day), index)
+        return self._write(edits.plan_copy(self.day, self._require(workout_id), day, index))
 
     def duplicate(self, workout_id: int) -> ChangeSet:
         """Copy a workout right after itself, on the same day."""
-        current = self._require(workout_id)
-        return self.copy(workout_id, current.day, current.position + 1)
+        return self._write(edits.plan_duplicate(self.day, self._require(workout_id)))
 
-    def edit(self, workout: Workout) -> ChangeSet:
-        """Store new values for an existing workout (its day and order may change too)."""
+    def edit(self, workout: Workout, *, expected: Workout | None = None) -> ChangeSet:
+        """Store new values for an existing workout (its day and order may change too).
+
+        Args:
+            workout: the new values.
+            expected: the workout as the caller showed it before the edit (an editor's
+                starting point). When the file holds something else now, nothing is written.
+
+        Raises:
+            StaleDataError: ``expected`` is not what the file holds.
+        """
         if workout.id is None:
             raise ValueError("edit() needs a stored workout; use add() for a new one")
         current = self._require(workout.id)
-        workout.validate()
-        if workout.day != current.day:
-            rows = _renumber([w for w in self.day(current.day) if w.id != workout.id])
-            rows += _insert(self.day(workout.day), workout, workout.position)
-            return self._write(rows, touched_days={current.day, workout.day})
-        if workout.position != current.position:
-            others = [w for w in self.day(workout.day) if w.id != workout.id]
-            return self._write(
-                _insert(others, workout, workout.position), touched_days={workout.day}
-            )
-        return self._write([workout], touched_days={workout.day})
+        if expected is not None and expected != current:
+            raise StaleDataError()
+        return self._write(edits.plan_update(self.day, current, workout))
 
     def set_status(
         self,
@@ -124,64 +164,117 @@ class PlanService:
         Marking done without actuals takes the planned values as what was done.
         """
         current = self._require(workout_id)
-        if status is Status.DONE:
-            updated = current.replace(
-                status=status,
-                actual_duration_min=_first(
-                    actual_duration_min, current.actual_duration_min, current.duration_min
-                ),
-                actual_distance_km=_first(
-                    actual_distance_km, current.actual_distance_km, current.distance_km
-                ),
-                actual_rpe=_first(actual_rpe, current.actual_rpe, current.rpe),
-                heavy_legs=current.heavy_legs if heavy_legs is None else heavy_legs,
-            )
-        else:
-            updated = current.replace(status=status)
-        return self.edit(updated)
+        updated = edits.with_status(
+            current,
+            status,
+            actual_duration_min=actual_duration_min,
+            actual_distance_km=actual_distance_km,
+            actual_rpe=actual_rpe,
+            heavy_legs=heavy_legs,
+        )
+        return self._write(edits.plan_update(self.day, current, updated))
 
     def delete(self, workout_ids: Iterable[int]) -> ChangeSet:
         """Delete workouts; the others on their days close the gap."""
-        doomed = {i: self._require(i) for i in workout_ids}
-        days = {w.day for w in doomed.values()}
-        rows: list[Workout] = []
-        for day in sorted(days):
-            rows += _renumber([w for w in self.day(day) if w.id not in doomed])
-        return self._write(rows, deletes=doomed.values(), touched_days=days)
+        doomed = [self._require(i) for i in dict.fromkeys(workout_ids)]
+        return self._write(edits.plan_delete(self.day, doomed))
 
-    def copy_week(self, source: Week, target: Week) -> ChangeSet:
+    def copy_week(self, source: Week, target: Week, *, replace_planned: bool = False) -> ChangeSet:
         """Copy every workout of ``source`` to the same weekday of ``target``, as planned.
 
-        Copies go after whatever ``target`` already holds on each day.
+        Copies go after whatever ``target`` holds on each day; with ``replace_planned`` the
+        target's still-planned workouts are deleted first (done and skipped ones stay).
         """
-        offset = target.start - source.start
-        existing: dict[date, int] = {}
-        for workout in self.week(target):
-            existing[workout.day] = max(existing.get(workout.day, 0), workout.position + 1)
-        rows: list[Workout] = []
-        for workout in self.week(source):
-            day = workout.day + offset
-            position = existing.get(day, 0)
-            existing[day] = position + 1
-            rows.append(as_plan(workout).replace(id=None, day=day, position=position))
-        return self._write(rows, touched_days={w.day for w in rows})
+        return self._write(
+            edits.plan_copy_week(self.day, source, target, replace_planned=replace_planned)
+        )
 
-    def apply_change(self, change: ChangeSet) -> ChangeSet:
-        """Bring every workout in ``change.after`` to that state (undo passes the inverse)."""
-        upserts = [w for w in change.after.values() if w is not None]
-        deletes = [i for i, w in change.after.items() if w is None]
-        self._repo.apply(upserts, deletes)
-        return change
+    def import_workouts(self, incoming: Sequence[Workout]) -> ChangeSet:
+        """Add the workouts of an import that the plan does not hold yet, all or nothing.
+
+        Raises:
+            ValidationError: a workout has an impossible value (nothing is written).
+        """
+        if not incoming:
+            return ChangeSet()
+        existing: dict[date, list[Workout]] = defaultdict(list)
+        for workout in self.workouts(min(w.day for w in incoming), max(w.day for w in incoming)):
+            existing[workout.day].append(workout)
+        return self._write(edits.plan_import(lambda day: existing.get(day, ()), incoming))
+
+    # -- weigh-ins -------------------------------------------------------------------------
+    def save_weight(self, entry: WeightEntry, *, replace: bool = False) -> ChangeSet:
+        """Record a weigh-in. One per day: another on the same day needs ``replace``.
+
+        Raises:
+            ValidationError: the weight is impossible.
+            WeighInExistsError: that day has a different weigh-in and ``replace`` is false.
+        """
+        return self.import_weights([entry], replace=replace)
+
+    def import_weights(self, entries: Sequence[WeightEntry], *, replace: bool = False) -> ChangeSet:
+        """Record many weigh-ins in one step (a CSV import), all or nothing.
+
+        Entries equal to what is stored are left alone. A day with a different weigh-in is
+        replaced only with ``replace``.
+
+        Raises:
+            ValidationError: a weight is impossible, or two entries share a day.
+            WeighInExistsError: a day has a different weigh-in and ``replace`` is false.
+        """
+        if not entries:
+            return ChangeSet()
+        seen: set[date] = set()
+        for entry in entries:
+            entry.validate()
+            if entry.day in seen:
+                raise ValidationError("day", f"Two weigh-ins on {entry.day.isoformat()}.")
+            seen.add(entry.day)
+        stored = {
+            w.day: w for w in self._repo.weights_between(min(seen), max(seen)) if w.day in seen
+        }
+        changed = [e for e in entries if stored.get(e.day) != e]
+        if not replace:
+            clash = next((stored[e.day] for e in changed if e.day in stored), None)
+            if clash is not None:
+                raise WeighInExistsError(clash)
+        if not changed:
+            return ChangeSet()
+        before = {e.day: stored.get(e.day) for e in changed}
+        self._repo.write(Batch(weights=changed, expect_weights=before))
+        return ChangeSet(weights_before=before, weights_after={e.day: e for e in changed})
+
+    def delete_weight(self, day: date) -> ChangeSet:
+        """Remove the weigh-in of ``day`` (nothing changes when there is none)."""
+        existing = self.weight(day)
+        if existing is None:
+            return ChangeSet()
+        self._repo.write(Batch(delete_weights=[day], expect_weights={day: existing}))
+        return ChangeSet(weights_before={day: existing}, weights_after={day: None})
 
     # -- library ---------------------------------------------------------------------------
-    def save_template(self, template: Template) -> Template:
-        """Add a library entry (``id=None``) or update one."""
-        if not template.name.strip():
-            raise ValidationError("name", "Give the template a name.")
-        template.to_workout(date(2000, 1, 1)).validate()
-        return self._repo.save_template(template)
+    def save_template(self, template: Template) -> ChangeSet:
+        """Add a library entry (``id=None``) or update one.
 
-    def template_from_workout(self, workout: Workout, name: str, description: str = "") -> Template:
+        Raises:
+            ValidationError: no name, a name another entry has (ignoring case and spaces),
+                or impossible default values.
+        """
+        library = self._repo.templates()
+        self._validate_template(template, library)
+        current = next((t for t in library if t.id == template.id), None)
+        if template.id is not None and current == template:
+            return ChangeSet()
+        if current is not None and current.builtin:
+            template = template.replace(builtin=True)
+        expect = {} if template.id is None else {template.id: current}
+        (stored,) = self._repo.write(Batch(templates=[template], expect_templates=expect)).templates
+        assert stored.id is not None
+        return ChangeSet(templates_before={stored.id: current}, templates_after={stored.id: stored})
+
+    def template_from_workout(
+        self, workout: Workout, name: str, description: str = ""
+    ) -> ChangeSet:
         """A new library entry with a workout's planned values."""
         return self.save_template(
             Template(
@@ -195,9 +288,72 @@ class PlanService:
             )
         )
 
-    def delete_template(self, template_id: int) -> None:
-        """Remove a library entry."""
-        self._repo.delete_template(template_id)
+    def delete_template(self, template_id: int) -> ChangeSet:
+        """Remove a library entry (the workouts made from it stay).
+
+        Raises:
+            ValidationError: it is a built-in entry.
+        """
+        current = next((t for t in self._repo.templates() if t.id == template_id), None)
+        if current is None:
+            return ChangeSet()
+        if current.builtin:
+            raise ValidationError(
+                "name",
+                "Built-in library entries cannot be deleted. "
+                "Edit it instead, or add your own entry under another name.",
+            )
+        self._repo.write(
+            Batch(delete_templates=[template_id], expect_templates={template_id: current})
+        )
+        return ChangeSet(
+            templates_before={template_id: current}, templates_after={template_id: None}
+        )
+
+    # -- settings --------------------------------------------------------------------------
+    def change_settings(self, new: Settings) -> ChangeSet:
+        """Store new settings (only those that differ are written)."""
+        current = self.settings()
+        changed = settings_mod.changed_names(current, new)
+        if not changed:
+            return ChangeSet()
+        texts = settings_mod.to_strings(new)
+        self._repo.write(Batch(settings={name: texts[name] for name in changed}))
+        return ChangeSet(settings_before=current, settings_after=new)
+
+    def set_setting(self, name: str, text: str) -> ChangeSet:
+        """Set one setting by its public name (``units``, ``first-weekday``, ``rule.ID``).
+
+        Raises:
+            SettingError: no such setting, or a value it cannot take.
+        """
+        return self.change_settings(settings_mod.with_value(self.settings(), name, text))
+
+    # -- undo and redo ---------------------------------------------------------------------
+    def apply_change(self, change: ChangeSet) -> ChangeSet:
+        """Bring the plan to ``change.after``, provided it is at ``change.before`` now.
+
+        Undo passes the inverse of a change, redo the change itself. Every kind of data in
+        it is written in one transaction.
+
+        Raises:
+            StaleDataError: the file no longer holds ``change.before`` (it was changed
+                elsewhere); nothing is written.
+        """
+        batch = Batch(
+            workouts=[w for w in change.after.values() if w is not None],
+            delete_workouts=[i for i, w in change.after.items() if w is None],
+            weights=[w for w in change.weights_after.values() if w is not None],
+            delete_weights=[d for d, w in change.weights_after.items() if w is None],
+            templates=[t for t in change.templates_after.values() if t is not None],
+            delete_templates=[i for i, t in change.templates_after.items() if t is None],
+            settings=_settings_texts(change),
+            expect_workouts=change.before,
+            expect_weights=change.weights_before,
+            expect_templates=change.templates_before,
+        )
+        self._repo.write(batch)
+        return change
 
     # -- internals -------------------------------------------------------------------------
     def _require(self, workout_id: int) -> Workout:
@@ -206,78 +362,52 @@ class PlanService:
             raise KeyError(f"workout {workout_id} no longer exists")
         return workout
 
-    def _write(
-        self,
-        rows: Sequence[Workout],
-        *,
-        deletes: Iterable[Workout] = (),
-        touched_days: Iterable[date] = (),
-    ) -> ChangeSet:
-        deleted = list(deletes)
+    def _write(self, edit: Edit) -> ChangeSet:
+        if edit.is_empty:
+            return ChangeSet()
+        expect: dict[int, Workout | None] = dict(edit.before)
+        stored = self._repo.write(
+            Batch(
+                workouts=edit.upserts,
+                delete_workouts=[w.id for w in edit.deletes if w.id is not None],
+                expect_workouts=expect,
+            )
+        ).workouts
         before: dict[int, Workout | None] = {}
-        for row in rows:
-            if row.id is not None:
-                before[row.id] = self._repo.get_workout(row.id)
-        for gone in deleted:
-            assert gone.id is not None
-            before[gone.id] = gone
-        stored = self._repo.apply(rows, [w.id for w in deleted if w.id is not None])
         after: dict[int, Workout | None] = {}
         for row in stored:
             assert row.id is not None
-            before.setdefault(row.id, None)
+            before[row.id] = edit.before.get(row.id)
             after[row.id] = row
-        for gone in deleted:
+        for gone in edit.deletes:
             assert gone.id is not None
+            before[gone.id] = gone
             after[gone.id] = None
-        return ChangeSet(days=frozenset(touched_days), before=before, after=after)
+        return ChangeSet(days=edit.days, before=before, after=after)
+
+    @staticmethod
+    def _validate_template(template: Template, library: Sequence[Template]) -> None:
+        check_template_name(template.name, (t.name for t in library if t.id != template.id))
+        if len(template.name.strip()) > MAX_TITLE_LEN:
+            raise ValidationError("name", f"Keep the name under {MAX_TITLE_LEN} characters.")
+        template.to_workout(date(2000, 1, 1)).validate()
+
+
+def _settings_texts(change: ChangeSet) -> Mapping[str, str]:
+    if change.settings_after is None:
+        return {}
+    after = settings_mod.to_strings(change.settings_after)
+    if change.settings_before is None:
+        return after
+    names = settings_mod.changed_names(change.settings_before, change.settings_after)
+    return {name: after[name] for name in names}
 
 
 def as_plan(workout: Workout) -> Workout:
     """The same session as a fresh plan: planned, with no actuals and no id."""
-    return workout.replace(
-        id=None,
-        status=Status.PLANNED,
-        actual_duration_min=None,
-        actual_distance_km=None,
-        actual_rpe=None,
-        heavy_legs=False,
-    )
+    return edits.as_plan(workout)
 
 
 def _first_line(text: str) -> str:
     lines = text.strip().splitlines()
     return lines[0] if lines else ""
-
-
-def _first(*values: float | None) -> float | None:
-    for value in values:
-        if value is not None:
-            return value
-    return None
-
-
-def _renumber(day: Sequence[Workout]) -> list[Workout]:
-    """The workouts of one day with positions 0..n-1, only those whose position changed."""
-    ordered = sorted(day, key=lambda w: (w.position, w.id or 0))
-    return [w.replace(position=i) for i, w in enumerate(ordered) if w.position != i]
-
-
-def _insert(day: Sequence[Workout], workout: Workout, index: int | None) -> list[Workout]:
-    """Insert ``workout`` into one day's list at ``index``; the rows whose position changed.
-
-    The inserted workout is always among the rows returned, first.
-    """
-    ordered = sorted(
-        (w for w in day if w.id is None or w.id != workout.id),
-        key=lambda w: (w.position, w.id or 0),
-    )
-    if index is None or index > len(ordered):
-        index = len(ordered)
-    index = max(index, 0)
-    ordered.insert(index, workout)
-    rows = [workout.replace(position=index)]
-    for i, other in enumerate(ordered):
-        if other is not workout and other.position != i:
-            rows.append(other.replace(position=i))
-    return rows

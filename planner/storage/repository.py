@@ -27,11 +27,12 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.exc import DBAPIError
 
 from planner.core.library import BUILTIN_TEMPLATES
 from planner.core.model import Template, WeightEntry, Workout
-from planner.core.ports import PlanRepository, StorageError
+from planner.core.ports import Batch, PlanRepository, StaleDataError, StorageError, Stored
+from planner.core.vocabulary import template_name_key
 from planner.storage.errors import (
     CorruptDatabaseError,
     DatabasePermissionError,
@@ -174,33 +175,119 @@ class SqlPlanRepository:
         return None if row is None else workout_from_row(row)
 
     def apply(self, upserts: Sequence[Workout], deletes: Iterable[int] = ()) -> list[Workout]:
-        """Write workouts and delete others, all in one transaction.
+        """Write workouts and delete others in one transaction, with no expectations.
 
-        A workout with ``id=None`` is inserted and gets a new id; one with an id is updated,
-        or inserted with exactly that id when it does not exist (undo restores deleted
-        workouts that way). Deletes run after the upserts; unknown ids are ignored.
+        The same as ``write(Batch(workouts=upserts, delete_workouts=deletes)).workouts``.
+        """
+        return self.write(Batch(workouts=upserts, delete_workouts=list(deletes))).workouts
 
-        Returns:
-            ``upserts`` as stored, in the same order, ids filled in.
+    def write(self, batch: Batch) -> Stored:
+        """Check ``batch``'s expectations, then write all of it in one transaction.
+
+        A workout or template with ``id=None`` is inserted and gets a new id; one with an id
+        is updated, or inserted with exactly that id when it does not exist (that is how undo
+        restores a deleted one). Deletes run after the upserts; unknown ids are ignored.
 
         Raises:
-            StorageError: nothing was written (the plan is unchanged).
+            StaleDataError: the file no longer holds what the batch expects; nothing written.
+            StorageError: nothing could be written (the plan is unchanged), including a
+                library name that another entry has (ignoring case and spaces).
         """
-        doomed = list(deletes)
-        values = [workout_values(workout) for workout in upserts]
-        stored: list[Workout] = []
         with self._writing() as connection:
-            for workout, row in zip(upserts, values, strict=True):
-                if workout.id is None:
-                    result = connection.execute(_INSERT_WORKOUT, row)
-                    stored.append(workout.replace(id=_new_id(result)))
-                    continue
-                updated = connection.execute(_UPDATE_WORKOUT, {**row, "wid": workout.id})
-                if updated.rowcount == 0:
-                    connection.execute(_INSERT_WORKOUT, {**row, "id": workout.id})
-                stored.append(workout)
-            if doomed:
-                connection.execute(delete(_WORKOUTS).where(_WORKOUTS.c.id.in_(doomed)))
+            self._check_expectations(connection, batch)
+            workouts = self._write_workouts(connection, batch)
+            templates = self._write_templates(connection, batch)
+            if batch.weights:
+                statement = sqlite_insert(_WEIGHTS)
+                statement = statement.on_conflict_do_update(
+                    index_elements=[_WEIGHTS.c.day], set_={"kg": statement.excluded.kg}
+                )
+                connection.execute(statement, [{"day": w.day, "kg": w.kg} for w in batch.weights])
+            if batch.delete_weights:
+                connection.execute(
+                    delete(_WEIGHTS).where(_WEIGHTS.c.day.in_(list(batch.delete_weights)))
+                )
+            if batch.settings:
+                statement = sqlite_insert(_SETTINGS)
+                statement = statement.on_conflict_do_update(
+                    index_elements=[_SETTINGS.c.key], set_={"value": statement.excluded.value}
+                )
+                connection.execute(
+                    statement, [{"key": k, "value": v} for k, v in batch.settings.items()]
+                )
+        return Stored(workouts=workouts, templates=templates)
+
+    @staticmethod
+    def _check_expectations(connection: Connection, batch: Batch) -> None:
+        for workout_id, expected in batch.expect_workouts.items():
+            row = connection.execute(_WORKOUT_BY_ID, {"wid": workout_id}).first()
+            if (None if row is None else workout_from_row(row)) != expected:
+                raise StaleDataError("workout")
+        if batch.expect_weights:
+            days = list(batch.expect_weights)
+            rows = connection.execute(
+                select(_WEIGHTS.c.day, _WEIGHTS.c.kg).where(_WEIGHTS.c.day.in_(days))
+            ).all()
+            found = {entry.day: entry for entry in map(weight_from_row, rows)}
+            for day, expected_weight in batch.expect_weights.items():
+                if found.get(day) != expected_weight:
+                    raise StaleDataError("weigh-in")
+        for template_id, expected_template in batch.expect_templates.items():
+            row = connection.execute(
+                _SELECT_TEMPLATES.where(_TEMPLATES.c.id == template_id)
+            ).first()
+            if (None if row is None else template_from_row(row)) != expected_template:
+                raise StaleDataError("library entry")
+
+    @staticmethod
+    def _write_workouts(connection: Connection, batch: Batch) -> list[Workout]:
+        stored: list[Workout] = []
+        for workout in batch.workouts:
+            row = workout_values(workout)
+            if workout.id is None:
+                result = connection.execute(_INSERT_WORKOUT, row)
+                stored.append(workout.replace(id=_new_id(result)))
+                continue
+            updated = connection.execute(_UPDATE_WORKOUT, {**row, "wid": workout.id})
+            if updated.rowcount == 0:
+                connection.execute(_INSERT_WORKOUT, {**row, "id": workout.id})
+            stored.append(workout)
+        if batch.delete_workouts:
+            doomed = list(batch.delete_workouts)
+            connection.execute(delete(_WORKOUTS).where(_WORKOUTS.c.id.in_(doomed)))
+        return stored
+
+    @staticmethod
+    def _write_templates(connection: Connection, batch: Batch) -> list[Template]:
+        if not (batch.templates or batch.delete_templates):
+            return []
+        if batch.delete_templates:
+            doomed = list(batch.delete_templates)
+            builtin = connection.execute(
+                select(_TEMPLATES.c.name).where(
+                    _TEMPLATES.c.id.in_(doomed), _TEMPLATES.c.builtin.is_(True)
+                )
+            ).first()
+            if builtin is not None:
+                raise StorageError(
+                    "Built-in library entries cannot be deleted.",
+                    "Edit it instead, or add your own entry under another name.",
+                )
+            connection.execute(delete(_TEMPLATES).where(_TEMPLATES.c.id.in_(doomed)))
+        stored: list[Template] = []
+        for template in batch.templates:
+            _check_name_free(connection, template)
+            values = template_values(template)
+            if template.id is None:
+                result = connection.execute(insert(_TEMPLATES), values)
+                stored.append(template.replace(id=_new_id(result)))
+                continue
+            updated = connection.execute(
+                update(_TEMPLATES).where(_TEMPLATES.c.id == template.id), values
+            )
+            if updated.rowcount == 0:
+                connection.execute(insert(_TEMPLATES), {**values, "id": template.id})
+            stored.append(template)
         return stored
 
     def first_workout_day(self) -> date | None:
@@ -242,57 +329,6 @@ class SqlPlanRepository:
             rows = connection.execute(_SELECT_TEMPLATES).all()
         return sorted_templates(template_from_row(row) for row in rows)
 
-    def save_template(self, template: Template) -> Template:
-        """Insert (``id=None``) or update a template; returns it as stored.
-
-        Raises:
-            StorageError: another entry has the same name, or the file cannot be written.
-        """
-        values = template_values(template)
-        try:
-            with self._writing() as connection:
-                if template.id is None:
-                    result = connection.execute(insert(_TEMPLATES), values)
-                    return template.replace(id=_new_id(result))
-                updated = connection.execute(
-                    update(_TEMPLATES).where(_TEMPLATES.c.id == template.id), values
-                )
-                if updated.rowcount == 0:
-                    connection.execute(insert(_TEMPLATES), {**values, "id": template.id})
-                return template
-        except StorageError as error:
-            if isinstance(error.__cause__, IntegrityError) and self._name_taken(template):
-                raise StorageError(
-                    f"There is already a library entry called “{template.name}”.",
-                    "Choose another name.",
-                ) from error.__cause__
-            raise
-
-    def _name_taken(self, template: Template) -> bool:
-        with self._reading() as connection:
-            other = connection.execute(
-                select(_TEMPLATES.c.id).where(_TEMPLATES.c.name == template.name)
-            ).scalar()
-        return other is not None and other != template.id
-
-    def delete_template(self, template_id: int) -> None:
-        """Remove a template from the library.
-
-        Raises:
-            StorageError: the template is a built-in one (they cannot be deleted), or the
-                file cannot be written.
-        """
-        with self._writing() as connection:
-            builtin = connection.execute(
-                select(_TEMPLATES.c.builtin).where(_TEMPLATES.c.id == template_id)
-            ).scalar()
-            if builtin:
-                raise StorageError(
-                    "Built-in library entries cannot be deleted.",
-                    "Edit it instead, or add your own entry under another name.",
-                )
-            connection.execute(delete(_TEMPLATES).where(_TEMPLATES.c.id == template_id))
-
     def add_missing_builtin_templates(self) -> int:
         """Add the built-in templates missing by name (one transaction when any are missing).
 
@@ -318,15 +354,6 @@ class SqlPlanRepository:
             rows = connection.execute(statement).all()
         return [weight_from_row(row) for row in rows]
 
-    def save_weight(self, entry: WeightEntry) -> None:
-        """Record a weigh-in; one per day, a new one replaces that day's."""
-        self.bulk_insert_weights([entry])
-
-    def delete_weight(self, day: date) -> None:
-        """Remove the weigh-in of ``day``, if any."""
-        with self._writing() as connection:
-            connection.execute(delete(_WEIGHTS).where(_WEIGHTS.c.day == day))
-
     def bulk_insert_weights(self, entries: Iterable[WeightEntry]) -> int:
         """Record many weigh-ins in one transaction; each replaces its day's.
 
@@ -347,22 +374,22 @@ class SqlPlanRepository:
         return len(rows)
 
     # -- settings --------------------------------------------------------------------------
-    def get_setting(self, key: str) -> str | None:
-        """A stored setting, or ``None``."""
+    def settings(self) -> dict[str, str]:
+        """Every stored setting, ``name -> text``."""
         with self._reading() as connection:
-            value: str | None = connection.execute(
-                select(_SETTINGS.c.value).where(_SETTINGS.c.key == key)
-            ).scalar()
-        return value
+            rows = connection.execute(select(_SETTINGS.c.key, _SETTINGS.c.value)).all()
+        return {str(key): str(value) for key, value in rows}
 
-    def set_setting(self, key: str, value: str) -> None:
-        """Store a setting (replacing its previous value)."""
-        statement = sqlite_insert(_SETTINGS).values(key=key, value=value)
-        statement = statement.on_conflict_do_update(
-            index_elements=[_SETTINGS.c.key], set_={"value": statement.excluded.value}
-        )
-        with self._writing() as connection:
-            connection.execute(statement)
+
+def _check_name_free(connection: Connection, template: Template) -> None:
+    """Refuse a library name another entry has, ignoring case and runs of spaces."""
+    key = template_name_key(template.name)
+    for other_id, other_name in connection.execute(select(_TEMPLATES.c.id, _TEMPLATES.c.name)):
+        if other_id != template.id and template_name_key(other_name) == key:
+            raise StorageError(
+                f"There is already a library entry called “{other_name}”.",
+                "Choose another name.",
+            )
 
 
 if TYPE_CHECKING:

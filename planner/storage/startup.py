@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from planner.core.library import BUILTIN_TEMPLATES
 from planner.core.model import Template, WeightEntry, Workout
-from planner.core.ports import PlanRepository, StorageError
+from planner.core.ports import Batch, PlanRepository, StorageError, Stored
 from planner.storage.errors import storage_error_from_sqlite
 from planner.storage.rows import (
     TEMPLATE_FIELDS,
@@ -69,7 +69,7 @@ _COUNT_WORKOUTS: Final = "SELECT count(*) FROM workouts"
 _TEMPLATES: Final = f"SELECT {', '.join(TEMPLATE_FIELDS)} FROM templates"
 _TEMPLATE_NAMES: Final = "SELECT name FROM templates"
 _WEIGHTS_BETWEEN: Final = "SELECT day, kg FROM weights WHERE day BETWEEN ? AND ? ORDER BY day"
-_SETTING: Final = "SELECT value FROM settings WHERE key = ?"
+_SETTINGS: Final = "SELECT key, value FROM settings"
 
 _CLOSED_HINT = "This is a bug in Legwork; please report it."
 
@@ -120,10 +120,8 @@ class _Reader:
         rows = self._rows(_WEIGHTS_BETWEEN, (day_to_db(start), day_to_db(end)))
         return [weight_from_row(row) for row in rows]
 
-    def get_setting(self, key: str) -> str | None:
-        rows = self._rows(_SETTING, (key,))
-        value: str | None = rows[0][0] if rows else None
-        return value
+    def settings(self) -> dict[str, str]:
+        return {str(key): str(value) for key, value in self._rows(_SETTINGS)}
 
 
 class StartupRepository:
@@ -172,6 +170,10 @@ class StartupRepository:
         """Write workouts and delete others in one transaction (loads the store first)."""
         return self._loaded().apply(upserts, deletes)
 
+    def write(self, batch: Batch) -> Stored:
+        """Check and write ``batch`` in one transaction (loads the store first)."""
+        return self._loaded().write(batch)
+
     def first_workout_day(self) -> date | None:
         """The earliest day with a workout, or ``None`` for an empty plan."""
         return self._source.first_workout_day()
@@ -185,35 +187,15 @@ class StartupRepository:
         """The library: built-ins in the library's order, then the user's own by name."""
         return self._source.templates()
 
-    def save_template(self, template: Template) -> Template:
-        """Insert or update a template (loads the store first); returns it as stored."""
-        return self._loaded().save_template(template)
-
-    def delete_template(self, template_id: int) -> None:
-        """Remove a template from the library (loads the store first)."""
-        self._loaded().delete_template(template_id)
-
     # -- weights ---------------------------------------------------------------------------
     def weights_between(self, start: date, end: date) -> list[WeightEntry]:
         """The weigh-ins on days ``start`` to ``end`` inclusive, by day."""
         return self._source.weights_between(start, end)
 
-    def save_weight(self, entry: WeightEntry) -> None:
-        """Record a weigh-in (loads the store first); a new one replaces that day's."""
-        self._loaded().save_weight(entry)
-
-    def delete_weight(self, day: date) -> None:
-        """Remove the weigh-in of ``day``, if any (loads the store first)."""
-        self._loaded().delete_weight(day)
-
     # -- settings --------------------------------------------------------------------------
-    def get_setting(self, key: str) -> str | None:
-        """A stored setting, or ``None``."""
-        return self._source.get_setting(key)
-
-    def set_setting(self, key: str, value: str) -> None:
-        """Store a setting (loads the store first)."""
-        self._loaded().set_setting(key, value)
+    def settings(self) -> dict[str, str]:
+        """Every stored setting, ``name -> text``."""
+        return self._source.settings()
 
 
 class StartupDatabase:

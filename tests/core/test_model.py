@@ -14,8 +14,10 @@ from planner.core.model import (
     Status,
     Template,
     ValidationError,
+    WeightEntry,
     Workout,
 )
+from planner.core.settings import Settings, Units
 
 DAY = date(2026, 11, 17)
 
@@ -222,15 +224,30 @@ A_MOVED = run(id=1, day=date(2026, 11, 18))
 B = run(id=2, title="Long run", distance_km=18)
 
 
-def test_inverse_swaps_before_and_after_and_keeps_the_rest() -> None:
+def test_inverse_swaps_before_and_after_for_every_kind_of_data() -> None:
+    w1 = WeightEntry(DAY, 70.0)
+    w2 = WeightEntry(DAY, 69.5)
+    t1 = Template(7, "Hills", Kind.RUN, 40.0)
+    km, mi = Settings(), Settings(units=Units.MI)
     change = ChangeSet(
-        days=frozenset({DAY}), before={1: A, 2: None}, after={1: A_MOVED, 2: B}, weights=True
+        days=frozenset({DAY}),
+        before={1: A, 2: None},
+        after={1: A_MOVED, 2: B},
+        weights_before={DAY: w1},
+        weights_after={DAY: w2},
+        templates_before={7: None},
+        templates_after={7: t1},
+        settings_before=km,
+        settings_after=mi,
     )
     inverse = change.inverse()
     assert inverse.before == {1: A_MOVED, 2: B}
     assert inverse.after == {1: A, 2: None}
+    assert inverse.weights_after == {DAY: w1}
+    assert inverse.templates_after == {7: None}
+    assert inverse.settings_after == km
+    assert inverse.settings_before == mi
     assert inverse.days == frozenset({DAY})
-    assert inverse.weights
     assert inverse.inverse() == change
 
 
@@ -247,15 +264,17 @@ def test_merged_keeps_first_before_and_last_after() -> None:
         days=frozenset({A_MOVED.day}),
         before={1: A_MOVED, 2: None},
         after={1: A_MOVED.replace(notes="windy"), 2: B},
-        templates=True,
+        templates_before={3: None},
+        templates_after={3: Template(3, "Hills", Kind.RUN, 40.0)},
     )
     merged = first.merged(second)
     assert merged.before == {1: A, 2: None}
     assert merged.after == {1: A_MOVED.replace(notes="windy"), 2: B}
     assert merged.days == frozenset({DAY, A_MOVED.day})
-    assert merged.templates
-    assert not merged.weights
-    assert not merged.settings
+    assert merged.touches_templates
+    assert merged.templates_before == {3: None}
+    assert not merged.touches_weights
+    assert not merged.touches_settings
 
 
 def test_merged_create_then_delete_is_no_net_workout() -> None:
@@ -270,4 +289,7 @@ def test_is_empty() -> None:
     assert ChangeSet().is_empty
     assert not ChangeSet(days=frozenset({DAY})).is_empty
     assert not ChangeSet(before={1: A}, after={1: A}).is_empty
-    assert not ChangeSet(settings=True).is_empty
+    assert not ChangeSet(settings_before=Settings(), settings_after=Settings()).is_empty
+    assert not ChangeSet.reload_all().is_empty
+    assert ChangeSet.reload_all().touches_workouts
+    assert ChangeSet.reload_all().touches_templates

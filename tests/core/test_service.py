@@ -19,8 +19,9 @@ from planner.core.model import (
     WeightEntry,
     Workout,
 )
-from planner.core.ports import PlanRepository, StorageError
-from planner.core.service import PlanService, as_plan
+from planner.core.ports import PlanRepository, StaleDataError, StorageError
+from planner.core.service import PlanService, WeighInExistsError, as_plan
+from planner.core.settings import SettingError, Settings, Units
 from planner.core.weeks import Week
 from tests.fakes import MemoryRepository
 
@@ -97,47 +98,6 @@ def test_memory_repository_apply_inserts_updates_and_restores_ids() -> None:
     assert repo.first_workout_day() is None
     repo.apply([workout(MON, "D")])
     assert repo.all_workouts()[0].id == 12  # deleted ids are not reused
-
-
-def test_memory_repository_refuses_whole_batches() -> None:
-    repo = MemoryRepository([workout(MON, "A")])
-    before = repo.snapshot()
-    with pytest.raises(StorageError):
-        repo.apply([workout(TUE, "ok"), workout(TUE, "bad", rpe=11.0)])
-    repo.fail_writes = True
-    for write in (
-        lambda: repo.apply([workout(TUE, "ok")]),
-        lambda: repo.set_setting("first_weekday", "6"),
-        lambda: repo.save_weight(WeightEntry(MON, 70.0)),
-        lambda: repo.delete_weight(MON),
-        lambda: repo.save_template(Template(None, "Mine", Kind.RUN, 30, 5.0, 3)),
-        lambda: repo.delete_template(1),
-    ):
-        with pytest.raises(StorageError):
-            write()
-    assert repo.snapshot() == before
-    assert repo.writes == 0
-
-
-def test_memory_repository_weights_settings_and_library_rules() -> None:
-    repo = MemoryRepository(weights=[WeightEntry(TUE, 71.2)], settings={"units": "km"})
-    repo.save_weight(WeightEntry(MON, 70.4))
-    repo.save_weight(WeightEntry(TUE, 70.9))  # replaces that day's
-    assert repo.weights_between(MON, SUN) == [WeightEntry(MON, 70.4), WeightEntry(TUE, 70.9)]
-    assert repo.weights_between(WED, SUN) == []
-    repo.delete_weight(MON)
-    repo.delete_weight(MON)  # already gone: nothing to do
-    assert repo.weights_between(MON, SUN) == [WeightEntry(TUE, 70.9)]
-    assert repo.get_setting("units") == "km"
-    assert repo.get_setting("missing") is None
-    repo.set_setting("units", "mi")
-    assert repo.get_setting("units") == "mi"
-    easy = next(t for t in repo.templates() if t.name == "Easy run")
-    with pytest.raises(StorageError):
-        repo.delete_template(easy.id or 0)  # built-ins stay
-    with pytest.raises(StorageError):
-        repo.save_template(Template(None, "Easy run", Kind.RUN, 20, 3.0, 2))  # names are unique
-    assert MemoryRepository(builtins=False).templates() == []
 
 
 # -- add -----------------------------------------------------------------------------------
@@ -618,32 +578,200 @@ def test_library_starts_with_the_builtins(service: PlanService) -> None:
     assert len({t.id for t in library}) == len(library)
 
 
-def test_save_and_delete_own_template(service: PlanService) -> None:
-    saved = service.save_template(Template(None, "Hill repeats", Kind.RUN, 50, 9.0, 7))
-    assert saved.id is not None
-    assert saved in service.templates()
+def created_template(change: ChangeSet) -> Template:
+    (template,) = change.templates_after.values()
+    assert template is not None
+    return template
+
+
+def test_save_rename_and_delete_own_template_each_undoable(service: PlanService) -> None:
+    library = service.templates()
+    added = service.save_template(Template(None, "Hill repeats", Kind.RUN, 50, 9.0, 7))
+    saved = created_template(added)
+    assert added.templates_before == {saved.id: None}
     assert service.templates()[-1] == saved  # the user's own come after the built-ins
     renamed = service.save_template(saved.replace(name="Hills"))
     assert [t.name for t in service.templates()].count("Hills") == 1
     assert "Hill repeats" not in [t.name for t in service.templates()]
-    service.delete_template(renamed.id or 0)
-    assert renamed not in service.templates()
+    deleted = service.delete_template(saved.id or 0)
+    assert deleted.templates_after == {saved.id: None}
+    assert all(t.id != saved.id for t in service.templates())
+    for change in (deleted, renamed, added):  # undo, newest first
+        service.apply_change(change.inverse())
+    assert service.templates() == library
+
+
+@pytest.mark.parametrize("name", ["easy run", "EASY RUN", " Easy  run "])
+def test_a_template_name_that_differs_only_in_case_is_refused(
+    service: PlanService, repo: MemoryRepository, name: str
+) -> None:
+    with pytest.raises(ValidationError, match="already has"):
+        service.save_template(Template(None, name, Kind.RUN, 30, 5.0, 3))
+    assert repo.writes == 0
+
+
+def test_builtin_templates_cannot_be_deleted_but_can_be_edited(service: PlanService) -> None:
+    easy = next(t for t in service.templates() if t.name == "Easy run")
+    with pytest.raises(ValidationError, match="Built-in"):
+        service.delete_template(easy.id or 0)
+    change = service.save_template(easy.replace(duration_min=40.0))
+    assert created_template(change).builtin
+    assert next(t for t in service.templates() if t.name == "Easy run").duration_min == 40.0
 
 
 def test_template_from_workout_takes_planned_values(service: PlanService) -> None:
     done = workout(WED, "Tempo", rpe=7.0, notes="Felt great\nwindy").replace(
         status=Status.DONE, actual_rpe=9.0
     )
-    saved = service.template_from_workout(done, "My tempo")
+    saved = created_template(service.template_from_workout(done, "My tempo"))
     assert (saved.name, saved.kind, saved.distance_km, saved.rpe) == ("My tempo", Kind.RUN, 8, 7)
     assert saved.description == "Felt great"
     assert not saved.builtin
 
 
+# -- weigh-ins -----------------------------------------------------------------------------
+
+
+def test_weigh_ins_add_replace_only_when_asked_delete_and_undo(service: PlanService) -> None:
+    first = service.save_weight(WeightEntry(MON, 70.4))
+    assert first.weights_before == {MON: None}
+    assert service.weights(MON, SUN) == [WeightEntry(MON, 70.4)]
+    with pytest.raises(WeighInExistsError) as raised:
+        service.save_weight(WeightEntry(MON, 69.8))
+    assert raised.value.existing == WeightEntry(MON, 70.4)
+    assert service.weights(MON, SUN) == [WeightEntry(MON, 70.4)]  # nothing replaced
+    again = service.save_weight(WeightEntry(MON, 70.4))  # the same value: nothing to do
+    assert again.is_empty
+    replaced = service.save_weight(WeightEntry(MON, 69.8), replace=True)
+    assert replaced.weights_before == {MON: WeightEntry(MON, 70.4)}
+    deleted = service.delete_weight(MON)
+    assert service.weights(MON, SUN) == []
+    service.apply_change(deleted.inverse())
+    service.apply_change(replaced.inverse())
+    assert service.weights(MON, SUN) == [WeightEntry(MON, 70.4)]
+    service.apply_change(first.inverse())
+    assert service.weights(MON, SUN) == []
+
+
+@pytest.mark.parametrize("kg", [19.9, 300.1, 0.0, -70.0, math.nan, math.inf])
+def test_impossible_weights_are_refused(
+    service: PlanService, repo: MemoryRepository, kg: float
+) -> None:
+    with pytest.raises(ValidationError) as raised:
+        service.save_weight(WeightEntry(MON, kg))
+    assert raised.value.field == "kg"
+    assert repo.writes == 0
+
+
+@pytest.mark.parametrize("kg", [20.0, 300.0])
+def test_weights_at_the_limits_are_accepted(service: PlanService, kg: float) -> None:
+    service.save_weight(WeightEntry(MON, kg))
+    assert service.weights(MON, MON) == [WeightEntry(MON, kg)]
+
+
+def test_a_weight_import_is_one_step_and_all_or_nothing(
+    service: PlanService, repo: MemoryRepository
+) -> None:
+    service.save_weight(WeightEntry(TUE, 71.0))
+    entries = [WeightEntry(MON, 70.0), WeightEntry(TUE, 70.5), WeightEntry(WED, 70.2)]
+    with pytest.raises(WeighInExistsError):
+        service.import_weights(entries)
+    writes = repo.writes
+    with pytest.raises(ValidationError):
+        service.import_weights([*entries, WeightEntry(THU, 900.0)], replace=True)
+    assert repo.writes == writes
+    change = service.import_weights(entries, replace=True)
+    assert service.weights(MON, SUN) == entries
+    service.apply_change(change.inverse())
+    assert service.weights(MON, SUN) == [WeightEntry(TUE, 71.0)]
+
+
+# -- settings ------------------------------------------------------------------------------
+
+
+def test_settings_change_is_one_undoable_step(service: PlanService) -> None:
+    assert service.settings() == Settings()
+    change = service.change_settings(Settings(units=Units.MI, first_weekday=6))
+    assert service.settings().units is Units.MI
+    assert service.first_weekday() == 6
+    assert change.touches_settings
+    service.apply_change(change.inverse())
+    assert service.settings() == Settings()
+    service.apply_change(change)
+    assert service.settings() == Settings(units=Units.MI, first_weekday=6)
+
+
+def test_set_setting_by_public_name(service: PlanService) -> None:
+    service.set_setting("units", "mi")
+    service.set_setting("first-weekday", "sunday")
+    service.set_setting("rule.REST_WEEK", "off")
+    service.set_setting("rest-days-per-week", "1")
+    settings_now = service.settings()
+    assert settings_now.units is Units.MI
+    assert settings_now.first_weekday == 6
+    assert not settings_now.rules.enabled("REST_WEEK")
+    assert settings_now.rules.rest_days_per_week == 1
+    with pytest.raises(SettingError):
+        service.set_setting("rest-days-per-week", "3")
+    with pytest.raises(SettingError):
+        service.set_setting("colour", "blue")
+
+
+def test_damaged_stored_settings_fall_back_to_defaults(caplog: pytest.LogCaptureFixture) -> None:
+    repo = MemoryRepository(settings={"units": "furlongs", "first-weekday": "friday"})
+    with caplog.at_level("WARNING"):
+        loaded = PlanService(repo).settings()
+    assert loaded.units is Units.KM
+    assert loaded.first_weekday == 4
+    assert "units" in caplog.text
+
+
+# -- stale copies --------------------------------------------------------------------------
+
+
+def test_an_edit_from_a_stale_copy_is_refused_and_writes_nothing(
+    service: PlanService, repo: MemoryRepository
+) -> None:
+    (a,) = add_all(service, workout(MON, "Easy run"))
+    shown = service.workout(a)
+    assert shown is not None
+    service.edit(shown.replace(distance_km=12.0, notes="changed elsewhere"))  # another window
+    before = repo.snapshot()
+    with pytest.raises(StaleDataError):
+        service.edit(shown.replace(status=Status.DONE), expected=shown)
+    assert repo.snapshot() == before
+
+
+def test_undo_after_the_change_was_overwritten_elsewhere_is_refused(
+    service: PlanService, repo: MemoryRepository
+) -> None:
+    (a,) = add_all(service, workout(MON, "Easy run"))
+    moved = service.move(a, WED)
+    repo.apply([repo.get_workout(a).replace(title="Renamed elsewhere")])  # type: ignore[union-attr]
+    before = repo.snapshot()
+    with pytest.raises(StaleDataError):
+        service.apply_change(moved.inverse())
+    assert repo.snapshot() == before
+
+
+# -- import --------------------------------------------------------------------------------
+
+
+def test_import_adds_only_what_is_missing_as_one_change(service: PlanService) -> None:
+    add_all(service, workout(MON, "Easy run"))
+    incoming = [workout(MON, "Easy run"), workout(MON, "Strides"), workout(TUE, "Long run")]
+    change = service.import_workouts(incoming)
+    assert sorted(w.title for w in change.after.values() if w) == ["Long run", "Strides"]
+    assert [w.title for w in service.day(MON)] == ["Easy run", "Strides"]
+    assert service.import_workouts(incoming).is_empty  # the same file again adds nothing
+    service.apply_change(change.inverse())
+    assert [w.title for w in service.week(WEEK)] == ["Easy run"]
+
+
 @pytest.mark.parametrize(
     ("stored", "expected"), [(None, 0), ("6", 6), ("0", 0), ("3", 3), ("7", 0), ("-1", 0), ("x", 0)]
 )
-def test_first_weekday_setting(stored: str | None, expected: int) -> None:
+def test_first_weekday_stored_the_old_way_is_still_read(stored: str | None, expected: int) -> None:
     repo = MemoryRepository(settings={} if stored is None else {"first_weekday": stored})
     assert PlanService(repo).first_weekday() == expected
 

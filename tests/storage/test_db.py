@@ -15,7 +15,7 @@ import pytest
 
 from planner.core.library import BUILTIN_TEMPLATES
 from planner.core.model import Kind, Template, WeightEntry, Workout
-from planner.core.ports import StorageError
+from planner.core.ports import Batch, StorageError
 from planner.storage import db as db_module
 from planner.storage import sqlite_file
 from planner.storage.db import (
@@ -107,7 +107,9 @@ def test_a_failed_creation_leaves_no_file(tmp_path: Path, monkeypatch: pytest.Mo
 
 def test_builtins_are_seeded_once_and_missing_ones_come_back(db_path: Path) -> None:
     with open_database(db_path) as db:
-        mine = db.repository.save_template(Template(None, "Hill repeats", Kind.RUN, 40.0))
+        mine = db.repository.write(
+            Batch(templates=[Template(None, "Hill repeats", Kind.RUN, 40.0)])
+        ).templates[0]
     for _ in range(3):
         with open_database(db_path) as db:
             names = [t.name for t in db.repository.templates()]
@@ -307,9 +309,9 @@ def test_read_only_open_refuses_writes_and_changes_nothing(make_plan: Callable[.
             db.repository.apply([sample_workout()], [workouts[0].id or 0])
         assert caught.value.hint
         with pytest.raises(StorageError, match="read-only"):
-            db.repository.save_weight(WeightEntry(date(2026, 1, 1), 70.0))
+            db.repository.write(Batch(weights=[WeightEntry(date(2026, 1, 1), 70.0)]))
         with pytest.raises(StorageError, match="read-only"):
-            db.repository.set_setting("units", "mi")
+            db.repository.write(Batch(settings={"units": "mi"}))
         assert db.repository.workouts_between(date.min, date.max) == workouts
         assert db.repository.templates() == templates
     assert file_state(path).sha256 == before.sha256
@@ -360,7 +362,7 @@ def test_read_only_close_spares_side_files_in_use(make_plan: Callable[..., Path]
         other.execute("INSERT INTO settings (key, value) VALUES ('units', 'mi')")
         assert file_state(path).sha256 == before.sha256  # committed to the log only
         with open_database(path, read_only=True) as db:  # -wal exists: plain mode=ro
-            assert db.repository.get_setting("units") == "mi"
+            assert db.repository.settings().get("units") == "mi"
         assert file_state(path).side_files == ("-wal", "-shm")
     finally:
         other.close()
@@ -413,15 +415,15 @@ def test_read_only_open_works_while_another_process_writes(writer_process: Path)
     before = file_state(path)
     with open_database(path, read_only=True) as db:
         assert db.repository.count_workouts() == 3
-        assert db.repository.get_setting("pending") is None  # not committed
+        assert db.repository.settings().get("pending") is None  # not committed
     assert file_state(path).sha256 == before.sha256
 
 
 def test_second_writer_gets_a_clear_error_not_a_hang(writer_process: Path) -> None:
     with open_database(writer_process, busy_timeout=0.1) as db:
         with pytest.raises(StorageError, match="locked"):
-            db.repository.set_setting("units", "mi")
-        assert db.repository.get_setting("units") is None
+            db.repository.write(Batch(settings={"units": "mi"}))
+        assert db.repository.settings().get("units") is None
 
 
 # ------------------------------------------------------------------------------ check
@@ -547,7 +549,7 @@ def test_older_schema_is_backed_up_then_upgraded(
         assert db.backup_path is not None
         assert db.backup_path.parent == tmp_path / "backups"
         assert db.repository.count_workouts() == 5
-        assert db.repository.get_setting("units") == "km"
+        assert db.repository.settings().get("units") == "km"
 
     assert sql(path, "SELECT version_num FROM alembic_version") == [(head,)]
     assert sql(path, "SELECT note FROM settings") == [("upgraded",)]

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from planner.core.library import BUILTIN_TEMPLATES
 from planner.core.model import MAX_TITLE_LEN, Kind, Status, Template, WeightEntry, Workout
-from planner.core.ports import StorageError
+from planner.core.ports import Batch, StorageError
 from planner.storage.db import Database, open_database
 from planner.storage.repository import SqlPlanRepository
 from tests.storage.conftest import sample_workout
@@ -83,38 +83,42 @@ def test_any_workout_round_trips_exactly(repo: SqlPlanRepository, workout: Worko
 
 
 def test_template_round_trip_and_update(repo: SqlPlanRepository) -> None:
-    mine = repo.save_template(
-        Template(None, "Hill repeats", Kind.RUN, 50.0, 9.5, 8.0, "8 x 60 s uphill", False)
-    )
+    mine = repo.write(
+        Batch(
+            templates=[
+                Template(None, "Hill repeats", Kind.RUN, 50.0, 9.5, 8.0, "8 x 60 s uphill", False)
+            ]
+        )
+    ).templates[0]
     assert mine.id is not None
     assert mine in repo.templates()
-    renamed = repo.save_template(mine.replace(name="Hill sprints", rpe=9.0))
+    renamed = repo.write(Batch(templates=[mine.replace(name="Hill sprints", rpe=9.0)])).templates[0]
     assert renamed.id == mine.id
     assert [t for t in repo.templates() if t.id == mine.id] == [renamed]
 
 
 def test_weights_round_trip_one_per_day(repo: SqlPlanRepository) -> None:
-    repo.save_weight(WeightEntry(MONDAY, 70.25))
-    repo.save_weight(WeightEntry(MONDAY + timedelta(days=2), 70.0))
-    repo.save_weight(WeightEntry(MONDAY, 69.75))  # replaces that day's
+    repo.write(Batch(weights=[WeightEntry(MONDAY, 70.25)]))
+    repo.write(Batch(weights=[WeightEntry(MONDAY + timedelta(days=2), 70.0)]))
+    repo.write(Batch(weights=[WeightEntry(MONDAY, 69.75)]))  # replaces that day's
     assert repo.weights_between(MONDAY, MONDAY + timedelta(days=6)) == [
         WeightEntry(MONDAY, 69.75),
         WeightEntry(MONDAY + timedelta(days=2), 70.0),
     ]
-    repo.delete_weight(MONDAY)
-    repo.delete_weight(MONDAY - timedelta(days=1))  # none there: no error
+    repo.write(Batch(delete_weights=[MONDAY]))
+    repo.write(Batch(delete_weights=[MONDAY - timedelta(days=1)]))  # none there: no error
     assert repo.weights_between(MONDAY, MONDAY + timedelta(days=6)) == [
         WeightEntry(MONDAY + timedelta(days=2), 70.0)
     ]
 
 
 def test_settings_round_trip(repo: SqlPlanRepository) -> None:
-    assert repo.get_setting("first_weekday") is None
-    repo.set_setting("first_weekday", "6")
-    repo.set_setting("units", "mi")
-    repo.set_setting("first_weekday", "0")
-    assert repo.get_setting("first_weekday") == "0"
-    assert repo.get_setting("units") == "mi"
+    assert repo.settings().get("first_weekday") is None
+    repo.write(Batch(settings={"first_weekday": "6"}))
+    repo.write(Batch(settings={"units": "mi"}))
+    repo.write(Batch(settings={"first_weekday": "0"}))
+    assert repo.settings().get("first_weekday") == "0"
+    assert repo.settings().get("units") == "mi"
 
 
 # ------------------------------------------------------------------------------ apply()
@@ -266,8 +270,8 @@ def test_bulk_insert_keeps_given_ids(repo: SqlPlanRepository) -> None:
 
 # ------------------------------------------------------------------------------ templates
 def test_library_lists_builtins_in_library_order_then_own_by_name(repo: SqlPlanRepository) -> None:
-    repo.save_template(Template(None, "zone 2 run", Kind.RUN, 60.0))
-    repo.save_template(Template(None, "Anaerobic hills", Kind.HIIT, 25.0))
+    repo.write(Batch(templates=[Template(None, "zone 2 run", Kind.RUN, 60.0)])).templates[0]
+    repo.write(Batch(templates=[Template(None, "Anaerobic hills", Kind.HIIT, 25.0)])).templates[0]
     names = [t.name for t in repo.templates()]
     assert names == [t.name for t in BUILTIN_TEMPLATES] + ["Anaerobic hills", "zone 2 run"]
     builtins = {t.name: t for t in repo.templates() if t.builtin}
@@ -278,16 +282,16 @@ def test_library_lists_builtins_in_library_order_then_own_by_name(repo: SqlPlanR
 def test_duplicate_template_name_is_refused_with_a_clear_message(repo: SqlPlanRepository) -> None:
     before = repo.templates()
     with pytest.raises(StorageError, match="already a library entry called “Easy run”"):
-        repo.save_template(Template(None, "Easy run", Kind.RUN, 30.0))
+        repo.write(Batch(templates=[Template(None, "Easy run", Kind.RUN, 30.0)])).templates[0]
     assert repo.templates() == before
 
 
 def test_own_templates_can_be_deleted_builtins_cannot(repo: SqlPlanRepository) -> None:
-    mine = repo.save_template(Template(None, "Fartlek", Kind.RUN, 40.0))
-    repo.delete_template(mine.id or 0)
+    mine = repo.write(Batch(templates=[Template(None, "Fartlek", Kind.RUN, 40.0)])).templates[0]
+    repo.write(Batch(delete_templates=[mine.id or 0]))
     assert "Fartlek" not in [t.name for t in repo.templates()]
 
     easy = next(t for t in repo.templates() if t.name == "Easy run")
     with pytest.raises(StorageError, match="cannot be deleted"):
-        repo.delete_template(easy.id or 0)
+        repo.write(Batch(delete_templates=[easy.id or 0]))
     assert easy in repo.templates()

@@ -16,7 +16,7 @@ import pytest
 from planner.core.demo import generate_history
 from planner.core.library import BUILTIN_TEMPLATES
 from planner.core.model import Kind, Template, WeightEntry, Workout
-from planner.core.ports import PlanRepository, StorageError
+from planner.core.ports import Batch, PlanRepository, StorageError
 from planner.storage import sqlite_file, startup
 from planner.storage.db import open_database
 from planner.storage.orm import LEGWORK_TABLES, Base
@@ -55,7 +55,7 @@ def test_opening_a_current_plan_for_startup_loads_no_sqlalchemy(tmp_path: Path) 
         "db = open_for_startup(Path(sys.argv[1]))\n"
         "assert db is not None\n"
         "db.repository.workouts_between(date(2026, 11, 16), date(2026, 11, 22))\n"
-        "db.repository.templates(); db.repository.get_setting('units')\n"
+        "db.repository.templates(); db.repository.settings().get('units')\n"
         "assert 'sqlalchemy' not in sys.modules and 'alembic' not in sys.modules\n"
         "db.finish_loading()\n"
         "assert 'sqlalchemy' in sys.modules and db.loaded\n"
@@ -110,8 +110,8 @@ def demo_plan(tmp_path_factory: pytest.TempPathFactory) -> Plan:
     with open_database(path) as db:
         db.repository.bulk_insert_workouts(history.workouts)
         db.repository.bulk_insert_weights(history.weights)
-        db.repository.set_setting("units", "km")
-        db.repository.set_setting("first_day", "0")
+        db.repository.write(Batch(settings={"units": "km"}))
+        db.repository.write(Batch(settings={"first_day": "0"}))
         # Same day, same position: the id breaks the tie in both readers.
         db.repository.apply(
             [
@@ -119,8 +119,12 @@ def demo_plan(tmp_path_factory: pytest.TempPathFactory) -> Plan:
                 Workout(None, MONDAY, Kind.HIIT, "Hills", 0, 25.0),
             ]
         )
-        own = db.repository.save_template(Template(None, "aqua jog", Kind.RUN, 30.0, None, 3.0))
-        db.repository.save_template(Template(None, "Bike", Kind.STRENGTH, 45.0))
+        own = db.repository.write(
+            Batch(templates=[Template(None, "aqua jog", Kind.RUN, 30.0, None, 3.0)])
+        ).templates[0]
+        db.repository.write(
+            Batch(templates=[Template(None, "Bike", Kind.STRENGTH, 45.0)])
+        ).templates[0]
         stored = tuple(db.repository.workouts_between(date.min, date.max))
     assert file_state(path).side_files == ()
     return Plan(path, stored, own)
@@ -165,7 +169,7 @@ def reads(repository: PlanRepository, plan: Plan) -> dict[str, Any]:
         "count": repository.count_workouts(),
         "templates": repository.templates(),
         "weights": [repository.weights_between(a, b) for a, b in ranges],
-        "settings": [repository.get_setting(k) for k in ("units", "first_day", "nope", "")],
+        "settings": [repository.settings().get(k) for k in ("units", "first_day", "nope", "")],
     }
 
 
@@ -225,11 +229,16 @@ def test_an_empty_plan_reads_the_same(tmp_path: Path) -> None:
 # ------------------------------------------------------------------------------ writes
 WRITES: list[tuple[str, Callable[[PlanRepository], object]]] = [
     ("apply", lambda r: r.apply([sample_workout(day=MONDAY, title="Written early")])),
-    ("save_template", lambda r: r.save_template(Template(None, "Written early", Kind.RUN, 30))),
-    ("delete_template", lambda r: r.delete_template(10**6)),
-    ("save_weight", lambda r: r.save_weight(WeightEntry(MONDAY, 71.5))),
-    ("delete_weight", lambda r: r.delete_weight(MONDAY)),
-    ("set_setting", lambda r: r.set_setting("units", "mi")),
+    (
+        "save_template",
+        lambda r: r.write(
+            Batch(templates=[Template(None, "Written early", Kind.RUN, 30)])
+        ).templates[0],
+    ),
+    ("delete_template", lambda r: r.write(Batch(delete_templates=[10**6]))),
+    ("save_weight", lambda r: r.write(Batch(weights=[WeightEntry(MONDAY, 71.5)]))),
+    ("delete_weight", lambda r: r.write(Batch(delete_weights=[MONDAY]))),
+    ("set_setting", lambda r: r.write(Batch(settings={"units": "mi"}))),
 ]
 
 
@@ -252,8 +261,8 @@ def test_an_early_write_is_persisted(plan: Plan) -> None:
         (stored,) = database.repository.apply(
             [sample_workout(day=MONDAY, title="Written before loading")], [week[0].id or 0]
         )
-        database.repository.set_setting("units", "mi")
-        database.repository.save_weight(WeightEntry(MONDAY, 71.5))
+        database.repository.write(Batch(settings={"units": "mi"}))
+        database.repository.write(Batch(weights=[WeightEntry(MONDAY, 71.5)]))
         assert database.loaded
         now = database.repository.workouts_between(MONDAY, MONDAY + timedelta(days=6))
         assert stored in now
@@ -262,7 +271,7 @@ def test_an_early_write_is_persisted(plan: Plan) -> None:
     with open_database(plan.path) as again:
         assert again.repository.get_workout(stored.id or 0) == stored
         assert again.repository.get_workout(week[0].id or 0) is None
-        assert again.repository.get_setting("units") == "mi"
+        assert again.repository.settings().get("units") == "mi"
         assert again.repository.weights_between(MONDAY, MONDAY) == [WeightEntry(MONDAY, 71.5)]
 
 
@@ -289,7 +298,7 @@ def test_a_failed_load_keeps_the_reader_and_writes_nothing(
     with pytest.raises(StorageError, match="locked"):
         opened.finish_loading()
     with pytest.raises(StorageError, match="locked"):
-        opened.repository.set_setting("units", "mi")
+        opened.repository.write(Batch(settings={"units": "mi"}))
     assert not opened.loaded
 
     def broken(*_args: object, **_kwargs: object) -> None:
@@ -301,13 +310,13 @@ def test_a_failed_load_keeps_the_reader_and_writes_nothing(
     assert caught.value.hint
     assert not opened.loaded
     assert opened.repository.workouts_between(MONDAY, MONDAY + timedelta(days=6)) == week
-    assert opened.repository.get_setting("units") == "km"
+    assert opened.repository.settings().get("units") == "km"
     assert file_state(plan.path).sha256 == before
 
     monkeypatch.undo()
-    opened.repository.set_setting("units", "mi")
+    opened.repository.write(Batch(settings={"units": "mi"}))
     assert opened.loaded
-    assert opened.repository.get_setting("units") == "mi"
+    assert opened.repository.settings().get("units") == "mi"
 
 
 def test_make_backup_loads_first_and_delegates(opened: StartupDatabase, tmp_path: Path) -> None:
@@ -451,7 +460,7 @@ def test_reads_and_closes_beside_another_processes_writer(writer_process: Path) 
     assert database is not None
     with database:
         assert database.repository.count_workouts() == 3  # committed, in the log only
-        assert database.repository.get_setting("pending") is None  # not committed
+        assert database.repository.settings().get("pending") is None  # not committed
     assert file_state(path) == before  # the other process's side files are left alone
 
 
