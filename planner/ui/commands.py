@@ -37,14 +37,21 @@ class PlanCommand(QUndoCommand):
         """The change this command makes."""
         return self._change
 
+    @property
+    def applied(self) -> bool:
+        """Whether the plan holds this change now (a refused undo or redo leaves it as it was)."""
+        return self._applied
+
     def redo(self) -> None:
-        """Apply the change (skipped on push: it is already applied)."""
+        """Apply the change (skipped on push, and whenever it is already applied)."""
         if self._applied:
             return
         self._applied = self._controller.replay(self._change)
 
     def undo(self) -> None:
-        """Apply the inverse change."""
+        """Apply the inverse change (skipped when the change is not applied)."""
+        if not self._applied:
+            return
         self._applied = not self._controller.replay(self._change.inverse())
 
 
@@ -74,3 +81,19 @@ class DeleteWorkoutCommand(PlanCommand):
 
 class CopyWeekCommand(PlanCommand):
     """A whole week copied onto another."""
+
+
+class ImportCommand(PlanCommand):
+    """Workouts brought in from a file."""
+
+
+class WeighInCommand(PlanCommand):
+    """A weigh-in logged, replaced or deleted, or many imported."""
+
+
+class TemplateCommand(PlanCommand):
+    """A library entry added, edited or deleted."""
+
+
+class SettingsCommand(PlanCommand):
+    """Settings changed in Preferences."""

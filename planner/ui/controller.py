@@ -9,9 +9,12 @@ from datetime import date
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
-from planner.core.model import ChangeSet, Status, Template, ValidationError, Workout
-from planner.core.ports import StorageError
+from planner.core import settings as settings_mod
+from planner.core.model import ChangeSet, Status, Template, ValidationError, WeightEntry, Workout
+from planner.core.ports import StaleDataError, StorageError
 from planner.core.service import PlanService
+from planner.core.settings import SettingError, Settings
+from planner.core.vocabulary import STATUS_WORDS
 from planner.core.weeks import DAY_NAMES, Week, iso_label, week_of
 from planner.ui import commands
 
@@ -25,22 +28,24 @@ class PlanController(QObject):
     pushed as one undo step, and announced with :attr:`plan_changed`. Failures are
     announced with :attr:`failed` and change nothing.
 
+    Workouts, weigh-ins, library entries and settings all change this way, so a view that
+    listens to :attr:`plan_changed` follows every kind of edit, undo and redo.
+
     Signals:
-        plan_changed(ChangeSet): workouts changed; views refresh what it touched. An empty
-            ChangeSet means "reload everything" (after an error or a failed undo).
-        templates_changed(): the workout library changed.
+        plan_changed(ChangeSet): plan data changed; views refresh what it touched
+            (``touches_workouts``, ``touches_weights``, ``touches_templates``,
+            ``touches_settings``; all of them when ``reload`` is set, after a refused write).
         failed(str, str): an operation could not be applied: message and what to do.
     """
 
     plan_changed = Signal(object)
-    templates_changed = Signal()
     failed = Signal(str, str)
 
     def __init__(self, service: PlanService, *, today: date, parent: QObject | None = None):
         super().__init__(parent)
         self._service = service
         self._today = today
-        self._first_weekday = service.first_weekday()
+        self._settings = service.settings()
         self._templates: list[Template] | None = None
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(500)
@@ -57,13 +62,18 @@ class PlanController(QObject):
         return self._today
 
     @property
+    def settings(self) -> Settings:
+        """The plan's settings (units, first weekday, rule switches and targets)."""
+        return self._settings
+
+    @property
     def first_weekday(self) -> int:
         """The weekday weeks start on (0 Monday .. 6 Sunday)."""
-        return self._first_weekday
+        return self._settings.first_weekday
 
     def week_of(self, day: date) -> Week:
         """The week holding ``day`` for the runner's first weekday."""
-        return week_of(day, self._first_weekday)
+        return week_of(day, self._settings.first_weekday)
 
     def workouts(self, start: date, end: date) -> list[Workout]:
         """The workouts from ``start`` to ``end``; an empty list if storage fails."""
@@ -86,6 +96,14 @@ class PlanController(QObject):
     def template(self, template_id: int) -> Template | None:
         """One library entry, or ``None``."""
         return next((t for t in self.templates() if t.id == template_id), None)
+
+    def weights(self, start: date, end: date) -> list[WeightEntry]:
+        """The weigh-ins from ``start`` to ``end``; an empty list if storage fails."""
+        try:
+            return self._service.weights(start, end)
+        except StorageError as error:
+            self.failed.emit(str(error), error.hint)
+            return []
 
     # -- workout intents -------------------------------------------------------------------
     def add_from_template(
@@ -160,15 +178,26 @@ class PlanController(QObject):
         )
         return _created_id(change)
 
-    def edit(self, workout: Workout) -> bool:
-        """Store the editor's values for an existing workout."""
+    def edit(self, workout: Workout, *, expected: Workout | None = None) -> bool:
+        """Store the editor's values for an existing workout.
+
+        Args:
+            workout: the new values.
+            expected: the workout as the editor started from it; when the file holds
+                something else now (changed elsewhere), nothing is written and the views
+                reload.
+        """
         if workout.id is None:
             return False
         current = self._service.workout(workout.id)
-        if current is None or current == workout:
+        if current is None:
+            self.failed.emit("That workout no longer exists.", "It was deleted elsewhere.")
+            self.plan_changed.emit(ChangeSet.reload_all())
+            return False
+        if current == workout:
             return False
         if workout.status is not current.status:  # "Mark Done…" saves through the editor
-            text = f"Mark {workout.title} {_STATUS_WORDS[workout.status]}"
+            text = f"Mark {workout.title} {STATUS_WORDS[workout.status]}"
             command_type: type[commands.PlanCommand] = commands.SetStatusCommand
         else:
             text, command_type = f"Edit {workout.title}", commands.EditWorkoutCommand
@@ -176,7 +205,7 @@ class PlanController(QObject):
             self._run(
                 command_type,
                 text,
-                lambda: self._service.edit(workout),
+                lambda: self._service.edit(workout, expected=expected),
             )
             is not None
         )
@@ -195,7 +224,7 @@ class PlanController(QObject):
         current = self._service.workout(workout_id)
         if current is None:
             return False
-        verb = _STATUS_WORDS[status]
+        verb = STATUS_WORDS[status]
         return (
             self._run(
                 commands.SetStatusCommand,
@@ -224,69 +253,159 @@ class PlanController(QObject):
             is not None
         )
 
-    def copy_week(self, source: Week, target: Week) -> bool:
-        """Copy every workout of ``source`` onto ``target`` as planned workouts."""
+    def copy_week(self, source: Week, target: Week, *, replace_planned: bool = False) -> bool:
+        """Copy every workout of ``source`` onto ``target`` as planned workouts.
+
+        With ``replace_planned`` the target week's planned workouts go first (done and
+        skipped ones always stay); otherwise the copies are added after them.
+        """
         if not self._service.week(source):
             self.failed.emit(f"Week {iso_label(source.start)} has no workouts to copy.", "")
             return False
+        verb = "Replace" if replace_planned else "Copy"
         return (
             self._run(
                 commands.CopyWeekCommand,
-                f"Copy week {source.label()} to {target.label()}",
-                lambda: self._service.copy_week(source, target),
+                f"{verb} week {target.label()} with {source.label()}"
+                if replace_planned
+                else f"{verb} week {source.label()} to {target.label()}",
+                lambda: self._service.copy_week(source, target, replace_planned=replace_planned),
             )
             is not None
         )
 
+    def import_workouts(self, workouts: list[Workout], source: str = "") -> ChangeSet | None:
+        """Add an import's workouts that the plan lacks, as one undo step.
+
+        Returns:
+            The change (empty when everything was already there), or ``None`` on failure.
+        """
+        where = f" from {source}" if source else ""
+        return self._run(
+            commands.ImportCommand,
+            f"Import {len(workouts)} workouts{where}",
+            lambda: self._service.import_workouts(workouts),
+        )
+
+    # -- weigh-ins -------------------------------------------------------------------------
+    def save_weight(self, entry: WeightEntry, *, replace: bool = False) -> bool:
+        """Record a weigh-in; another on the same day is replaced only with ``replace``."""
+        return (
+            self._run(
+                commands.WeighInCommand,
+                f"Log weight for {entry.day.isoformat()}",
+                lambda: self._service.save_weight(entry, replace=replace),
+            )
+            is not None
+        )
+
+    def import_weights(self, entries: list[WeightEntry], *, replace: bool = False) -> bool:
+        """Record many weigh-ins as one undo step."""
+        return (
+            self._run(
+                commands.WeighInCommand,
+                f"Import {len(entries)} weigh-ins",
+                lambda: self._service.import_weights(entries, replace=replace),
+            )
+            is not None
+        )
+
+    def delete_weight(self, day: date) -> bool:
+        """Remove a day's weigh-in."""
+        return (
+            self._run(
+                commands.WeighInCommand,
+                f"Delete weigh-in of {day.isoformat()}",
+                lambda: self._service.delete_weight(day),
+            )
+            is not None
+        )
+
+    # -- settings --------------------------------------------------------------------------
+    def change_settings(self, new: Settings) -> bool:
+        """Store new settings as one undo step ("Change Preferences")."""
+        names = settings_mod.changed_names(self._settings, new)
+        if not names:
+            return False
+        if len(names) == 1:
+            (name,) = names
+            value = settings_mod.to_strings(new)[name]
+            text = f"Set {name} to {value}"
+        else:
+            text = "Change Preferences"
+        return (
+            self._run(commands.SettingsCommand, text, lambda: self._service.change_settings(new))
+            is not None
+        )
+
+    def set_setting(self, name: str, text: str) -> bool:
+        """Set one setting by its public name (``units``, ``first-weekday``, ``rule.ID``)."""
+        try:
+            new = settings_mod.with_value(self._settings, name, text)
+        except SettingError as error:
+            self.failed.emit(str(error), "")
+            return False
+        return self.change_settings(new)
+
     # -- library ---------------------------------------------------------------------------
     def save_template(self, template: Template) -> Template | None:
-        """Add or update a library entry; ``None`` when it could not be saved."""
-        try:
-            saved = self._service.save_template(template)
-        except (StorageError, ValidationError) as error:
-            self._report(error)
-            return None
-        self._templates = None
-        self.templates_changed.emit()
-        return saved
+        """Add or update a library entry (one undo step); ``None`` when it was refused."""
+        text = (
+            f"Add {template.name} to the library"
+            if template.id is None
+            else (f"Edit library entry {template.name}")
+        )
+        change = self._run(
+            commands.TemplateCommand, text, lambda: self._service.save_template(template)
+        )
+        return _stored_template(change, template)
 
     def template_from_workout(self, workout: Workout, name: str) -> Template | None:
-        """Save a block's planned values as a new library entry."""
-        try:
-            saved = self._service.template_from_workout(workout, name)
-        except (StorageError, ValidationError) as error:
-            self._report(error)
-            return None
-        self._templates = None
-        self.templates_changed.emit()
-        return saved
+        """Save a block's planned values as a new library entry (one undo step)."""
+        change = self._run(
+            commands.TemplateCommand,
+            f"Add {name} to the library",
+            lambda: self._service.template_from_workout(workout, name),
+        )
+        return _stored_template(change, None)
 
     def delete_template(self, template_id: int) -> bool:
-        """Remove a library entry (the workouts made from it stay)."""
-        try:
-            self._service.delete_template(template_id)
-        except StorageError as error:
-            self._report(error)
+        """Remove a library entry (one undo step; the workouts made from it stay)."""
+        template = self.template(template_id)
+        if template is None:
             return False
-        self._templates = None
-        self.templates_changed.emit()
-        return True
+        return (
+            self._run(
+                commands.TemplateCommand,
+                f"Delete library entry {template.name}",
+                lambda: self._service.delete_template(template_id),
+            )
+            is not None
+        )
 
     # -- undo plumbing ---------------------------------------------------------------------
     def replay(self, change: ChangeSet) -> bool:
-        """Apply a recorded change (undo/redo); ``False`` when storage refused it.
+        """Apply a recorded change (undo/redo); ``False`` when it was refused.
 
-        A refused replay leaves the database as it was; the undo history no longer
-        matches it, so it is cleared (after the stack finishes the current step).
+        A refused replay writes nothing and the views reload from the file. When the file
+        could not be written (full disk, read-only, locked) the step stays where it was in
+        the history, so it can be tried again once the cause is gone. When the data was
+        changed elsewhere, the history no longer matches the file and is cleared.
         """
+        index = self.undo_stack.index()
         try:
             self._service.apply_change(change)
-        except StorageError as error:
+        except StaleDataError as error:
             self._report(error)
             QTimer.singleShot(0, self.undo_stack.clear)
-            self.plan_changed.emit(ChangeSet())
+            self._reload()
             return False
-        self.plan_changed.emit(change)
+        except StorageError as error:
+            self._report(error)
+            QTimer.singleShot(0, lambda: self.undo_stack.setIndex(index))
+            self._reload()
+            return False
+        self._changed(change)
         return True
 
     def _run(
@@ -299,17 +418,33 @@ class PlanController(QObject):
             change = operation()
         except (StorageError, ValidationError, KeyError) as error:
             self._report(error)
-            self.plan_changed.emit(ChangeSet())
+            if isinstance(error, StorageError | KeyError):
+                self._reload()
             return None
         if change.is_empty:
             return change
         self.undo_stack.push(command_type(self, text, change))
-        self.plan_changed.emit(change)
+        self._changed(change)
         return change
+
+    def _changed(self, change: ChangeSet) -> None:
+        if change.touches_templates:
+            self._templates = None
+        if change.settings_after is not None:
+            self._settings = change.settings_after
+        self.plan_changed.emit(change)
+
+    def _reload(self) -> None:
+        self._templates = None
+        try:
+            self._settings = self._service.settings()
+        except StorageError as error:
+            log.warning("could not re-read settings: %s", error)
+        self.plan_changed.emit(ChangeSet.reload_all())
 
     def _report(self, error: Exception) -> None:
         if isinstance(error, KeyError):
-            self.failed.emit("That workout no longer exists.", "")
+            self.failed.emit("That workout no longer exists.", "It was deleted elsewhere.")
         elif isinstance(error, StorageError):
             log.warning("storage refused a change: %s", error)
             self.failed.emit(str(error), error.hint)
@@ -317,7 +452,12 @@ class PlanController(QObject):
             self.failed.emit(str(error), "")
 
 
-_STATUS_WORDS = {Status.DONE: "done", Status.SKIPPED: "skipped", Status.PLANNED: "planned"}
+def _stored_template(change: ChangeSet | None, asked: Template | None) -> Template | None:
+    if change is None:
+        return None
+    if change.is_empty:  # saved unchanged
+        return asked
+    return next((t for t in change.templates_after.values() if t is not None), None)
 
 
 def _day_name(day: date) -> str:

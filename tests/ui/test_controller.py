@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from planner.core.model import Kind, Status, ValidationError, Workout
+from planner.core.model import Kind, Status, ValidationError, WeightEntry, Workout
+from planner.core.settings import Units
 from planner.core.weeks import week_of
 from planner.ui.controller import PlanController
 from tests.fakes import MemoryRepository
@@ -111,22 +112,74 @@ def test_refused_write_reports_and_leaves_undo_stack_alone(
         assert controller.add_from_template(template_id(controller, "Easy run"), SUNDAY) is None
     assert failed.args[0] == "The plan file is read-only."
     assert failed.args[1]  # what to do about it
-    assert changed.args[0].is_empty  # "reload everything": views show the database as it is
+    assert changed.args[0].reload  # "reload everything": views show the database as it is
     assert controller.undo_stack.count() == 0
     assert repo.snapshot() == before
 
 
-def test_refused_undo_keeps_the_database_and_clears_history(
+def test_refused_undo_keeps_the_database_and_the_history_for_a_retry(
     controller: PlanController, repo: MemoryRepository, qtbot
 ) -> None:
     long_run = by_title(repo, "Long run")
     controller.move(long_run.id, date(2026, 11, 20))
     after_move = repo.snapshot()
     repo.fail_writes = True
-    with qtbot.waitSignal(controller.failed):
+    with qtbot.waitSignal(controller.failed) as failed:
         controller.undo_stack.undo()
+    assert failed.args[0] == "The plan file is read-only."
     assert repo.snapshot() == after_move
+    # The step is back on top of the history: once the cause is gone, undo works.
+    qtbot.waitUntil(lambda: controller.undo_stack.index() == 1)
+    assert controller.undo_stack.count() == 1
+    assert controller.undo_stack.undoText() == "Move Long run to Friday"
+    repo.fail_writes = False
+    controller.undo_stack.undo()
+    assert repo.get_workout(long_run.id) == long_run
+    controller.undo_stack.redo()
+    assert repo.get_workout(long_run.id).day == date(2026, 11, 20)
+
+
+def test_refused_redo_stays_redoable(
+    controller: PlanController, repo: MemoryRepository, qtbot
+) -> None:
+    long_run = by_title(repo, "Long run")
+    controller.move(long_run.id, date(2026, 11, 20))
+    controller.undo_stack.undo()
+    repo.fail_writes = True
+    with qtbot.waitSignal(controller.failed):
+        controller.undo_stack.redo()
+    qtbot.waitUntil(lambda: controller.undo_stack.index() == 0)
+    assert repo.get_workout(long_run.id) == long_run
+    repo.fail_writes = False
+    controller.undo_stack.redo()
+    assert repo.get_workout(long_run.id).day == date(2026, 11, 20)
+
+
+def test_undo_of_a_change_overwritten_elsewhere_is_refused_and_clears_history(
+    controller: PlanController, repo: MemoryRepository, qtbot
+) -> None:
+    long_run = by_title(repo, "Long run")
+    controller.move(long_run.id, date(2026, 11, 20))
+    elsewhere = repo.get_workout(long_run.id).replace(title="Long run with friends")
+    repo.apply([elsewhere])  # another program wrote to the plan
+    with qtbot.waitSignal(controller.failed) as failed:
+        controller.undo_stack.undo()
+    assert "changed elsewhere" in failed.args[0]
+    assert repo.get_workout(long_run.id) == elsewhere  # the other change survives
     qtbot.waitUntil(lambda: controller.undo_stack.count() == 0)
+
+
+def test_saving_an_editor_opened_on_a_stale_copy_is_refused(
+    controller: PlanController, repo: MemoryRepository, qtbot
+) -> None:
+    shown = by_title(repo, "Long run")
+    elsewhere = shown.replace(distance_km=21.1, notes="half marathon")
+    repo.apply([elsewhere])
+    with qtbot.waitSignal(controller.failed) as failed:
+        assert not controller.edit(shown.replace(status=Status.DONE), expected=shown)
+    assert "changed elsewhere" in failed.args[0]
+    assert repo.get_workout(shown.id) == elsewhere
+    assert controller.undo_stack.count() == 0
 
 
 def test_invalid_workout_is_refused_with_its_message(
@@ -141,17 +194,46 @@ def test_invalid_workout_is_refused_with_its_message(
         Workout(None, SUNDAY, Kind.RUN, "Ultra", distance_km=301).validate()
 
 
-def test_template_changes_notify_the_library(controller: PlanController, qtbot) -> None:
-    long_run_names = {t.name for t in controller.templates()}
-    assert "Long run" in long_run_names
+def test_template_changes_are_undoable_steps_announced_on_plan_changed(
+    controller: PlanController, qtbot
+) -> None:
+    assert "Long run" in {t.name for t in controller.templates()}
     workout = Workout(None, SUNDAY, Kind.RUN, "Hill repeats", duration_min=50, distance_km=9, rpe=8)
-    with qtbot.waitSignal(controller.templates_changed):
+    with qtbot.waitSignal(controller.plan_changed) as changed:
         saved = controller.template_from_workout(workout, "Hill repeats")
+    assert changed.args[0].touches_templates
+    assert not changed.args[0].touches_workouts
     assert saved is not None and saved.id is not None
     assert "Hill repeats" in {t.name for t in controller.templates()}
-    with qtbot.waitSignal(controller.templates_changed):
-        controller.delete_template(saved.id)
+    assert controller.undo_stack.undoText() == "Add Hill repeats to the library"
+    controller.delete_template(saved.id)
     assert "Hill repeats" not in {t.name for t in controller.templates()}
+    controller.undo_stack.undo()
+    assert "Hill repeats" in {t.name for t in controller.templates()}
+    controller.undo_stack.undo()
+    assert "Hill repeats" not in {t.name for t in controller.templates()}
+
+
+def test_weigh_ins_and_settings_are_undoable_steps(
+    controller: PlanController, repo: MemoryRepository, qtbot
+) -> None:
+    with qtbot.waitSignal(controller.plan_changed) as changed:
+        assert controller.save_weight(WeightEntry(SUNDAY, 70.5))
+    assert changed.args[0].weight_days == {SUNDAY}
+    with qtbot.waitSignal(controller.failed) as failed:
+        assert not controller.save_weight(WeightEntry(SUNDAY, 71.0))  # not without asking
+    assert "already a weigh-in" in failed.args[0]
+    assert controller.save_weight(WeightEntry(SUNDAY, 71.0), replace=True)
+    assert controller.set_setting("units", "mi")
+    assert controller.settings.units is Units.MI
+    assert controller.undo_stack.undoText() == "Set units to mi"
+    controller.undo_stack.undo()
+    assert controller.settings.units is Units.KM
+    assert repo.settings().get("units") == "km"
+    controller.undo_stack.undo()
+    assert repo.weights_between(SUNDAY, SUNDAY) == [WeightEntry(SUNDAY, 70.5)]
+    controller.undo_stack.undo()
+    assert repo.weights_between(SUNDAY, SUNDAY) == []
 
 
 def test_copying_an_empty_week_says_so(
