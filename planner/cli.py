@@ -8,6 +8,7 @@
     legwork export --db PATH [--from D] [--to D] --format json|csv|ics [-o FILE]
     legwork import --db PATH FILE...
     legwork check --db PATH
+    legwork config --db PATH [NAME [VALUE]]
     legwork --version
 
 ``--db`` defaults to ``$LEGWORK_DB`` or the file in the user data dir. Qt is imported only
@@ -30,16 +31,17 @@ from pathlib import Path
 from typing import NoReturn
 
 from planner import __version__
+from planner.core import settings as settings_mod
 from planner.core.model import Status, ValidationError, Workout
 from planner.core.ports import PlanRepository, StorageError
-from planner.core.transfer import (
+from planner.core.service import PlanService
+from planner.core.weeks import parse_week, week_of
+from planner.interchange.workouts_json_csv import (
     TransferError,
-    plan_import,
     workouts_from_json,
     workouts_to_csv,
     workouts_to_json,
 )
-from planner.core.weeks import MONDAY, parse_week, week_of
 from planner.paths import default_db_path
 
 PROG = "legwork"
@@ -191,6 +193,20 @@ def build_parser() -> argparse.ArgumentParser:
     _add_db(check)
     check.add_argument("-v", "--verbose", action="store_true", help="show every detail")
     check.set_defaults(handler=_check)
+
+    config = commands.add_parser(
+        "config",
+        help="show or change settings (units, first weekday, warning rules)",
+        description="Without NAME, list every setting as NAME=VALUE; with NAME, print its "
+        "value; with NAME and VALUE, change it (like 'git config'). Settings: units (km or "
+        "mi), first-weekday (monday … sunday), rest-days-per-week, min-runs-per-week, "
+        "max-runs-per-week, strength-per-week, ramp-limit, and rule.<ID> (on or off) for "
+        "each warning rule.",
+    )
+    _add_db(config)
+    config.add_argument("name", nargs="?", metavar="NAME", help="a setting's name")
+    config.add_argument("value", nargs="?", metavar="VALUE", help="its new value")
+    config.set_defaults(handler=_config)
     return parser
 
 
@@ -411,10 +427,7 @@ def _print_week(args: argparse.Namespace) -> int:
 
 
 def _first_weekday(repository: PlanRepository) -> int:
-    value = repository.get_setting("first_weekday")
-    if value is not None and value.isdigit() and 0 <= int(value) <= 6:
-        return int(value)
-    return MONDAY
+    return PlanService(repository).settings().first_weekday
 
 
 # -- export -------------------------------------------------------------------------------------
@@ -433,7 +446,7 @@ def _export(args: argparse.Namespace) -> int:
     elif args.format == "csv":
         text = workouts_to_csv(workouts)
     else:
-        from planner.calendar_ics import workouts_to_ics
+        from planner.interchange.ics import workouts_to_ics
 
         text = workouts_to_ics(workouts, stamp=datetime.now(UTC).replace(microsecond=0))
     if args.output is None:
@@ -471,30 +484,23 @@ def _import(args: argparse.Namespace) -> int:
 
         database = open_database(db)
         try:
+            service = PlanService(database.repository)
             for name, incoming in parsed:
                 try:
-                    added = import_workouts(database.repository, incoming)
+                    change = service.import_workouts(incoming)
                 except StorageError as exc:
                     _fail(f"{name}: {exc}", exc.hint or "Nothing of that file was imported.")
                     failed += 1
                     continue
+                except ValidationError as exc:
+                    _fail(f"{name}: {exc}", "Nothing of that file was imported.")
+                    failed += 1
+                    continue
+                added = sum(1 for before in change.before.values() if before is None)
                 print(f"{name}: {added} added, {len(incoming) - added} already there")
         finally:
             database.close()
     return EXIT_FAILURE if failed else EXIT_OK
-
-
-def import_workouts(repository: PlanRepository, incoming: Sequence[Workout]) -> int:
-    """Add the workouts the plan does not hold yet, in one transaction; how many were added."""
-    if not incoming:
-        return 0
-    existing = repository.workouts_between(
-        min(w.day for w in incoming), max(w.day for w in incoming)
-    )
-    added = plan_import(existing, incoming)
-    if added:
-        repository.apply(added)
-    return len(added)
 
 
 def _read_text(file: Path) -> str:
@@ -540,6 +546,41 @@ def _missing_file_problem(db: Path) -> str:
     if db.stat().st_size == 0:
         return f"{db}: the file is empty (0 bytes), not a Legwork database"
     return ""
+
+
+# -- config -------------------------------------------------------------------------------------
+def _config(args: argparse.Namespace) -> int:
+    db = _db_path(args)
+    name: str | None = args.name
+    value: str | None = args.value
+    if value is None:
+        with open_readonly_repository(db) as repository:
+            texts = settings_mod.to_strings(PlanService(repository).settings())
+        if name is None:
+            for key, text in texts.items():
+                print(f"{key}={text}")
+            return EXIT_OK
+        try:
+            print(texts[settings_mod.spec(name).name])
+        except settings_mod.SettingError as exc:
+            raise CliError(str(exc)) from None
+        return EXIT_OK
+    assert name is not None
+    problem = _missing_file_problem(db)
+    if problem:
+        raise CliError(problem, "Give the right file with --db (or set LEGWORK_DB).")
+    from planner.storage.db import open_database
+
+    with open_database(db) as database:
+        service = PlanService(database.repository)
+        try:
+            service.set_setting(name, value)
+        except settings_mod.SettingError as exc:
+            raise CliError(str(exc)) from None
+        texts = settings_mod.to_strings(service.settings())
+    key = settings_mod.spec(name).name
+    print(f"{key}={texts[key]}")
+    return EXIT_OK
 
 
 # -- read-only access ---------------------------------------------------------------------------

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from planner.core import edits
 from planner.core.model import (
     MAX_DISTANCE_KM,
     MAX_DURATION_MIN,
@@ -19,10 +20,9 @@ from planner.core.model import (
     Status,
     Workout,
 )
-from planner.core.transfer import (
+from planner.interchange.workouts_json_csv import (
     FIELDS,
     TransferError,
-    plan_import,
     workouts_from_json,
     workouts_to_csv,
     workouts_to_json,
@@ -252,7 +252,13 @@ def test_json_round_trip_keeps_every_value(original: list[Workout]) -> None:
     assert [w.id for w in back] == [w.id for w in original]
 
 
-# -- plan_import --------------------------------------------------------------------------------
+# -- what an import adds (core.edits.plan_import) -----------------------------------------------
+def plan_import(existing: list[Workout], incoming: list[Workout]) -> list[Workout]:
+    """The workouts importing ``incoming`` into a plan holding ``existing`` would insert."""
+    edit = edits.plan_import(lambda day: [w for w in existing if w.day == day], incoming)
+    return list(edit.upserts)
+
+
 def stored(workout: Workout, workout_id: int) -> Workout:
     return workout.replace(id=workout_id)
 

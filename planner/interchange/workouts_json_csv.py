@@ -14,8 +14,7 @@ import dataclasses
 import io
 import json
 import math
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -233,37 +232,3 @@ def _number(value: object, name: str, where: str) -> float | None:
 
 
 # -- importing --------------------------------------------------------------------------------
-def plan_import(existing: Sequence[Workout], incoming: Sequence[Workout]) -> list[Workout]:
-    """What to insert so that importing ``incoming`` adds no duplicates.
-
-    Workouts are matched as a multiset on :meth:`Workout.content_key` (ids and positions in
-    the file are ignored): an incoming workout equal to an existing one that is not yet
-    matched is already there; two equal workouts in a file need two equal stored ones.
-
-    Args:
-        existing: every stored workout on the days ``incoming`` touches.
-        incoming: the workouts of the file, in file order.
-
-    Returns:
-        New workouts (``id=None``) to insert, by day; on each day they keep the file's order
-        and are placed after that day's existing blocks.
-    """
-    available: dict[tuple[object, ...], int] = defaultdict(int)
-    next_position: dict[date, int] = {}
-    for workout in existing:
-        available[workout.content_key()] += 1
-        next_position[workout.day] = max(next_position.get(workout.day, 0), workout.position + 1)
-    fresh: list[tuple[int, Workout]] = []
-    for order, workout in enumerate(incoming):
-        key = workout.content_key()
-        if available[key] > 0:
-            available[key] -= 1
-        else:
-            fresh.append((order, workout))
-    fresh.sort(key=lambda pair: (pair[1].day, pair[1].position, pair[0]))
-    added: list[Workout] = []
-    for _, workout in fresh:
-        position = next_position.get(workout.day, 0)
-        next_position[workout.day] = position + 1
-        added.append(workout.replace(id=None, position=position))
-    return added

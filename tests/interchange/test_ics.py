@@ -6,8 +6,8 @@ from datetime import UTC, date, datetime
 
 from icalendar import Calendar
 
-from planner.calendar_ics import workouts_to_ics
 from planner.core.model import Kind, Status, Workout
+from planner.interchange.ics import workouts_to_ics
 
 STAMP = datetime(2026, 11, 21, 8, 30, tzinfo=UTC)
 

@@ -1,0 +1,103 @@
+"""``legwork config``: read and change settings from the command line, like ``git config``."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from planner import cli
+from planner.core.settings import RULE_IDS
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.delenv("LEGWORK_DB", raising=False)
+
+
+@pytest.fixture
+def plan(tmp_path: Path) -> Path:
+    db = tmp_path / "plan.sqlite3"
+    assert cli.main(["demo", "--db", str(db), "--years", "1", "--today", "2026-11-25"]) == 0
+    return db
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = cli.main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_lists_every_setting_with_its_default(
+    plan: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(capsys, "config", "--db", str(plan))
+    assert code == 0
+    lines = dict(line.split("=", 1) for line in out.splitlines())
+    assert lines["units"] == "km"
+    assert lines["first-weekday"] == "monday"
+    assert lines["rest-days-per-week"] == "2"
+    assert lines["ramp-limit"] == "10"
+    assert all(lines[f"rule.{rule_id}"] == "on" for rule_id in RULE_IDS)
+
+
+def test_sets_a_value_that_the_next_read_and_the_file_keep(
+    plan: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(capsys, "config", "--db", str(plan), "units", "mi") == (0, "units=mi\n", "")
+    assert run(capsys, "config", "--db", str(plan), "first-weekday", "Sun")[1] == (
+        "first-weekday=sunday\n"
+    )
+    assert run(capsys, "config", "--db", str(plan), "rule.WEEK_RAMP", "off")[0] == 0
+    assert run(capsys, "config", "--db", str(plan), "units") == (0, "mi\n", "")
+    with sqlite3.connect(plan) as connection:
+        stored = dict(connection.execute("SELECT key, value FROM settings"))
+    assert stored["units"] == "mi"
+    assert stored["first-weekday"] == "sunday"
+    assert stored["rule.WEEK_RAMP"] == "off"
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["units", "yards"], "'yards' is not a unit: use km or mi."),
+        (["rest-days-per-week", "3"], "'3' is not a whole number from 1 to 2."),
+        (["colour", "blue"], "There is no setting 'colour'."),
+        (["colour"], "There is no setting 'colour'."),
+    ],
+)
+def test_a_bad_name_or_value_is_one_clear_line_and_writes_nothing(
+    plan: Path, capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    before = hashlib.sha256(plan.read_bytes()).hexdigest()
+    code, out, err = run(capsys, "config", "--db", str(plan), *argv)
+    assert code == 1
+    assert out == ""
+    assert err.startswith(f"legwork: error: {message}")
+    assert hashlib.sha256(plan.read_bytes()).hexdigest() == before
+
+
+def test_reading_works_on_a_plan_another_program_holds_open(
+    plan: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    holder = sqlite3.connect(plan)
+    holder.execute("BEGIN IMMEDIATE")  # another writer holds the write lock
+    try:
+        assert run(capsys, "config", "--db", str(plan), "units") == (0, "km\n", "")
+    finally:
+        holder.rollback()
+        holder.close()
+
+
+def test_a_missing_plan_is_reported_not_created(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "nope.sqlite3"
+    code, _, err = run(capsys, "config", "--db", str(missing), "units", "mi")
+    assert code == 1
+    assert "no such database file" in err
+    assert not missing.exists()
