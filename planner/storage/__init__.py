@@ -3,7 +3,10 @@
 ``open_database`` gives a :class:`Database` whose ``repository`` implements the core's
 ``PlanRepository``; ``check_database`` inspects a file without writing to it.
 ``open_for_startup`` serves the first paint from the standard ``sqlite3`` module and loads
-SQLAlchemy afterwards (see :mod:`planner.storage.startup`).
+SQLAlchemy afterwards (see :mod:`planner.storage.startup`). :mod:`planner.storage.backups`
+keeps each plan's history of verified backups and restores them;
+:mod:`planner.storage.plan_files` holds the single-writer lock and keeps damaged or replaced
+files aside. Neither loads SQLAlchemy.
 
 Importing this package is cheap: it loads the error classes only. Every other name here is
 imported from its module on first use, so ``import planner.storage.startup`` does not pull
@@ -19,11 +22,21 @@ from planner.storage.errors import (
     CorruptDatabaseError,
     DatabasePermissionError,
     ForeignDatabaseError,
+    IncompleteDatabaseError,
     NotADatabaseError,
     SchemaTooNewError,
 )
 
 if TYPE_CHECKING:
+    from planner.storage.backups import (
+        BackupInfo,
+        RestoreResult,
+        backup_if_due,
+        list_backups,
+        make_backup,
+        newest_good_backup,
+        restore_backup,
+    )
     from planner.storage.db import (
         CheckResult,
         Database,
@@ -31,30 +44,54 @@ if TYPE_CHECKING:
         make_engine,
         open_database,
     )
+    from planner.storage.plan_files import PlanInUseError, PlanLock, set_aside, try_lock
     from planner.storage.repository import SqlPlanRepository
     from planner.storage.sqlite_file import SCHEMA_HEAD
     from planner.storage.startup import StartupDatabase, open_for_startup
 
 __all__ = [
     "SCHEMA_HEAD",
+    "BackupInfo",
     "CheckResult",
     "CorruptDatabaseError",
     "Database",
     "DatabasePermissionError",
     "ForeignDatabaseError",
+    "IncompleteDatabaseError",
     "NotADatabaseError",
+    "PlanInUseError",
+    "PlanLock",
+    "RestoreResult",
     "SchemaTooNewError",
     "SqlPlanRepository",
     "StartupDatabase",
+    "backup_if_due",
     "check_database",
+    "list_backups",
+    "make_backup",
     "make_engine",
+    "newest_good_backup",
     "open_database",
     "open_for_startup",
+    "restore_backup",
+    "set_aside",
+    "try_lock",
 ]
 
 #: Where each lazily imported name lives.
 _LAZY: dict[str, str] = {
     "SCHEMA_HEAD": "planner.storage.sqlite_file",
+    "BackupInfo": "planner.storage.backups",
+    "RestoreResult": "planner.storage.backups",
+    "backup_if_due": "planner.storage.backups",
+    "list_backups": "planner.storage.backups",
+    "make_backup": "planner.storage.backups",
+    "newest_good_backup": "planner.storage.backups",
+    "restore_backup": "planner.storage.backups",
+    "PlanInUseError": "planner.storage.plan_files",
+    "PlanLock": "planner.storage.plan_files",
+    "set_aside": "planner.storage.plan_files",
+    "try_lock": "planner.storage.plan_files",
     "CheckResult": "planner.storage.db",
     "Database": "planner.storage.db",
     "check_database": "planner.storage.db",

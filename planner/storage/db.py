@@ -25,8 +25,11 @@ the ``sqlite3`` module's implicit handling, so reads and DDL are transactional t
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
+import stat
+import sys
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -39,12 +42,22 @@ from sqlalchemy.pool import ConnectionPoolEntry
 
 from planner.core.ports import StorageError
 from planner.storage import sqlite_file
+from planner.storage.backups import BEFORE_UPGRADE, _write_verified_copy, make_backup
 from planner.storage.errors import (
     CorruptDatabaseError,
     DatabasePermissionError,
     ForeignDatabaseError,
     NotADatabaseError,
     SchemaTooNewError,
+)
+from planner.storage.plan_files import (
+    fsync_directory,
+    fsync_file,
+    move_no_clobber,
+    recover_interrupted,
+    remove_stale_temporaries,
+    side_files,
+    temporary_name,
 )
 from planner.storage.repository import (
     SqlPlanRepository,
@@ -56,10 +69,8 @@ from planner.storage.sqlite_file import (
     BUSY_TIMEOUT_S,
     MIGRATIONS_DIR,
     SCHEMA_HEAD,
-    _connect_read_only,
     _file_uri,
     _inspect,
-    _integrity_problems,
     _remove_empty_side_files,
     _side_files,
     known_revisions,
@@ -225,64 +236,14 @@ def _timestamp() -> str:
     return datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
 
 
-def _copy_database(source: sqlite3.Connection, target: Path) -> None:
-    """Copy ``source`` to a new file ``target`` (mode 0600) and verify the copy.
-
-    The copy is written under a temporary name and renamed into place only once
-    ``PRAGMA integrity_check`` passed; it uses a rollback journal, so it is one
-    self-contained file.
-    """
-    partial = target.with_name(target.name + ".partial")
-    descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, _NEW_FILE_MODE)
-    try:
-        os.fchmod(descriptor, _NEW_FILE_MODE)
-    finally:
-        os.close(descriptor)
-    try:
-        copy = sqlite3.connect(partial, isolation_level=None)
-        try:
-            source.backup(copy)
-            copy.execute("PRAGMA journal_mode = DELETE")
-            problems = _integrity_problems(copy, "integrity_check")
-        finally:
-            copy.close()
-        if problems:
-            raise CorruptDatabaseError(
-                f"The backup {target.name} failed its integrity check ({problems[0]}).",
-                "The plan file itself may be damaged; run `legwork check`.",
-                problems,
-            )
-        os.replace(partial, target)
-        _fsync_directory(target.parent)
-    except sqlite3.Error as exc:
-        raise storage_error(exc) from exc
-    finally:
-        partial.unlink(missing_ok=True)
+def _now() -> datetime:
+    return datetime.now().astimezone()
 
 
-def _fsync_directory(directory: Path) -> None:
-    try:
-        descriptor = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(descriptor)
-    except OSError:
-        pass
-    finally:
-        os.close(descriptor)
+def _default_backup_root() -> Path:
+    from planner.paths import backup_dir
 
-
-def _backup_before_upgrade(path: Path, revision: str, backup_dir: Path | None) -> Path:
-    directory = backup_dir if backup_dir is not None else path.parent
-    directory.mkdir(parents=True, exist_ok=True)
-    target = directory / f"{path.stem}-before-upgrade-{revision}-{_timestamp()}{path.suffix}"
-    source = _connect_read_only(path)
-    try:
-        _copy_database(source, target)
-    finally:
-        source.close()
-    return target
+    return backup_dir()
 
 
 # -- the open database -----------------------------------------------------------------------
@@ -293,11 +254,13 @@ class Database:
         path: the file.
         engine: its SQLAlchemy engine (connection setup from :func:`make_engine`).
         repository: the plan repository on it.
-        read_only: opened read-only (by request, or because the file is write-protected);
-            every write raises :class:`StorageError`.
+        read_only: opened read-only (by request, or because the file or its folder is
+            write-protected); every write raises :class:`StorageError`.
+        read_only_reason: why a plan opened for writing could only be read, in words for a
+            banner (``None`` when writable or read-only by request).
         upgraded_from: the schema revision the file had before this open upgraded it, or
             ``None``.
-        backup_path: the backup made before that upgrade, or ``None``.
+        backup_path: the safety backup made before that upgrade, or ``None``.
 
     ``remove_side_files`` (read-only opens): there was no ``-wal`` file when the engine was
     made, so :meth:`close` removes the empty ``-wal``/``-shm`` files the reading created.
@@ -309,6 +272,7 @@ class Database:
         engine: Engine,
         *,
         read_only: bool = False,
+        read_only_reason: str | None = None,
         upgraded_from: str | None = None,
         backup_path: Path | None = None,
         remove_side_files: bool = False,
@@ -317,6 +281,7 @@ class Database:
         self.engine = engine
         self.repository = SqlPlanRepository(engine)
         self.read_only = read_only
+        self.read_only_reason = read_only_reason
         self.upgraded_from = upgraded_from
         self.backup_path = backup_path
         self._remove_side_files = remove_side_files
@@ -343,19 +308,21 @@ class Database:
             _remove_empty_side_files(self.path)
 
     def make_backup(self, backup_dir: Path, keep: int = 7) -> Path:
-        """Copy the plan to ``backup_dir`` and keep only the ``keep`` newest backups.
+        """Copy the plan into the folder ``backup_dir`` now, keeping the ``keep`` newest copies.
 
+        A manual copy into a folder of the caller's choosing; the app's own history of
+        backups (a folder per plan, daily/weekly/monthly) is :mod:`planner.storage.backups`.
         The copy uses SQLite's online backup API (consistent even while the plan is being
         edited), has mode 0600, and is verified with ``PRAGMA integrity_check`` before it
-        counts as a backup. Backups are named ``<stem>-backup-<UTC time><suffix>``; only
-        those of this plan file are rotated.
+        counts. Copies are named ``<stem>-backup-<UTC time>.sqlite3``; only those of this
+        plan file are rotated.
 
         Returns:
-            The new backup's path.
+            The new copy's path.
 
         Raises:
             ValueError: ``keep`` is less than 1.
-            StorageError: the backup could not be written or failed verification.
+            StorageError: the copy could not be written or failed verification.
         """
         if keep < 1:
             raise ValueError("keep at least one backup")
@@ -369,35 +336,36 @@ class Database:
             ) from exc
         prefix = f"{self.path.stem}-backup-"
         target = backup_dir / f"{prefix}{_timestamp()}{self.path.suffix}"
-        raw = self.engine.raw_connection()
+        temporary = temporary_name(target, "backup")
+        _write_verified_copy(self.path, temporary)
         try:
-            source = raw.driver_connection
-            assert isinstance(source, sqlite3.Connection)
-            _copy_database(source, target)
-        finally:
-            raw.close()
+            move_no_clobber(temporary, target)
+        except OSError as exc:
+            temporary.unlink(missing_ok=True)
+            raise StorageError(
+                f"The backup {target} cannot be saved ({exc.strerror or exc}).",
+                "Check that the disk is not full.",
+            ) from exc
+        fsync_directory(backup_dir)
         backups = sorted(backup_dir.glob(f"{prefix}*{self.path.suffix}"))
         for old in backups[:-keep]:
             old.unlink(missing_ok=True)
         return target
 
 
-def _create_file(path: Path) -> None:
+def _create_file(path: Path, shown: Path) -> None:
+    """Create the empty file ``path`` (mode 0600) for the new plan ``shown``."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        shown.parent.mkdir(parents=True, exist_ok=True)
         descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, _NEW_FILE_MODE)
-    except FileExistsError:
-        raise StorageError(
-            f"{path} appeared while Legwork was creating it.", "Try again."
-        ) from None
     except PermissionError:
         raise DatabasePermissionError(
-            f"Legwork may not create the plan file {path} (permission denied).",
+            f"Legwork may not create the plan file {shown} (permission denied).",
             "Choose a folder you can write to.",
         ) from None
     except OSError as exc:
         raise StorageError(
-            f"The plan file {path} cannot be created ({exc.strerror}).",
+            f"The plan file {shown} cannot be created ({exc.strerror}).",
             "Choose another place for it.",
         ) from None
     try:
@@ -432,18 +400,91 @@ def _migrate(engine: Engine) -> None:
 
 
 def _create_database(path: Path, busy_timeout: float) -> Database:
-    _create_file(path)
+    """Create a new plan at ``path``: whole, or not at all.
+
+    The plan is created, migrated and given the built-in library under a temporary name in
+    the same folder, its write-ahead log folded in, flushed to disk, and only then given its
+    name (never replacing a file that appeared meanwhile). Killed at any moment, this leaves
+    either no plan or a complete one; a leftover temporary file is removed by the next open.
+    """
+    temporary = temporary_name(path, "new")
+    _create_file(temporary, path)
     engine: Engine | None = None
     try:
-        engine = make_engine(path, busy_timeout=busy_timeout)
+        engine = make_engine(temporary, busy_timeout=busy_timeout)
         _migrate(engine)
+        engine.dispose()
+        engine = None
+        if any(side.exists() for side in side_files(temporary)):
+            raise StorageError(
+                f"The new plan file {path} could not be completed (its log stayed open).",
+                "Try again.",
+            )
+        fsync_file(temporary)
+        recover_interrupted(path, now=_now())  # never adopt another file's -wal
+        try:
+            move_no_clobber(temporary, path)
+        except FileExistsError:
+            raise StorageError(
+                f"{path} appeared while Legwork was creating it.", "Try again."
+            ) from None
+        except OSError as exc:
+            raise StorageError(
+                f"The plan file {path} cannot be created ({exc.strerror or exc}).",
+                "Choose another place for it.",
+            ) from exc
+        fsync_directory(path.parent)
     except BaseException:
         if engine is not None:
             engine.dispose()
-        for leftover in (path, *_side_files(path)):
+        for leftover in (temporary, *side_files(temporary)):
             leftover.unlink(missing_ok=True)
         raise
-    return Database(path, engine)
+    return Database(path, make_engine(path, busy_timeout=busy_timeout))
+
+
+def _make_side_files_writable(path: Path) -> None:
+    """Give our own leftover write-protected ``-wal``/``-shm`` files back their write bit.
+
+    SQLite gives the side files the plan's mode. After a session on a write-protected (0400)
+    plan, they stay 0400 when the plan is made writable again, and SQLite then opens the
+    plan read-only. The files are ours and hold nothing but SQLite's bookkeeping, so they
+    get the plan's mode back (never deleted: another reader may use them).
+    """
+    if sys.platform == "win32":  # pragma: no cover - no modes to repair
+        return
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode) | stat.S_IRUSR | stat.S_IWUSR
+    except OSError:
+        return
+    for side in _side_files(path):
+        try:
+            owner = side.stat().st_uid
+        except OSError:
+            continue
+        if owner == os.getuid() and not os.access(side, os.W_OK):
+            with contextlib.suppress(OSError):
+                os.chmod(side, mode & 0o666)
+
+
+def _read_only_reason(path: Path) -> str | None:
+    """Why the plan at ``path`` can only be read here, or ``None`` when it can be written."""
+    if not os.access(path, os.W_OK):
+        return f"The plan file {path.name} is write-protected, so changes cannot be saved."
+    _make_side_files_writable(path)
+    wal, shm = _side_files(path)
+    present = [side for side in (wal, shm) if side.exists()]
+    if any(not os.access(side, os.W_OK) for side in present):
+        return (
+            f"The files {wal.name} and {shm.name} beside the plan belong to someone else, "
+            "so changes cannot be saved."
+        )
+    if not os.access(path.parent, os.W_OK) and len(present) < 2:
+        return (
+            f"The folder {path.parent} is write-protected, so changes to the plan in it "
+            "cannot be saved."
+        )
+    return None
 
 
 def open_database(
@@ -458,10 +499,12 @@ def open_database(
     Args:
         path: the plan file. When it does not exist it is created (with its folders), mode
             0600, migrated and given the built-in library.
-        backup_dir: where to put the backup made before a schema upgrade (default: next to
-            the file).
+        backup_dir: the backups root (default: ``backups`` in the user data folder). The
+            safety backup made before a schema upgrade goes into the plan's own folder
+            there (see :mod:`planner.storage.backups`).
         read_only: open for reading only (``export``, ``print-week``); nothing is created,
-            upgraded or seeded.
+            upgraded, seeded or tidied. A plan that cannot be written (the file or its
+            folder is write-protected) also opens read-only, with ``read_only_reason`` set.
         busy_timeout: seconds a write waits for another writer before giving up.
 
     Returns:
@@ -476,13 +519,17 @@ def open_database(
         StorageError: any other reason the file cannot be used.
     """
     path = Path(path).expanduser().absolute()
+    if not read_only and os.access(path.parent, os.W_OK):
+        recover_interrupted(path, now=_now())  # a restore killed half way, orphaned logs
+        remove_stale_temporaries(path.parent, path.name)  # a creation killed half way
     if not path.exists():
         if read_only:
             raise StorageError(f"There is no plan file at {path} (no such file).")
         return _create_database(path, busy_timeout)
 
     inspection = _inspect(path, full=False)
-    writable = not read_only and os.access(path, os.W_OK)
+    reason = None if read_only else _read_only_reason(path)
+    writable = not read_only and reason is None
     if not inspection.current:
         if not writable:
             raise StorageError(
@@ -490,16 +537,17 @@ def open_database(
                 "cannot be upgraded here because it is opened read-only.",
                 "Open it once in Legwork with write access; it is upgraded after a backup.",
             )
-        backup_path = _backup_before_upgrade(path, inspection.revision, backup_dir)
+        root = backup_dir if backup_dir is not None else _default_backup_root()
+        backup_path = make_backup(path, root, now=_now(), reason=BEFORE_UPGRADE).path
         engine = make_engine(path, busy_timeout=busy_timeout)
         try:
             _migrate(engine)
         except Exception as exc:
             engine.dispose()
-            reason = exc if isinstance(exc, StorageError) else f"{type(exc).__name__}: {exc}"
+            cause = exc if isinstance(exc, StorageError) else f"{type(exc).__name__}: {exc}"
             raise StorageError(
                 f"Upgrading the plan file {path} from schema {inspection.revision} failed "
-                f"({reason}); the file was left as it was.",
+                f"({cause}); the file was left as it was.",
                 f"A copy from before the upgrade is at {backup_path}. Please report this.",
             ) from exc
         except BaseException:
@@ -510,7 +558,13 @@ def open_database(
     # No -wal now: the empty side files our mode=ro connections create are ours to remove.
     remove_side_files = not writable and not _side_files(path)[0].exists()
     engine = make_engine(path, read_only=not writable, busy_timeout=busy_timeout)
-    database = Database(path, engine, read_only=not writable, remove_side_files=remove_side_files)
+    database = Database(
+        path,
+        engine,
+        read_only=not writable,
+        read_only_reason=reason,
+        remove_side_files=remove_side_files,
+    )
     if writable:
         try:
             database.repository.add_missing_builtin_templates()

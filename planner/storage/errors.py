@@ -16,6 +16,7 @@ __all__ = [
     "CorruptDatabaseError",
     "DatabasePermissionError",
     "ForeignDatabaseError",
+    "IncompleteDatabaseError",
     "NotADatabaseError",
     "SchemaTooNewError",
     "StorageError",
@@ -25,6 +26,14 @@ __all__ = [
 
 class NotADatabaseError(StorageError):
     """The file is not an SQLite database at all: empty, cut short, or something else."""
+
+
+class IncompleteDatabaseError(NotADatabaseError):
+    """The file is empty or cut short: a plan file whose writing was interrupted.
+
+    Unlike other files that are not databases (a text file, random bytes), this one is
+    recognisably a damaged plan: the app keeps it aside and offers the newest backup.
+    """
 
 
 class CorruptDatabaseError(StorageError):
@@ -71,6 +80,11 @@ SQLITE_CANTOPEN: Final = 14
 SQLITE_CONSTRAINT: Final = 19
 SQLITE_AUTH: Final = 23
 SQLITE_NOTADB: Final = 26
+# Extended result codes that name the real cause of a failed write.
+SQLITE_READONLY_CANTLOCK: Final = SQLITE_READONLY | (2 << 8)
+SQLITE_READONLY_DBMOVED: Final = SQLITE_READONLY | (4 << 8)
+SQLITE_READONLY_CANTINIT: Final = SQLITE_READONLY | (5 << 8)
+SQLITE_READONLY_DIRECTORY: Final = SQLITE_READONLY | (6 << 8)
 
 _LOCKED_HINT = (
     "Close other programs that use it (another Legwork window, a sync or backup tool) "
@@ -91,6 +105,28 @@ def primary_result_code(exc: BaseException) -> int | None:
     return code & 0xFF if isinstance(code, int) else None
 
 
+def _read_only_error(extended: object) -> StorageError:
+    """The read-only failure, named as precisely as SQLite's extended code allows."""
+    if extended == SQLITE_READONLY_DIRECTORY:
+        return StorageError(
+            "The folder holding the plan file is write-protected.",
+            "Legwork cannot save changes there. Make the folder writable, or copy the plan "
+            "to a folder you can write to and open the copy. Your last change was not saved.",
+        )
+    if extended == SQLITE_READONLY_DBMOVED:
+        return StorageError(
+            "The plan file was moved or deleted while Legwork had it open.",
+            "Your last change was not saved. Put the file back, or open it where it is now.",
+        )
+    if extended in (SQLITE_READONLY_CANTINIT, SQLITE_READONLY_CANTLOCK):
+        return StorageError(
+            "The plan's shared-memory file (-shm) is write-protected.",
+            "Close other programs that use the plan, then restart Legwork. Your last change "
+            "was not saved.",
+        )
+    return StorageError("The plan file is read-only.", _READ_ONLY_HINT)
+
+
 def storage_error_from_sqlite(exc: BaseException) -> StorageError:
     """Translate an ``sqlite3`` failure into a :class:`StorageError` written for people.
 
@@ -109,7 +145,7 @@ def storage_error_from_sqlite(exc: BaseException) -> StorageError:
     if primary in (SQLITE_BUSY, SQLITE_LOCKED) or "locked" in text:
         return StorageError("The plan file is locked by another program.", _LOCKED_HINT)
     if primary == SQLITE_READONLY or "readonly" in text or "read-only" in text:
-        return StorageError("The plan file is read-only.", _READ_ONLY_HINT)
+        return _read_only_error(getattr(exc, "sqlite_errorcode", None))
     if primary == SQLITE_FULL or "disk is full" in text:
         return StorageError(
             "The disk holding the plan file is full.",

@@ -25,6 +25,7 @@ from planner.storage.errors import (
     CorruptDatabaseError,
     DatabasePermissionError,
     ForeignDatabaseError,
+    IncompleteDatabaseError,
     NotADatabaseError,
     SchemaTooNewError,
     primary_result_code,
@@ -177,13 +178,15 @@ def _check_header(path: Path) -> None:
             "Check that the disk or network drive is still there.",
         ) from None
     if size == 0:
-        raise NotADatabaseError(f"The plan file {path} is empty.", NOT_LEGWORK_HINT)
+        raise IncompleteDatabaseError(f"The plan file {path} is empty.", NOT_LEGWORK_HINT)
     if not header.startswith(_SQLITE_MAGIC):
         raise NotADatabaseError(
             f"{path} is not a Legwork plan file (not an SQLite database).", NOT_LEGWORK_HINT
         )
     if len(header) < _HEADER_SIZE:
-        raise NotADatabaseError(f"The plan file {path} is cut short ({size} bytes).", BACKUP_HINT)
+        raise IncompleteDatabaseError(
+            f"The plan file {path} is cut short ({size} bytes).", BACKUP_HINT
+        )
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     if page_size < 512 or page_size & (page_size - 1):
@@ -192,7 +195,7 @@ def _check_header(path: Path) -> None:
     counter_valid = header[24:28] == header[92:96]
     if size % page_size or (counter_valid and pages and size < pages * page_size):
         expected = pages * page_size if counter_valid and pages else size
-        raise NotADatabaseError(
+        raise IncompleteDatabaseError(
             f"The plan file {path} is cut short ({size} of {expected} bytes).", BACKUP_HINT
         )
 

@@ -6,18 +6,23 @@ import os
 import random
 import shutil
 import sqlite3
+import subprocess
+import sys
 import textwrap
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from planner import paths
 from planner.core.library import BUILTIN_TEMPLATES
 from planner.core.model import Kind, Template, WeightEntry, Workout
 from planner.core.ports import Batch, StorageError
 from planner.storage import db as db_module
 from planner.storage import sqlite_file
+from planner.storage.backups import BEFORE_UPGRADE, backup_folder, list_backups
 from planner.storage.db import (
     APPLICATION_ID,
     MIGRATIONS_DIR,
@@ -30,6 +35,7 @@ from planner.storage.db import (
     check_database,
     open_database,
 )
+from planner.storage.errors import storage_error_from_sqlite
 from tests.storage.conftest import (
     NO_PERMISSION_TESTS,
     file_state,
@@ -103,6 +109,69 @@ def test_a_failed_creation_leaves_no_file(tmp_path: Path, monkeypatch: pytest.Mo
     with pytest.raises(StorageError, match="full"):
         open_database(path)
     assert list(path.parent.iterdir()) == []
+
+
+def test_a_new_plan_is_made_under_a_temporary_name_and_appears_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "plan.sqlite3"
+    seen: list[list[str]] = []
+    real_migrate = db_module._migrate
+
+    def watching(engine: object) -> None:
+        seen.append(sorted(p.name for p in tmp_path.iterdir() if "plan" in p.name))
+        real_migrate(engine)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(db_module, "_migrate", watching)
+    with open_database(path) as db:
+        assert db.repository.count_workouts() == 0
+    # While the schema was being made, the plan's own name did not exist yet.
+    assert len(seen) == 1 and "plan.sqlite3" not in seen[0]
+    assert all(name.startswith(".plan.sqlite3.new-") for name in seen[0])
+    assert sorted(p.name for p in tmp_path.iterdir() if "plan" in p.name) == ["plan.sqlite3"]
+
+
+def _dead_pid() -> int:
+    done = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return int(done.stdout)
+
+
+def test_leftovers_of_a_creation_killed_half_way_are_removed(tmp_path: Path) -> None:
+    path = tmp_path / "plan.sqlite3"
+    leftover = tmp_path / f".plan.sqlite3.new-{_dead_pid()}-0badc0de.tmp"
+    leftover.write_bytes(b"SQLite format 3\x00 half a schema")
+    leftover.with_name(leftover.name + "-wal").write_bytes(b"log")
+    unrelated = tmp_path / f".other.sqlite3.new-{_dead_pid()}-0badc0de.tmp"
+    unrelated.write_bytes(b"another plan's business")
+
+    with open_database(path) as db:
+        assert db.repository.templates()
+
+    assert sorted(p.name for p in tmp_path.iterdir() if "plan" in p.name) == ["plan.sqlite3"]
+    assert unrelated.exists()
+
+
+def test_a_new_plan_never_adopts_an_orphaned_log(tmp_path: Path) -> None:
+    donor = tmp_path / "donor.sqlite3"
+    keeper = sqlite3.connect(donor, isolation_level=None)
+    keeper.execute("PRAGMA journal_mode = WAL")
+    keeper.execute("PRAGMA wal_autocheckpoint = 0")
+    keeper.execute("CREATE TABLE workouts (secret TEXT)")
+    keeper.execute("INSERT INTO workouts VALUES ('from another file')")
+    path = tmp_path / "plan.sqlite3"
+    shutil.copyfile(donor.with_name("donor.sqlite3-wal"), path.with_name("plan.sqlite3-wal"))
+    keeper.close()
+
+    with open_database(path) as db:
+        assert db.repository.count_workouts() == 0
+    assert check_database(path).ok
+    kept = list(tmp_path.glob("plan.sqlite3.orphan-*-wal"))
+    assert len(kept) == 1 and kept[0].stat().st_size > 0  # kept aside, not deleted
 
 
 def test_builtins_are_seeded_once_and_missing_ones_come_back(db_path: Path) -> None:
@@ -338,6 +407,100 @@ def test_write_protected_file_opens_read_only(make_plan: Callable[..., Path]) ->
     assert sql(path, "SELECT count(*) FROM workouts") == [(2,)]
 
 
+def open_write_and_report(path: Path) -> dict[str, Any]:
+    """Open ``path`` for writing, try one write; what happened (run under setpriv as root)."""
+    outcome: dict[str, Any] = {}
+    with open_database(path) as db:
+        outcome["read_only"] = db.read_only
+        outcome["reason"] = db.read_only_reason
+        try:
+            db.repository.apply([sample_workout(title="Written")])
+        except StorageError as error:
+            outcome["write_refused"] = str(error)
+        else:
+            outcome["write_refused"] = None
+    return outcome
+
+
+def raw_write_error(path: Path) -> dict[str, Any]:
+    """The message a write into a write-protected folder gets (run under setpriv as root)."""
+    connection = sqlite3.connect(path, isolation_level=None)
+    try:
+        connection.execute("INSERT INTO settings (key, value) VALUES ('units', 'mi')")
+    except sqlite3.Error as exc:
+        error = storage_error_from_sqlite(exc)
+        return {"message": str(error), "hint": error.hint}
+    finally:
+        connection.close()
+    return {"message": None}
+
+
+@pytest.mark.skipif(NO_PERMISSION_TESTS is not None, reason=str(NO_PERMISSION_TESTS))
+def test_a_plan_in_a_write_protected_folder_opens_read_only_and_says_why(
+    make_plan: Callable[..., Path], tmp_path: Path
+) -> None:
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    path = shutil.move(make_plan(workouts=2), folder / "plan.sqlite3")
+    before = file_state(path)
+    folder.chmod(0o555)
+    try:
+        outcome = with_file_permissions(open_write_and_report, path)
+        raw = with_file_permissions(raw_write_error, path)
+    finally:
+        folder.chmod(0o755)
+    assert outcome["read_only"] is True
+    assert f"The folder {folder} is write-protected" in outcome["reason"]
+    assert "read-only" in outcome["write_refused"]
+    assert raw["message"] == "The folder holding the plan file is write-protected."
+    assert file_state(path) == before
+
+
+@pytest.mark.skipif(NO_PERMISSION_TESTS is not None, reason=str(NO_PERMISSION_TESTS))
+def test_side_files_left_by_a_read_only_session_do_not_keep_the_plan_read_only(
+    make_plan: Callable[..., Path],
+) -> None:
+    path = make_plan(workouts=1)
+    other = sqlite3.connect(path, isolation_level=None)  # keeps -wal/-shm beside the plan
+    other.execute("SELECT count(*) FROM workouts").fetchone()
+    path.chmod(0o400)
+    try:
+        read_only = with_file_permissions(open_write_and_report, path)
+    finally:
+        other.close()
+        path.chmod(0o600)
+    assert read_only["read_only"] is True
+    assert "write-protected" in read_only["reason"]
+    # A read-only session leaves write-protected side files behind (SQLite gives them the
+    # plan's mode); once the plan is writable again they must not keep it read-only.
+    wal, shm = path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")
+    for side in (wal, shm):
+        if not side.exists():
+            side.write_bytes(b"")
+        side.chmod(0o400)
+
+    writable = with_file_permissions(open_write_and_report, path)
+
+    assert writable == {"read_only": False, "reason": None, "write_refused": None}
+    assert sql(path, "SELECT count(*) FROM workouts") == [(2,)]
+
+
+def test_a_full_disk_is_named_as_the_cause(make_plan: Callable[..., Path]) -> None:
+    path = make_plan(workouts=1)
+    connection = sqlite3.connect(path, isolation_level=None)
+    try:
+        pages = connection.execute("PRAGMA page_count").fetchone()[0]
+        connection.execute(f"PRAGMA max_page_count = {pages}")
+        with pytest.raises(sqlite3.Error) as full:
+            connection.execute("INSERT INTO settings VALUES ('big', ?)", ("x" * 100_000,))
+    finally:
+        connection.close()
+    error = storage_error_from_sqlite(full.value)
+    assert str(error) == "The disk holding the plan file is full."
+    assert "Free some space" in error.hint
+    assert sql(path, "SELECT count(*) FROM settings WHERE key = 'big'") == [(0,)]
+
+
 def test_read_only_open_leaves_the_folder_as_it_was(make_plan: Callable[..., Path]) -> None:
     path = make_plan(workouts=3)
     listing = sorted(path.parent.iterdir())
@@ -547,7 +710,8 @@ def test_older_schema_is_backed_up_then_upgraded(
     with open_database(path, backup_dir=tmp_path / "backups") as db:
         assert db.upgraded_from == SCHEMA_HEAD
         assert db.backup_path is not None
-        assert db.backup_path.parent == tmp_path / "backups"
+        assert db.backup_path.parent == backup_folder(path, tmp_path / "backups")
+        assert db.backup_path.name.endswith("-before-upgrade.sqlite3")
         assert db.repository.count_workouts() == 5
         assert db.repository.settings().get("units") == "km"
 
@@ -566,15 +730,18 @@ def test_older_schema_is_backed_up_then_upgraded(
         assert again.backup_path is None
 
 
-def test_upgrade_backup_goes_next_to_the_file_by_default(
+def test_upgrade_backup_goes_to_the_plans_folder_among_the_users_backups(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, make_plan: Callable[..., Path]
 ) -> None:
     path = make_plan()
     install_newer_schema(tmp_path, monkeypatch, ADD_NOTE)
     with open_database(path) as db:
         assert db.backup_path is not None
-        assert db.backup_path.parent == path.parent
-        assert db.backup_path.name.startswith(f"{path.stem}-before-upgrade-{SCHEMA_HEAD}-")
+        assert db.backup_path.parent == backup_folder(path, paths.backup_dir())
+        assert db.backup_path.name.startswith(f"{path.stem}-")
+    assert [b.path for b in list_backups(path, paths.backup_dir())] == [db.backup_path]
+    assert list_backups(path, paths.backup_dir())[0].reason == BEFORE_UPGRADE
+    assert [p.name for p in path.parent.glob(f"*{path.name}*")] == [path.name]  # none beside it
 
 
 def test_a_failing_upgrade_changes_nothing(

@@ -1,0 +1,464 @@
+"""Backups that keep history: per-plan folders, verified copies, rotation over days, restore."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from planner.core.model import WeightEntry
+from planner.core.ports import StorageError
+from planner.storage import backups
+from planner.storage.backups import (
+    AUTOMATIC,
+    BEFORE_RESTORE,
+    MARKER_NAME,
+    RetentionPolicy,
+    backup_folder,
+    backup_if_due,
+    copy_backup,
+    is_in_backups,
+    list_backups,
+    make_backup,
+    newest_good_backup,
+    restore_backup,
+    rotate,
+)
+from planner.storage.db import check_database, open_database
+from planner.storage.errors import CorruptDatabaseError
+from planner.storage.plan_files import RESTORE_READY_SUFFIX, temporary_name
+from tests.storage.conftest import ROOT, _child_env, sample_workout
+
+#: A Monday morning; every test's clock starts here.
+START = datetime(2026, 3, 2, 8, 15, tzinfo=UTC)
+
+
+def contents(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every table of ``path``, read without writing anything beside it."""
+    connection = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
+    try:
+        tables = [
+            str(name)
+            for (name,) in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+            )
+        ]
+        return {t: sorted(connection.execute(f'SELECT * FROM "{t}"'), key=repr) for t in tables}
+    finally:
+        connection.close()
+
+
+def sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def add_runs(path: Path, *titles: str) -> None:
+    with open_database(path) as db:
+        db.repository.apply([sample_workout(title=title) for title in titles])
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    return tmp_path / "backups"
+
+
+@pytest.fixture
+def plan(make_plan: Callable[..., Path]) -> Path:
+    path = make_plan("plan.sqlite3", workouts=3)
+    with open_database(path) as db:
+        db.repository.bulk_insert_weights([WeightEntry(date(2026, 1, 5), 71.5)])
+    return path
+
+
+# ------------------------------------------------------------------------------ one backup
+def test_a_backup_is_a_verified_private_self_contained_copy(plan: Path, root: Path) -> None:
+    info = make_backup(plan, root, now=START)
+
+    assert info.path.parent == backup_folder(plan, root)
+    assert info.path.name == "plan-2026-03-02-081500+0000.sqlite3"  # the plan and the time
+    assert (info.when, info.reason, info.size) == (START, AUTOMATIC, info.path.stat().st_size)
+    assert (info.workouts, info.weigh_ins) == (3, 1)
+    assert info.path.stat().st_mode & 0o777 == 0o600
+    assert backup_folder(plan, root).stat().st_mode & 0o777 == 0o700
+    assert contents(info.path) == contents(plan)
+    with sqlite3.connect(f"file:{info.path}?mode=ro", uri=True) as copy:
+        assert copy.execute("PRAGMA journal_mode").fetchone() == ("delete",)
+        assert copy.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert check_database(info.path).ok
+    # Nothing else in the folder: no temporary file, no -journal, just the marker.
+    assert sorted(p.name for p in info.path.parent.iterdir()) == sorted(
+        [MARKER_NAME, info.path.name]
+    )
+
+
+def test_a_backup_of_an_open_plan_holds_what_was_committed(plan: Path, root: Path) -> None:
+    with open_database(plan) as db:
+        db.repository.apply([sample_workout(title="Only in the log so far")])
+        assert plan.with_name(plan.name + "-wal").exists()
+        info = make_backup(plan, root, now=START)
+    assert info.workouts == 4
+    assert "Only in the log so far" in repr(contents(info.path)["workouts"])
+
+
+def test_each_plan_has_its_own_folder_named_for_people(tmp_path: Path, root: Path) -> None:
+    home = tmp_path / "home" / "legwork.sqlite3"
+    usb = tmp_path / "usb" / "legwork.sqlite3"
+    for path in (home, usb):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        open_database(path).close()
+    mine = make_backup(home, root, now=START)
+    theirs = make_backup(usb, root, now=START)
+
+    assert mine.path.parent != theirs.path.parent
+    for path, info in ((home, mine), (usb, theirs)):
+        folder = info.path.parent
+        assert folder.name.startswith("legwork-")  # which plan, for a person
+        assert str(path.resolve()) in (folder / MARKER_NAME).read_text()  # exactly which
+        assert [b.path for b in list_backups(path, root)] == [info.path]
+
+    # Seven starts of the other plan on other days never touch this plan's backups.
+    for day in range(1, 30):
+        add_runs(usb, f"Run on day {day}")
+        backup_if_due(usb, root, now=START + timedelta(days=day))
+    assert [b.path for b in list_backups(home, root)] == [mine.path]
+    assert mine.path.exists()
+
+
+def test_listing_says_when_size_and_what_each_backup_holds(plan: Path, root: Path) -> None:
+    first = make_backup(plan, root, now=START)
+    add_runs(plan, "Tempo", "Long run")
+    second = make_backup(plan, root, now=START + timedelta(days=1, hours=2))
+    (first.path.parent / "notes.txt").write_text("mine")  # not a backup: ignored, kept
+
+    listed = list_backups(plan, root)
+
+    assert [(b.path, b.when, b.workouts, b.weigh_ins) for b in listed] == [
+        (second.path, START + timedelta(days=1, hours=2), 5, 1),
+        (first.path, START, 3, 1),
+    ]
+    assert all(b.size == b.path.stat().st_size > 0 for b in listed)
+    assert (first.path.parent / "notes.txt").read_text() == "mine"
+    assert list_backups(plan.with_name("never-backed-up.sqlite3"), root) == []
+
+
+def test_names_carry_the_local_time_and_a_second_backup_in_the_same_second_gets_a_number(
+    plan: Path, root: Path
+) -> None:
+    lisbon_summer = timezone(timedelta(hours=1))
+    now = datetime(2026, 7, 1, 21, 5, 9, tzinfo=lisbon_summer)
+    first = make_backup(plan, root, now=now)
+    second = make_backup(plan, root, now=now, reason=BEFORE_RESTORE)
+    third = make_backup(plan, root, now=now, reason=BEFORE_RESTORE)
+    assert first.path.name == "plan-2026-07-01-210509+0100.sqlite3"
+    assert second.path.name == "plan-2026-07-01-210509+0100-before-restore.sqlite3"
+    assert third.path.name == "plan-2026-07-01-210509+0100-before-restore-2.sqlite3"
+    assert {b.when for b in list_backups(plan, root)} == {now}
+
+
+def test_a_naive_clock_is_refused(plan: Path, root: Path) -> None:
+    with pytest.raises(ValueError, match="aware"):
+        make_backup(plan, root, now=datetime(2026, 3, 2, 8, 0))
+
+
+# ------------------------------------------------------------------------------ failures
+def test_a_backup_that_fails_its_check_leaves_no_file(
+    plan: Path, root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def damaged(path: Path, *, full: bool) -> None:
+        raise CorruptDatabaseError(f"The plan file {path} is damaged (page 3).", "", ["page 3"])
+
+    monkeypatch.setattr(backups, "_inspect", damaged)
+    with pytest.raises(CorruptDatabaseError, match="failed its integrity check"):
+        make_backup(plan, root, now=START)
+    assert sorted(p.name for p in backup_folder(plan, root).iterdir()) == [MARKER_NAME]
+
+
+def test_leftovers_of_a_killed_backup_are_removed_by_the_next_one(plan: Path, root: Path) -> None:
+    folder = backup_folder(plan, root)
+    folder.mkdir(parents=True)
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    dead_pid = int(dead.stdout)
+    leftover = folder / f".plan-2026-03-01-080000+0000.sqlite3.backup-{dead_pid}-abcd1234.tmp"
+    leftover.write_bytes(b"SQLite format 3\x00half a copy")
+    journal = leftover.with_name(leftover.name + "-journal")
+    journal.write_bytes(b"journal")
+    live = temporary_name(folder / "plan-x.sqlite3", "backup")  # this process: still working
+    live.write_bytes(b"in progress")
+
+    info = make_backup(plan, root, now=START)
+
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        [MARKER_NAME, info.path.name, live.name]
+    )
+
+
+def test_a_damaged_plan_is_not_backed_up(plan: Path, root: Path) -> None:
+    data = bytearray(plan.read_bytes())
+    page_size = int.from_bytes(data[16:18], "big")
+    data[page_size : 2 * page_size] = b"\xff" * page_size  # page 2: a b-tree page
+    plan.write_bytes(bytes(data))
+    with pytest.raises(StorageError):
+        make_backup(plan, root, now=START)
+    assert list_backups(plan, root) == []
+    assert [p.name for p in backup_folder(plan, root).iterdir()] == [MARKER_NAME]
+
+
+# ------------------------------------------------------------------------------ when
+def test_at_most_one_automatic_backup_a_day_and_only_after_a_change(plan: Path, root: Path) -> None:
+    assert backup_if_due(plan, root, now=START) is not None  # no backup yet
+    add_runs(plan, "Same day")
+    # Eight starts eight seconds apart: one backup, nothing rotated out.
+    for start in range(8):
+        assert backup_if_due(plan, root, now=START + timedelta(seconds=8 * start)) is None
+    assert len(list_backups(plan, root)) == 1
+    # The next day the change is backed up; then nothing until the plan changes again.
+    tuesday = backup_if_due(plan, root, now=START + timedelta(days=1))
+    assert tuesday is not None and tuesday.workouts == 4
+    assert backup_if_due(plan, root, now=START + timedelta(days=2)) is None
+    assert backup_if_due(plan, root, now=START + timedelta(days=9)) is None
+    add_runs(plan, "Ten days later")
+    later = backup_if_due(plan, root, now=START + timedelta(days=10))
+    assert later is not None and later.workouts == 5
+    assert [b.workouts for b in list_backups(plan, root)] == [5, 4, 3]
+
+
+def test_the_day_is_the_day_of_the_clock_given(plan: Path, root: Path) -> None:
+    """23:30 and 00:30 local time are two days, even when they are one UTC day."""
+    tokyo = timezone(timedelta(hours=9))
+    late = datetime(2026, 3, 2, 23, 30, tzinfo=tokyo)
+    assert backup_if_due(plan, root, now=late) is not None
+    add_runs(plan, "After midnight")
+    assert backup_if_due(plan, root, now=late + timedelta(hours=1)) is not None
+
+
+def _expected_days(last: date, policy: RetentionPolicy) -> set[date]:
+    """Independently of the code: the days kept when there was a backup every day up to ``last``."""
+    days = {last - timedelta(days=n) for n in range(policy.daily)}
+    sunday = last
+    for _ in range(policy.weekly):  # the newest day of each recent ISO week
+        days.add(sunday)
+        sunday = sunday - timedelta(days=sunday.isoweekday())
+    month_end = last
+    for _ in range(policy.monthly):  # the newest day of each recent month
+        days.add(month_end)
+        month_end = month_end.replace(day=1) - timedelta(days=1)
+    return days
+
+
+def test_rotation_over_a_year_and_a_half_of_simulated_days(plan: Path, root: Path) -> None:
+    """Daily backups for 550 days keep 7 days, 4 weeks and 12 months, and nothing else."""
+    first = make_backup(plan, root, now=START - timedelta(days=1000))
+    folder = first.path.parent
+    template = shutil.copyfile(first.path, plan.with_name("template.sqlite3"))
+    safety = make_backup(plan, root, now=START - timedelta(days=900), reason=BEFORE_RESTORE)
+    policy = RetentionPolicy()
+    for n in range(550):
+        now = START + timedelta(days=n)
+        shutil.copyfile(template, folder / backups._backup_name(plan, now, AUTOMATIC, 1))
+        rotate(plan, root, now=now, policy=policy)
+
+    last = (START + timedelta(days=549)).date()
+    kept = {b.when.date() for b in list_backups(plan, root, counts=False) if b.reason == AUTOMATIC}
+    assert kept == _expected_days(last, policy)
+    assert min(kept) == date(2026, 10, 31)  # a year back: the end of the 12th month
+    assert safety.path.exists()  # safety copies are not part of the daily rotation
+
+
+def test_rotation_counts_days_that_have_backups_not_calendar_days(plan: Path, root: Path) -> None:
+    """A runner who starts Legwork once a fortnight keeps 7 such days, not one."""
+    for n in range(12):
+        add_runs(plan, f"Fortnight {n}")
+        assert backup_if_due(plan, root, now=START + timedelta(days=14 * n)) is not None
+    days = [b.when for b in list_backups(plan, root) if b.reason == AUTOMATIC]
+    assert days[:7] == [START + timedelta(days=14 * n) for n in range(11, 4, -1)]
+
+
+def test_safety_copies_keep_the_newest_of_each_kind(plan: Path, root: Path) -> None:
+    policy = RetentionPolicy(safety_copies=2)
+    made = [
+        make_backup(
+            plan, root, now=START + timedelta(hours=n), reason=BEFORE_RESTORE, policy=policy
+        )
+        for n in range(4)
+    ]
+    assert [b.path for b in list_backups(plan, root)] == [made[3].path, made[2].path]
+
+
+# ------------------------------------------------------------------------------ restore
+def test_restore_gives_the_backups_contents_and_keeps_the_current_plan(
+    plan: Path, root: Path
+) -> None:
+    backup = make_backup(plan, root, now=START)
+    add_runs(plan, "Added after the backup")
+    current = contents(plan)
+    current_bytes = sha(plan)
+
+    result = restore_backup(backup.path, plan, root, now=START + timedelta(days=1))
+
+    assert contents(plan) == contents(backup.path)
+    assert result.restored.workouts == 3
+    assert plan.stat().st_mode & 0o777 == 0o600
+    # The replaced plan is kept twice: renamed beside it, and as a safety backup.
+    assert result.kept_aside == plan.with_name("plan.sqlite3.replaced-20260303-081500")
+    assert sha(result.kept_aside) == current_bytes
+    assert result.safety_copy is not None and result.safety_copy.reason == BEFORE_RESTORE
+    assert contents(result.safety_copy.path) == current
+    assert result.safety_copy.path in [b.path for b in list_backups(plan, root)]
+    assert backup.path.exists() and check_database(backup.path).ok
+    assert not plan.with_name(plan.name + RESTORE_READY_SUFFIX).exists()
+    with open_database(plan) as db:
+        assert db.repository.count_workouts() == 3
+
+
+KILLED_WRITER = textwrap.dedent(
+    """
+    import os, sys
+    from datetime import date
+    from pathlib import Path
+    from planner.core.model import Kind, Workout
+    from planner.storage.db import open_database
+
+    db = open_database(Path(sys.argv[1]))
+    for n in range(5):
+        db.repository.apply([Workout(None, date(2026, 4, 1 + n), Kind.RUN, f"Crash run {n}")])
+    print("committed", flush=True)
+    sys.stdin.readline()
+    """
+)
+
+
+def test_restore_over_a_plan_a_kill_left_with_a_wal_gives_exactly_the_backup(
+    plan: Path, root: Path
+) -> None:
+    backup = make_backup(plan, root, now=START)
+    writer = subprocess.Popen(
+        [sys.executable, "-c", KILLED_WRITER, str(plan)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=_child_env(),
+        cwd=ROOT,
+    )
+    assert writer.stdout is not None
+    assert writer.stdout.readline().strip() == "committed"
+    writer.kill()
+    writer.wait(timeout=30)
+    wal = plan.with_name(plan.name + "-wal")
+    assert wal.exists() and wal.stat().st_size > 0  # the crash data lives in the log
+
+    result = restore_backup(backup.path, plan, root, now=START + timedelta(days=1))
+
+    assert contents(plan) == contents(backup.path)
+    assert not wal.exists() and not plan.with_name(plan.name + "-shm").exists()
+    assert check_database(plan).ok
+    # Nothing was lost: the crashed plan and its log were kept aside as a pair...
+    assert result.kept_aside is not None
+    assert result.kept_aside.with_name(result.kept_aside.name + "-wal").exists()
+    # ... and the safety backup read the five acknowledged runs through that log.
+    assert result.safety_copy is not None and result.safety_copy.workouts == 8
+    for reopen in range(2):  # and they stay exactly the backup's, reopen after reopen
+        with open_database(plan) as db:
+            assert db.repository.count_workouts() == 3, reopen
+    assert contents(plan) == contents(backup.path)
+
+
+def test_a_damaged_backup_is_refused_and_the_plan_is_untouched(plan: Path, root: Path) -> None:
+    backup = make_backup(plan, root, now=START)
+    backup.path.write_bytes(backup.path.read_bytes()[:1000])
+    before = sha(plan)
+    with pytest.raises(StorageError, match="cannot be restored") as refused:
+        restore_backup(backup.path, plan, root, now=START)
+    assert "not changed" in refused.value.hint
+    assert sha(plan) == before
+    assert sorted(p.name for p in plan.parent.glob("plan.sqlite3*")) == ["plan.sqlite3"]
+
+
+def test_restore_onto_a_missing_plan_creates_it(plan: Path, root: Path, tmp_path: Path) -> None:
+    backup = make_backup(plan, root, now=START)
+    target = tmp_path / "fresh" / "plan.sqlite3"
+    target.parent.mkdir()
+    result = restore_backup(backup.path, target, root, now=START)
+    assert (result.kept_aside, result.safety_copy) == (None, None)
+    assert contents(target) == contents(backup.path)
+
+
+def test_a_restore_killed_after_keeping_the_plan_aside_is_finished_by_the_next_open(
+    plan: Path, root: Path
+) -> None:
+    backup = make_backup(plan, root, now=START)
+    add_runs(plan, "Replaced")
+    # The state a kill between "kept aside" and "renamed into place" leaves behind:
+    ready = plan.with_name(plan.name + RESTORE_READY_SUFFIX)
+    shutil.copyfile(backup.path, ready)
+    plan.rename(plan.with_name("plan.sqlite3.replaced-20260302-081500"))
+    orphan = plan.with_name(plan.name + "-shm")
+    orphan.write_bytes(b"\0" * 32768)
+
+    with open_database(plan) as db:
+        assert db.repository.count_workouts() == 3
+
+    assert contents(plan) == contents(backup.path)
+    assert not ready.exists()
+    assert [p.name for p in plan.parent.glob("plan.sqlite3.orphan-*-shm")]  # kept, not deleted
+
+
+def test_a_restore_killed_before_replacing_anything_leaves_the_plan(plan: Path, root: Path) -> None:
+    backup = make_backup(plan, root, now=START)
+    add_runs(plan, "Kept")
+    ready = plan.with_name(plan.name + RESTORE_READY_SUFFIX)
+    shutil.copyfile(backup.path, ready)
+    with open_database(plan) as db:
+        assert db.repository.count_workouts() == 4
+    assert not ready.exists()
+
+
+def test_newest_good_backup_skips_damaged_ones(plan: Path, root: Path) -> None:
+    good = make_backup(plan, root, now=START)
+    add_runs(plan, "Newer")
+    newer = make_backup(plan, root, now=START + timedelta(days=1))
+    newer.path.write_bytes(newer.path.read_bytes()[:2048])
+    found = newest_good_backup(plan, root)
+    assert found is not None
+    assert (found.path, found.workouts, found.weigh_ins) == (good.path, 3, 1)
+    assert newest_good_backup(plan.with_name("other.sqlite3"), root) is None
+
+
+# ------------------------------------------------------------------------------ opening backups
+def test_backups_are_recognised_wherever_their_folder_went(
+    plan: Path, root: Path, tmp_path: Path
+) -> None:
+    info = make_backup(plan, root, now=START)
+    assert is_in_backups(info.path, root)
+    assert not is_in_backups(plan, root)
+    moved = tmp_path / "usb" / "old backups"
+    shutil.copytree(info.path.parent, moved)
+    assert is_in_backups(moved / info.path.name, root)
+
+
+def test_a_copy_of_a_backup_opens_and_the_backup_stays_as_it_was(
+    plan: Path, root: Path, tmp_path: Path
+) -> None:
+    info = make_backup(plan, root, now=START)
+    before = sha(info.path)
+    copy = copy_backup(info.path, tmp_path / "data")
+    again = copy_backup(info.path, tmp_path / "data")
+    assert copy.name == "plan-2026-03-02-081500+0000-copy.sqlite3"
+    assert again.name == "plan-2026-03-02-081500+0000-copy-2.sqlite3"
+    with open_database(copy) as db:
+        db.repository.apply([sample_workout(title="Edits go to the copy")])
+    assert sha(info.path) == before
+    assert os.stat(copy).st_mode & 0o777 == 0o600
