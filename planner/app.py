@@ -29,6 +29,7 @@ from planner.core.service import PlanService
 from planner.storage.startup import StartupDatabase, open_for_startup
 from planner.ui.controller import PlanController
 from planner.ui.main_window import MainWindow
+from planner.ui.view_state import ViewState, fixed_clock
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +73,8 @@ def build_main_window(db_path: Path | str, *, today: date | None = None) -> Main
     try:
         service = PlanService(database.repository)
         controller = PlanController(service, today=today or date.today())
-        window = MainWindow(controller, path, on_close=database.close)
+        state = ViewState(controller, clock=fixed_clock(today) if today else date.today)
+        window = MainWindow(controller, state, path, on_close=database.close)
     except BaseException:
         database.close()
         raise

@@ -1,18 +1,24 @@
-"""The main window: menus, toolbar, the week, the library dock, the status bar."""
+"""The main window: the week, the library dock, menus and toolbar from one action table.
+
+The window composes; it relays nothing. The week view, the library and the window's actions
+all read and move the same :class:`~planner.ui.view_state.ViewState`, and refresh from the
+controller's ``plan_changed``. Printing, the dialogs and "Go to date" load when first used, so
+the first paint needs none of them.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QPoint, QSettings, Qt, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon, QKeySequence, QShowEvent
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QSizePolicy,
     QToolBar,
@@ -20,21 +26,98 @@ from PySide6.QtWidgets import (
 )
 
 from planner import APP_NAME, __version__
-from planner.core.formatting import workout_summary
-from planner.core.model import ChangeSet, Kind, Status, Workout
-from planner.core.service import as_plan
-from planner.core.weeks import DAY_NAMES, Week
+from planner.core.model import ChangeSet
+from planner.core.weeks import Week
+from planner.ui.actions import SEPARATOR, ActionSpec, ActionTable
 from planner.ui.controller import PlanController
-from planner.ui.dialogs.go_to_date import GoToDateDialog
-from planner.ui.dialogs.template_editor import ask_template_name
-from planner.ui.dialogs.workout_editor import WorkoutEditor
 from planner.ui.palette import WorkoutPalette
-from planner.ui.printing import WeekPrinter, WeekSheet
+from planner.ui.selection_actions import BLOCK_MENU, DAY_MENU, SelectionActions
+from planner.ui.view_state import ViewState
 from planner.ui.week_view import WeekView
+
+if TYPE_CHECKING:
+    from planner.ui.printing import WeekPrinter, WeekSheet
 
 _SETTINGS_GEOMETRY = "main_window/geometry"
 _SETTINGS_STATE = "main_window/state"
 _STATE_VERSION = 1
+
+#: The menu bar: each menu's title and its actions, ``"-"`` for a separator.
+MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("&File", ("new", SEPARATOR, "print", "preview", "pdf", SEPARATOR, "quit")),
+    (
+        "&Edit",
+        (
+            "undo",
+            "redo",
+            SEPARATOR,
+            "cut",
+            "copy",
+            "paste",
+            "duplicate",
+            "delete",
+            SEPARATOR,
+            "edit",
+            "done",
+            "skip",
+            "plan",
+            SEPARATOR,
+            "move_left",
+            "move_right",
+            SEPARATOR,
+            "template",
+            "copy_week",
+            SEPARATOR,
+            "preferences",
+        ),
+    ),
+    (
+        "&View",
+        (
+            "previous_week",
+            "next_week",
+            "this_week",
+            "go_to_date",
+            SEPARATOR,
+            "library",
+            "focus_week",
+            "focus_library",
+        ),
+    ),
+    (
+        "&Library",
+        (
+            "library_add",
+            SEPARATOR,
+            "library_new",
+            "library_edit",
+            "library_duplicate",
+            "library_delete",
+            SEPARATOR,
+            "library_filter",
+        ),
+    ),
+    ("&Help", ("shortcuts", "about")),
+)
+#: The toolbar.
+TOOLBAR: tuple[str, ...] = (
+    "previous_week",
+    "this_week",
+    "next_week",
+    "go_to_date",
+    SEPARATOR,
+    "new",
+    "undo",
+    "redo",
+)
+#: Keys that act inside a widget rather than through an action, for the shortcuts list.
+WIDGET_KEYS: tuple[tuple[str, str], ...] = (
+    ("Select the previous / next day", "Left / Right"),
+    ("Select the workout above / below", "Up / Down"),
+    ("Select the first / last day of the week", "Home / End"),
+    ("Edit the selected workout", "Enter"),
+    ("Copy while dragging", "Ctrl + drag"),
+)
 
 
 class MainWindow(QMainWindow):
@@ -42,17 +125,23 @@ class MainWindow(QMainWindow):
 
     Args:
         controller: the plan controller (owns the undo stack).
+        state: what the window shows (the week, the selection, today); the window owns it.
         db_path: the plan file shown in the title and status bar.
         on_close: called once when the window closes (the app closes the database).
+        parent: the parent widget.
 
     Attributes:
         week_view: the weekly calendar (objectName ``weekView``).
         library: the workout library (objectName ``workoutPalette``).
+        state: the view state the widgets share.
+        actions_table: every command of the window.
+        selection_actions: the commands on the selection, and the clipboard.
     """
 
     def __init__(
         self,
         controller: PlanController,
+        state: ViewState,
         db_path: Path,
         *,
         on_close: Callable[[], None] | None = None,
@@ -61,20 +150,19 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self._controller = controller
+        self.state = state
+        state.setParent(self)
         self._db_path = db_path
         self._on_close = on_close
-        self._clipboard: list[Workout] = []
-        self._error_box: QMessageBox | None = None
-        self._editor: WorkoutEditor | None = None
+        self._printer: WeekPrinter | None = None
         self.setWindowTitle(f"{db_path.name} — {APP_NAME}")
         self.setDockOptions(
             QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks
         )
 
-        self.week_view = WeekView(controller, self)
+        self.week_view = WeekView(controller, state, self)
         self.setCentralWidget(self.week_view)
-
-        self.library = WorkoutPalette(controller, self)
+        self.library = WorkoutPalette(controller, state, self)
         self._library_dock = QDockWidget("Library", self)
         self._library_dock.setObjectName("libraryDock")
         self._library_dock.setWidget(self.library)
@@ -85,27 +173,24 @@ class MainWindow(QMainWindow):
         )
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self._library_dock)
 
-        self.week_printer = WeekPrinter(self, self._printable_week)
-        self.week_printer.message.connect(self._show_status)
-        self.week_printer.failed.connect(self._show_error)
-
-        self._create_actions()
-        self._create_menus()
+        self.selection_actions = SelectionActions(controller, state, self)
+        self.actions_table = ActionTable(self, self._specs(), local_to=self.week_view)
+        self.selection_actions.attach(self.actions_table)
+        self.actions_table.fill_menu_bar(self.menuBar(), MENUS)
         self._create_toolbar()
         self._create_status_bar()
+        self._name_actions()
 
         controller.plan_changed.connect(self._on_plan_changed)
         controller.failed.connect(self._show_error)
-        controller.undo_stack.indexChanged.connect(self._update_actions)
-        self.week_view.selection_changed.connect(self._update_actions)
-        self.week_view.week_changed.connect(self._on_week_changed)
-        self.week_view.edit_requested.connect(self._edit_workout)
+        state.week_changed.connect(self._on_week_changed)
+        self.week_view.edit_requested.connect(self.selection_actions.edit_workout)
         self.week_view.context_menu_requested.connect(self._show_context_menu)
-        self.library.template_activated.connect(self._add_template_to_selected_day)
+        self.selection_actions.message.connect(self._show_status)
+        self.selection_actions.focus_week.connect(self._focus_week)
 
         self._restore_window_state()
-        self._on_week_changed(self.week_view.week)
-        self._update_actions()
+        self._on_week_changed(state.week)
 
     # -- public API (tests, benchmarks, the app) -------------------------------------------
     @property
@@ -113,277 +198,210 @@ class MainWindow(QMainWindow):
         """The plan controller."""
         return self._controller
 
+    @property
+    def week_printer(self) -> WeekPrinter:
+        """The window's printer (made, and the printing module loaded, when first used)."""
+        if self._printer is None:
+            from planner.ui.printing import WeekPrinter
+
+            self._printer = WeekPrinter(self, self._printable_week)
+            self._printer.message.connect(self._show_status)
+            self._printer.failed.connect(self._show_error)
+        return self._printer
+
     def show_week(self, day: date) -> None:
         """Show the week holding ``day``."""
-        self.week_view.show_week(self._controller.week_of(day))
+        self.state.show_week(self.state.week_of(day))
 
     @Slot()
     def next_week(self) -> None:
         """Show the following week."""
-        self.week_view.show_week(self.week_view.week.next)
+        self.state.next_week()
 
     @Slot()
     def previous_week(self) -> None:
         """Show the previous week."""
-        self.week_view.show_week(self.week_view.week.previous)
+        self.state.previous_week()
 
     @Slot()
     def this_week(self) -> None:
         """Show the week holding today and select today."""
-        self.week_view.select_day(self._controller.today)
+        self.state.this_week()
+
+    def shortcut_rows(self) -> list[tuple[str, str]]:
+        """What Help ▸ Keyboard Shortcuts lists: every action, then the widgets' own keys."""
+        return [*self.actions_table.shortcut_rows(), *WIDGET_KEYS]
 
     # -- construction ----------------------------------------------------------------------
-    def _action(
-        self,
-        text: str,
-        slot: Callable[[], object],
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-        *,
-        tip: str = "",
-        icon: str = "",
-        local: bool = False,
-    ) -> QAction:
-        """One action; ``local`` ones fire only while the week view has focus."""
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        if icon:
-            action.setIcon(QIcon.fromTheme(icon))
-        if tip:
-            action.setStatusTip(tip)
-            action.setToolTip(
-                f"{tip} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
-                if shortcut
-                else tip
-            )
-        action.triggered.connect(slot)
-        if local:
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.week_view.addAction(action)
-        else:
-            self.addAction(action)
-        return action
-
-    def _create_actions(self) -> None:
+    def _specs(self) -> list[ActionSpec]:
         stack = self._controller.undo_stack
-        self.undo_action = stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.undo_action.setIcon(QIcon.fromTheme("edit-undo"))
-        self.redo_action = stack.createRedoAction(self, "&Redo")
-        # The platform's Redo first, then both common ones; where the platform's Redo is
-        # Ctrl+Y, Ctrl+Shift+Z must still work (and no sequence may be bound twice).
-        redo_keys = [
-            QKeySequence(QKeySequence.StandardKey.Redo),
-            QKeySequence("Ctrl+Shift+Z"),
-            QKeySequence("Ctrl+Y"),
+        library = self.library.template_actions
+        return [
+            ActionSpec(
+                "undo",
+                "&Undo",
+                keys=(QKeySequence.StandardKey.Undo, "Ctrl+Z"),
+                icon="edit-undo",
+                action=stack.createUndoAction(self, "&Undo"),
+            ),
+            ActionSpec(
+                "redo",
+                "&Redo",
+                # The platform's Redo first; Ctrl+Shift+Z and Ctrl+Y work everywhere.
+                keys=(QKeySequence.StandardKey.Redo, "Ctrl+Shift+Z", "Ctrl+Y"),
+                icon="edit-redo",
+                action=stack.createRedoAction(self, "&Redo"),
+            ),
+            *self.selection_actions.specs(),
+            ActionSpec(
+                "preferences",
+                "Pre&ferences…",
+                self._show_preferences,
+                (QKeySequence.StandardKey.Preferences, "Ctrl+,"),
+                tip="Units, the first day of the week, and the warnings",
+                icon="preferences-system",
+            ),
+            ActionSpec(
+                "previous_week",
+                "&Previous Week",
+                self.previous_week,
+                ("Ctrl+PgUp",),
+                tip="Show the previous week",
+                icon="go-previous",
+            ),
+            ActionSpec(
+                "next_week",
+                "&Next Week",
+                self.next_week,
+                ("Ctrl+PgDown",),
+                tip="Show the next week",
+                icon="go-next",
+            ),
+            ActionSpec(
+                "this_week",
+                "&This Week",
+                self.this_week,
+                ("Ctrl+T",),
+                tip="Show the week holding today",
+                icon="go-home",
+            ),
+            ActionSpec(
+                "go_to_date",
+                "&Go to Date…",
+                self._go_to_date,
+                ("Ctrl+G",),
+                tip="Show the week of a date",
+                icon="go-jump",
+            ),
+            ActionSpec(
+                "library",
+                "&Library",
+                keys=("Ctrl+L",),
+                action=self._library_dock.toggleViewAction(),
+            ),
+            ActionSpec("focus_week", "Focus &Week", self._focus_week, ("Ctrl+1",)),
+            ActionSpec("focus_library", "Focus Li&brary", self._focus_library, ("Ctrl+2",)),
+            ActionSpec(
+                "library_add",
+                "&Add to Selected Day\tEnter",
+                action=library.add,
+                where="in the library",
+            ),
+            ActionSpec(
+                "library_new", "&New Template…\tIns", action=library.new, where="in the library"
+            ),
+            ActionSpec(
+                "library_edit", "&Edit Template…\tF2", action=library.edit, where="in the library"
+            ),
+            ActionSpec(
+                "library_duplicate",
+                "D&uplicate as My Own…\tF2",
+                action=library.duplicate,
+                where="on a built-in entry",
+            ),
+            ActionSpec(
+                "library_delete",
+                "&Delete Template\tDel",
+                action=library.delete,
+                where="in the library",
+            ),
+            ActionSpec(
+                "library_filter",
+                "&Filter the Library",
+                action=self.library.focus_filter_action,
+                keys=(QKeySequence.StandardKey.Find, "Ctrl+F"),
+                where="in the library",
+            ),
+            ActionSpec(
+                "print",
+                "&Print Week…",
+                self._print,
+                (QKeySequence.StandardKey.Print, "Ctrl+P"),
+                tip="Print the week shown",
+                icon="document-print",
+            ),
+            ActionSpec(
+                "preview",
+                "Print Pre&view…",
+                self._print_preview,
+                ("Ctrl+Shift+P",),
+                tip="See the printed week before printing",
+                icon="document-print-preview",
+            ),
+            ActionSpec(
+                "pdf",
+                "&Export Week as PDF…",
+                self._export_pdf,
+                ("Ctrl+Shift+E",),
+                tip="Save the week shown as a PDF file",
+            ),
+            ActionSpec(
+                "quit",
+                "&Quit",
+                self.close,
+                (QKeySequence.StandardKey.Quit, "Ctrl+Q"),
+                icon="application-exit",
+            ),
+            ActionSpec(
+                "shortcuts",
+                "&Keyboard Shortcuts",
+                self._show_shortcuts,
+                ("Ctrl+/", "F1"),
+                icon="help-keybord-shortcuts",
+            ),
+            ActionSpec("about", f"&About {APP_NAME}", self._show_about, ("Shift+F1",)),
         ]
-        self.redo_action.setShortcuts(
-            list({keys.toString(): keys for keys in redo_keys if not keys.isEmpty()}.values())
-        )
-        self.redo_action.setIcon(QIcon.fromTheme("edit-redo"))
-        self.addAction(self.undo_action)
-        self.addAction(self.redo_action)
 
-        self.new_action = self._action(
-            "&New Workout…",
-            self._new_workout,
-            QKeySequence.StandardKey.New,
-            tip="Plan a new workout on the selected day",
-            icon="document-new",
-        )
-        self.edit_action = self._action(
-            "&Edit Workout…", self._edit_selected, "F2", tip="Edit the selected workout", local=True
-        )
-        self.done_action = self._action(
-            "Mark &Done…",
-            self._mark_done,
-            "Ctrl+Return",
-            tip="Record what you actually did",
-            icon="dialog-ok",
-            local=True,
-        )
-        self.skip_action = self._action(
-            "Mark &Skipped",
-            self._mark_skipped,
-            "Ctrl+Shift+Return",
-            tip="Mark the selected workout skipped",
-            local=True,
-        )
-        self.plan_action = self._action(
-            "Mark &Planned",
-            self._mark_planned,
-            None,
-            tip="Mark the selected workout planned again",
-            local=True,
-        )
-        self.cut_action = self._action(
-            "Cu&t", self._cut, QKeySequence.StandardKey.Cut, icon="edit-cut", local=True
-        )
-        self.copy_action = self._action(
-            "&Copy", self._copy, QKeySequence.StandardKey.Copy, icon="edit-copy", local=True
-        )
-        self.paste_action = self._action(
-            "&Paste", self._paste, QKeySequence.StandardKey.Paste, icon="edit-paste", local=True
-        )
-        self.duplicate_action = self._action(
-            "D&uplicate",
-            self._duplicate,
-            "Ctrl+D",
-            tip="Copy the selected workout right after itself",
-            local=True,
-        )
-        self.delete_action = self._action(
-            "&Delete", self._delete, QKeySequence.StandardKey.Delete, icon="edit-delete", local=True
-        )
-        self.move_left_action = self._action(
-            "Move to Previous Day", self._move_previous_day, "Alt+Left", local=True
-        )
-        self.move_right_action = self._action(
-            "Move to Next Day", self._move_next_day, "Alt+Right", local=True
-        )
-        self.template_action = self._action(
-            "Save as &Template…",
-            self._save_as_template,
-            None,
-            tip="Add the selected workout to the library",
-        )
-        self.copy_week_action = self._action(
-            "Copy Week to &Next Week",
-            self._copy_week,
-            "Ctrl+Shift+C",
-            tip="Copy every workout of this week onto the next",
-        )
-
-        self.prev_action = self._action(
-            "&Previous Week",
-            self.previous_week,
-            "Ctrl+PgUp",
-            tip="Show the previous week",
-            icon="go-previous",
-        )
-        self.next_action = self._action(
-            "&Next Week", self.next_week, "Ctrl+PgDown", tip="Show the next week", icon="go-next"
-        )
-        self.today_action = self._action(
-            "&This Week",
-            self.this_week,
-            "Ctrl+T",
-            tip="Show the week holding today",
-            icon="go-home",
-        )
-        self.goto_action = self._action(
-            "&Go to Date…",
-            self._go_to_date,
-            "Ctrl+G",
-            tip="Show the week of a date",
-            icon="go-jump",
-        )
-        self.library_action = self._library_dock.toggleViewAction()
-        self.library_action.setText("&Library")
-        self.library_action.setShortcut(QKeySequence("Ctrl+L"))
-        self.focus_week_action = self._action("Focus &Week", self._focus_week, "Ctrl+1")
-        self.focus_library_action = self._action("Focus Li&brary", self._focus_library, "Ctrl+2")
-
-        self.print_action = self._action(
-            "&Print Week…",
-            self.week_printer.print_,
-            _standard_or(QKeySequence.StandardKey.Print, "Ctrl+P"),
-            tip="Print the week shown",
-            icon="document-print",
-        )
-        self.preview_action = self._action(
-            "Print Pre&view…",
-            self.week_printer.print_preview,
-            "Ctrl+Shift+P",
-            tip="See the printed week before printing",
-            icon="document-print-preview",
-        )
-        self.pdf_action = self._action(
-            "&Export Week as PDF…",
-            self.week_printer.export_pdf,
-            "Ctrl+Shift+E",
-            tip="Save the week shown as a PDF file",
-        )
-        self.quit_action = self._action(
-            "&Quit",
-            self.close,
-            _standard_or(QKeySequence.StandardKey.Quit, "Ctrl+Q"),
-            icon="application-exit",
-        )
-        self.shortcuts_action = self._action("&Keyboard Shortcuts", self._show_shortcuts, "Ctrl+/")
-        self.about_action = self._action(f"&About {APP_NAME}", self._show_about)
-
-    def _create_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        file_menu.addAction(self.new_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.print_action)
-        file_menu.addAction(self.preview_action)
-        file_menu.addAction(self.pdf_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-
-        edit_menu = bar.addMenu("&Edit")
-        for action in (
-            self.undo_action,
-            self.redo_action,
-            None,
-            self.cut_action,
-            self.copy_action,
-            self.paste_action,
-            self.duplicate_action,
-            self.delete_action,
-            None,
-            self.edit_action,
-            self.done_action,
-            self.skip_action,
-            self.plan_action,
-            None,
-            self.move_left_action,
-            self.move_right_action,
-            None,
-            self.template_action,
-            self.copy_week_action,
-        ):
-            if action is None:
-                edit_menu.addSeparator()
-            else:
-                edit_menu.addAction(action)
-
-        view_menu = bar.addMenu("&View")
-        for action in (
-            self.prev_action,
-            self.next_action,
-            self.today_action,
-            self.goto_action,
-            None,
-            self.library_action,
-            self.focus_week_action,
-            self.focus_library_action,
-        ):
-            if action is None:
-                view_menu.addSeparator()
-            else:
-                view_menu.addAction(action)
-
-        help_menu = bar.addMenu("&Help")
-        help_menu.addAction(self.shortcuts_action)
-        help_menu.addAction(self.about_action)
+    def _name_actions(self) -> None:
+        """The actions as attributes, for tests and scripts (``window.undo_action``)."""
+        table = self.actions_table
+        self.undo_action = table["undo"]
+        self.redo_action = table["redo"]
+        self.new_action = table["new"]
+        self.edit_action = table["edit"]
+        self.done_action = table["done"]
+        self.skip_action = table["skip"]
+        self.plan_action = table["plan"]
+        self.cut_action = table["cut"]
+        self.copy_action = table["copy"]
+        self.paste_action = table["paste"]
+        self.duplicate_action = table["duplicate"]
+        self.delete_action = table["delete"]
+        self.template_action = table["template"]
+        self.copy_week_action = table["copy_week"]
+        self.preferences_action = table["preferences"]
+        self.library_action = table["library"]
+        self.print_action = table["print"]
+        self.preview_action = table["preview"]
+        self.pdf_action = table["pdf"]
+        self.shortcuts_action = table["shortcuts"]
 
     def _create_toolbar(self) -> None:
         toolbar = QToolBar("Navigation", self)
         toolbar.setObjectName("navigationToolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        toolbar.addAction(self.prev_action)
-        toolbar.addAction(self.today_action)
-        toolbar.addAction(self.next_action)
-        toolbar.addAction(self.goto_action)
-        toolbar.addSeparator()
-        toolbar.addAction(self.new_action)
-        toolbar.addAction(self.undo_action)
-        toolbar.addAction(self.redo_action)
+        self.actions_table.fill(toolbar, TOOLBAR)
         self._week_label = QLabel(self)
         self._week_label.setObjectName("weekLabel")
         self._week_label.setContentsMargins(12, 0, 12, 0)
@@ -395,9 +413,9 @@ class MainWindow(QMainWindow):
 
     def _create_status_bar(self) -> None:
         bar = self.statusBar()
-        self._file_label = QLabel(str(self._db_path), self)
-        self._file_label.setToolTip("Your plan is saved here after every change.")
-        bar.addPermanentWidget(self._file_label)
+        file_label = QLabel(str(self._db_path), self)
+        file_label.setToolTip("Your plan is saved here after every change.")
+        bar.addPermanentWidget(file_label)
         bar.showMessage("Ready", 3000)
 
     # -- window state ----------------------------------------------------------------------
@@ -438,28 +456,33 @@ class MainWindow(QMainWindow):
             callback()
         super().closeEvent(event)
 
-    # -- slots: navigation -----------------------------------------------------------------
+    # -- navigation and focus --------------------------------------------------------------
     @Slot(object)
     def _on_week_changed(self, week: Week) -> None:
         self._week_label.setText(f"<b>{week.label()}</b>")
-        self.copy_week_action.setText(f"Copy Week {week.label()} to {week.next.label()}")
 
     @Slot()
     def _go_to_date(self) -> None:
+        from planner.ui.dialogs.go_to_date import GoToDateDialog
+
         dialog = GoToDateDialog(
-            self.week_view.selected_day,
+            self.state.selected_day,
             self,
-            first_weekday=self._controller.first_weekday,
-            today=self._controller.today,
+            first_weekday=self.state.first_weekday,
+            today=self.state.today,
         )
         dialog.accepted.connect(self._on_date_chosen)
+        dialog.finished.connect(dialog.deleteLater)
         dialog.open()
-        self._goto_dialog = dialog
 
     @Slot()
     def _on_date_chosen(self) -> None:
-        self.week_view.select_day(self._goto_dialog.chosen_day())
-        self.week_view.setFocus()
+        from planner.ui.dialogs.go_to_date import GoToDateDialog
+
+        dialog = self.sender()
+        if isinstance(dialog, GoToDateDialog):
+            self.state.select_day(dialog.chosen_day())
+            self._focus_week()
 
     @Slot()
     def _focus_week(self) -> None:
@@ -470,215 +493,56 @@ class MainWindow(QMainWindow):
         self._library_dock.show()
         self.library.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
-    # -- slots: editing --------------------------------------------------------------------
-    def _selected(self) -> Workout | None:
-        return self.week_view.selected_workout()
+    # -- preferences -----------------------------------------------------------------------
+    @Slot()
+    def _show_preferences(self) -> None:
+        from planner.ui.dialogs.preferences import PreferencesDialog
 
-    @Slot(int)
-    def _add_template_to_selected_day(self, template_id: int) -> None:
-        day = self.week_view.selected_day
-        new_id = self._controller.add_from_template(template_id, day)
-        if new_id is not None:
-            self.week_view.select_workout(new_id)
+        dialog = PreferencesDialog(self._controller.settings, self)
+        dialog.accepted.connect(self._on_preferences_accepted)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
 
     @Slot()
-    def _new_workout(self) -> None:
-        template = next((t for t in self._controller.templates() if t.name == "Easy run"), None)
-        day = self.week_view.selected_day
-        workout = (
-            template.to_workout(day)
-            if template is not None
-            else Workout(None, day, Kind.RUN, "Run")
-        )
-        self._open_editor(workout, title=f"New workout on {DAY_NAMES[day.weekday()]} {day:%-d %b}")
+    def _on_preferences_accepted(self) -> None:
+        from planner.ui.dialogs.preferences import PreferencesDialog
 
-    @Slot()
-    def _edit_selected(self) -> None:
-        workout = self._selected()
-        if workout is not None and workout.id is not None:
-            self._edit_workout(workout.id)
-
-    @Slot(int)
-    def _edit_workout(self, workout_id: int) -> None:
-        workout = self._controller.workout(workout_id)
-        if workout is not None:
-            self._open_editor(workout)
-
-    @Slot()
-    def _mark_done(self) -> None:
-        workout = self._selected()
-        if workout is not None:
-            self._open_editor(workout, complete=True, title=f"Done: {workout.title}")
-
-    def _open_editor(
-        self, workout: Workout, *, complete: bool = False, title: str | None = None
-    ) -> None:
-        editor = WorkoutEditor(
-            workout,
-            self,
-            complete=complete,
-            title=title,
-            first_weekday=self._controller.first_weekday,
-        )
-        editor.accepted.connect(self._on_editor_accepted)
-        editor.finished.connect(editor.deleteLater)
-        self._editor = editor
-        editor.open()
-
-    @Slot()
-    def _on_editor_accepted(self) -> None:
-        editor = self._editor
-        if editor is None:
-            return
-        edited = editor.workout()
-        if edited.id is None:
-            new_id = self._controller.add_workout(edited)
-            if new_id is not None:
-                self.week_view.select_workout(new_id)
-        else:
-            self._controller.edit(edited)
-            self.week_view.select_workout(edited.id)
-        self.week_view.setFocus()
-
-    @Slot()
-    def _mark_skipped(self) -> None:
-        workout = self._selected()
-        if workout is not None and workout.id is not None:
-            self._controller.set_status(workout.id, Status.SKIPPED)
-
-    @Slot()
-    def _mark_planned(self) -> None:
-        workout = self._selected()
-        if workout is not None and workout.id is not None:
-            self._controller.set_status(workout.id, Status.PLANNED)
-
-    @Slot()
-    def _copy(self) -> None:
-        workout = self._selected()
-        if workout is None:
-            return
-        self._clipboard = [as_plan(workout)]
-        self._update_actions()  # Paste is enabled by the clipboard, not by the selection
-        self._to_system_clipboard(workout)
-        self.statusBar().showMessage(f"Copied {workout.title}: select a day and press Ctrl+V", 4000)
-
-    @Slot()
-    def _cut(self) -> None:
-        workout = self._selected()
-        if workout is None or workout.id is None:
-            return
-        if self._controller.delete([workout.id]):
-            self._clipboard = [workout.replace(id=None)]
-            self._update_actions()
-            self._to_system_clipboard(workout)
-            self.statusBar().showMessage(
-                f"Cut {workout.title}: select a day and press Ctrl+V", 4000
-            )
-
-    @Slot()
-    def _paste(self) -> None:
-        if not self._clipboard:
-            self.statusBar().showMessage("Nothing to paste: copy or cut a workout first", 4000)
-            return
-        day = self.week_view.selected_day
-        selected = self._selected()
-        index = selected.position + 1 if selected is not None and selected.day == day else None
-        new_id = None
-        for workout in self._clipboard:
-            new_id = self._controller.add_workout(workout.replace(day=day), index)
-        if new_id is not None:
-            self.week_view.select_workout(new_id)
-
-    def _to_system_clipboard(self, workout: Workout) -> None:
-        clipboard = QGuiApplication.clipboard()
-        if clipboard is not None:
-            clipboard.setText(
-                f"{workout.day:%a %-d %b}: {workout.title} ({workout_summary(workout)})"
-            )
-
-    @Slot()
-    def _duplicate(self) -> None:
-        workout = self._selected()
-        if workout is not None and workout.id is not None:
-            new_id = self._controller.duplicate(workout.id)
-            if new_id is not None:
-                self.week_view.select_workout(new_id)
-
-    @Slot()
-    def _delete(self) -> None:
-        workout = self._selected()
-        if workout is not None and workout.id is not None:
-            self._controller.delete([workout.id])
-
-    def _move_by(self, days: int) -> None:
-        workout = self._selected()
-        if workout is None or workout.id is None:
-            return
-        if self._controller.move(workout.id, workout.day + timedelta(days=days)):
-            self.week_view.select_workout(workout.id)
-
-    @Slot()
-    def _move_previous_day(self) -> None:
-        self._move_by(-1)
-
-    @Slot()
-    def _move_next_day(self) -> None:
-        self._move_by(1)
-
-    @Slot()
-    def _save_as_template(self) -> None:
-        workout = self._selected()
-        if workout is None:
-            return
-        name = ask_template_name(
-            self, workout.title, existing_names=[t.name for t in self._controller.templates()]
-        )
-        if name and self._controller.template_from_workout(workout, name) is not None:
-            self.statusBar().showMessage(f"Added {name} to the library", 4000)
-
-    @Slot()
-    def _copy_week(self) -> None:
-        week = self.week_view.week
-        if self._controller.copy_week(week, week.next):
-            self.statusBar().showMessage(f"Copied {week.label()} to {week.next.label()}", 4000)
+        dialog = self.sender()
+        if isinstance(dialog, PreferencesDialog):
+            self._controller.change_settings(dialog.settings())
 
     # -- printing --------------------------------------------------------------------------
     def _printable_week(self) -> WeekSheet:
-        week = self.week_view.week
-        workouts = self._controller.workouts(week.start, week.end)
-        return WeekSheet(tuple(workouts), week, self._controller.today)
+        from planner.ui.printing import WeekSheet
 
-    # -- slots: feedback -------------------------------------------------------------------
+        week = self.state.week
+        workouts = self._controller.workouts(week.start, week.end)
+        units = self._controller.settings.units
+        return WeekSheet(tuple(workouts), week, self.state.today, units)
+
+    @Slot()
+    def _print(self) -> None:
+        self.week_printer.print_()
+
+    @Slot()
+    def _print_preview(self) -> None:
+        self.week_printer.print_preview()
+
+    @Slot()
+    def _export_pdf(self) -> None:
+        self.week_printer.export_pdf()
+
+    # -- feedback --------------------------------------------------------------------------
     @Slot(str)
     def _show_status(self, message: str) -> None:
         self.statusBar().showMessage(message, 5000)
 
     @Slot(object)
     def _on_plan_changed(self, change: ChangeSet) -> None:
-        self._update_actions()
-        if not change.is_empty:
+        if not change.reload:
             text = self._controller.undo_stack.undoText()
             if text:
                 self.statusBar().showMessage(f"Saved: {text}", 3000)
-
-    @Slot()
-    def _update_actions(self) -> None:
-        has_block = self.week_view.selected_workout_id is not None
-        for action in (
-            self.edit_action,
-            self.done_action,
-            self.skip_action,
-            self.plan_action,
-            self.cut_action,
-            self.copy_action,
-            self.duplicate_action,
-            self.delete_action,
-            self.move_left_action,
-            self.move_right_action,
-            self.template_action,
-        ):
-            action.setEnabled(has_block)
-        self.paste_action.setEnabled(bool(self._clipboard))
 
     @Slot(str, str)
     def _show_error(self, message: str, hint: str) -> None:
@@ -689,63 +553,27 @@ class MainWindow(QMainWindow):
         if hint:
             box.setInformativeText(hint)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self._error_box = box
         box.open()
         self.statusBar().showMessage(message, 6000)
 
     @Slot(QPoint)
     def _show_context_menu(self, global_pos: QPoint) -> None:
-        menu = QMenu(self)
-        if self.week_view.selected_workout_id is not None:
-            for action in (
-                self.edit_action,
-                self.done_action,
-                self.skip_action,
-                self.plan_action,
-                None,
-                self.duplicate_action,
-                self.cut_action,
-                self.copy_action,
-                self.delete_action,
-                None,
-                self.template_action,
-            ):
-                if action is None:
-                    menu.addSeparator()
-                else:
-                    menu.addAction(action)
-        else:
-            menu.addAction(self.new_action)
-            menu.addAction(self.paste_action)
-            menu.addSeparator()
-            menu.addAction(self.copy_week_action)
-        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        menu.popup(global_pos)
+        names = BLOCK_MENU if self.state.selected_workout_id is not None else DAY_MENU
+        self.actions_table.menu(self, names).popup(global_pos)
 
     @Slot()
     def _show_shortcuts(self) -> None:
-        rows = []
-        for action in self.findChildren(QAction):
-            shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            if shortcut and action.text():
-                rows.append(
-                    f"<tr><td>{action.text().replace('&', '')}</td><td><b>{shortcut}</b></td></tr>"
-                )
-        rows += [
-            "<tr><td>Select the previous / next day</td><td><b>Left / Right</b></td></tr>",
-            "<tr><td>Select the workout above / below</td><td><b>Up / Down</b></td></tr>",
-            "<tr><td>Edit the selected workout</td><td><b>Enter</b></td></tr>",
-            "<tr><td>Add a library entry to the selected day</td>"
-            "<td><b>Enter</b> (in the library)</td></tr>",
-            "<tr><td>Copy while dragging</td><td><b>Ctrl</b> + drag</td></tr>",
-        ]
+        rows = "".join(
+            f"<tr><td>{what}</td><td><b>{keys}</b></td></tr>" for what, keys in self.shortcut_rows()
+        )
         box = QMessageBox(
             QMessageBox.Icon.NoIcon,
             f"{APP_NAME} keyboard shortcuts",
-            "<table cellpadding=3>" + "".join(sorted(set(rows))) + "</table>",
+            f"<table cellpadding=3>{rows}</table>",
             QMessageBox.StandardButton.Close,
             self,
         )
+        box.setObjectName("shortcutsDialog")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
 
@@ -758,8 +586,3 @@ class MainWindow(QMainWindow):
             "<p>A private, offline training planner for runners.</p>"
             f"<p>Your plan lives in one file on this computer:<br><code>{self._db_path}</code></p>",
         )
-
-
-def _standard_or(key: QKeySequence.StandardKey, fallback: str) -> QKeySequence:
-    """The platform's key for ``key``, or ``fallback`` where the platform defines none."""
-    return QKeySequence(key) if QKeySequence.keyBindings(key) else QKeySequence(fallback)

@@ -9,6 +9,7 @@ import pytest
 from planner.core.model import Kind, Status, Workout
 from planner.core.service import PlanService
 from planner.ui.controller import PlanController
+from planner.ui.view_state import ViewState, fixed_clock
 from tests.fakes import MemoryRepository
 
 #: A Wednesday; its week runs Monday 16 to Sunday 22 November 2026.
@@ -49,6 +50,12 @@ def repo() -> MemoryRepository:
 @pytest.fixture
 def controller(repo: MemoryRepository) -> PlanController:
     return PlanController(PlanService(repo), today=TODAY)
+
+
+@pytest.fixture
+def state(controller: PlanController) -> ViewState:
+    """The view state the widgets share, with "today" pinned to :data:`TODAY`."""
+    return ViewState(controller, clock=fixed_clock(TODAY))
 
 
 def by_title(repo: MemoryRepository, title: str) -> Workout:

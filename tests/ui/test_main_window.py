@@ -625,10 +625,12 @@ def test_context_menu_on_a_block_and_on_an_empty_day(
         "Edit Workout…": "F2",
         "Mark Done…": "Ctrl+Return",
         "Mark Skipped": "Ctrl+Shift+Return",
+        "Mark Planned": "Ctrl+Alt+Return",
         "Duplicate": "Ctrl+D",
         "Cut": "Ctrl+X",
         "Copy": "Ctrl+C",
         "Delete": "Del",
+        "Save as Template…": "Ctrl+Shift+S",
     }
     close_menu(qtbot, window, menu)
 

@@ -2,30 +2,36 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from PySide6.QtCore import QModelIndex, QObject, Qt, Slot
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QPushButton, QVBoxLayout, QWidget
 
+from planner.core.formatting import template_summary
 from planner.core.library import BUILTIN_TEMPLATES
 from planner.core.model import Kind, Template
 from planner.ui.controller import PlanController
 from planner.ui.dialogs.template_editor import TemplateEditor
+from planner.ui.library.model import IS_HEADER_ROLE, SUMMARY_ROLE, kind_of
 from planner.ui.mime import TEMPLATE_MIME, decode_template
-from planner.ui.palette import (
-    IS_HEADER_ROLE,
-    WorkoutPalette,
-    kind_of,
-    template_summary,
-)
+from planner.ui.palette import WorkoutPalette
 from planner.ui.style import kind_color
+from planner.ui.view_state import ViewState
 from tests.fakes import MemoryRepository
-from tests.ui.conftest import template_id
+from tests.ui.conftest import TODAY, template_id
+
+
+def template_id_of(palette: WorkoutPalette, name: str) -> int:
+    template = next(t for t in palette.shown_templates() if t.name == name)
+    assert template.id is not None
+    return template.id
 
 
 @pytest.fixture
-def palette(qtbot, controller: PlanController) -> WorkoutPalette:
-    widget = WorkoutPalette(controller)
+def palette(qtbot, controller: PlanController, state: ViewState) -> WorkoutPalette:
+    widget = WorkoutPalette(controller, state)
     qtbot.addWidget(widget)
     widget.resize(260, 720)
     with qtbot.waitExposed(widget):
@@ -215,27 +221,41 @@ def test_view_is_a_native_copy_drag_source(palette: WorkoutPalette) -> None:
 
 
 # -- keys and activation --------------------------------------------------------------------
-def test_enter_emits_template_activated(
-    qtbot, palette: WorkoutPalette, controller: PlanController
+def test_enter_adds_the_entry_to_the_selected_day(
+    qtbot, palette: WorkoutPalette, state: ViewState, repo: MemoryRepository
 ) -> None:
-    easy = template_id(controller, "Easy run")
-    assert palette.select_template(easy)
+    friday = date(2026, 11, 20)
+    state.select_day(friday)
+    assert palette.select_template(template_id_of(palette, "Easy run"))
     palette.view().setFocus()
-    with qtbot.waitSignal(palette.template_activated, timeout=1000) as blocker:
-        qtbot.keyClick(palette.view(), Qt.Key.Key_Return)
-    assert blocker.args == [easy]
+    qtbot.keyClick(palette.view(), Qt.Key.Key_Return)
+    [added] = repo.workouts_between(friday, friday)
+    assert (added.title, added.duration_min, added.distance_km) == ("Easy run", 35, 6.0)
+    assert (state.selected_day, state.selected_workout_id) == (friday, added.id)
 
 
-def test_double_click_emits_template_activated(
-    qtbot, palette: WorkoutPalette, controller: PlanController
+def test_double_click_adds_the_entry_to_the_selected_day(
+    qtbot, palette: WorkoutPalette, state: ViewState, repo: MemoryRepository
 ) -> None:
+    monday = date(2026, 11, 16)
+    state.select_day(monday)
     view = palette.view()
     center = view.viewport().mapFrom(palette, palette.template_rect("Tempo run").center())
     # A real double click is press, release, double-click: the view checks the press.
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=center)
-    with qtbot.waitSignal(palette.template_activated, timeout=1000) as blocker:
-        qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=center)
-    assert blocker.args == [template_id(controller, "Tempo run")]
+    assert repo.workouts_between(monday, monday) == []
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=center)
+    assert [w.title for w in repo.workouts_between(monday, monday)] == ["Tempo run"]
+
+
+def test_entries_follow_the_units(palette: WorkoutPalette, controller: PlanController) -> None:
+    assert controller.set_setting("units", "mi")
+    index = palette.model().index_of(name="Easy run")
+    assert index.data(SUMMARY_ROLE) == "35 min · 3.7 mi · RPE 3"  # 6 km
+    assert "3.7 mi" in index.data(Qt.ItemDataRole.AccessibleTextRole)
+    controller.undo_stack.undo()
+    index = palette.model().index_of(name="Easy run")
+    assert index.data(SUMMARY_ROLE) == "35 min · 6 km · RPE 3"
 
 
 def test_enter_in_the_filter_goes_to_the_first_match(qtbot, palette: WorkoutPalette) -> None:
@@ -263,7 +283,7 @@ def test_palette_keys_win_over_window_shortcuts(
     window = QWidget()
     qtbot.addWidget(window)
     layout = QVBoxLayout(window)
-    palette = WorkoutPalette(controller, window)
+    palette = WorkoutPalette(controller, ViewState(controller, clock=lambda: TODAY), window)
     layout.addWidget(palette)
     counter = _Counter()
     window_delete = QAction("Delete workout", window)
@@ -306,7 +326,7 @@ def test_new_template_is_refused_inline_when_invalid(
     qtbot, palette: WorkoutPalette, controller: PlanController, repo: MemoryRepository
 ) -> None:
     before = repo.snapshot()
-    palette.new_template()
+    palette.template_actions.new_template()
     editor = open_editor(qtbot, palette)
     save(qtbot, editor)  # no name
     assert editor.isVisible()
@@ -361,7 +381,7 @@ def test_delete_asks_then_deletes_own_template(
     assert "Hill repeats" in box.text()
     assert "Hill repeats" in names(palette)  # nothing happens before the answer
     confirm = box.findChild(QPushButton, "confirmDelete")
-    with qtbot.waitSignal(controller.templates_changed, timeout=1000):
+    with qtbot.waitSignal(controller.plan_changed, timeout=1000):
         qtbot.mouseClick(confirm, Qt.MouseButton.LeftButton)
     assert "Hill repeats" not in names(palette)
     assert controller.template(saved.id) is None
@@ -373,7 +393,7 @@ def test_cancelling_delete_keeps_the_template(
     saved = own_template(controller)
     assert saved.id is not None
     palette.select_template(saved.id)
-    palette.delete_current()
+    palette.template_actions.delete_current()
     box = palette.findChild(QMessageBox, "confirmDeleteTemplate")
     assert isinstance(box, QMessageBox)
     qtbot.mouseClick(box.button(QMessageBox.StandardButton.Cancel), Qt.MouseButton.LeftButton)
@@ -385,11 +405,12 @@ def test_builtins_cannot_be_deleted(
 ) -> None:
     before = repo.snapshot()
     palette.select_template(template_id(controller, "Easy run"))
-    assert not palette._delete_action.isEnabled()
-    assert not palette._edit_action.isEnabled()
-    assert palette._duplicate_action.isEnabled()
+    actions = palette.template_actions
+    assert not actions.delete.isEnabled()
+    assert not actions.edit.isEnabled()
+    assert actions.duplicate.isEnabled()
     press(qtbot, palette, Qt.Key.Key_Delete)
-    palette.delete_current()
+    palette.template_actions.delete_current()
     assert palette.findChild(QMessageBox) is None
     assert repo.snapshot() == before
     assert "Easy run" in names(palette)
@@ -401,8 +422,8 @@ def test_own_template_enables_edit_and_delete(
     saved = own_template(controller)
     assert saved.id is not None
     palette.select_template(saved.id)
-    assert palette._delete_action.isEnabled()
-    assert palette._edit_action.isEnabled()
+    assert palette.template_actions.delete.isEnabled()
+    assert palette.template_actions.edit.isEnabled()
 
 
 def test_context_menu_offers_the_library_actions(
@@ -411,7 +432,7 @@ def test_context_menu_offers_the_library_actions(
     view = palette.view()
     rect = palette.template_rect("Easy run")
     pos = view.viewport().mapFrom(palette, rect.center())
-    palette._show_context_menu(pos)
+    palette.show_context_menu(pos)
     menu = palette.findChild(QWidget, "workoutPaletteMenu")
     assert menu is not None
     texts = [a.text().split("\t")[0].replace("&", "") for a in menu.actions() if a.text()]

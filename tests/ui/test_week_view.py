@@ -12,14 +12,15 @@ from PySide6.QtGui import QDragMoveEvent, QDropEvent
 from planner.core.model import Kind, Status, Workout
 from planner.ui.controller import PlanController
 from planner.ui.mime import WORKOUT_MIME, decode_workouts, encode_template, encode_workouts
+from planner.ui.view_state import ViewState
 from planner.ui.week_view import WeekView
 from tests.fakes import MemoryRepository
 from tests.ui.conftest import MONDAY, TODAY, by_title, template_id
 
 
 @pytest.fixture
-def view(qtbot, controller: PlanController) -> WeekView:
-    widget = WeekView(controller)
+def view(qtbot, controller: PlanController, state: ViewState) -> WeekView:
+    widget = WeekView(controller, state)
     qtbot.addWidget(widget)
     widget.resize(1200, 640)
     with qtbot.waitExposed(widget):

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDateEdit, QDialog, QLabel, QLineEdit, QWidget
 
 from planner.core.model import Kind, Status, Workout
 from planner.ui.controller import PlanController
-from planner.ui.dialogs.fields import NumberField
+from planner.ui.dialogs.number_field import NumberField
 from planner.ui.dialogs.workout_editor import WorkoutEditor
 from tests.fakes import MemoryRepository
 from tests.ui.conftest import by_title

@@ -18,26 +18,14 @@ from PySide6.QtWidgets import (
 )
 
 from planner.core.model import MAX_TITLE_LEN, Kind, Template, ValidationError
-from planner.ui.dialogs.fields import (
-    ErrorLabel,
-    FieldErrors,
-    ValidatingDialog,
-    WorkoutNumbers,
-    combo_kind,
-    form_layout,
-    kind_combo,
-)
+from planner.core.settings import Units
+from planner.core.vocabulary import check_template_name, template_name_key
+from planner.ui.dialogs.errors import ErrorLabel, FieldErrors
+from planner.ui.dialogs.fields import WorkoutNumbers, combo_kind, form_layout, kind_combo
+from planner.ui.dialogs.validating import ValidatingDialog
 
 #: Any day will do: templates are validated as the workout they would create.
 _SOME_DAY = date(2000, 1, 1)
-
-
-def _check_name(name: str, taken: set[str]) -> None:
-    """Raise ``ValidationError("name", …)`` unless ``name`` is a usable new name."""
-    if not name:
-        raise ValidationError("name", "Give the template a name.")
-    if name.strip().casefold() in taken:
-        raise ValidationError("name", f"The library already has “{name}”: choose another name.")
 
 
 class TemplateEditor(ValidatingDialog[Template]):
@@ -49,6 +37,7 @@ class TemplateEditor(ValidatingDialog[Template]):
         title: the window title (a sensible default otherwise).
         existing_names: names already in the library; the entry may not take one of them
             (its own current name excepted).
+        units: the units its distance is typed and shown in (stored in kilometres).
     """
 
     _cannot_save = "The template has values that cannot be saved."
@@ -60,21 +49,22 @@ class TemplateEditor(ValidatingDialog[Template]):
         *,
         title: str | None = None,
         existing_names: Iterable[str] = (),
+        units: Units = Units.KM,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("templateEditor")
         self._original = template
-        own = template.name.strip().casefold() if template.id is not None else None
-        self._taken = {n.strip().casefold() for n in existing_names} - {own}
+        own = template_name_key(template.name) if template.id is not None else None
+        self._taken = [n for n in existing_names if template_name_key(n) != own]
         if title is None:
             title = "New template" if template.id is None else f"Edit template {template.name}"
         self.setWindowTitle(title)
-        self._build()
+        self._build(units)
         self._load(template)
         self._name.setFocus(Qt.FocusReason.OtherFocusReason)
         self._name.selectAll()
 
-    def _build(self) -> None:
+    def _build(self, units: Units) -> None:
         outer = QVBoxLayout(self)
         outer.setSpacing(12)
         form = form_layout()
@@ -94,7 +84,7 @@ class TemplateEditor(ValidatingDialog[Template]):
         kind_layout.addStretch(1)
         self._row(form, "&Kind", kind_row, buddy=self._kind)
 
-        self._numbers = WorkoutNumbers(self)
+        self._numbers = WorkoutNumbers(self, units=units)
         self._add_numbers(form, self._numbers, ("D&uration", "&Distance", "&Effort (RPE)"))
 
         self._description = QPlainTextEdit(self)
@@ -136,7 +126,7 @@ class TemplateEditor(ValidatingDialog[Template]):
             rpe=values.get("rpe"),
             description=self._description.toPlainText().strip(),
         )
-        _check_name(name, self._taken)
+        check_template_name(name, self._taken)
         template.to_workout(_SOME_DAY).validate()
         return template
 
@@ -178,7 +168,7 @@ class TemplateNameDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("templateNameDialog")
         self.setWindowTitle("Save as template")
-        self._taken = {n.strip().casefold() for n in existing_names}
+        self._taken = list(existing_names)
         layout = QVBoxLayout(self)
         layout.setSpacing(8)
         label = QLabel("&Name of the new library entry:", self)
@@ -215,7 +205,7 @@ class TemplateNameDialog(QDialog):
     def accept(self) -> None:
         """Close when the name is usable; otherwise say why."""
         try:
-            _check_name(self.name(), self._taken)
+            check_template_name(self.name(), self._taken)
         except ValidationError as error:
             self._errors.show("name", str(error))
             return

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from planner.core.model import MAX_TITLE_LEN, Kind, Status, Workout
+from planner.core.settings import Units
 from planner.ui.dialogs.fields import (
-    ValidatingDialog,
     WorkoutNumbers,
     combo_kind,
     form_layout,
@@ -29,6 +29,8 @@ from planner.ui.dialogs.fields import (
     kind_combo,
     to_qdate,
 )
+from planner.ui.dialogs.number_field import FieldParseError
+from planner.ui.dialogs.validating import ValidatingDialog
 
 _ACTUALS = ("actual_duration_min", "actual_distance_km", "actual_rpe")
 
@@ -46,6 +48,7 @@ class WorkoutEditor(ValidatingDialog[Workout]):
             the actual duration.
         title: the window title (a sensible default otherwise).
         first_weekday: the first column of the date popup (0 Monday .. 6 Sunday).
+        units: the units distances are typed and shown in (stored in kilometres).
     """
 
     _cannot_save = "The workout has values that cannot be saved."
@@ -58,6 +61,7 @@ class WorkoutEditor(ValidatingDialog[Workout]):
         complete: bool = False,
         title: str | None = None,
         first_weekday: int = 0,
+        units: Units = Units.KM,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("workoutEditor")
@@ -70,7 +74,7 @@ class WorkoutEditor(ValidatingDialog[Workout]):
             else:
                 title = f"Edit {workout.title}"
         self.setWindowTitle(title)
-        self._build(first_weekday)
+        self._build(first_weekday, units)
         self._load(workout)
         if complete:
             self._prefill_actuals()
@@ -83,7 +87,7 @@ class WorkoutEditor(ValidatingDialog[Workout]):
             self._title.selectAll()
 
     # -- construction ----------------------------------------------------------------------
-    def _build(self, first_weekday: int) -> None:
+    def _build(self, first_weekday: int, units: Units) -> None:
         outer = QVBoxLayout(self)
         outer.setSpacing(12)
 
@@ -123,7 +127,7 @@ class WorkoutEditor(ValidatingDialog[Workout]):
         groups.setSpacing(12)
         plan_box = QGroupBox("Plan", self)
         plan_form = form_layout(plan_box)
-        self._planned = WorkoutNumbers(plan_box)
+        self._planned = WorkoutNumbers(plan_box, units=units)
         self._add_numbers(plan_form, self._planned, ("D&uration", "&Distance", "&Effort (RPE)"))
         self._planned.rpe.setToolTip("How hard it should feel: 0 rest, 3 easy, 5 hard, 10 maximal")
         groups.addWidget(plan_box)
@@ -149,7 +153,7 @@ class WorkoutEditor(ValidatingDialog[Workout]):
         self._done_button = self._status_buttons[Status.DONE]
         status_label = QLabel("Status", result_box)
         result_form.addRow(status_label, status_row)
-        self._actual = WorkoutNumbers(result_box)
+        self._actual = WorkoutNumbers(result_box, units=units)
         self._actual_labels = self._add_numbers(
             result_form,
             self._actual,
@@ -224,7 +228,11 @@ class WorkoutEditor(ValidatingDialog[Workout]):
         """Copy the planned values into the actual fields that are still empty."""
         pairs = zip(self._planned.fields(), self._actual.fields(), strict=True)
         for planned, actual in pairs:
-            if not actual.text().strip():
+            if actual.text().strip():
+                continue
+            try:
+                actual.set_value(planned.value())
+            except FieldParseError:  # the runner sees the same text and the same error
                 actual.setText(planned.text())
 
     def _status(self) -> Status:
@@ -273,6 +281,10 @@ class WorkoutEditor(ValidatingDialog[Workout]):
         return workout
 
     # -- public API ------------------------------------------------------------------------
+    def original(self) -> Workout:
+        """The workout as the editor opened it (what the plan held then)."""
+        return self._original
+
     def workout(self) -> Workout:
         """The edited workout (id and position kept).
 

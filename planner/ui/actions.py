@@ -1,0 +1,169 @@
+"""The window's commands as one table: menus, toolbar, context menus and the shortcuts list.
+
+Every command is an :class:`ActionSpec` row. :class:`ActionTable` turns the rows into
+:class:`QAction` objects once, then places those same actions in the menu bar, the toolbar and
+context menus, and lists them (with their keys) in Help ▸ Keyboard Shortcuts, so a command can
+never be on a menu without being in the list, or have a key the list does not show.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtWidgets import QMenu, QMenuBar, QToolBar, QWidget
+
+#: A separator in a menu or toolbar layout.
+SEPARATOR = "-"
+
+#: A key binding as a row gives it: a standard key, or text like ``"Ctrl+D"``.
+Keys = QKeySequence.StandardKey | str
+
+
+@dataclass(frozen=True, slots=True)
+class ActionSpec:
+    """One command of the window.
+
+    Attributes:
+        name: how layouts and code refer to it (``"copy_week"``).
+        text: the menu text, with its ``&`` mnemonic.
+        slot: what it does; ``None`` when ``action`` is given.
+        keys: its key bindings, the main one first (the platform's standard key when given
+            as one, if the platform has it, else the next one).
+        tip: the status and tool tip.
+        icon: a freedesktop icon name.
+        local: only while the week view has focus (its keys are free elsewhere).
+        where: where its keys work, when not everywhere ("in the library").
+        action: an action made elsewhere (undo from the stack, a dock's toggle).
+    """
+
+    name: str
+    text: str
+    slot: Callable[[], object] | None = None
+    keys: tuple[Keys, ...] = ()
+    tip: str = ""
+    icon: str = ""
+    local: bool = False
+    where: str = ""
+    action: QAction | None = None
+
+
+def key_sequences(keys: Iterable[Keys]) -> list[QKeySequence]:
+    """The sequences for ``keys``: standard keys the platform lacks are left out, no duplicates."""
+    found: dict[str, QKeySequence] = {}
+    for key in keys:
+        if isinstance(key, QKeySequence.StandardKey):
+            sequences = QKeySequence.keyBindings(key)
+        else:
+            sequences = [QKeySequence(key)]
+        for sequence in sequences:
+            if not sequence.isEmpty():
+                found.setdefault(sequence.toString(), sequence)
+    return list(found.values())
+
+
+def plain_text(text: str) -> str:
+    """Menu text as people read it: no ``&`` mnemonic and no key column after a tab."""
+    return text.split("\t", 1)[0].replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
+class ActionTable:
+    """The actions of a table of :class:`ActionSpec` rows, made once and placed everywhere.
+
+    Args:
+        owner: the window the actions belong to (window-wide shortcuts live there).
+        specs: the rows.
+        local_to: the widget whose focus ``local`` actions need.
+    """
+
+    def __init__(self, owner: QWidget, specs: Iterable[ActionSpec], *, local_to: QWidget) -> None:
+        self._specs: dict[str, ActionSpec] = {}
+        self._actions: dict[str, QAction] = {}
+        self._placed: set[str] = set()
+        for spec in specs:
+            if spec.name in self._specs:
+                raise ValueError(f"two actions are called {spec.name!r}")
+            self._specs[spec.name] = spec
+            self._actions[spec.name] = _make(owner, spec, local_to)
+
+    def __getitem__(self, name: str) -> QAction:
+        return self._actions[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._specs)
+
+    def spec(self, name: str) -> ActionSpec:
+        """The row of the action ``name``."""
+        return self._specs[name]
+
+    # -- placing ---------------------------------------------------------------------------
+    def fill_menu_bar(self, bar: QMenuBar, layout: Sequence[tuple[str, Sequence[str]]]) -> None:
+        """Add one menu per ``(title, names)`` to ``bar``; ``"-"`` names a separator."""
+        for title, names in layout:
+            menu = bar.addMenu(title)
+            self.fill(menu, names)
+            self._placed.update(n for n in names if n != SEPARATOR)
+
+    def fill(self, target: QMenu | QToolBar, names: Sequence[str]) -> None:
+        """Add the actions ``names`` (and separators) to a menu or toolbar."""
+        for name in names:
+            if name == SEPARATOR:
+                target.addSeparator()
+            else:
+                target.addAction(self._actions[name])
+
+    def menu(self, parent: QWidget, names: Sequence[str]) -> QMenu:
+        """A new menu of the actions ``names``, deleted when it closes (context menus)."""
+        menu = QMenu(parent)
+        self.fill(menu, names)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        return menu
+
+    def unplaced(self) -> list[str]:
+        """The actions no menu of the menu bar offers (there should be none)."""
+        return [name for name in self._specs if name not in self._placed]
+
+    # -- the shortcuts list ----------------------------------------------------------------
+    def shortcut_rows(self) -> list[tuple[str, str]]:
+        """Every action as (what it does, its keys), in table order.
+
+        Keys are written as the platform writes them; an action that only works somewhere
+        says where ("Ins (in the library)").
+        """
+        rows = []
+        for name, spec in self._specs.items():
+            action = self._actions[name]
+            keys = ", ".join(
+                sequence.toString(QKeySequence.SequenceFormat.NativeText)
+                for sequence in action.shortcuts()
+            )
+            if not keys and "\t" in spec.text:
+                keys = spec.text.split("\t", 1)[1]
+            if spec.where:
+                keys = f"{keys} ({spec.where})"
+            rows.append((plain_text(spec.text), keys))
+        return rows
+
+
+def _make(owner: QWidget, spec: ActionSpec, local_to: QWidget) -> QAction:
+    action = spec.action if spec.action is not None else QAction(spec.text, owner)
+    action.setText(spec.text)
+    sequences = key_sequences(spec.keys)
+    if sequences:
+        action.setShortcuts(sequences)
+    if spec.icon:
+        action.setIcon(QIcon.fromTheme(spec.icon))
+    if spec.tip:
+        action.setStatusTip(spec.tip)
+        main = sequences[0].toString(QKeySequence.SequenceFormat.NativeText) if sequences else ""
+        action.setToolTip(f"{spec.tip} ({main})" if main else spec.tip)
+    if spec.slot is not None:
+        action.triggered.connect(spec.slot)
+    if spec.local:
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        local_to.addAction(action)
+    elif not spec.where:  # an action that works only somewhere belongs to that widget
+        owner.addAction(action)
+    return action

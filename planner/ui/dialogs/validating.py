@@ -1,0 +1,215 @@
+"""The base of the editors: a form that checks its values on Save and says what is wrong."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Collection
+from typing import Generic, TypeVar
+
+from PySide6.QtCore import Slot
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.core.model import ValidationError
+from planner.ui.dialogs.errors import ErrorLabel, FieldErrors
+from planner.ui.dialogs.fields import WorkoutNumbers, with_unit
+from planner.ui.dialogs.number_field import FieldParseError, NumberField
+
+T = TypeVar("T")
+
+
+class ValidatingDialog(QDialog, Generic[T]):
+    """A form dialog that checks its values when the runner saves.
+
+    A problem is shown in red under the field it concerns (``ValidationError.field``), or
+    on the general line under the form, and the dialog stays open. Subclasses build their
+    form with :meth:`_row` and the ``_add_…`` helpers, and describe the value in
+    :meth:`_collect`.
+
+    Args:
+        parent: the parent widget.
+    """
+
+    #: Why :meth:`_value` fails before saving.
+    _cannot_save = "The form has values that cannot be saved."
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._result: T | None = None
+        self._general = ErrorLabel(self)
+        self._errors = FieldErrors(None, self._general)
+        self._number_fields: dict[str, NumberField] = {}
+        self._number_forms: dict[str, QFormLayout] = {}
+        self._widgets: dict[str, QWidget] = {}
+
+    # -- building the form -----------------------------------------------------------------
+    def _row(
+        self, form: QFormLayout, text: str, field: QWidget, *, buddy: QWidget | None = None
+    ) -> QLabel:
+        """Add ``field`` to ``form`` under a label with the mnemonic in ``text``."""
+        label = QLabel(text, field.parentWidget() or self)
+        label.setBuddy(buddy or field)
+        form.addRow(label, field)
+        return label
+
+    def _add_title(self, form: QFormLayout, text: str, field: QLineEdit) -> QLabel:
+        """The row of the core field "title"; typing in it hides its message."""
+        label = self._row(form, text, field)
+        self._errors.add("title", field, form)
+        field.textEdited.connect(self._on_title_edited)
+        return label
+
+    def _add_numbers(
+        self,
+        form: QFormLayout,
+        numbers: WorkoutNumbers,
+        texts: tuple[str, str, str],
+        *,
+        prefix: str = "",
+    ) -> list[QLabel]:
+        """Rows for duration, distance and effort, each with its error row.
+
+        Their core field names are "duration_min", "distance_km" and "rpe" after ``prefix``.
+        """
+        units: tuple[str | QLabel, ...] = (
+            "min",
+            numbers.distance.units.distance_label,
+            numbers.rpe_hint,
+        )
+        names = ("duration_min", "distance_km", "rpe")
+        labels = []
+        for field, text, unit, name in zip(numbers.fields(), texts, units, names, strict=True):
+            labels.append(self._row(form, text, with_unit(field, unit), buddy=field))
+            self._errors.add(prefix + name, field, form)
+            self._number_fields[prefix + name] = field
+            self._number_forms[prefix + name] = form
+            field.setProperty("field_name", prefix + name)
+            field.textChanged.connect(self._on_number_edited)
+        return labels
+
+    def _add_buttons(self, layout: QVBoxLayout) -> None:
+        """The general error line, then Save (also Ctrl+Enter) and Cancel."""
+        layout.addWidget(self._general)
+        layout.addStretch(1)
+        self._buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self._save_button = self._buttons.button(QDialogButtonBox.StandardButton.Save)
+        self._save_button.setText("&Save")
+        self._save_button.setDefault(True)
+        self._save_button.setToolTip("Save (Ctrl+Enter)")
+        self._widgets["save"] = self._save_button
+        self._buttons.accepted.connect(self.accept)
+        self._buttons.rejected.connect(self.reject)
+        layout.addWidget(self._buttons)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.activated.connect(self.accept)
+
+    def _show_number(self, name: str, visible: bool) -> None:
+        """Show or hide the row of the number ``name``; hiding it hides its message too."""
+        row = self._number_fields[name].parentWidget()
+        if row is not None:
+            self._number_forms[name].setRowVisible(row, visible)
+        if not visible:
+            self._errors.clear(name)
+
+    @staticmethod
+    def _set_tab_order(*widgets: QWidget) -> None:
+        """Tab moves through ``widgets`` in this order."""
+        for first, second in itertools.pairwise(widgets):
+            QWidget.setTabOrder(first, second)
+
+    # -- values ----------------------------------------------------------------------------
+    def _collect(self, *, show: bool) -> T | None:
+        """The value the form describes; ``None`` when a number cannot be read.
+
+        Raises:
+            ValidationError: when the value is not possible.
+        """
+        raise NotImplementedError
+
+    def _read_numbers(
+        self, *, show: bool, skip: Collection[str] = ()
+    ) -> dict[str, float | None] | None:
+        """The numbers in the fields not named in ``skip``; ``None`` when one is not a number.
+
+        With ``show``, each field that is not a number says why, and the first one takes focus.
+        """
+        values: dict[str, float | None] = {}
+        failed = False
+        for name, field in self._number_fields.items():
+            if name in skip:
+                continue
+            try:
+                values[name] = field.value()
+            except FieldParseError as error:
+                if show:
+                    self._errors.show(name, str(error), focus=not failed)
+                failed = True
+        return None if failed else values
+
+    def _checked(self, *, show: bool) -> T | None:
+        """:meth:`_collect`; ``None`` when a value is wrong (said inline with ``show``)."""
+        if show:
+            self._errors.clear_all()
+        try:
+            return self._collect(show=show)
+        except ValidationError as error:
+            if show:
+                self._errors.show(error.field, str(error))
+            return None
+
+    def _value(self) -> T:
+        """The saved value; before saving, the one the form describes.
+
+        Raises:
+            ValidationError: when called before saving while a field holds an impossible value.
+        """
+        if self._result is not None:
+            return self._result
+        value = self._checked(show=False)
+        if value is None:
+            raise ValidationError("", self._cannot_save)
+        return value
+
+    # -- public API ------------------------------------------------------------------------
+    def error_messages(self) -> list[str]:
+        """The validation messages shown now (for tests and accessibility)."""
+        return self._errors.messages()
+
+    def error_message(self, field: str) -> str:
+        """The message shown under the field a core ``ValidationError.field`` names."""
+        return self._errors.message(field)
+
+    def field(self, name: str) -> QWidget | None:
+        """The input widget for a core field name ("title", "distance_km", "save", …)."""
+        return self._widgets.get(name) or self._errors.widget(name)
+
+    @Slot()
+    def accept(self) -> None:
+        """Save when every value is possible; otherwise show why and stay open."""
+        value = self._checked(show=True)
+        if value is None:
+            return
+        self._result = value
+        super().accept()
+
+    @Slot()
+    def _on_title_edited(self) -> None:
+        self._errors.clear("title")
+
+    @Slot()
+    def _on_number_edited(self) -> None:
+        sender = self.sender()
+        name = sender.property("field_name") if sender is not None else None
+        if isinstance(name, str):
+            self._errors.clear(name)

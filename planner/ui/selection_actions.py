@@ -1,0 +1,402 @@
+"""What the Edit menu does to the selection: edit, mark, cut, copy, paste, move, delete.
+
+:class:`SelectionActions` owns the workout clipboard and the commands that act on the block or
+day selected in the :class:`~planner.ui.view_state.ViewState`. It describes its commands as
+:class:`~planner.ui.actions.ActionSpec` rows for the window's action table and keeps them
+enabled only when there is something to act on. The editor dialogs load when first opened.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QWidget
+
+from planner.core.formatting import workout_summary
+from planner.core.model import ChangeSet, Kind, Status, Workout
+from planner.core.service import as_plan
+from planner.core.weeks import DAY_NAMES, Week
+from planner.ui.actions import ActionSpec, ActionTable
+from planner.ui.controller import PlanController
+from planner.ui.view_state import ViewState
+
+#: The actions that need a selected block.
+BLOCK_ACTIONS = (
+    "edit",
+    "done",
+    "skip",
+    "plan",
+    "cut",
+    "copy",
+    "duplicate",
+    "delete",
+    "move_left",
+    "move_right",
+    "template",
+)
+#: The context menu of a block, and of a day.
+BLOCK_MENU = (
+    "edit",
+    "done",
+    "skip",
+    "plan",
+    "-",
+    "duplicate",
+    "cut",
+    "copy",
+    "delete",
+    "-",
+    "template",
+)
+DAY_MENU = ("new", "paste", "-", "copy_week")
+
+
+class SelectionActions(QObject):
+    """The commands on the selected block or day, and the workout clipboard.
+
+    Args:
+        controller: the plan controller (every change goes through it).
+        state: the view state (the selection, the week shown).
+        window: the window the dialogs belong to.
+
+    Signals:
+        message(str): a line for the status bar ("Copied Easy run: …").
+        focus_week(): the week view should take the keyboard (after a dialog closed).
+    """
+
+    message = Signal(str)
+    focus_week = Signal()
+
+    def __init__(self, controller: PlanController, state: ViewState, window: QWidget) -> None:
+        super().__init__(window)
+        self._controller = controller
+        self._state = state
+        self._window = window
+        self._clipboard: list[Workout] = []
+        self._table: ActionTable | None = None
+
+    def specs(self) -> list[ActionSpec]:
+        """This object's rows of the window's action table."""
+        return [
+            ActionSpec(
+                "new",
+                "&New Workout…",
+                self.new_workout,
+                (QKeySequence.StandardKey.New, "Ctrl+N"),
+                tip="Plan a new workout on the selected day",
+                icon="document-new",
+            ),
+            ActionSpec(
+                "edit",
+                "&Edit Workout…",
+                self.edit_selected,
+                ("F2",),
+                tip="Edit the selected workout",
+                local=True,
+            ),
+            ActionSpec(
+                "done",
+                "Mark &Done…",
+                self.mark_done,
+                ("Ctrl+Return",),
+                tip="Record what you actually did",
+                icon="dialog-ok",
+                local=True,
+            ),
+            ActionSpec(
+                "skip",
+                "Mark &Skipped",
+                self.mark_skipped,
+                ("Ctrl+Shift+Return",),
+                tip="Mark the selected workout skipped",
+                local=True,
+            ),
+            ActionSpec(
+                "plan",
+                "Mark &Planned",
+                self.mark_planned,
+                ("Ctrl+Alt+Return",),
+                tip="Mark the selected workout planned again",
+                local=True,
+            ),
+            ActionSpec(
+                "cut",
+                "Cu&t",
+                self.cut,
+                (QKeySequence.StandardKey.Cut, "Ctrl+X"),
+                icon="edit-cut",
+                local=True,
+            ),
+            ActionSpec(
+                "copy",
+                "&Copy",
+                self.copy,
+                (QKeySequence.StandardKey.Copy, "Ctrl+C"),
+                icon="edit-copy",
+                local=True,
+            ),
+            ActionSpec(
+                "paste",
+                "&Paste",
+                self.paste,
+                (QKeySequence.StandardKey.Paste, "Ctrl+V"),
+                icon="edit-paste",
+                local=True,
+            ),
+            ActionSpec(
+                "duplicate",
+                "D&uplicate",
+                self.duplicate,
+                ("Ctrl+D",),
+                tip="Copy the selected workout right after itself",
+                local=True,
+            ),
+            ActionSpec(
+                "delete",
+                "&Delete",
+                self.delete,
+                (QKeySequence.StandardKey.Delete, "Del"),
+                icon="edit-delete",
+                local=True,
+            ),
+            ActionSpec(
+                "move_left",
+                "Move to Previous Day",
+                self.move_previous_day,
+                ("Alt+Left",),
+                local=True,
+            ),
+            ActionSpec(
+                "move_right", "Move to Next Day", self.move_next_day, ("Alt+Right",), local=True
+            ),
+            ActionSpec(
+                "template",
+                "Save as &Template…",
+                self.save_as_template,
+                ("Ctrl+Shift+S",),
+                tip="Add the selected workout to the library",
+            ),
+            ActionSpec(
+                "copy_week",
+                "Copy Week to &Next Week",
+                self.copy_week,
+                ("Ctrl+Shift+C",),
+                tip="Copy every workout of this week onto the next",
+            ),
+        ]
+
+    def attach(self, table: ActionTable) -> None:
+        """Take charge of enabling this object's actions in ``table``."""
+        self._table = table
+        self._state.selection_changed.connect(self.update_enabled)
+        self._state.week_changed.connect(self._on_week_changed)
+        self._controller.plan_changed.connect(self._on_plan_changed)
+        self._on_week_changed(self._state.week)
+        self.update_enabled()
+
+    @Slot()
+    def update_enabled(self) -> None:
+        """Enable what the selection allows; Paste only once something was copied or cut."""
+        if self._table is None:
+            return
+        has_block = self._state.selected_workout_id is not None
+        for name in BLOCK_ACTIONS:
+            self._table[name].setEnabled(has_block)
+        self._table["paste"].setEnabled(bool(self._clipboard))
+
+    def selected(self) -> Workout | None:
+        """The selected block's workout, if a block is selected."""
+        workout_id = self._state.selected_workout_id
+        return self._controller.workout(workout_id) if workout_id is not None else None
+
+    # -- editing ---------------------------------------------------------------------------
+    @Slot()
+    def new_workout(self) -> None:
+        """Open the editor on a new workout for the selected day (an easy run to start)."""
+        template = next((t for t in self._controller.templates() if t.name == "Easy run"), None)
+        day = self._state.selected_day
+        workout = template.to_workout(day) if template else Workout(None, day, Kind.RUN, "Run")
+        self._open_editor(workout, title=f"New workout on {DAY_NAMES[day.weekday()]} {day:%-d %b}")
+
+    @Slot()
+    def edit_selected(self) -> None:
+        """Open the editor on the selected block."""
+        workout = self.selected()
+        if workout is not None:
+            self._open_editor(workout)
+
+    @Slot(int)
+    def edit_workout(self, workout_id: int) -> None:
+        """Open the editor on a workout (a double click, or Enter on a block)."""
+        workout = self._controller.workout(workout_id)
+        if workout is not None:
+            self._open_editor(workout)
+
+    @Slot()
+    def mark_done(self) -> None:
+        """Open the editor to record the selected block as done, the plan as what was done."""
+        workout = self.selected()
+        if workout is not None:
+            self._open_editor(workout, complete=True, title=f"Done: {workout.title}")
+
+    def _open_editor(
+        self, workout: Workout, *, complete: bool = False, title: str | None = None
+    ) -> None:
+        from planner.ui.dialogs.workout_editor import WorkoutEditor
+
+        settings = self._controller.settings
+        editor = WorkoutEditor(
+            workout,
+            self._window,
+            complete=complete,
+            title=title,
+            first_weekday=settings.first_weekday,
+            units=settings.units,
+        )
+        editor.accepted.connect(self._on_editor_accepted)
+        editor.finished.connect(editor.deleteLater)
+        editor.open()
+
+    @Slot()
+    def _on_editor_accepted(self) -> None:
+        from planner.ui.dialogs.workout_editor import WorkoutEditor
+
+        editor = self.sender()
+        if not isinstance(editor, WorkoutEditor):
+            return
+        edited = editor.workout()
+        if edited.id is None:
+            new_id = self._controller.add_workout(edited)
+            if new_id is not None:
+                self._state.select_workout(new_id, edited.day)
+        elif self._controller.edit(edited, expected=editor.original()):
+            self._state.select_workout(edited.id, edited.day)
+        self.focus_week.emit()
+
+    @Slot()
+    def mark_skipped(self) -> None:
+        """Mark the selected block skipped."""
+        self._set_status(Status.SKIPPED)
+
+    @Slot()
+    def mark_planned(self) -> None:
+        """Mark the selected block planned again."""
+        self._set_status(Status.PLANNED)
+
+    def _set_status(self, status: Status) -> None:
+        workout = self.selected()
+        if workout is not None and workout.id is not None:
+            self._controller.set_status(workout.id, status)
+
+    # -- clipboard -------------------------------------------------------------------------
+    @Slot()
+    def copy(self) -> None:
+        """Keep the selected block to paste as a new plan; the system clipboard gets its text."""
+        workout = self.selected()
+        if workout is None:
+            return
+        self._clipboard = [as_plan(workout)]
+        self.update_enabled()
+        self._to_system_clipboard(workout)
+        self.message.emit(f"Copied {workout.title}: select a day and press Ctrl+V")
+
+    @Slot()
+    def cut(self) -> None:
+        """Delete the selected block, keeping it to paste (the same workout, results too)."""
+        workout = self.selected()
+        if workout is None or workout.id is None:
+            return
+        if self._controller.delete([workout.id]):
+            self._clipboard = [workout.replace(id=None)]
+            self.update_enabled()
+            self._to_system_clipboard(workout)
+            self.message.emit(f"Cut {workout.title}: select a day and press Ctrl+V")
+
+    @Slot()
+    def paste(self) -> None:
+        """Add what was copied or cut to the selected day, after the selected block."""
+        if not self._clipboard:
+            self.message.emit("Nothing to paste: copy or cut a workout first")
+            return
+        day = self._state.selected_day
+        selected = self.selected()
+        index = selected.position + 1 if selected is not None and selected.day == day else None
+        new_id = None
+        for workout in self._clipboard:
+            new_id = self._controller.add_workout(workout.replace(day=day), index)
+        if new_id is not None:
+            self._state.select_workout(new_id, day)
+
+    def _to_system_clipboard(self, workout: Workout) -> None:
+        clipboard = QGuiApplication.clipboard()
+        if clipboard is not None:
+            summary = workout_summary(workout, self._controller.settings.units)
+            clipboard.setText(f"{workout.day:%a %-d %b}: {workout.title} ({summary})")
+
+    # -- the rest of the Edit menu ---------------------------------------------------------
+    @Slot()
+    def duplicate(self) -> None:
+        """Copy the selected block right after itself."""
+        workout = self.selected()
+        if workout is not None and workout.id is not None:
+            new_id = self._controller.duplicate(workout.id)
+            if new_id is not None:
+                self._state.select_workout(new_id, workout.day)
+
+    @Slot()
+    def delete(self) -> None:
+        """Delete the selected block."""
+        workout = self.selected()
+        if workout is not None and workout.id is not None:
+            self._controller.delete([workout.id])
+
+    @Slot()
+    def move_previous_day(self) -> None:
+        """Move the selected block a day earlier (into the previous week from the first day)."""
+        self._move_by(-1)
+
+    @Slot()
+    def move_next_day(self) -> None:
+        """Move the selected block a day later."""
+        self._move_by(1)
+
+    def _move_by(self, days: int) -> None:
+        workout = self.selected()
+        if workout is None or workout.id is None:
+            return
+        day = workout.day + timedelta(days=days)
+        if self._controller.move(workout.id, day):
+            self._state.select_workout(workout.id, day)
+
+    @Slot()
+    def save_as_template(self) -> None:
+        """Ask for a name, then add the selected block's plan to the library."""
+        from planner.ui.dialogs.template_editor import ask_template_name
+
+        workout = self.selected()
+        if workout is None:
+            return
+        names = [t.name for t in self._controller.templates()]
+        name = ask_template_name(self._window, workout.title, existing_names=names)
+        if name and self._controller.template_from_workout(workout, name) is not None:
+            self.message.emit(f"Added {name} to the library")
+
+    @Slot()
+    def copy_week(self) -> None:
+        """Copy every workout of the week shown onto the next week, as planned."""
+        week = self._state.week
+        if self._controller.copy_week(week, week.next):
+            self.message.emit(f"Copied {week.label()} to {week.next.label()}")
+
+    # -- reactions -------------------------------------------------------------------------
+    @Slot(object)
+    def _on_week_changed(self, week: Week) -> None:
+        if self._table is not None:
+            text = f"Copy Week {week.label()} to {week.next.label()}"
+            self._table["copy_week"].setText(text)
+
+    @Slot(object)
+    def _on_plan_changed(self, _change: ChangeSet) -> None:
+        self.update_enabled()

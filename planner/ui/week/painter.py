@@ -1,0 +1,368 @@
+"""How the week view looks: the header, the day columns, the blocks and the drop marker.
+
+:func:`paint_week` draws a :class:`WeekScene` (what to show) on a :class:`WeekLayout` (where).
+It decides nothing and reads no plan: every word and number comes from the scene.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import QPoint, QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPalette, QPen
+
+from planner.core.formatting import (
+    SEPARATOR,
+    format_distance,
+    format_duration,
+    format_hours,
+    format_number,
+    numbers_line,
+)
+from planner.core.model import Kind, Status, Workout
+from planner.core.settings import Units
+from planner.core.totals import WeekTotals, week_totals
+from planner.core.weeks import Week
+from planner.ui.style import is_dark, kind_color, mix, muted, text_color_on, with_alpha
+from planner.ui.week.layout import BLOCK_H, MARGIN, WeekLayout
+
+#: Corner radius of blocks (columns get a little more).
+RADIUS = 7.0
+#: The outline of days and blocks something points at (a finding): an amber no kind uses.
+HIGHLIGHT_COLOR = QColor("#d9822b")
+
+_EMPTY_TITLE = "Nothing planned this week"
+_EMPTY_HINT = (
+    "Drag a workout from the library onto a day, or select a day and press Enter on a "
+    "library entry. Ctrl+Shift+C copies a planned week to the next."
+)
+
+
+@dataclass(frozen=True, slots=True)
+class WeekScene:
+    """Everything the week view shows at one moment.
+
+    Attributes:
+        week: the week.
+        workouts: its workouts, by day then position.
+        by_day: the same, per day.
+        totals: what the week adds up to.
+        today: the day it is.
+        units: the units distances are shown in.
+        selected_day: the day the keyboard is on.
+        selected_workout_id: the selected block, if any.
+        highlighted_days: days something points at.
+        highlighted_workouts: blocks something points at.
+        drop: the day and gap a hovering drag would land in, if any.
+        focused: whether the view has keyboard focus.
+    """
+
+    week: Week
+    workouts: Sequence[Workout]
+    by_day: Mapping[date, Sequence[Workout]]
+    totals: WeekTotals
+    today: date
+    units: Units
+    selected_day: date
+    selected_workout_id: int | None
+    highlighted_days: frozenset[date]
+    highlighted_workouts: frozenset[int]
+    drop: tuple[date, int] | None
+    focused: bool
+
+
+def block_lines(workout: Workout, units: Units) -> tuple[str, str]:
+    """A block's two detail lines: the numbers, then effort and status."""
+    if workout.kind is Kind.REST:
+        return ("Recovery", "")
+    numbers = numbers_line(
+        workout.effective_duration_min, workout.effective_distance_km, None, units
+    )
+    effort = []
+    if workout.effective_rpe is not None:
+        effort.append(f"RPE {format_number(workout.effective_rpe)}")
+    if workout.status is Status.DONE:
+        effort.append("✓ Done")
+    elif workout.status is Status.SKIPPED:
+        effort.append("Skipped")
+    if workout.heavy_legs:
+        effort.append("heavy legs")
+    return (numbers, SEPARATOR.join(effort))
+
+
+def day_summary(workouts: Sequence[Workout], units: Units) -> str:
+    """What a day adds up to, under its date: ``8 km · 45 min``, ``Rest`` or ``Skipped``."""
+    training = [w for w in workouts if w.is_training_session]
+    if not training:
+        if any(w.kind is Kind.REST for w in workouts) or not workouts:
+            return "Rest"
+        return "Skipped"
+    totals = week_totals(training, days=1)  # the week header's arithmetic, so they agree
+    km, minutes = totals.run_km, totals.training_min
+    parts = []
+    if km:
+        parts.append(format_distance(km, units))
+    if minutes:
+        parts.append(format_duration(minutes))
+    return SEPARATOR.join(parts)
+
+
+def header_totals(totals: WeekTotals, units: Units) -> list[tuple[str, str]]:
+    """The week's totals as (label, value) pairs, as the header shows them."""
+    return [
+        ("runs", str(totals.runs)),
+        (units.distance_label, format_distance(totals.run_km, units, unit=False)),
+        ("training", format_hours(totals.training_min)),
+        ("rest days", str(totals.rest_days)),
+    ]
+
+
+def week_title(week: Week) -> str:
+    """The header's title: the week's dates, ``16 Nov – 22 Nov 2026``."""
+    start, end = week.start, week.end
+    if start.year == end.year:
+        return f"{start:%-d %b} – {end:%-d %b %Y}"
+    return f"{start:%-d %b %Y} – {end:%-d %b %Y}"
+
+
+def week_subtitle(week: Week, today: date) -> str:
+    """``Week 47 · this week``: the ISO week number, and whether today is in it."""
+    number = int(week.label().rsplit("W", 1)[1])
+    return f"Week {number} · this week" if today in week else f"Week {number}"
+
+
+def paint_week(
+    painter: QPainter,
+    font: QFont,
+    palette: QPalette,
+    size: QRect,
+    layout: WeekLayout,
+    scene: WeekScene,
+) -> None:
+    """Paint ``scene`` laid out as ``layout`` in the rectangle ``size`` of a widget."""
+    _WeekPainter(painter, font, palette, size, layout, scene).paint()
+
+
+class _WeekPainter:
+    """One paint of the week: the painter, fonts and colours shared by its parts."""
+
+    def __init__(
+        self,
+        painter: QPainter,
+        font: QFont,
+        palette: QPalette,
+        rect: QRect,
+        layout: WeekLayout,
+        scene: WeekScene,
+    ) -> None:
+        self.p = painter
+        self.font = font
+        self.palette = palette
+        self.rect = rect
+        self.layout = layout
+        self.scene = scene
+        self.dark = is_dark(palette)
+        self.text = palette.color(QPalette.ColorRole.Text)
+        self.muted = muted(palette)
+        self.highlight = palette.color(QPalette.ColorRole.Highlight)
+
+    def paint(self) -> None:
+        self.p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.p.fillRect(self.rect, self.palette.color(QPalette.ColorRole.Base))
+        self._header()
+        for day, column in zip(self.scene.week.days, self.layout.columns, strict=True):
+            self._day(day, column)
+        for workout in self.scene.workouts:
+            assert workout.id is not None
+            self._block(workout, self.layout.blocks[workout.id])
+        if self.scene.drop is not None:
+            self._drop(*self.scene.drop)
+        if not self.scene.workouts:
+            self._empty()
+
+    def _scaled(self, factor: float, weight: QFont.Weight | None = None) -> QFont:
+        font = QFont(self.font)
+        font.setPointSizeF(self.font.pointSizeF() * factor)
+        if weight is not None:
+            font.setWeight(weight)
+        return font
+
+    # -- the header band -------------------------------------------------------------------
+    def _header(self) -> None:
+        p, width = self.p, self.rect.width()
+        left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        centre = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter
+        p.setFont(self._scaled(1.45, QFont.Weight.DemiBold))
+        p.setPen(self.text)
+        p.drawText(QRect(MARGIN, 8, width // 2, 28), left, week_title(self.scene.week))
+        small = QFont(self.font)
+        p.setFont(small)
+        p.setPen(self.muted)
+        subtitle = week_subtitle(self.scene.week, self.scene.today)
+        p.drawText(QRect(MARGIN, 36, width // 2, 20), left, subtitle)
+        # The totals as label/value pairs, right-aligned.
+        value_font = self._scaled(1.3, QFont.Weight.DemiBold)
+        value_metrics, label_metrics = QFontMetrics(value_font), QFontMetrics(small)
+        x = width - MARGIN
+        for label, value in reversed(header_totals(self.scene.totals, self.scene.units)):
+            cell = (
+                max(value_metrics.horizontalAdvance(value), label_metrics.horizontalAdvance(label))
+                + 8
+            )
+            x -= cell
+            p.setFont(value_font)
+            p.setPen(self.text)
+            p.drawText(QRect(x, 8, cell, 28), centre, value)
+            p.setFont(small)
+            p.setPen(self.muted)
+            p.drawText(QRect(x, 36, cell, 20), centre, label)
+            x -= 18
+
+    # -- a day column ----------------------------------------------------------------------
+    def _day(self, day: date, column: QRect) -> None:
+        p, scene = self.p, self.scene
+        today = day == scene.today
+        background = self.palette.color(QPalette.ColorRole.AlternateBase)
+        if today:
+            background = mix(background, self.highlight, 0.18 if self.dark else 0.10)
+        path = QPainterPath()
+        path.addRoundedRect(QRectF(column), RADIUS + 2, RADIUS + 2)
+        p.fillPath(path, background)
+        if day in scene.highlighted_days:
+            p.setPen(QPen(HIGHLIGHT_COLOR, 2.5))
+            p.drawPath(path)
+        if day == scene.selected_day and scene.selected_workout_id is None and scene.focused:
+            p.setPen(QPen(self.highlight, 2, Qt.PenStyle.DashLine))
+            p.drawRoundedRect(QRectF(column).adjusted(1, 1, -1, -1), RADIUS + 2, RADIUS + 2)
+        # Weekday, the date (a pill when today), the day's totals.
+        header = QRect(column.left() + 8, column.top() + 6, column.width() - 16, 20)
+        bold = QFont(self.font)
+        bold.setWeight(QFont.Weight.DemiBold)
+        p.setFont(bold)
+        p.setPen(self.highlight if today else self.text)
+        left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        p.drawText(header, left, f"{day:%a}")
+        date_text = f"{day.day}" if day.day != 1 else f"{day:%-d %b}"
+        pill_w = max(QFontMetrics(bold).horizontalAdvance(date_text) + 12, 24)
+        pill = QRect(header.right() - pill_w + 1, header.top(), pill_w, header.height())
+        if today:
+            pill_path = QPainterPath()
+            pill_path.addRoundedRect(QRectF(pill), pill.height() / 2, pill.height() / 2)
+            p.fillPath(pill_path, self.highlight)
+            p.setPen(self.palette.color(QPalette.ColorRole.HighlightedText))
+        else:
+            p.setPen(self.muted)
+        p.drawText(pill, Qt.AlignmentFlag.AlignCenter, date_text)
+        p.setFont(self.font)
+        p.setPen(self.muted)
+        sub = QRect(header.left(), header.bottom() + 3, header.width(), 18)
+        p.drawText(sub, left, day_summary(scene.by_day.get(day, ()), scene.units))
+
+    # -- a block ---------------------------------------------------------------------------
+    def _block(self, workout: Workout, rect: QRect) -> None:
+        p, palette = self.p, self.palette
+        color = kind_color(workout.kind, dark=self.dark)
+        base = palette.color(QPalette.ColorRole.Base)
+        mid = palette.color(QPalette.ColorRole.Mid)
+        done = workout.status is Status.DONE
+        skipped = workout.status is Status.SKIPPED
+        fill = color if done else mix(base, color, 0.28 if self.dark else 0.16)
+        if skipped:
+            fill = mix(base, mid, 0.25)
+        path = QPainterPath()
+        path.addRoundedRect(QRectF(rect), RADIUS, RADIUS)
+        p.fillPath(path, fill)
+        if not done:
+            pen = QPen(mid if skipped else color, 1.4)
+            if skipped:
+                pen.setStyle(Qt.PenStyle.DashLine)
+            p.setPen(pen)
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawPath(path)
+        # The kind stripe on the left and a letter badge: never colour alone.
+        stripe = QPainterPath()
+        stripe.addRoundedRect(QRectF(rect.left(), rect.top(), 5, rect.height()), 2.5, 2.5)
+        p.fillPath(stripe, mix(color, QColor("black"), 0.25) if done else color)
+        text_color = text_color_on(fill) if done else self.text
+        if skipped:
+            text_color = self.muted
+        badge = QRect(rect.left() + 11, rect.top() + 8, 20, 20)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(text_color if done else color)
+        p.drawEllipse(badge)
+        p.setFont(self._scaled(0.85, QFont.Weight.Bold))
+        p.setPen(fill if done else text_color_on(color))
+        p.drawText(badge, Qt.AlignmentFlag.AlignCenter, workout.kind.letter)
+        # The title (struck through when skipped), then the numbers and the status.
+        title_font = QFont(self.font)
+        title_font.setWeight(QFont.Weight.DemiBold)
+        title_font.setStrikeOut(skipped)
+        p.setFont(title_font)
+        p.setPen(text_color)
+        left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        title_rect = QRect(badge.right() + 7, rect.top() + 6, rect.right() - badge.right() - 12, 24)
+        title = QFontMetrics(title_font).elidedText(
+            workout.title, Qt.TextElideMode.ElideRight, title_rect.width()
+        )
+        p.drawText(title_rect, left, title)
+        detail_font = self._scaled(0.92)
+        p.setFont(detail_font)
+        detail_metrics = QFontMetrics(detail_font)
+        numbers, effort = block_lines(workout, self.scene.units)
+        if rect.height() < 52:
+            lines: list[str] = []
+        elif rect.height() >= BLOCK_H - 4:
+            lines = [numbers, effort]
+        else:
+            lines = [SEPARATOR.join(part for part in (numbers, effort) if part)]
+        y = rect.top() + 31
+        for line in lines:
+            if line:
+                line_rect = QRect(rect.left() + 12, y, rect.width() - 18, 17)
+                elided = detail_metrics.elidedText(
+                    line, Qt.TextElideMode.ElideRight, line_rect.width()
+                )
+                p.drawText(line_rect, left, elided)
+            y += 18
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        ring = QRectF(rect).adjusted(-2, -2, 2, 2)
+        if workout.id in self.scene.highlighted_workouts:
+            p.setPen(QPen(HIGHLIGHT_COLOR, 2.5))
+            p.drawRoundedRect(ring, RADIUS + 2, RADIUS + 2)
+        if workout.id == self.scene.selected_workout_id:
+            p.setPen(QPen(self.highlight, 2.5 if self.scene.focused else 1.5))
+            p.drawRoundedRect(ring, RADIUS + 2, RADIUS + 2)
+
+    # -- the drop marker and the empty week ------------------------------------------------
+    def _drop(self, day: date, index: int) -> None:
+        p = self.p
+        column = self.layout.day_rect(day)
+        p.setPen(QPen(self.highlight, 2))
+        p.setBrush(with_alpha(self.highlight, 28))
+        p.drawRoundedRect(QRectF(column).adjusted(1, 1, -1, -1), RADIUS + 2, RADIUS + 2)
+        y = self.layout.gap_y(day, index)
+        p.setPen(QPen(self.highlight, 3, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+        p.drawLine(column.left() + 6, y, column.right() - 6, y)
+        p.setBrush(self.highlight)
+        p.drawEllipse(QPoint(column.left() + 6, y), 4, 4)
+
+    def _empty(self) -> None:
+        p = self.p
+        area = self.layout.days_area() if self.layout.columns else self.rect
+        card = QRect(0, 0, min(520, area.width() - 40), 120)
+        card.moveCenter(area.center())
+        path = QPainterPath()
+        path.addRoundedRect(QRectF(card), 12, 12)
+        p.fillPath(path, with_alpha(self.palette.color(QPalette.ColorRole.Window), 235))
+        p.setPen(QPen(self.palette.color(QPalette.ColorRole.Mid), 1))
+        p.drawPath(path)
+        p.setFont(self._scaled(1.15, QFont.Weight.DemiBold))
+        p.setPen(self.text)
+        centre = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter
+        p.drawText(card.adjusted(20, 14, -20, -70), centre, _EMPTY_TITLE)
+        p.setFont(self.font)
+        p.setPen(self.muted)
+        wrap = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+        p.drawText(card.adjusted(20, 48, -20, -12), wrap, _EMPTY_HINT)
