@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 
-from planner.core.model import Kind, Status, WeightEntry, Workout
+from planner.core.model import Finding, Kind, Severity, Status, WeightEntry, Workout
+from planner.core.rules import evaluate
+from planner.core.settings import RuleSettings
 
 #: A Monday: the first day of the week most tests evaluate.
 MONDAY = date(2026, 11, 16)
@@ -76,3 +78,35 @@ def every_day(first: date, last: date, make: Callable[[date], Workout]) -> list[
         out.append(make(current))
         current += timedelta(days=1)
     return out
+
+
+def findings_of(
+    plan: Iterable[Workout],
+    rule_id: str,
+    *,
+    start: date = MONDAY,
+    end: date = MONDAY + timedelta(days=6),
+    weights: Iterable[WeightEntry] = (),
+    settings: RuleSettings | None = None,
+    first_weekday: int = 0,
+) -> list[Finding]:
+    """What ``rule_id`` says about ``plan`` for ``[start, end]`` (by default the week of MONDAY)."""
+    found = evaluate(
+        list(plan),
+        start=start,
+        end=end,
+        weights=list(weights),
+        settings=settings if settings is not None else RuleSettings(),
+        first_weekday=first_weekday,
+    )
+    return [f for f in found if f.rule_id == rule_id]
+
+
+def summary(found: Iterable[Finding]) -> list[tuple[Severity, tuple[date, ...]]]:
+    """Each finding's severity and days: what a test usually checks."""
+    return [(f.severity, f.days) for f in found]
+
+
+def days(first: int, last: int) -> tuple[date, ...]:
+    """``day(first)`` .. ``day(last)`` inclusive."""
+    return tuple(day(i) for i in range(first, last + 1))
