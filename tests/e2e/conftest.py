@@ -21,9 +21,6 @@ import datetime as dt
 import json
 import os
 import queue
-import select
-import shutil
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -36,11 +33,11 @@ from typing import Any
 import pytest
 
 from tests.e2e.xdo import Xdo
+from tests.e2e.xvfb import missing_tools, start_xvfb, stop_xvfb
 
 HERE = Path(__file__).resolve().parent
 DRIVER = HERE / "driver.py"
 REPO = HERE.parent.parent
-SCREEN = "1600x1000x24"
 START_TIMEOUT = 60.0  # seconds for the app to build its window and be exposed
 QUERY_TIMEOUT = 20.0
 
@@ -109,88 +106,21 @@ class Rect:
 
 
 # ---------------------------------------------------------------- the X server
-def _start_xvfb(log: Path) -> tuple[subprocess.Popen[bytes], str]:
-    read_fd, write_fd = os.pipe()
-    with log.open("wb") as log_fh:
-        proc = subprocess.Popen(
-            [
-                "Xvfb",
-                "-displayfd",
-                str(write_fd),
-                "-screen",
-                "0",
-                SCREEN,
-                "-nolisten",
-                "tcp",
-                "-noreset",
-                "+extension",
-                "XTEST",
-            ],
-            pass_fds=(write_fd,),
-            stdin=subprocess.DEVNULL,
-            stdout=log_fh,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    os.close(write_fd)
-    # Xvfb writes the display number once it accepts connections; EOF means it died.
-    number = b""
-    deadline = time.monotonic() + 30
-    try:
-        while not number.endswith(b"\n"):
-            left = deadline - time.monotonic()
-            if left <= 0 or not select.select([read_fd], [], [], left)[0]:
-                break
-            chunk = os.read(read_fd, 16)
-            if not chunk:
-                break
-            number += chunk
-    finally:
-        os.close(read_fd)
-    if not number.strip().isdigit():
-        proc.kill()
-        proc.wait()
-        raise RuntimeError(f"Xvfb did not start: {log.read_text(errors='replace')[-2000:]}")
-    display = f":{int(number)}"
-    _wait_for_socket(int(number), proc)
-    return proc, display
-
-
-def _wait_for_socket(number: int, proc: subprocess.Popen[bytes], timeout: float = 10) -> None:
-    path = f"/tmp/.X11-unix/X{number}"
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"Xvfb exited with {proc.returncode}")
-        try:
-            with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
-                sock.connect(path)
-            return
-        except OSError:
-            time.sleep(0.05)
-    raise RuntimeError(f"Xvfb socket {path} did not accept connections")
-
-
 @pytest.fixture(scope="session")
 def xserver(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A private Xvfb for the whole session; yields its DISPLAY (e.g. ``":7"``)."""
-    missing = [tool for tool in ("Xvfb", "xdotool") if shutil.which(tool) is None]
+    missing = missing_tools("Xvfb", "xdotool")
     if missing:
         pytest.skip(
             f"end-to-end tests need {' and '.join(missing)} "
             "(Debian: apt-get install xvfb xdotool; .ci/run installs them)"
         )
     log = tmp_path_factory.mktemp("xvfb") / "xvfb.log"
-    proc, display = _start_xvfb(log)
+    proc, display = start_xvfb(log)
     try:
         yield display
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop_xvfb(proc)
 
 
 @pytest.fixture
