@@ -202,7 +202,7 @@ class MemoryRepository:
             self._templates.values(),
             key=lambda t: (
                 not t.builtin,
-                order.get(t.name, 0) if t.builtin else 0,
+                order.get(t.name, len(order)) if t.builtin else 0,
                 t.name.casefold(),
             ),
         )

@@ -9,7 +9,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from planner.core.library import BUILTIN_TEMPLATES
 from planner.core.model import MAX_TITLE_LEN, Kind, Status, Template, WeightEntry, Workout
 from planner.core.ports import Batch, StorageError
 from planner.storage.db import Database, open_database
@@ -82,76 +81,7 @@ def test_any_workout_round_trips_exactly(repo: SqlPlanRepository, workout: Worko
     assert repo.get_workout(stored.id or 0) == workout.replace(id=stored.id)
 
 
-def test_template_round_trip_and_update(repo: SqlPlanRepository) -> None:
-    mine = repo.write(
-        Batch(
-            templates=[
-                Template(None, "Hill repeats", Kind.RUN, 50.0, 9.5, 8.0, "8 x 60 s uphill", False)
-            ]
-        )
-    ).templates[0]
-    assert mine.id is not None
-    assert mine in repo.templates()
-    renamed = repo.write(Batch(templates=[mine.replace(name="Hill sprints", rpe=9.0)])).templates[0]
-    assert renamed.id == mine.id
-    assert [t for t in repo.templates() if t.id == mine.id] == [renamed]
-
-
-def test_weights_round_trip_one_per_day(repo: SqlPlanRepository) -> None:
-    repo.write(Batch(weights=[WeightEntry(MONDAY, 70.25)]))
-    repo.write(Batch(weights=[WeightEntry(MONDAY + timedelta(days=2), 70.0)]))
-    repo.write(Batch(weights=[WeightEntry(MONDAY, 69.75)]))  # replaces that day's
-    assert repo.weights_between(MONDAY, MONDAY + timedelta(days=6)) == [
-        WeightEntry(MONDAY, 69.75),
-        WeightEntry(MONDAY + timedelta(days=2), 70.0),
-    ]
-    repo.write(Batch(delete_weights=[MONDAY]))
-    repo.write(Batch(delete_weights=[MONDAY - timedelta(days=1)]))  # none there: no error
-    assert repo.weights_between(MONDAY, MONDAY + timedelta(days=6)) == [
-        WeightEntry(MONDAY + timedelta(days=2), 70.0)
-    ]
-
-
-def test_settings_round_trip(repo: SqlPlanRepository) -> None:
-    assert repo.settings().get("first_weekday") is None
-    repo.write(Batch(settings={"first_weekday": "6"}))
-    repo.write(Batch(settings={"units": "mi"}))
-    repo.write(Batch(settings={"first_weekday": "0"}))
-    assert repo.settings().get("first_weekday") == "0"
-    assert repo.settings().get("units") == "mi"
-
-
 # ------------------------------------------------------------------------------ apply()
-def test_apply_inserts_updates_restores_and_deletes_in_one_call(repo: SqlPlanRepository) -> None:
-    a, b, c = repo.apply(
-        [
-            sample_workout(title="A"),
-            sample_workout(title="B", position=1),
-            sample_workout(title="C", position=2),
-        ]
-    )
-    assert a.id is not None and b.id is not None and c.id is not None
-    assert len({a.id, b.id, c.id}) == 3
-    repo.apply([], [b.id])
-
-    new = sample_workout(title="D", position=3)
-    stored = repo.apply(
-        [
-            a.replace(title="A edited"),  # update
-            new,  # insert
-            b,  # insert with exactly its old id (undo of a delete)
-        ],
-        [c.id],
-    )
-
-    assert stored[0] == a.replace(title="A edited")
-    assert stored[1].id not in (None, a.id, b.id, c.id)
-    assert stored[1] == new.replace(id=stored[1].id)
-    assert stored[2] == b
-    assert {w.id: w for w in all_workouts(repo)} == {w.id: w for w in stored}
-    assert repo.get_workout(c.id) is None
-
-
 def test_ids_are_never_reused(repo: SqlPlanRepository) -> None:
     (first,) = repo.apply([sample_workout()])
     assert first.id is not None
@@ -180,40 +110,7 @@ def test_a_failing_batch_writes_nothing(repo: SqlPlanRepository) -> None:
     assert all_workouts(repo) == before
 
 
-def test_apply_returns_upserts_in_order(repo: SqlPlanRepository) -> None:
-    batch = [sample_workout(title=f"W{i}", position=i) for i in range(5)]
-    stored = repo.apply(batch)
-    assert [w.title for w in stored] == [w.title for w in batch]
-    assert [w.replace(id=None) for w in stored] == batch
-
-
-def test_empty_apply_is_harmless(repo: SqlPlanRepository) -> None:
-    assert repo.apply([], []) == []
-    assert repo.count_workouts() == 0
-
-
 # ------------------------------------------------------------------------------ queries
-def test_workouts_between_is_inclusive_and_ordered(repo: SqlPlanRepository) -> None:
-    days = [MONDAY + timedelta(days=d) for d in (-1, 0, 3, 6, 7)]
-    rows = [
-        sample_workout(day=day, title=f"{day} #{p}", position=p)
-        for day in reversed(days)
-        for p in (2, 0, 1)
-    ]
-    repo.apply(rows)
-    week = repo.workouts_between(MONDAY, MONDAY + timedelta(days=6))
-    assert [(w.day, w.position) for w in week] == [(day, p) for day in days[1:4] for p in (0, 1, 2)]
-    assert repo.workouts_between(MONDAY + timedelta(days=1), MONDAY + timedelta(days=2)) == []
-
-
-def test_first_day_and_count(repo: SqlPlanRepository) -> None:
-    assert repo.first_workout_day() is None
-    assert repo.count_workouts() == 0
-    repo.apply([sample_workout(day=date(2026, 5, 1)), sample_workout(day=date(2025, 12, 31))])
-    assert repo.first_workout_day() == date(2025, 12, 31)
-    assert repo.count_workouts() == 2
-
-
 def test_week_query_uses_the_day_index(database: Database) -> None:
     with database.engine.connect() as connection:
         plan = connection.exec_driver_sql(
@@ -269,16 +166,6 @@ def test_bulk_insert_keeps_given_ids(repo: SqlPlanRepository) -> None:
 
 
 # ------------------------------------------------------------------------------ templates
-def test_library_lists_builtins_in_library_order_then_own_by_name(repo: SqlPlanRepository) -> None:
-    repo.write(Batch(templates=[Template(None, "zone 2 run", Kind.RUN, 60.0)])).templates[0]
-    repo.write(Batch(templates=[Template(None, "Anaerobic hills", Kind.HIIT, 25.0)])).templates[0]
-    names = [t.name for t in repo.templates()]
-    assert names == [t.name for t in BUILTIN_TEMPLATES] + ["Anaerobic hills", "zone 2 run"]
-    builtins = {t.name: t for t in repo.templates() if t.builtin}
-    for template in BUILTIN_TEMPLATES:
-        assert builtins[template.name] == template.replace(id=builtins[template.name].id)
-
-
 def test_duplicate_template_name_is_refused_with_a_clear_message(repo: SqlPlanRepository) -> None:
     before = repo.templates()
     with pytest.raises(StorageError, match="already a library entry called “Easy run”"):
