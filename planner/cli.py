@@ -32,7 +32,7 @@ from typing import NoReturn
 
 from planner import __version__
 from planner.core import settings as settings_mod
-from planner.core.model import Status, ValidationError, Workout
+from planner.core.model import FIRST_PLAN_DAY, LAST_PLAN_DAY, Status, ValidationError, Workout
 from planner.core.ports import PlanRepository, StorageError
 from planner.core.service import PlanService
 from planner.core.weeks import parse_week, week_of
@@ -46,7 +46,7 @@ from planner.paths import default_db_path
 
 PROG = "legwork"
 #: The last day ``export`` reaches when no ``--to`` is given.
-LAST_DAY = date(9999, 12, 30)
+LAST_DAY = LAST_PLAN_DAY
 MAX_DEMO_YEARS = 50
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -181,6 +181,11 @@ def build_parser() -> argparse.ArgumentParser:
         "it or nothing. Workouts already in the plan are not added again.",
     )
     _add_db(import_)
+    import_.add_argument(
+        "--create",
+        action="store_true",
+        help="create the plan file when it does not exist yet (otherwise that is an error)",
+    )
     import_.add_argument("files", nargs="+", type=Path, metavar="FILE", help="JSON exports")
     import_.set_defaults(handler=_import)
 
@@ -396,8 +401,13 @@ def _print_week(args: argparse.Namespace) -> int:
             week = (
                 parse_week(args.week, first_weekday) if args.week else week_of(today, first_weekday)
             )
-        except ValueError as exc:
+        except (ValueError, OverflowError) as exc:
             raise CliError(str(exc)) from None
+        if not FIRST_PLAN_DAY <= week.start <= LAST_PLAN_DAY:
+            raise CliError(
+                f"week {args.week or week.label()} is outside the years Legwork plans "
+                f"({FIRST_PLAN_DAY.year} to {LAST_PLAN_DAY.year})"
+            )
         workouts = repository.workouts_between(week.start, week.end)
     if not out.parent.is_dir():
         raise CliError(f"cannot write {out}: the folder {out.parent} does not exist")
@@ -467,6 +477,11 @@ def _export(args: argparse.Namespace) -> int:
 # -- import -------------------------------------------------------------------------------------
 def _import(args: argparse.Namespace) -> int:
     db = _db_path(args)
+    if not db.exists() and not args.create:
+        raise CliError(
+            f"{db}: no such plan file",
+            "Check the path, or add --create to start a new plan with these workouts.",
+        )
     files: list[Path] = args.files
     # Read and check every file before touching the database: a file with a problem is
     # reported and leaves the database exactly as it was.

@@ -370,7 +370,7 @@ def test_import_into_a_fresh_database_reproduces_the_export(
     dump = tmp_path / "plan.json"
     dump.write_text(json.dumps(source), encoding="utf-8")
     fresh = tmp_path / "fresh.sqlite3"
-    code, out, err = run_main(capsys, "import", "--db", fresh, dump)
+    code, out, err = run_main(capsys, "import", "--create", "--db", fresh, dump)
     assert code == 0, err
     assert out == f"{dump}: {len(source)} added, 0 already there\n"
     assert without_ids(export_json(capsys, fresh)) == without_ids(source)
@@ -429,7 +429,7 @@ def test_bad_files_create_no_database(
     bad = tmp_path / "in.json"
     bad.write_bytes(content)
     db = tmp_path / "never.sqlite3"
-    code, _, err = run_main(capsys, "import", "--db", db, bad)
+    code, _, err = run_main(capsys, "import", "--create", "--db", db, bad)
     assert code == 1
     assert err.startswith(f"legwork: error: {bad}")
     assert problem in err
@@ -443,7 +443,7 @@ def test_each_file_is_its_own_transaction(
     good.write_text(json.dumps([{"day": "2026-01-05", "kind": "run", "title": "Easy run"}]))
     missing = tmp_path / "missing.json"
     db = tmp_path / "plan.sqlite3"
-    code, out, err = run_main(capsys, "import", "--db", db, missing, good)
+    code, out, err = run_main(capsys, "import", "--create", "--db", db, missing, good)
     assert code == 1
     assert f"{missing}: no such file" in err
     assert out == f"{good}: 1 added, 0 already there\n"
@@ -652,7 +652,7 @@ def test_e2e_demo_export_import_round_trip(tmp_path: Path, user_env: dict[str, s
     items = json.loads(dump.read_text(encoding="utf-8"))
 
     copy = tmp_path / "copy.sqlite3"
-    imported = legwork("import", "--db", copy, dump, env=user_env)
+    imported = legwork("import", "--create", "--db", copy, dump, env=user_env)
     assert imported.returncode == 0, imported.stderr
     assert imported.stdout == f"{dump}: {len(items)} added, 0 already there\n"
     again = legwork("export", "--db", copy, "--format", "json", env=user_env)

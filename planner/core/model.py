@@ -20,6 +20,10 @@ MAX_DURATION_MIN = 24 * 60.0
 MIN_RPE = 0.0
 MAX_RPE = 10.0
 MAX_TITLE_LEN = 120
+#: The days a plan may hold: every command can show, navigate, print and export weeks in
+#: this range (far dates would overflow week arithmetic and are typing mistakes anyway).
+FIRST_PLAN_DAY = date(1900, 1, 1)
+LAST_PLAN_DAY = date(2199, 12, 31)
 #: The body weights a weigh-in may record (kg); anything else is a typing mistake.
 MIN_WEIGHT_KG = 20.0
 MAX_WEIGHT_KG = 300.0
@@ -201,6 +205,16 @@ class Workout:
             _check_rpe(name, getattr(self, name))
         if self.position < 0:
             raise ValidationError("position", "A position within the day cannot be negative.")
+        _check_day(self.day)
+
+
+def _check_day(day: date) -> None:
+    if not FIRST_PLAN_DAY <= day <= LAST_PLAN_DAY:
+        raise ValidationError(
+            "day",
+            f"{day.isoformat()} is outside the years Legwork plans "
+            f"({FIRST_PLAN_DAY.year} to {LAST_PLAN_DAY.year}).",
+        )
 
 
 def _finite(name: str, value: float) -> None:
@@ -288,6 +302,7 @@ class WeightEntry:
 
     def validate(self) -> None:
         """Raise :class:`ValidationError` unless the weight is plausible (20 to 300 kg)."""
+        _check_day(self.day)
         _finite("kg", self.kg)
         if not MIN_WEIGHT_KG <= self.kg <= MAX_WEIGHT_KG:
             raise ValidationError(

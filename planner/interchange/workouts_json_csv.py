@@ -95,6 +95,7 @@ def workouts_from_json(text: str, *, source: str) -> list[Workout]:
         TransferError: naming ``source`` and, for a bad item, its number (1 for the first)
             and field.
     """
+    _refuse_other_formats(text, source)
     try:
         data = json.loads(text, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
@@ -105,6 +106,14 @@ def workouts_from_json(text: str, *, source: str) -> list[Workout]:
         raise TransferError(
             f"{source}: not valid JSON: {exc.args[0]} is not a number JSON allows"
         ) from None
+    except RecursionError:
+        raise TransferError(
+            f"{source}: nested far too deeply to be a Legwork export (a list of workouts)"
+        ) from None
+    except ValueError:  # json refuses integers of thousands of digits (int_max_str_digits)
+        raise TransferError(
+            f"{source}: holds a number thousands of digits long; not a Legwork export"
+        ) from None
     if not isinstance(data, list):
         raise TransferError(
             f"{source}: expected a list of workouts ([...]), found {_type_name(data)}"
@@ -114,6 +123,29 @@ def workouts_from_json(text: str, *, source: str) -> list[Workout]:
 
 class _ConstantError(ValueError):
     pass
+
+
+#: The largest id SQLite stores (a signed 64-bit integer).
+_MAX_ID = 2**63 - 1
+#: Positions beyond this are not an order within a day but a mistake.
+_MAX_POSITION = 10_000
+
+
+def _refuse_other_formats(text: str, source: str) -> None:
+    """Name the format of a file that is clearly not a JSON export (iCalendar, CSV)."""
+    head = text.lstrip()[:200]
+    hint = "Legwork imports its own JSON exports ('legwork export --format json')."
+    if head.upper().startswith("BEGIN:VCALENDAR"):
+        raise TransferError(f"{source}: this is an iCalendar file, not a JSON export. {hint}")
+    first_line = head.splitlines()[0] if head else ""
+    if first_line and first_line[0] not in "[{" and ("," in first_line or ";" in first_line):
+        lowered = first_line.lower()
+        if "weight" in lowered or "kg" in lowered or "lb" in lowered:
+            raise TransferError(
+                f"{source}: this looks like a CSV of weigh-ins, not a JSON export. "
+                "Import weigh-ins with 'legwork import-weights'."
+            )
+        raise TransferError(f"{source}: this looks like a CSV file, not a JSON export. {hint}")
 
 
 def _reject_constant(name: str) -> float:
@@ -203,6 +235,14 @@ def _enum(enum_type: type[Kind] | type[Status], value: object, name: str, where:
 def _string(value: object, name: str, where: str) -> str:
     if not isinstance(value, str):
         raise TransferError(f"{where}: {name!r} must be a string")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        bad = value[exc.start]
+        raise TransferError(
+            f"{where}: {name!r} holds a character that is not text "
+            f"(U+{ord(bad):04X}, half of a broken character pair)"
+        ) from None
     return value
 
 
@@ -214,6 +254,10 @@ def _optional_int(item: dict[str, Any], name: str, where: str) -> int | None:
         value = int(value)
     if isinstance(value, bool) or not isinstance(value, int):
         raise TransferError(f"{where}: {name!r} must be a whole number")
+    if name == "id" and not 1 <= value <= _MAX_ID:
+        raise TransferError(f"{where}: 'id' must be a whole number from 1 to {_MAX_ID}")
+    if name == "position" and value > _MAX_POSITION:  # a negative one: validation refuses it
+        raise TransferError(f"{where}: {name!r} must be at most {_MAX_POSITION}")
     return value
 
 
