@@ -92,11 +92,6 @@ def rpe_words(value: float | None) -> str:
     return words
 
 
-def status_word(status: Status) -> str:
-    """``status`` as a word inside a sentence: ``planned``, ``done`` or ``skipped``."""
-    return STATUS_WORDS[status]
-
-
 # -- template names ---------------------------------------------------------------------------
 def template_name_key(name: str) -> str:
     """What makes two library names the same: ``Easy Run `` and ``easy run`` are one name."""

@@ -37,9 +37,9 @@ def fixed_clock(day: date) -> Clock:
 
 
 def msecs_until_midnight(now: datetime) -> int:
-    """Milliseconds from ``now`` to a second after the next midnight (at least one second)."""
+    """Milliseconds from ``now`` to a second after the next midnight."""
     midnight = datetime.combine(now.date() + timedelta(days=1), time.min, tzinfo=now.tzinfo)
-    return max(_AFTER_MIDNIGHT_MS, int((midnight - now).total_seconds() * 1000))
+    return (midnight - now) // timedelta(milliseconds=1) + _AFTER_MIDNIGHT_MS
 
 
 @dataclass(frozen=True, slots=True)

@@ -825,3 +825,53 @@ def test_file_menu_exports_the_week_on_screen_as_pdf(
     assert "2026-W47" in text
     assert "Easy run" in text and "Tempo run" in text
     assert "fridge.pdf" in window.statusBar().currentMessage()
+
+
+# -- 9. settings reach every view -----------------------------------------------------------
+def test_weeks_starting_on_sunday_reshape_the_view_the_printout_and_copy_week(
+    qtbot: Any, db_path: Path
+) -> None:
+    sunday = date(2026, 11, 15)
+    seed(
+        db_path,
+        Workout(None, sunday, Kind.RUN, "Long run", 0, 100, 16.0, 5),
+        Workout(None, SAT, Kind.RUN, "Easy run", 0, 35, 6.0, 3),
+        Workout(None, SUN, Kind.RUN, "Tempo run", 0, 45, 8.0, 7),
+    )
+    window = open_window(qtbot, db_path)
+    view = window.week_view
+    assert [w.title for w in view.workouts] == ["Easy run", "Tempo run"]  # Monday to Sunday
+
+    assert window.controller.set_setting("first-weekday", "sunday")
+    assert view.week.start == sunday
+    assert [w.title for w in view.workouts] == ["Long run", "Easy run"]
+    assert view.selected_day == TODAY
+    label = window.findChild(QLabel, "weekLabel")
+    assert label is not None and "2026-W47" in label.text()
+    assert window.copy_week_action.text() == "Copy Week 2026-W47 to 2026-W48"
+    printout = window.week_printer.sheet().html()
+    assert "Sunday to Saturday, 15 – 21 November 2026" in printout
+    assert "Tempo run" not in printout
+
+    press(qtbot, Key.Key_C, CTRL | SHIFT)
+    assert plan(db_path) == [
+        (sunday, "Long run"),
+        (SAT, "Easy run"),
+        (SUN, "Tempo run"),
+        (SUN, "Long run"),  # Sunday 15 onto Sunday 22, after what it holds
+        (SAT + WEEK, "Easy run"),
+    ]
+    assert undo_text(window) == "Undo Copy week 2026-W47 to 2026-W48"
+
+
+def test_in_miles_the_copied_text_uses_miles(
+    qtbot: Any, planned_week: list[int], db_path: Path
+) -> None:
+    easy_id, _ = planned_week
+    window = open_window(qtbot, db_path)
+    assert window.controller.set_setting("units", "mi")
+    window.week_view.select_workout(easy_id)
+    press(qtbot, Key.Key_C, CTRL)
+    clipboard = QApplication.clipboard()
+    assert clipboard is not None
+    assert clipboard.text() == "Thu 19 Nov: Easy run (35 min · 3.7 mi · RPE 3)"

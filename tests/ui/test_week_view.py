@@ -7,12 +7,15 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
-from PySide6.QtGui import QDragMoveEvent, QDropEvent
+from PySide6.QtGui import QDragLeaveEvent, QDragMoveEvent, QDropEvent
 
 from planner.core.model import Kind, Status, Workout
+from planner.core.settings import Units
 from planner.ui.controller import PlanController
 from planner.ui.mime import WORKOUT_MIME, decode_workouts, encode_template, encode_workouts
-from planner.ui.view_state import ViewState
+from planner.ui.view_state import DropIntent, ViewState
+from planner.ui.week.layout import HEADER_H
+from planner.ui.week.painter import block_lines, day_summary, header_totals, week_subtitle
 from planner.ui.week_view import WeekView
 from tests.fakes import MemoryRepository
 from tests.ui.conftest import MONDAY, TODAY, by_title, template_id
@@ -93,7 +96,67 @@ def test_view_follows_changes_made_elsewhere(view: WeekView, controller: PlanCon
     assert "Rest day" in [w.title for w in view.workouts]
 
 
+def header_pixels(view: WeekView) -> object:
+    return view.grab().toImage().copy(0, 0, view.width(), HEADER_H)
+
+
+def test_in_miles_the_header_the_days_and_the_blocks_read_in_miles(
+    view: WeekView, controller: PlanController, repo: MemoryRepository
+) -> None:
+    saturday = date(2026, 11, 21)
+    scene = view.scene()
+    # Runs: tempo 8.2 (done), easy 6 and 7, long 16: 37.2 km.
+    assert header_totals(scene.totals, scene.units)[:2] == [("runs", "4"), ("km", "37.2")]
+    in_km = header_pixels(view)
+
+    assert controller.set_setting("units", "mi")
+    scene = view.scene()
+    assert scene.units is Units.MI
+    assert header_totals(scene.totals, scene.units)[:2] == [("runs", "4"), ("mi", "23.1")]
+    assert block_lines(by_title(repo, "Long run"), scene.units) == ("1 h 40 · 9.9 mi", "RPE 5")
+    assert day_summary(scene.by_day[saturday], scene.units) == "4.3 mi · 50 min"
+    assert header_pixels(view) != in_km  # repainted at once
+
+    controller.undo_stack.undo()
+    assert view.scene().units is Units.KM
+    assert header_pixels(view) == in_km
+
+
+def test_the_header_names_the_iso_week_for_any_first_weekday(
+    view: WeekView, controller: PlanController
+) -> None:
+    assert week_subtitle(view.week, TODAY) == "Week 47 · this week"
+    assert controller.set_setting("first-weekday", "sunday")
+    assert view.week.start == date(2026, 11, 15)
+    assert week_subtitle(view.week, TODAY) == "Week 47 · this week"
+    assert not view.day_rect(date(2026, 11, 15)).isEmpty()
+    assert view.day_rect(date(2026, 11, 22)).isEmpty()  # Sunday 22 starts the next week
+    assert [w.title for w in view.workouts] == ["Tempo run", "Easy run", "Easy run", "Squat jumps"]
+
+
 # -- drops --------------------------------------------------------------------------------
+def test_a_hovering_drag_tells_the_view_state_what_it_would_drop(
+    view: WeekView, state: ViewState, controller: PlanController
+) -> None:
+    friday = date(2026, 11, 20)
+    easy = template_id(controller, "Easy run")
+    data = encode_template(easy)
+    actions = Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
+    move = QDragMoveEvent(
+        below_blocks(view, friday),
+        actions,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    view.dragMoveEvent(move)
+    assert state.drop_hover == DropIntent(friday, 0, copy=True, template_id=easy)
+    view.dragLeaveEvent(QDragLeaveEvent())
+    assert state.drop_hover is None
+    drop_at(view, data, below_blocks(view, friday))
+    assert state.drop_hover is None
+
+
 def test_dropping_a_library_entry_adds_a_planned_workout(view: WeekView, repo, controller) -> None:
     friday = date(2026, 11, 20)
     drop_at(view, encode_template(template_id(controller, "Easy run")), below_blocks(view, friday))

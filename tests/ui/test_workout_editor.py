@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtWidgets import QDateEdit, QDialog, QLabel, QLineEdit, QWidget
 
 from planner.core.model import Kind, Status, Workout
+from planner.core.settings import Units
 from planner.ui.controller import PlanController
 from planner.ui.dialogs.number_field import NumberField
 from planner.ui.dialogs.workout_editor import WorkoutEditor
@@ -361,3 +362,71 @@ def test_new_workout_title(qtbot) -> None:
     assert editor.windowTitle() == "New workout"
     save(qtbot, editor)
     assert "title" in editor.error_message("title")
+
+
+# -- miles ------------------------------------------------------------------------------------
+def unit_next_to(editor: WorkoutEditor, name: str) -> str:
+    field = editor.field(name)
+    assert field is not None and field.parentWidget() is not None
+    labels = field.parentWidget().findChildren(QLabel)
+    return " ".join(label.text() for label in labels)
+
+
+def test_in_miles_typing_5_stores_8047_km_and_shows_5_again(
+    qtbot, controller: PlanController, repo: MemoryRepository, easy: Workout
+) -> None:
+    editor = make_editor(qtbot, easy, units=Units.MI)
+    assert editor.field("distance_km").text() == "9.94"  # type: ignore[union-attr]  # 16 km
+    assert unit_next_to(editor, "distance_km") == "mi"
+    assert unit_next_to(editor, "actual_distance_km") == "mi"
+    saver = _Saver(controller, editor)
+    type_into(qtbot, editor, "distance_km", "5")
+    save(qtbot, editor)
+    assert saver.saved == 1
+    stored = repo.get_workout(easy.id)
+    assert stored is not None and stored.distance_km == 8.047
+    assert stored.duration_min == easy.duration_min  # nothing else moved
+
+    again = make_editor(qtbot, stored, units=Units.MI)
+    assert again.field("distance_km").text() == "5"  # type: ignore[union-attr]
+    in_km = make_editor(qtbot, stored)
+    assert in_km.field("distance_km").text() == "8.05"  # type: ignore[union-attr]
+    assert unit_next_to(in_km, "distance_km") == "km"
+
+
+def test_in_miles_saving_untouched_values_changes_nothing(
+    qtbot, controller: PlanController, repo: MemoryRepository, easy: Workout
+) -> None:
+    before = repo.snapshot()
+    editor = make_editor(qtbot, easy, units=Units.MI, complete=True)
+    assert editor.field("actual_distance_km").text() == "9.94"  # type: ignore[union-attr]
+    editor.field("status_planned").setChecked(True)  # type: ignore[union-attr]
+    saver = _Saver(controller, editor)
+    save(qtbot, editor)
+    assert saver.saved == 1
+    assert editor.workout() == easy  # 16 km, not 9.94 mi converted back
+    assert repo.snapshot() == before
+    assert controller.undo_stack.count() == 0
+
+
+def test_in_miles_marking_done_records_the_planned_distance_exactly(
+    qtbot, controller: PlanController, repo: MemoryRepository, easy: Workout
+) -> None:
+    editor = make_editor(qtbot, easy, units=Units.MI, complete=True)
+    saver = _Saver(controller, editor)
+    save(qtbot, editor)
+    assert saver.saved == 1
+    done = repo.get_workout(easy.id)
+    assert done is not None and done.status is Status.DONE
+    assert done.actual_distance_km == 16.0
+
+
+def test_in_miles_an_impossible_distance_is_explained_in_miles(qtbot, easy: Workout) -> None:
+    editor = make_editor(qtbot, easy, units=Units.MI)
+    type_into(qtbot, editor, "distance_km", "200")  # 321.9 km
+    save(qtbot, editor)
+    assert editor.isVisible()
+    assert editor.error_message("distance_km") == "A distance over 186.4 mi is not plausible."
+    type_into(qtbot, editor, "distance_km", "0")
+    save(qtbot, editor)
+    assert editor.error_message("distance_km") == "A distance must be more than zero miles."

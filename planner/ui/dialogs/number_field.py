@@ -9,7 +9,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QKeyEvent, QWheelEvent
 from PySide6.QtWidgets import QLineEdit, QSizePolicy, QWidget
 
-from planner.core.formatting import format_number
+from planner.core.formatting import format_distance, format_number
 from planner.core.model import MAX_DISTANCE_KM
 from planner.core.settings import Units
 
@@ -202,3 +202,12 @@ class DistanceField(NumberField):
         """Show a distance given in kilometres, in the runner's units."""
         self._show(None if value is None else self._units.distance_from_km(value))
         self._shown = (self.text(), value)
+
+    def explain(self, message: str) -> str:
+        """A message of the core's about a distance (written in km), in the field's units."""
+        if self._units is Units.KM:
+            return message
+        limit = f"{MAX_DISTANCE_KM:g} km"
+        return message.replace(limit, format_distance(MAX_DISTANCE_KM, self._units)).replace(
+            "kilometres", "miles"
+        )

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from planner.core.model import ValidationError
 from planner.ui.dialogs.errors import ErrorLabel, FieldErrors
 from planner.ui.dialogs.fields import WorkoutNumbers, with_unit
-from planner.ui.dialogs.number_field import FieldParseError, NumberField
+from planner.ui.dialogs.number_field import DistanceField, FieldParseError, NumberField
 
 T = TypeVar("T")
 
@@ -165,7 +165,9 @@ class ValidatingDialog(QDialog, Generic[T]):
             return self._collect(show=show)
         except ValidationError as error:
             if show:
-                self._errors.show(error.field, str(error))
+                field = self._number_fields.get(error.field)
+                message = field.explain(str(error)) if isinstance(field, DistanceField) else None
+                self._errors.show(error.field, message or str(error))
             return None
 
     def _value(self) -> T:

@@ -177,9 +177,10 @@ class WeekView(QWidget):
         self._relayout()
         super().resizeEvent(event)
 
-    def paintEvent(self, event: QPaintEvent) -> None:
+    def scene(self) -> WeekScene:
+        """What the view shows now: the week, its totals, the units, selection and today."""
         state = self._state
-        scene = WeekScene(
+        return WeekScene(
             week=self._layout.week,
             workouts=self._workouts,
             by_day=self._by_day,
@@ -193,8 +194,10 @@ class WeekView(QWidget):
             drop=(self._drop.day, self._drop.index) if self._drop is not None else None,
             focused=self.hasFocus(),
         )
+
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        paint_week(painter, self.font(), self.palette(), self.rect(), self._layout, scene)
+        paint_week(painter, self.font(), self.palette(), self.rect(), self._layout, self.scene())
         painter.end()
 
     # -- mouse -----------------------------------------------------------------------------

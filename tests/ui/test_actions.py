@@ -1,0 +1,153 @@
+"""The window's action table: every command on a menu, with a key, in the shortcuts list."""
+
+from __future__ import annotations
+
+import html
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtGui import QAction, QContextMenuEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QToolBar, QWidget
+
+from planner.app import build_main_window
+from planner.ui.actions import ActionSpec, ActionTable, key_sequences, plain_text
+from planner.ui.main_window import MainWindow
+
+TODAY = date(2026, 11, 18)
+
+
+@pytest.fixture
+def window(qtbot: Any, db_path: Path) -> MainWindow:
+    window = build_main_window(db_path, today=TODAY)
+    qtbot.addWidget(window)
+    with qtbot.waitExposed(window):
+        window.show()
+    return window
+
+
+def menu_bar_actions(window: MainWindow) -> list[QAction]:
+    found: list[QAction] = []
+
+    def walk(menu: QMenu) -> None:
+        for action in menu.actions():
+            if action.menu() is not None:
+                walk(action.menu())  # type: ignore[arg-type]
+            elif not action.isSeparator():
+                found.append(action)
+
+    for top in window.menuBar().actions():
+        assert top.menu() is not None
+        walk(top.menu())  # type: ignore[arg-type]
+    return found
+
+
+def test_every_action_has_a_menu_entry(window: MainWindow) -> None:
+    table = window.actions_table
+    on_menus = menu_bar_actions(window)
+    assert table.unplaced() == []
+    for name in table:
+        assert table[name] in on_menus, name
+    # The toolbar offers the same actions, not copies of them.
+    toolbar = window.findChild(QToolBar, "navigationToolbar")
+    assert toolbar is not None
+    shown = [a for a in toolbar.actions() if not a.isSeparator() and a.text()]
+    assert shown and all(a in on_menus for a in shown)
+
+
+def test_every_action_has_a_key_and_is_in_the_shortcuts_list(
+    qtbot: Any, window: MainWindow
+) -> None:
+    rows = dict(window.shortcut_rows())
+    for name in window.actions_table:
+        text = plain_text(window.actions_table.spec(name).text)
+        assert rows.get(text), f"{text} has no key in the shortcuts list"
+    assert rows["Undo"].startswith("Ctrl+Z")
+    assert rows["Preferences…"].startswith("Ctrl+,")
+    assert rows["New Template…"] == "Ins (in the library)"
+    assert rows["Select the previous / next day"] == "Left / Right"
+
+    window.week_view.setFocus()
+    qtbot.keyClick(window.week_view, Qt.Key.Key_Slash, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "shortcutsDialog") is not None)
+    box = window.findChild(QMessageBox, "shortcutsDialog")
+    assert box is not None
+    shown = html.unescape(box.text())
+    for what, keys in rows.items():
+        assert f"<td>{what}</td><td><b>{keys}</b></td>" in shown, what
+    box.close()
+
+
+def test_the_context_menus_come_from_the_table(qtbot: Any, window: MainWindow) -> None:
+    table = window.actions_table
+    view = window.week_view
+    pos = view.day_rect(TODAY).center()
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, view.mapToGlobal(pos))
+    QApplication.sendEvent(view, event)
+    [menu] = [m for m in window.findChildren(QMenu) if m.isVisible()]
+    assert [a for a in menu.actions() if not a.isSeparator()] == [
+        table["new"],
+        table["paste"],
+        table["copy_week"],
+    ]
+    menu.close()
+
+
+class _Hits(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    @Slot()
+    def hit(self) -> None:
+        self.count += 1
+
+
+def test_a_table_refuses_two_actions_of_one_name(qtbot: Any) -> None:
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    hits = _Hits()
+    with pytest.raises(ValueError, match="two actions are called 'go'"):
+        ActionTable(
+            owner,
+            [ActionSpec("go", "&Go", hits.hit), ActionSpec("go", "Go", hits.hit)],
+            local_to=owner,
+        )
+
+
+def test_local_actions_fire_only_where_they_belong(qtbot: Any) -> None:
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    inside, outside = QWidget(owner), QWidget(owner)
+    for widget in (inside, outside):
+        widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    hits = _Hits()
+    ActionTable(
+        owner, [ActionSpec("go", "&Go", hits.hit, ("Ctrl+D",), local=True)], local_to=inside
+    )
+    with qtbot.waitExposed(owner):
+        owner.show()
+    owner.activateWindow()
+    outside.setFocus()
+    qtbot.waitUntil(outside.hasFocus)
+    qtbot.keyClick(outside, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert hits.count == 0
+    inside.setFocus()
+    qtbot.waitUntil(inside.hasFocus)
+    qtbot.keyClick(inside, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert hits.count == 1
+
+
+def test_key_sequences_skip_missing_standard_keys_and_repeats() -> None:
+    keys = key_sequences((QKeySequence.StandardKey.Undo, "Ctrl+Z", "Ctrl+Shift+Z"))
+    assert [k.toString() for k in keys][-1] == "Ctrl+Shift+Z"
+    assert [k.toString() for k in keys].count("Ctrl+Z") == 1
+    assert [k.toString() for k in key_sequences(("",))] == []
+
+
+def test_plain_text_drops_mnemonics_and_key_columns() -> None:
+    assert plain_text("Save as &Template…") == "Save as Template…"
+    assert plain_text("&New template…\tIns") == "New template…"
+    assert plain_text("Salt && &Pepper") == "Salt & Pepper"

@@ -1,0 +1,231 @@
+"""Preferences: what the dialog offers, what it refuses, and what applying it does to the app."""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import closing
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QDialogButtonBox, QLineEdit
+
+from planner.app import build_main_window
+from planner.core.model import Kind, Workout
+from planner.core.settings import RULE_IDS, Settings, Units
+from planner.storage.db import open_database
+from planner.ui.dialogs.preferences import PreferencesDialog
+from planner.ui.main_window import MainWindow
+
+TODAY = date(2026, 11, 18)
+
+
+def make_dialog(qtbot: Any, settings: Settings | None = None) -> PreferencesDialog:
+    dialog = PreferencesDialog(settings or Settings())
+    qtbot.addWidget(dialog)
+    with qtbot.waitExposed(dialog):
+        dialog.open()
+    return dialog
+
+
+def type_into(qtbot: Any, dialog: PreferencesDialog, name: str, text: str) -> None:
+    field = dialog.field(name)
+    assert isinstance(field, QLineEdit), name
+    field.selectAll()
+    field.setFocus()
+    if text:
+        qtbot.keyClicks(field, text)
+    else:
+        qtbot.keyClick(field, Qt.Key.Key_Delete)
+
+
+def ok(qtbot: Any, dialog: PreferencesDialog) -> None:
+    button = dialog.field("save")
+    assert button is not None and button.text().replace("&", "") == "OK"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def choose(dialog: PreferencesDialog, name: str, text: str) -> None:
+    combo = dialog.field(name)
+    assert isinstance(combo, QComboBox), name
+    index = combo.findText(text)
+    assert index >= 0, f"{text!r} is not offered in {name}"
+    combo.setCurrentIndex(index)
+
+
+# -- the dialog -------------------------------------------------------------------------------
+def test_it_shows_the_settings_it_was_given(qtbot: Any) -> None:
+    settings = Settings(units=Units.MI, first_weekday=6)
+    settings = settings.replace(
+        rules=settings.rules.replace(
+            disabled=frozenset({"MONOTONY"}), max_runs_per_week=6, ramp_limit_pct=12.5
+        )
+    )
+    dialog = make_dialog(qtbot, settings)
+    assert dialog.field("units").currentText() == "Miles (mi)"  # type: ignore[union-attr]
+    assert dialog.field("first-weekday").currentText() == "Sunday"  # type: ignore[union-attr]
+    assert dialog.field("max-runs-per-week").text() == "6"  # type: ignore[union-attr]
+    assert dialog.field("ramp-limit").text() == "12.5"  # type: ignore[union-attr]
+    switches = {rule_id: dialog.field(f"rule.{rule_id}") for rule_id in RULE_IDS}
+    assert all(isinstance(box, QCheckBox) for box in switches.values())
+    assert [r for r, box in switches.items() if not box.isChecked()] == ["MONOTONY"]  # type: ignore[union-attr]
+    # Switches say what they are about in words, not only the rule's id.
+    assert switches["REST_WEEK"].text() == "Rest days this week"  # type: ignore[union-attr]
+    ok(qtbot, dialog)
+    assert dialog.settings() == settings  # unchanged values come back unchanged
+
+
+def test_every_choice_comes_back_in_the_settings(qtbot: Any) -> None:
+    dialog = make_dialog(qtbot)
+    choose(dialog, "units", "Miles (mi)")
+    choose(dialog, "first-weekday", "Sunday")
+    choose(dialog, "rest-days-per-week", "1")
+    type_into(qtbot, dialog, "min-runs-per-week", "2")
+    type_into(qtbot, dialog, "max-runs-per-week", "6")
+    type_into(qtbot, dialog, "strength-per-week", "3")
+    type_into(qtbot, dialog, "ramp-limit", "15%")
+    dialog.field("rule.FUEL_LONG").setChecked(False)  # type: ignore[union-attr]
+    ok(qtbot, dialog)
+    assert not dialog.isVisible()
+    rules = dialog.settings().rules
+    assert (dialog.settings().units, dialog.settings().first_weekday) == (Units.MI, 6)
+    assert (rules.rest_days_per_week, rules.min_runs_per_week, rules.max_runs_per_week) == (1, 2, 6)
+    assert (rules.strength_per_week, rules.ramp_limit_pct) == (3, 15.0)
+    assert rules.disabled == {"FUEL_LONG"}
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "message"),
+    [
+        ("min-runs-per-week", "0", "Fewest runs a week: '0' is not a whole number from 1 to 7."),
+        ("max-runs-per-week", "2.5", "Most runs a week: '2.5' is not a whole number from 1 to 7."),
+        ("strength-per-week", "", "Strength sessions a week: enter a number."),
+        ("ramp-limit", "50", "Weekly increase: '50' is not a number from 1 to 30."),
+        ("ramp-limit", "lots", "Weekly increase: 'lots' is not a number from 1 to 30."),
+    ],
+)
+def test_a_value_out_of_range_is_refused_under_its_field(
+    qtbot: Any, name: str, text: str, message: str
+) -> None:
+    dialog = make_dialog(qtbot)
+    type_into(qtbot, dialog, name, text)
+    ok(qtbot, dialog)
+    assert dialog.isVisible()
+    assert dialog.error_message(name) == message
+    assert dialog.error_messages() == [message]
+    assert dialog.focusWidget() is dialog.field(name)
+    type_into(qtbot, dialog, name, "3")  # editing the field takes the message away
+    assert dialog.error_messages() == []
+
+
+def test_fewer_runs_allowed_than_asked_for_is_refused(qtbot: Any) -> None:
+    dialog = make_dialog(qtbot)
+    type_into(qtbot, dialog, "min-runs-per-week", "6")
+    ok(qtbot, dialog)
+    assert dialog.isVisible()
+    assert dialog.error_message("max-runs-per-week") == (
+        "At most 5 runs a week is fewer than the 6 asked for at least."
+    )
+
+
+def test_restore_defaults_fills_in_the_defaults_without_applying(qtbot: Any) -> None:
+    dialog = make_dialog(qtbot, Settings(units=Units.MI, first_weekday=6))
+    type_into(qtbot, dialog, "ramp-limit", "50")
+    ok(qtbot, dialog)
+    assert dialog.error_messages()
+    qtbot.mouseClick(dialog.field("defaults"), Qt.MouseButton.LeftButton)
+    assert dialog.error_messages() == []
+    assert dialog.field("units").currentText() == "Kilometres (km)"  # type: ignore[union-attr]
+    assert dialog.isVisible()
+    ok(qtbot, dialog)
+    assert dialog.settings() == Settings()
+
+
+# -- in the window ----------------------------------------------------------------------------
+def stored_settings(path: Path) -> dict[str, str]:
+    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as connection:
+        return dict(connection.execute("SELECT key, value FROM settings").fetchall())
+
+
+@pytest.fixture
+def window(qtbot: Any, db_path: Path) -> MainWindow:
+    with open_database(db_path) as database:
+        database.repository.apply(
+            [Workout(None, date(2026, 11, 20), Kind.RUN, "Long run", 0, 100, 16.0, 5)]
+        )
+    window = build_main_window(db_path, today=TODAY)
+    qtbot.addWidget(window)
+    with qtbot.waitExposed(window):
+        window.show()
+    return window
+
+
+def open_preferences(qtbot: Any, window: MainWindow) -> PreferencesDialog:
+    window.week_view.setFocus()
+    qtbot.keyClick(window.week_view, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), PreferencesDialog))
+    dialog = QApplication.activeModalWidget()
+    assert isinstance(dialog, PreferencesDialog)
+    return dialog
+
+
+def test_edit_menu_offers_preferences_on_ctrl_comma(window: MainWindow) -> None:
+    edit_menu = next(
+        a.menu() for a in window.menuBar().actions() if a.text().replace("&", "") == "Edit"
+    )
+    assert window.preferences_action in edit_menu.actions()
+    assert "Ctrl+," in [s.toString() for s in window.preferences_action.shortcuts()]
+
+
+def test_applying_preferences_is_one_undo_step_that_every_view_follows(
+    qtbot: Any, window: MainWindow, db_path: Path
+) -> None:
+    view = window.week_view
+    assert view.week.start == date(2026, 11, 16)
+    dialog = open_preferences(qtbot, window)
+    choose(dialog, "units", "Miles (mi)")
+    choose(dialog, "first-weekday", "Sunday")
+    dialog.field("rule.MONOTONY").setChecked(False)  # type: ignore[union-attr]
+    ok(qtbot, dialog)
+
+    stored = stored_settings(db_path)
+    assert (stored["units"], stored["first-weekday"], stored["rule.MONOTONY"]) == (
+        "mi",
+        "sunday",
+        "off",
+    )
+    assert window.controller.undo_stack.count() == 1
+    assert window.undo_action.text().replace("&", "") == "Undo Change Preferences"
+    assert view.week.start == date(2026, 11, 15)  # Sunday 15 to Saturday 21
+    assert view.day_rect(date(2026, 11, 22)).isEmpty()
+    assert view.scene().units is Units.MI
+    easy = window.library.model().index_of(name="Easy run")
+    assert "3.7 mi" in easy.data(Qt.ItemDataRole.AccessibleTextRole)
+    printout = window.week_printer.sheet().html()
+    assert "9.9 mi" in printout
+    assert "Sunday to Saturday, 15 – 21 November 2026" in printout
+
+    window.undo_action.trigger()
+    assert stored_settings(db_path).get("units", "km") == "km"
+    assert view.week.start == date(2026, 11, 16)
+    assert view.scene().units is Units.KM
+    window.redo_action.trigger()
+    assert view.week.start == date(2026, 11, 15)
+
+
+def test_cancelling_preferences_changes_nothing(
+    qtbot: Any, window: MainWindow, db_path: Path
+) -> None:
+    before = stored_settings(db_path)
+    dialog = open_preferences(qtbot, window)
+    choose(dialog, "units", "Miles (mi)")
+    buttons = dialog.findChild(QDialogButtonBox)
+    assert buttons is not None
+    qtbot.mouseClick(
+        buttons.button(QDialogButtonBox.StandardButton.Cancel), Qt.MouseButton.LeftButton
+    )
+    assert stored_settings(db_path) == before
+    assert window.controller.undo_stack.count() == 0
+    assert window.controller.settings.units is Units.KM
