@@ -9,6 +9,7 @@
     legwork import --db PATH FILE...
     legwork check --db PATH
     legwork config --db PATH [NAME [VALUE]]
+    legwork warnings [WEEK] --db PATH [--format text|json]
     legwork --version
 
 ``--db`` defaults to ``$LEGWORK_DB`` or the file in the user data dir. Qt is imported only
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import json
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -32,10 +34,17 @@ from typing import NoReturn
 
 from planner import __version__
 from planner.core import settings as settings_mod
-from planner.core.model import FIRST_PLAN_DAY, LAST_PLAN_DAY, Status, ValidationError, Workout
+from planner.core.model import (
+    FIRST_PLAN_DAY,
+    LAST_PLAN_DAY,
+    Finding,
+    Status,
+    ValidationError,
+    Workout,
+)
 from planner.core.ports import PlanRepository, StorageError
 from planner.core.service import PlanService
-from planner.core.weeks import parse_week, week_of
+from planner.core.weeks import Week, parse_week, week_of
 from planner.interchange.workouts_json_csv import (
     TransferError,
     workouts_from_json,
@@ -212,6 +221,26 @@ def build_parser() -> argparse.ArgumentParser:
     config.add_argument("name", nargs="?", metavar="NAME", help="a setting's name")
     config.add_argument("value", nargs="?", metavar="VALUE", help="its new value")
     config.set_defaults(handler=_config)
+
+    warnings = commands.add_parser(
+        "warnings",
+        help="the warnings for a week (overtraining, missing rest), as the panel shows them",
+        description="Print the findings of the warning rules for one week, most severe "
+        "first, with the days they concern and where each threshold comes from. Read-only: "
+        "works while the app has the plan open.",
+    )
+    warnings.add_argument(
+        "week",
+        nargs="?",
+        metavar="WEEK",
+        help="an ISO week like 2026-W47 or any date in the week (default: this week)",
+    )
+    _add_db(warnings)
+    warnings.add_argument(
+        "--format", choices=("text", "json"), default="text", help="how to print (default text)"
+    )
+    _add_today(warnings, help_text='what "this week" means (default: today)')
+    warnings.set_defaults(handler=_warnings)
     return parser
 
 
@@ -396,18 +425,7 @@ def _print_week(args: argparse.Namespace) -> int:
     out: Path = args.output.expanduser()
     today = _today(args)
     with open_readonly_repository(db) as repository:
-        first_weekday = _first_weekday(repository)
-        try:
-            week = (
-                parse_week(args.week, first_weekday) if args.week else week_of(today, first_weekday)
-            )
-        except (ValueError, OverflowError) as exc:
-            raise CliError(str(exc)) from None
-        if not FIRST_PLAN_DAY <= week.start <= LAST_PLAN_DAY:
-            raise CliError(
-                f"week {args.week or week.label()} is outside the years Legwork plans "
-                f"({FIRST_PLAN_DAY.year} to {LAST_PLAN_DAY.year})"
-            )
+        week = _chosen_week(args.week, today, _first_weekday(repository))
         workouts = repository.workouts_between(week.start, week.end)
     if not out.parent.is_dir():
         raise CliError(f"cannot write {out}: the folder {out.parent} does not exist")
@@ -561,6 +579,54 @@ def _missing_file_problem(db: Path) -> str:
     if db.stat().st_size == 0:
         return f"{db}: the file is empty (0 bytes), not a Legwork database"
     return ""
+
+
+# -- warnings -----------------------------------------------------------------------------------
+def _warnings(args: argparse.Namespace) -> int:
+    db = _db_path(args)
+    with open_readonly_repository(db) as repository:
+        service = PlanService(repository)
+        settings = service.settings()
+        week = _chosen_week(args.week, _today(args), settings.first_weekday)
+        findings = service.findings(week, settings=settings)
+    if args.format == "json":
+        print(json.dumps([finding_to_dict(f) for f in findings], indent=2, ensure_ascii=False))
+        return EXIT_OK
+    print(f"Week {week.label()} ({week.start.isoformat()} to {week.end.isoformat()})")
+    if not findings:
+        print("No warnings this week.")
+        return EXIT_OK
+    for finding in findings:
+        days = ", ".join(day.strftime("%a %d %b") for day in finding.days)
+        print(f"{finding.severity.label.upper():8}  {days}")
+        print(f"          {finding.message}")
+        if finding.source:
+            print(f"          Source: {finding.source}")
+    return EXIT_OK
+
+
+def finding_to_dict(finding: Finding) -> dict[str, object]:
+    """A finding as JSON-ready data with the :class:`Finding` field names, days ISO."""
+    return {
+        "rule_id": finding.rule_id,
+        "severity": finding.severity.label,
+        "days": [day.isoformat() for day in finding.days],
+        "message": finding.message,
+        "source": finding.source,
+    }
+
+
+def _chosen_week(text: str | None, today: date, first_weekday: int) -> Week:
+    try:
+        week = parse_week(text, first_weekday) if text else week_of(today, first_weekday)
+    except (ValueError, OverflowError) as exc:
+        raise CliError(str(exc)) from None
+    if not FIRST_PLAN_DAY <= week.start <= LAST_PLAN_DAY:
+        raise CliError(
+            f"week {text or week.label()} is outside the years Legwork plans "
+            f"({FIRST_PLAN_DAY.year} to {LAST_PLAN_DAY.year})"
+        )
+    return week
 
 
 # -- config -------------------------------------------------------------------------------------

@@ -15,12 +15,13 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
-from planner.core import edits
+from planner.core import edits, rules
 from planner.core import settings as settings_mod
 from planner.core.edits import Edit
 from planner.core.model import (
     MAX_TITLE_LEN,
     ChangeSet,
+    Finding,
     Status,
     Template,
     ValidationError,
@@ -107,6 +108,23 @@ class PlanService:
     def first_weekday(self) -> int:
         """The weekday the runner's weeks start on (Monday 0 .. Sunday 6)."""
         return self.settings().first_weekday
+
+    def findings(self, week: Week, *, settings: Settings | None = None) -> list[Finding]:
+        """The warnings for ``week``, as the warning panel and the printout show them.
+
+        Reads the week with the history the rules look at (RULES.md: 90 days before it)
+        and the runner's rule settings and units.
+        """
+        settings = self.settings() if settings is None else settings
+        first, last = rules.history_span(week.start, week.end)
+        return rules.evaluate(
+            self.workouts(first, last),
+            start=week.start,
+            end=week.end,
+            weights=self.weights(first, week.end),
+            settings=settings.rule_settings(),
+            first_weekday=settings.first_weekday,
+        )
 
     # -- workout operations ----------------------------------------------------------------
     def add(self, workout: Workout, index: int | None = None) -> ChangeSet:

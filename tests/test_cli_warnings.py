@@ -1,0 +1,116 @@
+"""``legwork warnings``: the week's findings on the command line, as the panel shows them."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from planner import cli
+
+MONDAY = date(2026, 11, 16)  # week 2026-W47
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.delenv("LEGWORK_DB", raising=False)
+
+
+def make_plan(tmp_path: Path, items: list[dict[str, object]]) -> Path:
+    db = tmp_path / "plan.sqlite3"
+    source = tmp_path / "plan.json"
+    source.write_text(json.dumps(items))
+    assert cli.main(["import", "--create", "--db", str(db), str(source)]) == 0
+    return db
+
+
+def easy(day: date) -> dict[str, object]:
+    """A short easy run: no ramp, no long run, no fuelling note."""
+    return {
+        "day": day.isoformat(),
+        "kind": "run",
+        "title": "Easy run",
+        "duration_min": 30,
+        "distance_km": 5.0,
+        "rpe": 3,
+    }
+
+
+def test_seven_training_days_is_a_warning_in_json(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    week = [MONDAY + timedelta(days=i) for i in range(7)]
+    db = make_plan(tmp_path, [easy(day) for day in week])
+    capsys.readouterr()
+    assert cli.main(["warnings", "2026-W47", "--db", str(db), "--format", "json"]) == 0
+    findings = json.loads(capsys.readouterr().out)
+    rest_week = [f for f in findings if f["rule_id"] == "REST_WEEK"]
+    assert rest_week == [
+        {
+            "rule_id": "REST_WEEK",
+            "severity": "warning",
+            "days": [day.isoformat() for day in week],
+            "message": rest_week[0]["message"],
+            "source": rest_week[0]["source"],
+        }
+    ]
+    assert "rest day" in rest_week[0]["message"]
+    assert "Meeusen" in rest_week[0]["source"]
+    assert findings[0]["severity"] == "warning"  # most severe first
+
+
+def test_a_quiet_week_says_so_in_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = make_plan(
+        tmp_path, [easy(MONDAY), easy(MONDAY + timedelta(days=2)), easy(MONDAY + timedelta(days=4))]
+    )
+    capsys.readouterr()
+    assert cli.main(["warnings", "2026-11-18", "--db", str(db)]) == 0
+    out = capsys.readouterr().out
+    assert out == "Week 2026-W47 (2026-11-16 to 2026-11-22)\nNo warnings this week.\n"
+
+
+def test_default_week_is_the_one_holding_today_and_miles_show_in_messages(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = [easy(MONDAY - timedelta(days=7) + timedelta(days=i)) for i in (0, 2, 4)]
+    ramp = [easy(MONDAY + timedelta(days=i)) | {"distance_km": 8.0} for i in (0, 2, 4)]
+    db = make_plan(tmp_path, before + ramp)  # 15 km -> 24 km: +60 %
+    assert cli.main(["config", "--db", str(db), "units", "mi"]) == 0
+    capsys.readouterr()
+    assert cli.main(["warnings", "--today", "2026-11-19", "--db", str(db)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Week 2026-W47")
+    assert "WARNING" in out
+    assert "9.3 mi → 14.9 mi" in out  # 15 km and 24 km in miles, one decimal
+
+
+def test_reads_while_another_program_holds_the_plan_and_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = make_plan(tmp_path, [easy(MONDAY)])
+    digest = hashlib.sha256(db.read_bytes()).hexdigest()
+    holder = sqlite3.connect(db)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        assert cli.main(["warnings", "2026-W47", "--db", str(db)]) == 0
+    finally:
+        holder.rollback()
+        holder.close()
+    assert hashlib.sha256(db.read_bytes()).hexdigest() == digest
+
+
+def test_a_week_that_is_not_a_week_is_one_clear_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = make_plan(tmp_path, [easy(MONDAY)])
+    capsys.readouterr()
+    assert cli.main(["warnings", "2026-W60", "--db", str(db)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("legwork: error: ")
+    assert len(err.strip().splitlines()) <= 2
