@@ -373,17 +373,15 @@ class MainWindow(QMainWindow):
         ]
 
     def _name_actions(self) -> None:
-        """The actions as attributes, for tests and scripts (``window.undo_action``)."""
+        """The actions tests and scripts use most, as attributes (``window.undo_action``).
+
+        Every action is ``actions_table[name]``.
+        """
         table = self.actions_table
         self.undo_action = table["undo"]
         self.redo_action = table["redo"]
-        self.new_action = table["new"]
         self.edit_action = table["edit"]
         self.done_action = table["done"]
-        self.skip_action = table["skip"]
-        self.plan_action = table["plan"]
-        self.cut_action = table["cut"]
-        self.copy_action = table["copy"]
         self.paste_action = table["paste"]
         self.duplicate_action = table["duplicate"]
         self.delete_action = table["delete"]
@@ -391,10 +389,7 @@ class MainWindow(QMainWindow):
         self.copy_week_action = table["copy_week"]
         self.preferences_action = table["preferences"]
         self.library_action = table["library"]
-        self.print_action = table["print"]
-        self.preview_action = table["preview"]
         self.pdf_action = table["pdf"]
-        self.shortcuts_action = table["shortcuts"]
 
     def _create_toolbar(self) -> None:
         toolbar = QToolBar("Navigation", self)
