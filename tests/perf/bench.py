@@ -164,9 +164,18 @@ def launch_once(command: list[str], env: dict[str, str], watcher: MapWatcher | N
     mapped_ms: float | None = None
     try:
         if watcher is not None:
-            mapped = watcher.wait_for_map(STARTUP_TIMEOUT_S)
-            if mapped is None:
-                raise MeasurementError(f"no window was mapped within {STARTUP_TIMEOUT_S:g} s")
+            mapped = None
+            while mapped is None:
+                mapped = watcher.wait_for_map(0.2)
+                if mapped is None and process.poll() is not None:
+                    process.wait()
+                    tail = "".join(line for _, line in list(lines.queue)[-5:] if line).strip()
+                    raise MeasurementError(
+                        f"{Path(command[-1]).name} exited with code {process.returncode} "
+                        f"before showing a window: {tail}"
+                    )
+                if mapped is None and time.perf_counter() > deadline:
+                    raise MeasurementError(f"no window was mapped within {STARTUP_TIMEOUT_S:g} s")
             mapped_ms = (mapped - start) * 1000
         while True:
             try:
@@ -237,8 +246,9 @@ def measure_startup(
 ) -> None:
     """Launch Legwork and the bare window ``runs`` times each, interleaved, after a warm-up.
 
-    Fills ``rows`` (from :func:`startup_rows`); the ratio rows are the ratio of the medians
-    (and of the minimums).
+    Fills ``rows`` (from :func:`startup_rows`). A ratio row's median is the median of the
+    launch pairs' ratios (each Legwork launch over the bare launch right after it, so both
+    saw the same load), its minimum the ratio of the two minimums.
     """
     by_name = {row.name: row for row in rows}
     if not _has_app():
@@ -266,12 +276,13 @@ def measure_startup(
     if watcher is not None:
         pairs.insert(0, ("mapped", "window mapped", "window mapped"))
     for how, legwork_what, bare_what in pairs:
-        ours = by_name[f"startup: Legwork, spawn to {legwork_what}"]
-        floor = by_name[f"startup: bare window, spawn to {bare_what}"]
-        if ours.median is not None and floor.median and floor.best and ours.best is not None:
+        ours = by_name[f"startup: Legwork, spawn to {legwork_what}"].samples
+        floor = by_name[f"startup: bare window, spawn to {bare_what}"].samples
+        if ours and floor and len(ours) == len(floor):
+            ratios = [a / b for a, b in zip(ours, floor, strict=True)]
             by_name[f"startup ratio Legwork / bare, {how}"].summary = (
-                ours.median / floor.median,
-                ours.best / floor.best,
+                statistics.median(ratios),
+                min(ours) / min(floor),
             )
 
 
