@@ -303,25 +303,25 @@ class MainWindow(QMainWindow):
             ActionSpec("focus_library", "Focus Li&brary", self._focus_library, ("Ctrl+2",)),
             ActionSpec(
                 "library_add",
-                "&Add to Selected Day\tEnter",
+                library.add.text(),
                 action=library.add,
                 where="in the library",
             ),
             ActionSpec(
-                "library_new", "&New Template…\tIns", action=library.new, where="in the library"
+                "library_new", library.new.text(), action=library.new, where="in the library"
             ),
             ActionSpec(
-                "library_edit", "&Edit Template…\tF2", action=library.edit, where="in the library"
+                "library_edit", library.edit.text(), action=library.edit, where="in the library"
             ),
             ActionSpec(
                 "library_duplicate",
-                "D&uplicate as My Own…\tF2",
+                library.duplicate.text(),
                 action=library.duplicate,
                 where="on a built-in entry",
             ),
             ActionSpec(
                 "library_delete",
-                "&Delete Template\tDel",
+                library.delete.text(),
                 action=library.delete,
                 where="in the library",
             ),

@@ -436,10 +436,10 @@ def test_context_menu_offers_the_library_actions(
     menu = palette.findChild(QWidget, "workoutPaletteMenu")
     assert menu is not None
     texts = [a.text().split("\t")[0].replace("&", "") for a in menu.actions() if a.text()]
-    assert "Add to selected day" in texts
-    assert "New template…" in texts
-    assert "Duplicate as my own…" in texts
-    assert "Delete template" in texts
+    assert "Add to Selected Day" in texts
+    assert "New Template…" in texts
+    assert "Duplicate as My Own…" in texts
+    assert "Delete Template" in texts
     menu.close()
     current = palette.current_template()
     assert current is not None and current.name == "Easy run"

@@ -57,13 +57,13 @@ class TemplateActions(QObject):
         self._current = current
         self._parent = parent
         self._pending_delete: int | None = None
-        self.add = self._action("&Add to selected day", "Add", "Enter", self.add_current)
-        self.new = self._action("&New template…", "New…", "Ins", self.new_template)
-        self.edit = self._action("&Edit template…", "Edit…", "F2", self.edit_current)
+        self.add = self._action("&Add to Selected Day", "Add", "Enter", self.add_current)
+        self.new = self._action("&New Template…", "New…", "Ins", self.new_template)
+        self.edit = self._action("&Edit Template…", "Edit…", "F2", self.edit_current)
         self.duplicate = self._action(
-            "D&uplicate as my own…", "Duplicate…", "F2", self.duplicate_current
+            "D&uplicate as My Own…", "Duplicate…", "F2", self.duplicate_current
         )
-        self.delete = self._action("&Delete template", "Delete", "Del", self.delete_current)
+        self.delete = self._action("&Delete Template", "Delete", "Del", self.delete_current)
         self.edit_or_duplicate = self._action("Edit", "Edit", "", self.edit_current)
         self.update_enabled()
 
