@@ -1,0 +1,164 @@
+"""The properties RULES.md asks of the rules, checked with Hypothesis on arbitrary plans."""
+
+from __future__ import annotations
+
+import math
+from datetime import date, timedelta
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from planner.core.load import daily_loads, weekly_run_km
+from planner.core.model import Kind, Status, WeightEntry, Workout
+from planner.core.rules import diff_findings, evaluate
+from planner.core.settings import RULE_IDS, RuleSettings, Units
+from planner.core.totals import week_totals
+from tests.core.rules_kit import MONDAY, rest
+
+WEEK_RULES = ("STRENGTH_COUNT", "RUN_COUNT", "WEEK_RAMP", "LONG_SHARE")
+
+
+def _tenths(low: int, high: int) -> st.SearchStrategy[float | None]:
+    """``None`` or a value with one decimal, as a runner types it."""
+    return st.none() | st.integers(low, high).map(lambda n: n / 10)
+
+
+@st.composite
+def workouts(draw: st.DrawFn, first: int = -100, last: int = 20) -> Workout:
+    """Any workout from ``first`` to ``last`` days after MONDAY."""
+    kind = draw(st.sampled_from(list(Kind)))
+    status = draw(st.sampled_from(list(Status)))
+    return Workout(
+        id=None,
+        day=MONDAY + timedelta(days=draw(st.integers(first, last))),
+        kind=kind,
+        title=draw(st.sampled_from(["Easy run", "Long run", "Intervals", "Gym", "Rest"])),
+        duration_min=draw(_tenths(50, 1800)),
+        distance_km=draw(_tenths(5, 420)) if kind in (Kind.RUN, Kind.HIIT) else None,
+        rpe=draw(_tenths(0, 100)),
+        status=status,
+        actual_duration_min=draw(_tenths(50, 1800)),
+        actual_distance_km=draw(_tenths(5, 420)) if kind is Kind.RUN else None,
+        actual_rpe=draw(_tenths(0, 100)),
+        heavy_legs=draw(st.booleans()),
+    )
+
+
+@st.composite
+def weigh_ins(draw: st.DrawFn, first: int = -100, last: int = 20) -> WeightEntry:
+    """Any weigh-in from ``first`` to ``last`` days after MONDAY."""
+    return WeightEntry(
+        MONDAY + timedelta(days=draw(st.integers(first, last))),
+        draw(st.integers(550, 800)) / 10,
+    )
+
+
+plans = st.lists(workouts(), max_size=40)
+weights = st.lists(weigh_ins(), max_size=12)
+rule_settings = st.builds(
+    RuleSettings,
+    disabled=st.frozensets(st.sampled_from(RULE_IDS), max_size=3),
+    rest_days_per_week=st.integers(1, 2),
+    min_runs_per_week=st.integers(1, 4),
+    max_runs_per_week=st.integers(4, 7),
+    strength_per_week=st.integers(1, 5),
+    ramp_limit_pct=st.integers(10, 300).map(lambda n: n / 10),
+    units=st.sampled_from(list(Units)),
+)
+windows = st.tuples(st.integers(0, 6), st.integers(0, 13)).map(
+    lambda w: (MONDAY + timedelta(days=w[0]), MONDAY + timedelta(days=w[0] + w[1]))
+)
+
+
+@settings(deadline=None)
+@given(plan=plans, weighed=weights, window=windows, options=rule_settings, data=st.data())
+def test_deterministic_and_independent_of_input_order(
+    plan: list[Workout],
+    weighed: list[WeightEntry],
+    window: tuple[date, date],
+    options: RuleSettings,
+    data: st.DataObject,
+) -> None:
+    start, end = window
+    found = evaluate(plan, start=start, end=end, weights=weighed, settings=options)
+    shuffled = data.draw(st.permutations(plan))
+    reweighed = data.draw(st.permutations(weighed))
+    assert evaluate(shuffled, start=start, end=end, weights=reweighed, settings=options) == found
+    # and what it returns is what the panel expects: in the window, most severe first
+    assert all(any(start <= d <= end for d in f.days) for f in found)
+    order = [(-f.severity, f.days[0], f.rule_id) for f in found]
+    assert order == sorted(order)
+    assert all(f.rule_id not in options.disabled for f in found)
+
+
+@settings(deadline=None)
+@given(plan=plans, weighed=weights, window=windows, when=st.integers(-100, 20))
+def test_adding_a_rest_block_never_adds_a_finding(
+    plan: list[Workout], weighed: list[WeightEntry], window: tuple[date, date], when: int
+) -> None:
+    start, end = window
+    before = evaluate(plan, start=start, end=end, weights=weighed)
+    after = evaluate(
+        [*plan, rest(MONDAY + timedelta(days=when))], start=start, end=end, weights=weighed
+    )
+    added, _ = diff_findings(before, after)
+    assert added == []
+
+
+@settings(deadline=None)
+@given(
+    plan=plans,
+    weighed=weights,
+    window=windows,
+    old=st.lists(workouts(first=-400, last=-91), max_size=20),
+    old_weights=st.lists(weigh_ins(first=-400, last=-91), max_size=8),
+)
+def test_findings_never_depend_on_workouts_more_than_90_days_before(
+    plan: list[Workout],
+    weighed: list[WeightEntry],
+    window: tuple[date, date],
+    old: list[Workout],
+    old_weights: list[WeightEntry],
+) -> None:
+    start, end = window
+    # ``old`` ends 91 days before MONDAY, and the window starts on MONDAY or later
+    found = evaluate(plan, start=start, end=end, weights=weighed)
+    with_old = evaluate(old + plan, start=start, end=end, weights=old_weights + weighed)
+    assert with_old == found
+
+
+@settings(deadline=None)
+@given(
+    week=st.lists(workouts(first=0, last=6), min_size=1, max_size=15),
+    history=st.lists(workouts(first=-14, last=-1), max_size=15),
+    data=st.data(),
+)
+def test_moving_a_workout_within_a_week_never_changes_its_totals(
+    week: list[Workout], history: list[Workout], data: st.DataObject
+) -> None:
+    index = data.draw(st.integers(0, len(week) - 1))
+    new_day = MONDAY + timedelta(days=data.draw(st.integers(0, 6)))
+    moved = list(week)
+    moved[index] = week[index].replace(day=new_day)
+    # the week's sums (training days can change: two sessions of a day may be spread out)
+    before, after = week_totals(week), week_totals(moved)
+    assert (after.runs, after.sessions, after.done, after.planned) == (
+        before.runs,
+        before.sessions,
+        before.done,
+        before.planned,
+    )
+    assert after.run_km == before.run_km
+    assert after.training_min == before.training_min
+    end = MONDAY + timedelta(days=6)
+    assert math.fsum(daily_loads(moved, MONDAY, end).values()) == math.fsum(
+        daily_loads(week, MONDAY, end).values()
+    )
+    assert weekly_run_km(moved, MONDAY, end) == weekly_run_km(week, MONDAY, end)
+    # nor what the rules that count the week say about it
+
+    def weekly(plan: list[Workout]) -> set[tuple[object, ...]]:
+        found = evaluate(history + plan, start=MONDAY, end=end)
+        return {(f.rule_id, f.days, f.severity) for f in found if f.rule_id in WEEK_RULES}
+
+    assert weekly(moved) == weekly(week)
