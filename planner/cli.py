@@ -425,7 +425,8 @@ def _print_week(args: argparse.Namespace) -> int:
     out: Path = args.output.expanduser()
     today = _today(args)
     with open_readonly_repository(db) as repository:
-        week = _chosen_week(args.week, today, _first_weekday(repository))
+        settings = PlanService(repository).settings()
+        week = _chosen_week(args.week, today, settings.first_weekday)
         workouts = repository.workouts_between(week.start, week.end)
     if not out.parent.is_dir():
         raise CliError(f"cannot write {out}: the folder {out.parent} does not exist")
@@ -449,13 +450,9 @@ def _print_week(args: argparse.Namespace) -> int:
             ) from None
         raise _import_failure("printing", exc) from None
     # The storage work is done here: the UI layer never imports storage (import-linter).
-    printing.print_week_pdf(workouts, week, out, today=today)
+    printing.print_week_pdf(workouts, week, out, today=today, units=settings.units)
     print(f"{out}: week {week.label()} ({week.start.isoformat()} to {week.end.isoformat()})")
     return EXIT_OK
-
-
-def _first_weekday(repository: PlanRepository) -> int:
-    return PlanService(repository).settings().first_weekday
 
 
 # -- export -------------------------------------------------------------------------------------
@@ -466,6 +463,7 @@ def _export(args: argparse.Namespace) -> int:
     if start is not None and start > end:
         raise CliError(f"--from {start.isoformat()} is after --to {end.isoformat()}")
     with open_readonly_repository(db) as repository:
+        units = PlanService(repository).settings().units
         if start is None:
             start = repository.first_workout_day()
         workouts = [] if start is None or start > end else repository.workouts_between(start, end)
@@ -476,7 +474,9 @@ def _export(args: argparse.Namespace) -> int:
     else:
         from planner.interchange.ics import workouts_to_ics
 
-        text = workouts_to_ics(workouts, stamp=datetime.now(UTC).replace(microsecond=0))
+        text = workouts_to_ics(
+            workouts, stamp=datetime.now(UTC).replace(microsecond=0), units=units
+        )
     if args.output is None:
         sys.stdout.write(text)
         sys.stdout.flush()

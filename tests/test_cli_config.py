@@ -101,3 +101,40 @@ def test_a_missing_plan_is_reported_not_created(
     assert code == 1
     assert "no such database file" in err
     assert not missing.exists()
+
+
+def test_print_week_and_calendar_export_follow_the_units_setting(
+    plan: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.pdf import pdf_text
+
+    assert cli.main(["config", "--db", str(plan), "units", "mi"]) == 0
+    pdf = tmp_path / "week.pdf"
+    assert cli.main(["print-week", "2026-W47", "--db", str(plan), "-o", str(pdf)]) == 0
+    text = pdf_text(pdf)
+    assert " mi" in text
+    assert " km" not in text
+    capsys.readouterr()
+    assert (
+        cli.main(
+            [
+                "export",
+                "--db",
+                str(plan),
+                "--format",
+                "ics",
+                "--from",
+                "2026-11-16",
+                "--to",
+                "2026-11-22",
+            ]
+        )
+        == 0
+    )
+    summaries = [
+        line for line in capsys.readouterr().out.splitlines() if line.startswith("SUMMARY:")
+    ]
+    assert summaries
+    runs = [line for line in summaries if line.startswith("SUMMARY:[R]")]
+    assert runs
+    assert all(" mi" in line and " km" not in line for line in runs)

@@ -11,17 +11,21 @@ from icalendar import Calendar, Event
 from planner import __version__
 from planner.core.formatting import workout_line
 from planner.core.model import Status, Workout
+from planner.core.settings import Units
 
 #: Calendar apps group a sender's events by this; never change it.
 PRODID = "-//Legwork//Legwork training plan//EN"
 
 
-def workouts_to_ics(workouts: Iterable[Workout], *, stamp: datetime) -> str:
+def workouts_to_ics(
+    workouts: Iterable[Workout], *, stamp: datetime, units: Units = Units.KM
+) -> str:
     """The workouts as a calendar of all-day events, one per workout.
 
     Args:
         workouts: what to export.
         stamp: when the export was made (``DTSTAMP``), timezone-aware.
+        units: the units of the distances in the events' text (what people read).
     """
     calendar = Calendar()
     calendar.add("prodid", PRODID)
@@ -34,7 +38,7 @@ def workouts_to_ics(workouts: Iterable[Workout], *, stamp: datetime) -> str:
         event.add("dtstamp", stamp)
         event.add("dtstart", workout.day)
         event.add("dtend", workout.day + timedelta(days=1))
-        event.add("summary", workout_line(workout))
+        event.add("summary", workout_line(workout, units))
         event.add("categories", [workout.kind.label])
         description = _description(workout)
         if description:
