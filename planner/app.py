@@ -72,7 +72,7 @@ def build_main_window(db_path: Path | str, *, today: date | None = None) -> Main
         database = open_database(path)
     try:
         service = PlanService(database.repository)
-        controller = PlanController(service, today=today or date.today())
+        controller = PlanController(service)
         state = ViewState(controller, clock=fixed_clock(today) if today else date.today)
         window = MainWindow(controller, state, path, on_close=database.close)
     except BaseException:

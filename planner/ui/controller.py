@@ -41,10 +41,9 @@ class PlanController(QObject):
     plan_changed = Signal(object)
     failed = Signal(str, str)
 
-    def __init__(self, service: PlanService, *, today: date, parent: QObject | None = None):
+    def __init__(self, service: PlanService, *, parent: QObject | None = None):
         super().__init__(parent)
         self._service = service
-        self._today = today
         self._settings = service.settings()
         self._templates: list[Template] | None = None
         self.undo_stack = QUndoStack(self)
@@ -55,11 +54,6 @@ class PlanController(QObject):
     def service(self) -> PlanService:
         """The core service (read access for views)."""
         return self._service
-
-    @property
-    def today(self) -> date:
-        """The day the app treats as today (pinned by ``--today``)."""
-        return self._today
 
     @property
     def settings(self) -> Settings:

@@ -49,7 +49,7 @@ def repo() -> MemoryRepository:
 
 @pytest.fixture
 def controller(repo: MemoryRepository) -> PlanController:
-    return PlanController(PlanService(repo), today=TODAY)
+    return PlanController(PlanService(repo))
 
 
 @pytest.fixture
