@@ -33,11 +33,14 @@ from planner.core.weeks import MONDAY, week_start
 __all__ = [
     "FitnessFatigue",
     "acute_chronic",
+    "daily_load_list",
     "daily_loads",
     "first_training_day",
     "fitness_fatigue",
     "fitness_fatigue_from_loads",
+    "fitness_fatigue_series",
     "is_hard",
+    "is_hard_effort",
     "load_ratio",
     "monotony",
     "run_distance_km",
@@ -64,6 +67,10 @@ def session_effort(workout: Workout) -> float:
     """
     if not workout.is_training_session:
         return 0.0
+    return _effort(workout)
+
+
+def _effort(workout: Workout) -> float:
     rpe = workout.effective_rpe
     return DEFAULT_RPE[workout.kind] if rpe is None else rpe
 
@@ -76,17 +83,19 @@ def session_load(workout: Workout) -> float:
     """
     if not workout.is_training_session:
         return 0.0
-    return session_effort(workout) * session_duration_min(workout)
+    return _effort(workout) * session_duration_min(workout)
 
 
 def is_hard(workout: Workout) -> bool:
     """Whether a workout is a hard session: a HIIT session, or a training session at effort >= 7."""
-    if not workout.is_training_session:
-        return False
-    if workout.kind is Kind.HIIT:
-        return True
-    effort = session_effort(workout)
-    return effort >= HARD_RPE or math.isclose(effort, HARD_RPE, rel_tol=REL_TOL)
+    return workout.is_training_session and is_hard_effort(workout.kind, session_effort(workout))
+
+
+def is_hard_effort(kind: Kind, effort: float) -> bool:
+    """Whether a training session of ``kind`` at ``effort`` is hard: HIIT, or effort >= 7."""
+    return (
+        kind is Kind.HIIT or effort >= HARD_RPE or math.isclose(effort, HARD_RPE, rel_tol=REL_TOL)
+    )
 
 
 def first_training_day(workouts: Iterable[Workout]) -> date | None:
@@ -98,22 +107,30 @@ def first_training_day(workouts: Iterable[Workout]) -> date | None:
 # -- days and weeks ------------------------------------------------------------------------
 
 
+def daily_load_list(workouts: Iterable[Workout], first: date, days: int) -> list[float]:
+    """The load of each of ``days`` days from ``first`` on, as a list (index 0 is ``first``).
+
+    Workouts outside those days are ignored; rest days are 0. Linear in the input.
+    """
+    parts: defaultdict[int, list[float]] = defaultdict(list)
+    base = first.toordinal()
+    for workout in workouts:
+        index = workout.day.toordinal() - base
+        if 0 <= index < days:
+            parts[index].append(session_load(workout))  # 0 for rest and skipped
+    daily = [0.0] * max(days, 0)
+    for index, found in parts.items():
+        daily[index] = math.fsum(found)
+    return daily
+
+
 def daily_loads(workouts: Iterable[Workout], start: date, end: date) -> dict[date, float]:
     """The load of every day from ``start`` to ``end`` (inclusive), 0 for rest days.
 
     Workouts outside the range are ignored. The result has one entry per day, in order.
     """
-    parts: defaultdict[date, list[float]] = defaultdict(list)
-    for workout in workouts:
-        if start <= workout.day <= end and workout.is_training_session:
-            parts[workout.day].append(session_load(workout))
-    loads: dict[date, float] = {}
-    day = start
-    while day <= end:
-        found = parts.get(day)
-        loads[day] = math.fsum(found) if found else 0.0
-        day += _ONE_DAY
-    return loads
+    daily = daily_load_list(workouts, start, (end - start).days + 1)
+    return {start + timedelta(days=i): load for i, load in enumerate(daily)}
 
 
 def weekly_run_km(
@@ -208,6 +225,41 @@ class FitnessFatigue(NamedTuple):
         return (self.fitness - self.fatigue) / self.fitness
 
 
+def _average(daily: Sequence[float], time_constant: int) -> list[float | None]:
+    """CTL/ATL of each day of ``daily`` (index 0 is day L), ``None`` before the seed day."""
+    if len(daily) < time_constant:
+        return [None] * len(daily)
+    x = math.fsum(daily[:time_constant]) / time_constant
+    values: list[float | None] = [None] * (time_constant - 1)
+    values.append(x)
+    for load in daily[time_constant:]:
+        x += (load - x) / time_constant
+        values.append(x)
+    return values
+
+
+def _as_list(loads: Mapping[date, float], first: date, days: int) -> list[float]:
+    """``loads`` of ``days`` days from ``first`` on as a list; days not in ``loads`` are 0."""
+    daily = [0.0] * max(days, 0)
+    base = first.toordinal()
+    for day, load in loads.items():
+        index = day.toordinal() - base
+        if 0 <= index < days:
+            daily[index] = load
+    return daily
+
+
+def _report(
+    values: Sequence[float | None], history_start: date, start: date, end: date
+) -> list[float | None]:
+    """The values of ``[start, end]`` out of values that begin on ``history_start``."""
+    offset = (start - history_start).days
+    return [
+        values[i] if 0 <= i < len(values) else None
+        for i in range(offset, offset + (end - start).days + 1)
+    ]
+
+
 def training_load_average(
     loads: Mapping[date, float],
     *,
@@ -225,26 +277,33 @@ def training_load_average(
 
     Linear in the number of days from ``history_start`` to ``end``.
     """
-    seed_day = history_start + timedelta(days=time_constant - 1)
-    values: list[float | None] = []
-    if end < start:
-        return values
-    if seed_day > end:
-        return [None] * ((end - start).days + 1)
-    x = math.fsum(loads.get(history_start + timedelta(days=i), 0.0) for i in range(time_constant))
-    x /= time_constant
-    current = seed_day  # x is the value at the end of ``current``
-    day = start
-    while day <= end:
-        if day < seed_day:
-            values.append(None)
-        else:
-            while current < day:
-                current += _ONE_DAY
-                x += (loads.get(current, 0.0) - x) / time_constant
-            values.append(x)
-        day += _ONE_DAY
-    return values
+    daily = _as_list(loads, history_start, (end - history_start).days + 1)
+    return _report(_average(daily, time_constant), history_start, start, end)
+
+
+def fitness_fatigue_series(
+    daily: Sequence[float], history_start: date, start: date, end: date
+) -> list[FitnessFatigue]:
+    """Fitness and fatigue of each day in ``[start, end]`` from a list of daily loads.
+
+    Args:
+        daily: the load of each day from ``history_start`` on (index 0 is ``history_start``,
+            day ``L`` of RULES.md); days past its end count 0.
+        history_start: the day both averages start.
+        start: the first day reported.
+        end: the last day reported.
+    """
+    needed = (end - history_start).days + 1
+    if len(daily) < needed:
+        daily = [*daily, *([0.0] * (needed - len(daily)))]
+    else:
+        daily = daily[: max(needed, 0)]
+    fitness = _report(_average(daily, CTL_DAYS), history_start, start, end)
+    fatigue = _report(_average(daily, ATL_DAYS), history_start, start, end)
+    return [
+        FitnessFatigue(start + timedelta(days=i), ctl, atl)
+        for i, (ctl, atl) in enumerate(zip(fitness, fatigue, strict=True))
+    ]
 
 
 def fitness_fatigue_from_loads(
@@ -258,16 +317,8 @@ def fitness_fatigue_from_loads(
         end: the last day reported.
         history_start: day ``L`` of RULES.md, where both averages start.
     """
-    fitness = training_load_average(
-        loads, history_start=history_start, time_constant=CTL_DAYS, start=start, end=end
-    )
-    fatigue = training_load_average(
-        loads, history_start=history_start, time_constant=ATL_DAYS, start=start, end=end
-    )
-    return [
-        FitnessFatigue(start + timedelta(days=i), ctl, atl)
-        for i, (ctl, atl) in enumerate(zip(fitness, fatigue, strict=True))
-    ]
+    daily = _as_list(loads, history_start, (end - history_start).days + 1)
+    return fitness_fatigue_series(daily, history_start, start, end)
 
 
 def fitness_fatigue(
@@ -286,8 +337,9 @@ def fitness_fatigue(
     Returns:
         One :class:`FitnessFatigue` per day, ``None`` values before a value is seeded (day
         ``L+41`` for fitness, ``L+6`` for fatigue) and for every day when there is no training.
+        Linear in the number of workouts and of days from ``history_start`` to ``end``.
     """
-    sessions = [w for w in workouts if w.is_training_session]
+    sessions = workouts if isinstance(workouts, Sequence) else list(workouts)
     if history_start is None:
         history_start = first_training_day(sessions)
     if history_start is None:
@@ -295,5 +347,5 @@ def fitness_fatigue(
             FitnessFatigue(start + timedelta(days=i), None, None)
             for i in range((end - start).days + 1)
         ]
-    loads = daily_loads(sessions, history_start, end) if history_start <= end else {}
-    return fitness_fatigue_from_loads(loads, start, end, history_start=history_start)
+    daily = daily_load_list(sessions, history_start, (end - history_start).days + 1)
+    return fitness_fatigue_series(daily, history_start, start, end)

@@ -31,17 +31,16 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from types import MappingProxyType
-from typing import Final
+from typing import Final, NamedTuple
 
 from planner.core import thresholds as t
 from planner.core.formatting import format_distance, format_duration, format_number
 from planner.core.load import (
-    fitness_fatigue_from_loads,
-    is_hard,
+    fitness_fatigue_series,
+    is_hard_effort,
     monotony,
     session_duration_min,
-    session_load,
-    window_total,
+    session_effort,
 )
 from planner.core.model import Finding, Kind, Severity, WeightEntry, Workout
 from planner.core.settings import RuleSettings, Units
@@ -117,8 +116,7 @@ _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 # -- what the rules read -------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class _Session:
+class _Session(NamedTuple):
     """A training session with the values the rules need, worked out once."""
 
     day: date
@@ -143,7 +141,8 @@ class RuleContext:
         first_weekday: the first day of a calendar week (Monday 0 .. Sunday 6).
         settings: the runner's rule settings.
         sessions: training sessions by day, ``horizon`` to ``lookahead``.
-        loads: the load of every day from ``horizon`` to ``end`` (0 for rest days).
+        daily: the load of every day from ``horizon`` to ``end`` (0 for rest days), index 0
+            being ``horizon``.
         weights: weigh-ins (kg) by day, ``horizon`` to ``end``.
         history_start: the day of the first training session from ``horizon`` to ``end``.
     """
@@ -155,7 +154,7 @@ class RuleContext:
     first_weekday: int
     settings: RuleSettings
     sessions: Mapping[date, tuple[_Session, ...]]
-    loads: Mapping[date, float]
+    daily: Sequence[float]
     weights: Mapping[date, tuple[float, ...]]
     history_start: date | None
 
@@ -175,6 +174,17 @@ class RuleContext:
     def range_days(self) -> list[date]:
         """Every day of the evaluated range."""
         return [self.start + timedelta(days=i) for i in range((self.end - self.start).days + 1)]
+
+    def load_total(self, last: date, days: int) -> float:
+        """The total load of the ``days`` days ending on ``last`` (``last`` <= ``end``)."""
+        index = (last - self.horizon).days
+        return math.fsum(self.daily[max(index - days + 1, 0) : index + 1])
+
+    def load_span(self, last: date, days: int) -> list[float]:
+        """The daily loads of the ``days`` days ending on ``last``, first to last."""
+        index = (last - self.horizon).days
+        found = list(self.daily[max(index - days + 1, 0) : index + 1])
+        return [0.0] * (days - len(found)) + found
 
     @property
     def units(self) -> Units:
@@ -206,15 +216,11 @@ def build_context(
         if horizon <= workout.day <= lookahead and workout.is_training_session:
             by_day[workout.day].append(_session(workout))
     sessions = {d: tuple(found) for d, found in by_day.items()}
-    loads: dict[date, float] = {}
-    day = horizon
-    history_start = None
-    while day <= end:
-        found = sessions.get(day)
-        loads[day] = math.fsum(s.load for s in found) if found else 0.0
-        if found and history_start is None:
-            history_start = day
-        day += _ONE_DAY
+    daily = [0.0] * ((end - horizon).days + 1)
+    for d, found in sessions.items():
+        if d <= end:
+            daily[(d - horizon).days] = math.fsum(s.load for s in found)
+    history_start = min((d for d in sessions if d <= end), default=None)
     kg: defaultdict[date, list[float]] = defaultdict(list)
     for entry in weights:
         if horizon <= entry.day <= end:
@@ -227,22 +233,25 @@ def build_context(
         first_weekday=first_weekday,
         settings=settings,
         sessions=sessions,
-        loads=loads,
+        daily=tuple(daily),
         weights={d: tuple(values) for d, values in kg.items()},
         history_start=history_start,
     )
 
 
 def _session(workout: Workout) -> _Session:
-    km = workout.effective_distance_km if workout.kind is Kind.RUN else None
+    """A training session's values for the rules, each worked out once."""
+    kind = workout.kind
+    effort = session_effort(workout)
+    minutes = session_duration_min(workout)
     return _Session(
         day=workout.day,
-        kind=workout.kind,
+        kind=kind,
         title=workout.title,
-        minutes=session_duration_min(workout),
-        load=session_load(workout),
-        km=km,
-        hard=is_hard(workout),
+        minutes=minutes,
+        load=effort * minutes,
+        km=workout.effective_distance_km if kind is Kind.RUN else None,
+        hard=is_hard_effort(kind, effort),
         heavy_legs=workout.is_done and workout.heavy_legs,
     )
 
@@ -708,7 +717,7 @@ def monotony_rule(ctx: RuleContext) -> list[Finding]:
     """
     flags = []
     for d in ctx.range_days():
-        value = monotony([ctx.loads.get(day, 0.0) for day in ctx.span(d, t.ROLLING_DAYS)])
+        value = monotony(ctx.load_span(d, t.ROLLING_DAYS))
         if value is None:
             continue
         if math.isinf(value) or _above(value, t.MONOTONY_WARNING):
@@ -744,8 +753,8 @@ def load_ratio(ctx: RuleContext) -> list[Finding]:
     weeks = t.CHRONIC_DAYS / t.ACUTE_DAYS
     flags = []
     for d in ctx.range_days():
-        acute = window_total(ctx.loads, d, t.ACUTE_DAYS)
-        chronic = window_total(ctx.loads, d, t.CHRONIC_DAYS) / weeks
+        acute = ctx.load_total(d, t.ACUTE_DAYS)
+        chronic = ctx.load_total(d, t.CHRONIC_DAYS) / weeks
         if chronic <= 0:
             continue
         if _above(acute, chronic * t.LOAD_RATIO_WARNING):
@@ -771,7 +780,8 @@ def fatigue_sustained(ctx: RuleContext) -> list[Finding]:
     if ctx.history_start is None or _history_days(ctx) < t.FATIGUE_MIN_HISTORY_DAYS:
         return []
     first = ctx.start - timedelta(days=t.FATIGUE_DAYS - 1)
-    series = fitness_fatigue_from_loads(ctx.loads, first, ctx.end, history_start=ctx.history_start)
+    since = (ctx.history_start - ctx.horizon).days
+    series = fitness_fatigue_series(ctx.daily[since:], ctx.history_start, first, ctx.end)
     form = {p.day: p.form for p in series}
     low = {d: f is not None and _below(f, t.FATIGUE_FORM_MAX) for d, f in form.items()}
     flags = []
@@ -808,8 +818,8 @@ def weight_drop(ctx: RuleContext) -> list[Finding]:
         now, before = _mean_weight(ctx, d), _mean_weight(ctx, d - lag)
         if now is None or before is None or _above(now, before * t.WEIGHT_DROP_RATIO):
             continue
-        load_now = window_total(ctx.loads, d, t.WEIGHT_SPAN_DAYS)
-        load_before = window_total(ctx.loads, d - lag, t.WEIGHT_SPAN_DAYS)
+        load_now = ctx.load_total(d, t.WEIGHT_SPAN_DAYS)
+        load_before = ctx.load_total(d - lag, t.WEIGHT_SPAN_DAYS)
         if _below(load_now, load_before):
             continue
         means[d] = (before, now)

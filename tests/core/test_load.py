@@ -12,11 +12,14 @@ import pytest
 from planner.core.load import (
     FitnessFatigue,
     acute_chronic,
+    daily_load_list,
     daily_loads,
     first_training_day,
     fitness_fatigue,
     fitness_fatigue_from_loads,
+    fitness_fatigue_series,
     is_hard,
+    is_hard_effort,
     load_ratio,
     monotony,
     session_effort,
@@ -26,7 +29,7 @@ from planner.core.load import (
     weekly_run_km,
     window_total,
 )
-from planner.core.model import Workout
+from planner.core.model import Kind, Workout
 from planner.core.weeks import SUNDAY
 from tests.core.rules_kit import day, done, every_day, hiit, rest, run, skipped, strength
 
@@ -259,3 +262,25 @@ def test_form_is_not_defined_without_fitness() -> None:
     assert FitnessFatigue(day(0), None, 10.0).form is None
     # CTL 50, ATL 70: (50 - 70)/50 = -0.4
     assert FitnessFatigue(day(0), 50.0, 70.0).form == pytest.approx(-0.4, rel=1e-12)
+
+
+def test_daily_load_list_is_indexed_from_its_first_day() -> None:
+    plan = [run(day(1), minutes=30, rpe=5), hiit(day(3), minutes=20, rpe=9), run(day(9))]
+    # day(1): 150; day(3): 180; day(9) is past the 5 days asked for
+    assert daily_load_list(plan, day(0), 5) == [0, 150, 0, 180, 0]
+
+
+def test_fitness_fatigue_from_a_list_of_daily_loads() -> None:
+    # 490 on day L and nothing after: fatigue seeded on L+6 at 70, then 60 on L+7 (a rest day
+    # past the end of the list counts 0)
+    series = fitness_fatigue_series([490.0], day(0), day(6), day(7))
+    assert [(p.day, p.fitness) for p in series] == [(day(6), None), (day(7), None)]
+    assert [p.fatigue for p in series] == [70, pytest.approx(60, rel=1e-12)]
+
+
+@pytest.mark.parametrize(
+    ("kind", "effort", "hard"),
+    [(Kind.HIIT, 2.0, True), (Kind.RUN, 7.0, True), (Kind.STRENGTH, 6.95, False)],
+)
+def test_hard_effort(kind: Kind, effort: float, hard: bool) -> None:
+    assert is_hard_effort(kind, effort) is hard
