@@ -33,9 +33,9 @@ from datetime import date, timedelta
 from typing import Final, NamedTuple
 
 from planner.core.load import (
-    daily_loads,
+    daily_load_list,
     first_training_day,
-    fitness_fatigue_from_loads,
+    fitness_fatigue_series,
     run_distance_km,
 )
 from planner.core.model import Kind, Status, WeightEntry, Workout
@@ -259,12 +259,18 @@ class ZoneSpan(NamedTuple):
 def zone_spans(form: Sequence[Point]) -> list[ZoneSpan]:
     """Runs of consecutive days of ``form`` in the same zone (a day missing ends a run)."""
     spans: list[ZoneSpan] = []
+    zone: FormZone | None = None
+    first = last = date.min
     for day, value in form:
-        zone = form_zone(value)
-        if spans and spans[-1].zone is zone and spans[-1].last + _ONE_DAY == day:
-            spans[-1] = spans[-1]._replace(last=day)
-        else:
-            spans.append(ZoneSpan(zone, day, day))
+        here = form_zone(value)
+        if here is zone and last + _ONE_DAY == day:
+            last = day
+            continue
+        if zone is not None:
+            spans.append(ZoneSpan(zone, first, last))
+        zone, first, last = here, day, day
+    if zone is not None:
+        spans.append(ZoneSpan(zone, first, last))
     return spans
 
 
@@ -308,12 +314,14 @@ def load_lines(workouts: Iterable[Workout], *, through: date | None = None) -> L
     end = max(w.day for w in sessions)
     if through is not None:
         end = max(end, through)
-    loads = daily_loads(sessions, first, end)
+    days = (end - first).days + 1
+    daily = daily_load_list(sessions, first, days)
     fitness: list[Point] = []
     fatigue: list[Point] = []
-    for value in fitness_fatigue_from_loads(loads, first, end, history_start=first):
+    for value in fitness_fatigue_series(daily, first, first, end):
         if value.fitness is not None:
             fitness.append((value.day, value.fitness))
         if value.fatigue is not None:
             fatigue.append((value.day, value.fatigue))
-    return LoadLines(list(loads.items()), fitness, fatigue)
+    load = [(first + timedelta(days=i), value) for i, value in enumerate(daily)]
+    return LoadLines(load, fitness, fatigue)
