@@ -2,13 +2,18 @@
 
 This file must import without PySide6: CI also runs ``tests/core`` in an environment where Qt,
 SQLAlchemy and pyqtgraph are not installed (``-p no:pytestqt``), to prove the core is pure.
+
+Where PySide6 is installed but Qt cannot load (a bare machine without Qt's system libraries,
+see :mod:`tests.system`), pytest-qt is switched off and everything that needs Qt is skipped
+with the reason: ``tests/ui`` and ``tests/e2e``, modules that import Qt or the UI, and tests
+that use the ``qtbot`` or ``qapp`` fixtures. ``LEGWORK_TESTS_STRICT=1`` makes that an error.
 """
 
 from __future__ import annotations
 
 import atexit
-import importlib.util
 import os
+import re
 import shutil
 import tempfile
 import time
@@ -40,10 +45,64 @@ if not os.environ.get("XDG_RUNTIME_DIR") or not os.path.isdir(os.environ["XDG_RU
     os.environ["XDG_RUNTIME_DIR"] = _runtime_dir
     atexit.register(shutil.rmtree, _runtime_dir, ignore_errors=True)
 
-HAVE_QT = importlib.util.find_spec("PySide6") is not None
+# Imported after the environment is pinned: it loads Qt, when Qt can load.
+from tests.system import QT_PROBLEM, STRICT_ENV, strict
+
+HAVE_QT = QT_PROBLEM is None
+TESTS_DIR = Path(__file__).resolve().parent
+#: Folders of tests that all need Qt.
+QT_FOLDERS = frozenset({"ui", "e2e"})
+#: A module that imports one of these at its top needs Qt to be collected at all.
+_QT_IMPORT = re.compile(
+    r"^(?:from|import)\s+(?:PySide6|pytestqt|planner\.ui|planner\.app|tests\.ui|tests\.e2e)\b",
+    re.MULTILINE,
+)
 
 APP_NAME = "Legwork"
 ORGANIZATION_NAME = "Legwork-tests"
+
+
+# ---------------------------------------------------------------- where Qt cannot load
+def pytest_addoption(parser: pytest.Parser, pluginmanager: pytest.PytestPluginManager) -> None:
+    """Switch pytest-qt off where Qt cannot load (it would abort the whole run)."""
+    if QT_PROBLEM is not None and not strict():
+        pluginmanager.set_blocked("pytest-qt")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if QT_PROBLEM is not None and strict() and QT_PROBLEM != "PySide6 is not installed":
+        raise pytest.UsageError(f"{STRICT_ENV} is set, but {QT_PROBLEM}")
+
+
+class _SkippedForQt(pytest.Collector):
+    """A test folder or module that needs Qt, reported as skipped without importing it.
+
+    Not a ``pytest.Directory``, whose collection would first import the folder's conftest.py.
+    """
+
+    def collect(self) -> list[pytest.Item | pytest.Collector]:
+        pytest.skip(f"{self.path.relative_to(TESTS_DIR.parent)} needs Qt: {QT_PROBLEM}")
+
+
+def pytest_collect_directory(path: Path, parent: pytest.Collector) -> pytest.Collector | None:
+    if QT_PROBLEM is not None and path.parent == TESTS_DIR and path.name in QT_FOLDERS:
+        return _SkippedForQt.from_parent(parent, name=path.name, path=path)
+    return None
+
+
+def pytest_pycollect_makemodule(module_path: Path, parent: pytest.Collector) -> Any:
+    if QT_PROBLEM is not None and _QT_IMPORT.search(module_path.read_text(errors="replace")):
+        return _SkippedForQt.from_parent(parent, name=module_path.name, path=module_path)
+    return None
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if QT_PROBLEM is None:
+        return
+    skip = pytest.mark.skip(reason=QT_PROBLEM)
+    for item in items:
+        if {"qtbot", "qapp"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(skip)
 
 
 # ---------------------------------------------------------------- the one QApplication

@@ -7,7 +7,6 @@ end to end, exactly as a user or a script would.
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
 import os
 import re
@@ -23,6 +22,7 @@ import pytest
 
 from planner import __version__, cli
 from tests.pdf import pdf_pages, pdf_text
+from tests.system import needs_qt
 
 TODAY = date(2026, 11, 18)
 REPO = Path(__file__).resolve().parent.parent
@@ -494,8 +494,7 @@ def test_check_missing_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) 
 
 
 # -- print-week ---------------------------------------------------------------------------------
-HAVE_PRINTING = importlib.util.find_spec("PySide6") is not None
-needs_printing = pytest.mark.skipif(not HAVE_PRINTING, reason="needs PySide6")
+needs_printing = needs_qt
 
 
 def day_lines(text: str) -> list[str]:

@@ -10,6 +10,7 @@ import pytest
 
 from planner import cli
 from planner.core.settings import RULE_IDS
+from tests.system import needs_qt
 
 
 @pytest.fixture(autouse=True)
@@ -103,6 +104,7 @@ def test_a_missing_plan_is_reported_not_created(
     assert not missing.exists()
 
 
+@needs_qt
 def test_print_week_and_calendar_export_follow_the_units_setting(
     plan: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

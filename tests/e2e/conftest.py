@@ -11,7 +11,8 @@ by ``launch_app`` talks to the X server. Typical test::
         app.wait_until(lambda: app.db_rows("SELECT day FROM workouts") == [("2026-11-19",)])
 
 Every test under tests/e2e is marked ``e2e``. The tests are skipped (with the reason) only when
-the ``Xvfb`` or ``xdotool`` binaries are missing; CI installs both.
+the ``Xvfb`` or ``xdotool`` binaries are missing, or Qt cannot load (tests/conftest.py); CI
+installs all of them and sets ``LEGWORK_TESTS_STRICT=1``, which makes a missing one an error.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ import pytest
 
 from tests.e2e.xdo import Xdo
 from tests.e2e.xvfb import missing_tools, start_xvfb, stop_xvfb
+from tests.system import STRICT_ENV, X_TOOLS_HINT, strict
 
 HERE = Path(__file__).resolve().parent
 DRIVER = HERE / "driver.py"
@@ -111,10 +113,10 @@ def xserver(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A private Xvfb for the whole session; yields its DISPLAY (e.g. ``":7"``)."""
     missing = missing_tools("Xvfb", "xdotool")
     if missing:
-        pytest.skip(
-            f"end-to-end tests need {' and '.join(missing)} "
-            "(Debian: apt-get install xvfb xdotool; .ci/run installs them)"
-        )
+        reason = f"end-to-end tests need {' and '.join(missing)} ({X_TOOLS_HINT})"
+        if strict():
+            pytest.fail(f"{STRICT_ENV} is set, but {reason}", pytrace=False)
+        pytest.skip(reason)
     log = tmp_path_factory.mktemp("xvfb") / "xvfb.log"
     proc, display = start_xvfb(log)
     try:
