@@ -16,7 +16,7 @@ import itertools
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from planner.core.model import Status, Workout
 from planner.core.weeks import Week
@@ -244,11 +244,6 @@ def is_in_place(current: Workout, day: date, gap: int | None) -> bool:
     """Whether dropping ``current`` into gap ``gap`` of ``day`` leaves it where it is."""
     in_place = (current.position, current.position + 1)
     return current.day == day and gap is not None and gap in in_place
-
-
-def shift_day(current: Workout, days: int) -> date:
-    """The day ``days`` days after ``current``'s (Alt+Left/Right)."""
-    return current.day + timedelta(days=days)
 
 
 # -- helpers -------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 import logging
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Final, Self
 
@@ -383,8 +383,3 @@ def changed_names(old: Settings, new: Settings) -> list[str]:
     """The public names of the settings that differ between ``old`` and ``new``."""
     before, after = to_strings(old), to_strings(new)
     return [name for name in after if before[name] != after[name]]
-
-
-def stored_keys() -> Iterable[str]:
-    """Every name a setting is stored under."""
-    return _BY_NAME.keys()
