@@ -113,7 +113,10 @@ def test_in_miles_the_header_the_days_and_the_blocks_read_in_miles(
     scene = view.scene()
     assert scene.units is Units.MI
     assert header_totals(scene.totals, scene.units)[:2] == [("runs", "4"), ("mi", "23.1")]
-    assert block_lines(by_title(repo, "Long run"), scene.units) == ("1 h 40 · 9.9 mi", "RPE 5")
+    assert block_lines(by_title(repo, "Long run"), scene.units) == (
+        "1 h 40 · 9.9 mi · 10:04 min/mi",
+        "RPE 5",
+    )
     assert day_summary(scene.by_day[saturday], scene.units) == "4.3 mi · 50 min"
     assert header_pixels(view) != in_km  # repainted at once
 

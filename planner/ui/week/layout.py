@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from PySide6.QtCore import QPoint, QRect, QSize
@@ -27,6 +27,11 @@ BLOCK_H = 76
 BLOCK_MIN_H = 40
 #: The narrowest a column gets.
 _MIN_COLUMN_W = 40
+#: A column taller than this is a tall window: blocks get a little more air.
+ROOMY_COLUMN_H = 760
+
+#: How tall a workout's block would like to be at a width, and the least it can do with.
+BlockHeights = Callable[[Workout, int], tuple[int, int]]
 
 #: The size the view asks for, and the smallest it can show a week in.
 SIZE_HINT = QSize(980, 560)
@@ -45,24 +50,45 @@ class WeekLayout:
         by_day: each day's workouts, in order.
         columns: the seven day columns, first day first.
         blocks: workout id -> its block.
+        buttons: workout id of a missed plan -> its buttons by action name
+            (``"done"``, ``"skip"``).
     """
 
     week: Week
     by_day: Mapping[date, Sequence[Workout]]
     columns: tuple[QRect, ...]
     blocks: Mapping[int, QRect]
+    buttons: Mapping[int, Mapping[str, QRect]] = field(default_factory=dict)
 
     @classmethod
     def compute(
-        cls, week: Week, by_day: Mapping[date, Sequence[Workout]], size: QSize
+        cls,
+        week: Week,
+        by_day: Mapping[date, Sequence[Workout]],
+        size: QSize,
+        *,
+        heights: BlockHeights | None = None,
+        missed: Collection[int] = (),
+        button_rects: Callable[[QRect], Mapping[str, QRect]] | None = None,
     ) -> WeekLayout:
-        """Lay ``week`` out in a widget of ``size``."""
+        """Lay ``week`` out in a widget of ``size``.
+
+        Args:
+            week: the week.
+            by_day: its workouts per day, in order.
+            size: the widget's size.
+            heights: how tall each block would like to be and may get at a width (default:
+                every block :data:`BLOCK_H`, down to :data:`BLOCK_MIN_H` on a crowded day).
+            missed: the ids of missed plans, whose blocks carry buttons.
+            button_rects: where a missed block's buttons go within its rectangle.
+        """
         width = max(size.width() - 2 * MARGIN, 7 * _MIN_COLUMN_W)
         col_w = (width - 6 * GAP) / 7
         top = HEADER_H
         bottom = size.height() - MARGIN
         columns: list[QRect] = []
         blocks: dict[int, QRect] = {}
+        buttons: dict[int, Mapping[str, QRect]] = {}
         for i, day in enumerate(week.days):
             left = round(MARGIN + i * (col_w + GAP))
             right = round(MARGIN + i * (col_w + GAP) + col_w)
@@ -73,13 +99,21 @@ class WeekLayout:
             if not workouts:
                 continue
             room = column.height() - DAY_HEADER_H - BLOCK_GAP
-            block_h = min(BLOCK_H, max(BLOCK_MIN_H, room // len(workouts) - BLOCK_GAP))
+            block_w = column.width() - 8
+            if heights is None:
+                block_h = min(BLOCK_H, max(BLOCK_MIN_H, room // len(workouts) - BLOCK_GAP))
+                wanted = [(block_h, block_h)] * len(workouts)
+            else:
+                wanted = [heights(workout, block_w) for workout in workouts]
             y = column.top() + DAY_HEADER_H
-            for workout in workouts:
+            for workout, block_h in zip(workouts, share_height(wanted, room), strict=True):
                 assert workout.id is not None
-                blocks[workout.id] = QRect(column.left() + 4, y, column.width() - 8, block_h)
+                rect = QRect(column.left() + 4, y, block_w, block_h)
+                blocks[workout.id] = rect
+                if workout.id in missed and button_rects is not None:
+                    buttons[workout.id] = button_rects(rect)
                 y += block_h + BLOCK_GAP
-        return cls(week, by_day, tuple(columns), blocks)
+        return cls(week, by_day, tuple(columns), blocks, buttons)
 
     def day_rect(self, day: date) -> QRect:
         """The column of ``day`` (empty when it is not in the week)."""
@@ -104,6 +138,14 @@ class WeekLayout:
                 and pos.y() >= column.top() - HEADER_H // 2
             ):
                 return self.week.start + timedelta(days=i)
+        return None
+
+    def button_at(self, pos: QPoint) -> tuple[int, str] | None:
+        """The missed block's button under ``pos``: (workout id, ``"done"`` or ``"skip"``)."""
+        for workout_id, rects in self.buttons.items():
+            for name, rect in rects.items():
+                if rect.contains(pos):
+                    return workout_id, name
         return None
 
     def block_at(self, pos: QPoint) -> int | None:
@@ -134,3 +176,49 @@ class WeekLayout:
             assert last is not None
             return self.blocks[last].bottom() + BLOCK_GAP // 2 + 1
         return self.day_rect(day).top() + DAY_HEADER_H - 2
+
+
+def empty_card(area: QRect, *, with_button: bool) -> tuple[QRect, QRect | None]:
+    """The empty week's card, centred in ``area``, and its "Open the demo plan" button."""
+    card = QRect(0, 0, max(min(540, area.width() - 40), 200), 158 if with_button else 120)
+    card.moveCenter(area.center())
+    if not with_button:
+        return card, None
+    button = QRect(0, 0, 200, 30)
+    button.moveCenter(card.center())
+    button.moveBottom(card.bottom() - 14)
+    return card, button
+
+
+def share_height(wanted: Sequence[tuple[int, int]], room: int) -> list[int]:
+    """Heights for one day's blocks: what each would like when the column has room.
+
+    When it has not, the blocks that want little keep what they want and the others share
+    the rest evenly, none below its least (a day too full even for that runs past the
+    column's bottom rather than hiding a block).
+
+    Args:
+        wanted: each block's (preferred, least) height, in order.
+        room: the column's height below its header.
+    """
+    if not wanted:
+        return []
+    gaps = BLOCK_GAP * len(wanted)
+    if sum(preferred for preferred, _ in wanted) + gaps <= room:
+        return [preferred for preferred, _ in wanted]
+    heights = [0] * len(wanted)
+    left = room - gaps
+    pending = sorted(range(len(wanted)), key=lambda i: wanted[i][0])
+    while pending:
+        share = left // len(pending)
+        index = pending[0]
+        preferred = wanted[index][0]
+        if preferred <= share:
+            heights[index] = preferred
+        else:
+            for other in pending:
+                heights[other] = max(wanted[other][1], min(wanted[other][0], share))
+            break
+        left -= preferred
+        pending.pop(0)
+    return heights

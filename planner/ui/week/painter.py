@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QPoint, QRect, QRectF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPalette, QPen
 
 from planner.core.formatting import (
@@ -18,20 +18,31 @@ from planner.core.formatting import (
     format_distance,
     format_duration,
     format_hours,
-    format_number,
-    numbers_line,
 )
-from planner.core.model import Kind, Status, Workout
+from planner.core.model import Kind, Workout
 from planner.core.settings import Units
 from planner.core.totals import WeekTotals, week_totals
 from planner.core.weeks import Week
 from planner.ui.style import is_dark, kind_color, mix, muted, text_color_on, with_alpha
-from planner.ui.week.layout import BLOCK_H, MARGIN, WeekLayout
+from planner.ui.week.block import (
+    BUTTONS,
+    MISSED,
+    BlockFonts,
+    arrange,
+    badge_rect,
+    block_text,
+)
+from planner.ui.week.layout import MARGIN, WeekLayout, empty_card
 
 #: Corner radius of blocks (columns get a little more).
 RADIUS = 7.0
 #: The outline of days and blocks something points at (a finding): an amber no kind uses.
 HIGHLIGHT_COLOR = QColor("#d9822b")
+#: The "Missed" mark of a plan whose day passed without a result (with a word and an icon).
+MISSED_COLOR = QColor("#b8620f")
+MISSED_COLOR_DARK = QColor("#f0a35e")
+#: What the empty week's card offers when the whole plan is empty.
+DEMO_BUTTON = "Open the demo plan"
 
 _EMPTY_TITLE = "Nothing planned this week"
 _EMPTY_HINT = (
@@ -57,6 +68,8 @@ class WeekScene:
         highlighted_workouts: blocks something points at.
         drop: the day and gap a hovering drag would land in, if any.
         focused: whether the view has keyboard focus.
+        offer_demo: the empty week's card offers to open the demo plan.
+        hovered: the missed block's button under the pointer, if any.
     """
 
     week: Week
@@ -71,32 +84,29 @@ class WeekScene:
     highlighted_workouts: frozenset[int]
     drop: tuple[date, int] | None
     focused: bool
+    offer_demo: bool = False
+    hovered: tuple[int, str] | None = None
 
 
-def block_lines(workout: Workout, units: Units) -> tuple[str, str]:
-    """A block's two detail lines: the numbers, then effort and status."""
-    if workout.kind is Kind.REST:
-        return ("Recovery", "")
-    numbers = numbers_line(
-        workout.effective_duration_min, workout.effective_distance_km, None, units
-    )
-    effort = []
-    if workout.effective_rpe is not None:
-        effort.append(f"RPE {format_number(workout.effective_rpe)}")
-    if workout.status is Status.DONE:
-        effort.append("✓ Done")
-    elif workout.status is Status.SKIPPED:
-        effort.append("Skipped")
-    if workout.heavy_legs:
-        effort.append("heavy legs")
-    return (numbers, SEPARATOR.join(effort))
+def block_lines(workout: Workout, units: Units, today: date | None = None) -> tuple[str, str]:
+    """A block's two detail lines: the numbers (with a run's pace), then effort and status.
+
+    With ``today``, a plan whose day has passed without a result says "Missed".
+    """
+    text = block_text(workout, units, today)
+    return (text.numbers, text.status)
 
 
 def day_summary(workouts: Sequence[Workout], units: Units) -> str:
-    """What a day adds up to, under its date: ``8 km · 45 min``, ``Rest`` or ``Skipped``."""
+    """What a day adds up to, under its date: ``8 km · 45 min``, ``Rest`` or ``Skipped``.
+
+    A day with nothing planned says nothing ("" ): it is blank, not a planned rest day.
+    """
+    if not workouts:
+        return ""
     training = [w for w in workouts if w.is_training_session]
     if not training:
-        if any(w.kind is Kind.REST for w in workouts) or not workouts:
+        if any(w.kind is Kind.REST for w in workouts):
             return "Rest"
         return "Skipped"
     totals = week_totals(training, days=1)  # the week header's arithmetic, so they agree
@@ -167,6 +177,7 @@ class _WeekPainter:
         self.text = palette.color(QPalette.ColorRole.Text)
         self.muted = muted(palette)
         self.highlight = palette.color(QPalette.ColorRole.Highlight)
+        self.fonts = BlockFonts.from_font(font)
 
     def paint(self) -> None:
         self.p.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -202,6 +213,8 @@ class _WeekPainter:
         p.setPen(self.muted)
         subtitle = week_subtitle(self.scene.week, self.scene.today)
         p.drawText(QRect(MARGIN, 36, width // 2, 20), left, subtitle)
+        if not self.scene.workouts:  # an empty week has its card, not "7 rest days"
+            return
         # The totals as label/value pairs, right-aligned.
         value_font = self._scaled(1.3, QFont.Weight.DemiBold)
         value_metrics, label_metrics = QFontMetrics(value_font), QFontMetrics(small)
@@ -266,17 +279,19 @@ class _WeekPainter:
         color = kind_color(workout.kind, dark=self.dark)
         base = palette.color(QPalette.ColorRole.Base)
         mid = palette.color(QPalette.ColorRole.Mid)
-        done = workout.status is Status.DONE
-        skipped = workout.status is Status.SKIPPED
+        text = block_text(workout, self.scene.units, self.scene.today)
+        done, skipped, missed = text.done, text.skipped, text.missed
         fill = color if done else mix(base, color, 0.28 if self.dark else 0.16)
         if skipped:
             fill = mix(base, mid, 0.25)
+        elif missed:  # faded: the day passed and the plan is not what happened
+            fill = mix(base, color, 0.12 if self.dark else 0.07)
         path = QPainterPath()
         path.addRoundedRect(QRectF(rect), RADIUS, RADIUS)
         p.fillPath(path, fill)
         if not done:
-            pen = QPen(mid if skipped else color, 1.4)
-            if skipped:
+            pen = QPen(mid if skipped else color, 1.6 if missed else 1.4)
+            if skipped or missed:
                 pen.setStyle(Qt.PenStyle.DashLine)
             p.setPen(pen)
             p.setBrush(Qt.BrushStyle.NoBrush)
@@ -288,44 +303,35 @@ class _WeekPainter:
         text_color = text_color_on(fill) if done else self.text
         if skipped:
             text_color = self.muted
-        badge = QRect(rect.left() + 11, rect.top() + 8, 20, 20)
+        badge = badge_rect(rect)
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(text_color if done else color)
         p.drawEllipse(badge)
-        p.setFont(self._scaled(0.85, QFont.Weight.Bold))
+        p.setFont(self.fonts.badge)
         p.setPen(fill if done else text_color_on(color))
         p.drawText(badge, Qt.AlignmentFlag.AlignCenter, workout.kind.letter)
-        # The title (struck through when skipped), then the numbers and the status.
-        title_font = QFont(self.font)
-        title_font.setWeight(QFont.Weight.DemiBold)
-        title_font.setStrikeOut(skipped)
-        p.setFont(title_font)
-        p.setPen(text_color)
+        # The title (wrapped; struck through when skipped), numbers, status and notes.
         left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-        title_rect = QRect(badge.right() + 7, rect.top() + 6, rect.right() - badge.right() - 12, 24)
-        title = QFontMetrics(title_font).elidedText(
-            workout.title, Qt.TextElideMode.ElideRight, title_rect.width()
-        )
-        p.drawText(title_rect, left, title)
-        detail_font = self._scaled(0.92)
-        p.setFont(detail_font)
-        detail_metrics = QFontMetrics(detail_font)
-        numbers, effort = block_lines(workout, self.scene.units)
-        if rect.height() < 52:
-            lines: list[str] = []
-        elif rect.height() >= BLOCK_H - 4:
-            lines = [numbers, effort]
-        else:
-            lines = [SEPARATOR.join(part for part in (numbers, effort) if part)]
-        y = rect.top() + 31
-        for line in lines:
-            if line:
-                line_rect = QRect(rect.left() + 12, y, rect.width() - 18, 17)
-                elided = detail_metrics.elidedText(
-                    line, Qt.TextElideMode.ElideRight, line_rect.width()
-                )
-                p.drawText(line_rect, left, elided)
-            y += 18
+        missed_color = MISSED_COLOR_DARK if self.dark else MISSED_COLOR
+        for line in arrange(text, rect, self.fonts):
+            if line.role == "title":
+                font = QFont(self.fonts.title)
+                font.setStrikeOut(skipped)
+                p.setFont(font)
+                p.setPen(text_color)
+                p.drawText(line.rect, left, line.text)
+            elif line.role == "notes":
+                p.setFont(self.fonts.notes)
+                p.setPen(mix(text_color, fill, 0.3))
+                p.drawText(line.rect, left, line.text)
+            elif line.role == "status" and missed and line.text.startswith(MISSED):
+                self._missed_mark(line.rect, line.text, missed_color, text_color)
+            else:
+                p.setFont(self.fonts.detail)
+                p.setPen(text_color)
+                p.drawText(line.rect, left, line.text)
+        if workout.id is not None and workout.id in self.layout.buttons:
+            self._buttons(workout.id, self.layout.buttons[workout.id], missed_color, base)
         p.setBrush(Qt.BrushStyle.NoBrush)
         ring = QRectF(rect).adjusted(-2, -2, 2, 2)
         if workout.id in self.scene.highlighted_workouts:
@@ -334,6 +340,64 @@ class _WeekPainter:
         if workout.id == self.scene.selected_workout_id:
             p.setPen(QPen(self.highlight, 2.5 if self.scene.focused else 1.5))
             p.drawRoundedRect(ring, RADIUS + 2, RADIUS + 2)
+
+    def _missed_mark(self, rect: QRect, line: str, color: QColor, text_color: QColor) -> None:
+        """``⚠ Missed · RPE 3``: a warning triangle and the word, then the rest of the line."""
+        p = self.p
+        metrics = QFontMetrics(self.fonts.detail)
+        size = min(metrics.ascent(), rect.height() - 2)
+        top = rect.top() + (rect.height() - size) / 2
+        triangle = QPainterPath()
+        triangle.moveTo(rect.left() + size / 2, top)
+        triangle.lineTo(rect.left() + size, top + size)
+        triangle.lineTo(rect.left(), top + size)
+        triangle.closeSubpath()
+        p.fillPath(triangle, color)
+        p.setPen(QPen(text_color_on(color), 1.2))
+        mid_x = rect.left() + size / 2
+        p.drawLine(QPointF(mid_x, top + size * 0.38), QPointF(mid_x, top + size * 0.7))
+        p.drawPoint(QPointF(mid_x, top + size * 0.85))
+        bold = QFont(self.fonts.detail)
+        bold.setWeight(QFont.Weight.Bold)
+        p.setFont(bold)
+        p.setPen(color)
+        left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        x = rect.left() + size + 4
+        word_rect = QRect(x, rect.top(), rect.right() - x, rect.height())
+        p.drawText(word_rect, left, MISSED)
+        rest = line[len(MISSED) :]
+        if rest:
+            x += QFontMetrics(bold).horizontalAdvance(MISSED)
+            p.setFont(self.fonts.detail)
+            p.setPen(text_color)
+            rest_rect = QRect(x, rect.top(), max(rect.right() - x, 0), rect.height())
+            p.drawText(
+                rest_rect,
+                left,
+                metrics.elidedText(rest, Qt.TextElideMode.ElideRight, rest_rect.width()),
+            )
+
+    def _buttons(
+        self, workout_id: int, rects: Mapping[str, QRect], color: QColor, base: QColor
+    ) -> None:
+        """The one-click Mark Done… and Mark Skipped buttons of a missed block."""
+        p = self.p
+        labels = dict(BUTTONS)
+        p.setFont(self.fonts.button)
+        for name, rect in rects.items():
+            hovered = self.scene.hovered == (workout_id, name)
+            path = QPainterPath()
+            path.addRoundedRect(QRectF(rect), rect.height() / 2, rect.height() / 2)
+            primary = name == "done"
+            if primary:
+                p.fillPath(path, mix(color, QColor("black"), 0.12) if hovered else color)
+                p.setPen(text_color_on(color))
+            else:
+                p.fillPath(path, mix(base, color, 0.22 if hovered else 0.08))
+                p.setPen(QPen(color, 1.2))
+                p.drawPath(path)
+                p.setPen(self.text)
+            p.drawText(rect, Qt.AlignmentFlag.AlignCenter, labels[name])
 
     # -- the drop marker and the empty week ------------------------------------------------
     def _drop(self, day: date, index: int) -> None:
@@ -351,18 +415,38 @@ class _WeekPainter:
     def _empty(self) -> None:
         p = self.p
         area = self.layout.days_area() if self.layout.columns else self.rect
-        card = QRect(0, 0, min(520, area.width() - 40), 120)
-        card.moveCenter(area.center())
+        card, button = empty_card(area, with_button=self.scene.offer_demo)
+        # Opaque, above the drop marker: it stays readable while a drag passes over it.
+        shadow = QPainterPath()
+        shadow.addRoundedRect(QRectF(card).translated(0, 2), 12, 12)
+        p.fillPath(shadow, with_alpha(QColor("black"), 40 if self.dark else 18))
         path = QPainterPath()
         path.addRoundedRect(QRectF(card), 12, 12)
-        p.fillPath(path, with_alpha(self.palette.color(QPalette.ColorRole.Window), 235))
+        p.fillPath(path, self.palette.color(QPalette.ColorRole.Window))
         p.setPen(QPen(self.palette.color(QPalette.ColorRole.Mid), 1))
+        p.setBrush(Qt.BrushStyle.NoBrush)  # the drop marker's brush must not fill the card
         p.drawPath(path)
         p.setFont(self._scaled(1.15, QFont.Weight.DemiBold))
         p.setPen(self.text)
         centre = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter
-        p.drawText(card.adjusted(20, 14, -20, -70), centre, _EMPTY_TITLE)
+        p.drawText(
+            QRect(card.left() + 20, card.top() + 14, card.width() - 40, 36), centre, _EMPTY_TITLE
+        )
         p.setFont(self.font)
         p.setPen(self.muted)
         wrap = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
-        p.drawText(card.adjusted(20, 48, -20, -12), wrap, _EMPTY_HINT)
+        p.drawText(
+            QRect(card.left() + 20, card.top() + 48, card.width() - 40, 60), wrap, _EMPTY_HINT
+        )
+        if button is not None:
+            hovered = self.scene.hovered == (0, "demo")
+            pill = QPainterPath()
+            pill.addRoundedRect(QRectF(button), 6, 6)
+            p.fillPath(
+                pill, mix(self.highlight, QColor("black"), 0.15) if hovered else self.highlight
+            )
+            bold = QFont(self.font)
+            bold.setWeight(QFont.Weight.DemiBold)
+            p.setFont(bold)
+            p.setPen(self.palette.color(QPalette.ColorRole.HighlightedText))
+            p.drawText(button, Qt.AlignmentFlag.AlignCenter, DEMO_BUTTON)

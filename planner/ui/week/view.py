@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QMimeData, QPoint, QRect, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QRect, QSize, Qt, Signal, Slot
 from PySide6.QtGui import (
     QContextMenuEvent,
+    QCursor,
     QDrag,
     QDragEnterEvent,
     QDragLeaveEvent,
@@ -26,8 +27,9 @@ from PySide6.QtGui import (
     QPixmap,
     QResizeEvent,
 )
-from PySide6.QtWidgets import QApplication, QSizePolicy, QWidget
+from PySide6.QtWidgets import QApplication, QSizePolicy, QToolTip, QWidget
 
+from planner.core.missed import is_missed
 from planner.core.model import ChangeSet, Workout
 from planner.core.totals import WeekTotals, week_totals
 from planner.core.weeks import Week
@@ -40,8 +42,30 @@ from planner.ui.mime import (
     encode_workouts,
 )
 from planner.ui.view_state import DropIntent, ViewState
-from planner.ui.week.layout import MINIMUM_SIZE, SIZE_HINT, WeekLayout
+from planner.ui.week.block import (
+    BlockFonts,
+    arrange,
+    block_heights,
+    block_text,
+    button_rects,
+    lines_text,
+    tooltip_html,
+)
+from planner.ui.week.layout import (
+    DAY_HEADER_H,
+    MINIMUM_SIZE,
+    ROOMY_COLUMN_H,
+    SIZE_HINT,
+    WeekLayout,
+    empty_card,
+)
 from planner.ui.week.painter import WeekScene, paint_week
+
+#: What the buttons of a missed block say in their tooltips.
+_BUTTON_TIPS = {
+    "done": "Mark Done…: record what you did (Ctrl+Enter)",
+    "skip": "Mark Skipped (Ctrl+Shift+Enter)",
+}
 
 
 class WeekView(QWidget):
@@ -61,10 +85,15 @@ class WeekView(QWidget):
         edit_requested(int): the user double-clicked a block or pressed Enter on it.
         context_menu_requested(QPoint): a context menu at a global position, after the
             block or day under the pointer was selected; the window fills it.
+        block_action_requested(str): a missed block's button was clicked, after its block
+            was selected: ``"done"`` (Mark Done…) or ``"skip"`` (Mark Skipped).
+        demo_requested(): the empty week's "Open the demo plan" button was clicked.
     """
 
     edit_requested = Signal(int)
     context_menu_requested = Signal(QPoint)
+    block_action_requested = Signal(str)
+    demo_requested = Signal()
 
     def __init__(
         self, controller: PlanController, state: ViewState, parent: QWidget | None = None
@@ -85,11 +114,15 @@ class WeekView(QWidget):
         self._drop: DropIntent | None = None
         self._press_pos: QPoint | None = None
         self._press_id: int | None = None
+        self._offer_demo = False
+        self._plan_empty = False
+        self._hovered: tuple[int, str] | None = None
+        self.setMouseTracking(True)
         controller.plan_changed.connect(self._on_plan_changed)
         state.week_changed.connect(self._on_week_changed)
         state.selection_changed.connect(self.update)
         state.highlight_changed.connect(self.update)
-        state.today_changed.connect(self.update)
+        state.today_changed.connect(self._relayout)
         self.reload()
 
     # -- public seams ----------------------------------------------------------------------
@@ -138,6 +171,37 @@ class WeekView(QWidget):
         """Show ``week`` (as :meth:`ViewState.show_week`)."""
         self._state.show_week(week)
 
+    def missed_ids(self) -> list[int]:
+        """The blocks on screen that are missed plans (their day passed with no result)."""
+        today = self._state.today
+        return [w.id for w in self._workouts if w.id is not None and is_missed(w, today)]
+
+    def button_rect(self, workout_id: int, name: str) -> QRect:
+        """A missed block's ``"done"`` or ``"skip"`` button (empty when it has none)."""
+        rect = self._layout.buttons.get(workout_id, {}).get(name)
+        return QRect(rect) if rect is not None else QRect()
+
+    def shown_lines(self, workout_id: int) -> list[str]:
+        """The lines a block shows now, top to bottom (what fits at the window's size)."""
+        workout = next((w for w in self._workouts if w.id == workout_id), None)
+        rect = self._layout.block_rect(workout_id)
+        if workout is None or rect.isEmpty():
+            return []
+        text = block_text(workout, self._controller.settings.units, self._state.today)
+        return lines_text(arrange(text, rect, BlockFonts.from_font(self.font())))
+
+    def set_demo_offer(self, offer: bool) -> None:
+        """Whether the empty card of an empty plan offers to open the demo plan."""
+        self._offer_demo = offer
+        self.reload()
+
+    def demo_button_rect(self) -> QRect:
+        """The empty card's "Open the demo plan" button (empty when it is not shown)."""
+        if not self._shows_demo_button():
+            return QRect()
+        _card, button = empty_card(self._layout.days_area(), with_button=True)
+        return QRect(button) if button is not None else QRect()
+
     # -- data ------------------------------------------------------------------------------
     def reload(self) -> None:
         """Read the view state's week from the plan again and repaint."""
@@ -147,11 +211,35 @@ class WeekView(QWidget):
         for workout in self._workouts:
             self._by_day.setdefault(workout.day, []).append(workout)
         self._totals = week_totals(self._workouts)
+        self._plan_empty = (
+            self._offer_demo
+            and not self._workouts
+            and self._controller.service.repository.count_workouts() == 0
+        )
         self._relayout()
 
+    @Slot()
     def _relayout(self) -> None:
-        self._layout = WeekLayout.compute(self._state.week, self._by_day, self.size())
+        fonts = BlockFonts.from_font(self.font())
+        units = self._controller.settings.units
+        today = self._state.today
+        roomy = self.height() - DAY_HEADER_H >= ROOMY_COLUMN_H
+
+        def heights(workout: Workout, width: int) -> tuple[int, int]:
+            return block_heights(block_text(workout, units, today), width, fonts, roomy=roomy)
+
+        self._layout = WeekLayout.compute(
+            self._state.week,
+            self._by_day,
+            self.size(),
+            heights=heights,
+            missed=self.missed_ids(),
+            button_rects=button_rects,
+        )
         self.update()
+
+    def _shows_demo_button(self) -> bool:
+        return self._plan_empty and not self._workouts
 
     def _day_of(self, workout_id: int) -> date | None:
         return next((w.day for w in self._workouts if w.id == workout_id), None)
@@ -193,6 +281,8 @@ class WeekView(QWidget):
             highlighted_workouts=state.highlighted_workouts,
             drop=(self._drop.day, self._drop.index) if self._drop is not None else None,
             focused=self.hasFocus(),
+            offer_demo=self._shows_demo_button(),
+            hovered=self._hovered,
         )
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -200,9 +290,68 @@ class WeekView(QWidget):
         paint_week(painter, self.font(), self.palette(), self.rect(), self._layout, self.scene())
         painter.end()
 
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            self._show_tooltip(self.mapFromGlobal(QCursor.pos()), QCursor.pos())
+            return True
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange):
+            self._relayout()
+        return super().event(event)
+
+    def tooltip_at(self, pos: QPoint) -> str:
+        """The tooltip at ``pos``: a missed block's button, or the whole workout of a block."""
+        button = self._layout.button_at(pos)
+        if button is not None:
+            return _BUTTON_TIPS[button[1]]
+        workout_id = self._layout.block_at(pos)
+        workout = next((w for w in self._workouts if w.id == workout_id), None)
+        if workout is None:
+            return ""
+        return tooltip_html(workout, self._controller.settings.units, self._state.today)
+
+    def _show_tooltip(self, pos: QPoint, global_pos: QPoint) -> None:
+        text = self.tooltip_at(pos)
+        if text:
+            QToolTip.showText(global_pos, text, self)
+        else:
+            QToolTip.hideText()
+
+    def leaveEvent(self, event: QEvent) -> None:
+        self._set_hovered(None)
+        super().leaveEvent(event)
+
+    def _set_hovered(self, hovered: tuple[int, str] | None) -> None:
+        if hovered != self._hovered:
+            self._hovered = hovered
+            if hovered is None:
+                self.unsetCursor()
+            else:
+                self.setCursor(Qt.CursorShape.PointingHandCursor)
+            self.update()
+
+    def _control_at(self, pos: QPoint) -> tuple[int, str] | None:
+        """The clickable control under ``pos``: a missed block's button or the demo button."""
+        button = self._layout.button_at(pos)
+        if button is not None:
+            return button
+        if self._shows_demo_button() and self.demo_button_rect().contains(pos):
+            return (0, "demo")
+        return None
+
     # -- mouse -----------------------------------------------------------------------------
     def mousePressEvent(self, event: QMouseEvent) -> None:
         pos = event.position().toPoint()
+        control = self._control_at(pos) if event.button() == Qt.MouseButton.LeftButton else None
+        if control is not None:
+            self.setFocus(Qt.FocusReason.MouseFocusReason)
+            workout_id, name = control
+            if name == "demo":
+                self.demo_requested.emit()
+            else:
+                self._state.select_workout(workout_id, self._day_of(workout_id))
+                self.block_action_requested.emit(name)
+            event.accept()
+            return
         self._select_at(pos)
         if event.button() == Qt.MouseButton.LeftButton:
             self._press_pos = pos
@@ -223,6 +372,8 @@ class WeekView(QWidget):
         return False
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if not event.buttons():
+            self._set_hovered(self._control_at(event.position().toPoint()))
         if (
             self._press_pos is None
             or self._press_id is None

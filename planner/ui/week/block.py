@@ -1,0 +1,359 @@
+"""What one workout block says and where each line of it goes (text and geometry, no paint).
+
+A block shows, in order of importance: its title (wrapped over up to three lines rather than
+cut), its numbers with the pace of a run, its effort and status, the Mark Done… / Mark Skipped
+buttons of a missed plan, and the first line of its notes. :func:`arrange` fits as much of that
+as a block's height allows, dropping the least important lines first; :func:`block_heights`
+says how tall a block would like to be and how small it may get, so the week's layout can
+give tall screens more detail and still fit a busy day on a small one.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QFont, QFontMetrics
+
+from planner.core.formatting import SEPARATOR, format_number, numbers_line
+from planner.core.missed import is_missed
+from planner.core.model import Kind, Status, Workout
+from planner.core.pace import effective_pace, planned_pace
+from planner.core.settings import Units
+from planner.core.vocabulary import STATUS_WORDS, rpe_words
+from planner.core.weeks import DAY_NAMES
+
+#: The word a missed plan shows (with an icon and a dashed outline: never colour alone).
+MISSED = "Missed"
+#: Space inside a block, above the title and below the last line.
+PAD = 6
+#: The left edge of detail lines, from the block's left.
+TEXT_LEFT = 12
+#: The kind badge: its size and offset from the block's top-left corner.
+BADGE = 20
+BADGE_LEFT = 11
+BADGE_TOP = 8
+#: The height of the Mark Done… / Mark Skipped buttons of a missed plan.
+BUTTON_H = 22
+#: The most lines a title wraps over.
+MAX_TITLE_LINES = 3
+#: What the buttons of a missed block say, and the action each one triggers.
+BUTTONS: tuple[tuple[str, str], ...] = (("done", "Done…"), ("skip", "Skip"))
+
+
+@dataclass(frozen=True, slots=True)
+class BlockFonts:
+    """The fonts a block is written in, made from the widget's font.
+
+    Attributes:
+        title: the title (demi-bold).
+        detail: the numbers and status lines (a little smaller).
+        notes: the notes line (smaller, italic).
+        badge: the kind letter.
+        button: the buttons of a missed block.
+    """
+
+    title: QFont
+    detail: QFont
+    notes: QFont
+    badge: QFont
+    button: QFont
+
+    @classmethod
+    def from_font(cls, font: QFont) -> BlockFonts:
+        """The block fonts for a widget whose font is ``font``."""
+        title = QFont(font)
+        title.setWeight(QFont.Weight.DemiBold)
+        notes = _scaled(font, 0.88)
+        notes.setItalic(True)
+        badge = _scaled(font, 0.85)
+        badge.setWeight(QFont.Weight.Bold)
+        button = _scaled(font, 0.88)
+        button.setWeight(QFont.Weight.DemiBold)
+        return cls(title, _scaled(font, 0.92), notes, badge, button)
+
+
+def _scaled(font: QFont, factor: float) -> QFont:
+    scaled = QFont(font)
+    if scaled.pointSizeF() > 0:
+        scaled.setPointSizeF(scaled.pointSizeF() * factor)
+    else:
+        scaled.setPixelSize(max(8, round(scaled.pixelSize() * factor)))
+    return scaled
+
+
+@dataclass(frozen=True, slots=True)
+class BlockText:
+    """Everything a block says, before it is fitted into a rectangle.
+
+    Attributes:
+        title: the workout's title.
+        numbers: duration, distance and (for runs) pace: ``50 min · 8 km · 6:15 min/km``.
+        status: effort and status: ``RPE 6 · ✓ Done``, ``Missed · RPE 3``.
+        notes: the first line of the notes ("" when none).
+        missed: the plan's day has passed without a result.
+        done: it was done.
+        skipped: it was skipped.
+    """
+
+    title: str
+    numbers: str
+    status: str
+    notes: str
+    missed: bool = False
+    done: bool = False
+    skipped: bool = False
+
+
+def block_text(workout: Workout, units: Units, today: date | None = None) -> BlockText:
+    """What ``workout``'s block says (``today`` decides whether it is missed)."""
+    missed = today is not None and is_missed(workout, today)
+    if workout.kind is Kind.REST:
+        numbers, status = "Recovery", ""
+    else:
+        numbers = numbers_line(
+            workout.effective_duration_min, workout.effective_distance_km, None, units
+        )
+        pace = effective_pace(workout, units)
+        if pace:
+            numbers = f"{numbers}{SEPARATOR}{pace}"
+        parts = []
+        if missed:
+            parts.append(MISSED)
+        if workout.effective_rpe is not None:
+            parts.append(f"RPE {format_number(workout.effective_rpe)}")
+        if workout.status is Status.DONE:
+            parts.append("✓ Done")
+        elif workout.status is Status.SKIPPED:
+            parts.append("Skipped")
+        if workout.heavy_legs:
+            parts.append("heavy legs")
+        status = SEPARATOR.join(parts)
+    lines = workout.notes.strip().splitlines()
+    return BlockText(
+        title=workout.title,
+        numbers=numbers,
+        status=status,
+        notes=lines[0].strip() if lines else "",
+        missed=missed,
+        done=workout.status is Status.DONE,
+        skipped=workout.status is Status.SKIPPED,
+    )
+
+
+# -- fitting a block ------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class BlockLine:
+    """One line of a block, placed.
+
+    Attributes:
+        role: ``title``, ``numbers``, ``status`` or ``notes`` (which font and colour).
+        text: what it says (already cut to fit when it had to be).
+        rect: where it goes, in the widget's coordinates.
+    """
+
+    role: str
+    text: str
+    rect: QRect
+
+
+def _wrap(text: str, metrics: QFontMetrics, width: int, max_lines: int) -> list[str]:
+    """``text`` broken at spaces into lines of at most ``width`` pixels.
+
+    A word too long for a line is cut there; the last allowed line is elided when more text
+    would follow.
+    """
+    words = text.split()
+    if not words or width <= 0:
+        return [text] if text else []
+    lines: list[str] = []
+    current = ""
+    for index, word in enumerate(words):
+        candidate = f"{current} {word}" if current else word
+        if metrics.horizontalAdvance(candidate) <= width or not current:
+            current = candidate
+            continue
+        lines.append(current)
+        current = word
+        if len(lines) == max_lines - 1:
+            current = " ".join(words[index:])
+            break
+    lines.append(current)
+    return [metrics.elidedText(line, Qt.TextElideMode.ElideRight, width) for line in lines]
+
+
+def _split_parts(text: str, metrics: QFontMetrics, width: int) -> list[str]:
+    """A ``a · b · c`` line broken at its separators into lines that fit ``width``."""
+    if not text:
+        return []
+    lines: list[str] = []
+    current = ""
+    for part in text.split(SEPARATOR):
+        candidate = f"{current}{SEPARATOR}{part}" if current else part
+        if metrics.horizontalAdvance(candidate) <= width or not current:
+            current = candidate
+        else:
+            lines.append(current)
+            current = part
+    lines.append(current)
+    return [metrics.elidedText(line, Qt.TextElideMode.ElideRight, width) for line in lines]
+
+
+def _title_width(width: int) -> int:
+    return width - (BADGE_LEFT + BADGE + 7) - 6
+
+
+def _detail_width(width: int) -> int:
+    return width - TEXT_LEFT - 6
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    role: str
+    text: str
+    height: int
+    priority: int  # lower is kept longer
+
+
+def _candidates(text: BlockText, width: int, fonts: BlockFonts) -> list[_Candidate]:
+    """Every line the block would show given room, in display order."""
+    title_metrics = QFontMetrics(fonts.title)
+    detail_metrics = QFontMetrics(fonts.detail)
+    notes_metrics = QFontMetrics(fonts.notes)
+    title_h = max(title_metrics.lineSpacing(), 18)
+    detail_h = detail_metrics.lineSpacing() + 1
+    lines: list[_Candidate] = []
+    title_lines = _wrap(text.title, title_metrics, _title_width(width), MAX_TITLE_LINES) or [""]
+    for index, line in enumerate(title_lines):
+        # The first line sits beside the badge, which is taller than a line of text.
+        height = max(title_h, BADGE + 4) if index == 0 else title_h
+        lines.append(_Candidate("title", line, height, 0 if index == 0 else 4 + index))
+    for index, line in enumerate(_split_parts(text.numbers, detail_metrics, _detail_width(width))):
+        lines.append(_Candidate("numbers", line, detail_h, 1 if index == 0 else 3))
+    for line in _split_parts(text.status, detail_metrics, _detail_width(width)):
+        lines.append(_Candidate("status", line, detail_h, 2))
+    if text.notes:
+        notes = notes_metrics.elidedText(
+            text.notes, Qt.TextElideMode.ElideRight, _detail_width(width)
+        )
+        lines.append(_Candidate("notes", notes, notes_metrics.lineSpacing() + 2, 8))
+    return lines
+
+
+def _buttons_h(missed: bool) -> int:
+    return BUTTON_H + 4 if missed else 0
+
+
+def block_heights(
+    text: BlockText, width: int, fonts: BlockFonts, *, roomy: bool = False
+) -> tuple[int, int]:
+    """How tall a block of ``width`` would like to be, and the least it can do with.
+
+    The least shows the title's first line (and the buttons of a missed plan).
+
+    Args:
+        text: what the block says.
+        width: its width in pixels.
+        fonts: the fonts it is written in.
+        roomy: a tall window: a little more air around the lines.
+    """
+    lines = _candidates(text, width, fonts)
+    extra = 6 if roomy else 0
+    preferred = 2 * PAD + sum(line.height for line in lines) + _buttons_h(text.missed) + extra
+    minimum = 2 * PAD + lines[0].height + _buttons_h(text.missed) - 4
+    return preferred, minimum
+
+
+def arrange(text: BlockText, rect: QRect, fonts: BlockFonts) -> list[BlockLine]:
+    """The lines of ``text`` that fit in ``rect``, placed; the least important go first."""
+    lines = _candidates(text, rect.width(), fonts)
+    room = rect.height() - 2 * PAD - _buttons_h(text.missed)
+    kept = list(lines)
+    while len(kept) > 1 and sum(line.height for line in kept) > room:
+        worst = max(kept, key=lambda line: (line.priority, kept.index(line)))
+        kept.remove(worst)
+    placed: list[BlockLine] = []
+    y = rect.top() + PAD
+    for line in kept:
+        if line.role == "title":
+            left = rect.left() + BADGE_LEFT + BADGE + 7
+            width = _title_width(rect.width())
+        else:
+            left = rect.left() + TEXT_LEFT
+            width = _detail_width(rect.width())
+        placed.append(BlockLine(line.role, line.text, QRect(left, y, width, line.height)))
+        y += line.height
+    return placed
+
+
+def badge_rect(rect: QRect) -> QRect:
+    """Where a block's kind badge goes."""
+    return QRect(rect.left() + BADGE_LEFT, rect.top() + BADGE_TOP, BADGE, BADGE)
+
+
+def button_rects(rect: QRect) -> dict[str, QRect]:
+    """The Mark Done… and Mark Skipped buttons of a missed block, along its bottom edge."""
+    gap = 6
+    width = (rect.width() - TEXT_LEFT - 6 - gap) // 2
+    top = rect.bottom() - PAD - BUTTON_H + 2
+    rects = {}
+    left = rect.left() + TEXT_LEFT
+    for name, _label in BUTTONS:
+        rects[name] = QRect(left, top, width, BUTTON_H)
+        left += width + gap
+    return rects
+
+
+# -- the tooltip ----------------------------------------------------------------------------
+def tooltip_html(workout: Workout, units: Units, today: date | None = None) -> str:
+    """The whole workout, for the block's tooltip: plan, result, pace, effort and notes."""
+    rows: list[tuple[str, str]] = [
+        ("Day", f"{DAY_NAMES[workout.day.weekday()]} {workout.day:%-d %B %Y}"),
+        ("Kind", workout.kind.label),
+    ]
+    if workout.kind is not Kind.REST:
+        plan = numbers_line(workout.duration_min, workout.distance_km, None, units)
+        pace = planned_pace(workout, units)
+        if pace:
+            plan = f"{plan}{SEPARATOR}{pace}"
+        if workout.rpe is not None:
+            words = rpe_words(workout.rpe)
+            effort = f"RPE {format_number(workout.rpe)}" + (f" ({words.lower()})" if words else "")
+            plan = f"{plan}{SEPARATOR}{effort}" if plan else effort
+        rows.append(("Plan", plan or "no numbers"))
+    status = STATUS_WORDS[workout.status].capitalize()
+    if today is not None and is_missed(workout, today):
+        status = f"{MISSED}: planned, with no result recorded"
+    rows.append(("Status", status))
+    if workout.status is Status.DONE:
+        done = numbers_line(
+            workout.effective_duration_min,
+            workout.effective_distance_km,
+            workout.effective_rpe,
+            units,
+        )
+        pace = effective_pace(workout, units)
+        if pace:
+            done = f"{done}{SEPARATOR}{pace}" if done else pace
+        if workout.heavy_legs:
+            done = f"{done}{SEPARATOR}heavy legs" if done else "heavy legs"
+        rows.append(("Result", done or "as planned"))
+    table = "".join(
+        f"<tr><td style='color: gray; padding-right: 8px;'>{html.escape(label)}</td>"
+        f"<td>{html.escape(value)}</td></tr>"
+        for label, value in rows
+    )
+    notes = ""
+    if workout.notes.strip():
+        notes = "<p style='margin-top: 6px;'><i>{}</i></p>".format(
+            "<br>".join(html.escape(line) for line in workout.notes.strip().splitlines())
+        )
+    return f"<p><b>{html.escape(workout.title)}</b></p><table>{table}</table>{notes}"
+
+
+def lines_text(lines: Sequence[BlockLine]) -> list[str]:
+    """The text of placed lines (for tests and accessibility)."""
+    return [line.text for line in lines]
