@@ -1,0 +1,561 @@
+"""What every chart shares: title, legend, readout, the plot, the week band, hover, export.
+
+A :class:`ChartView` is the widget that carries a chart's DESIGN.md objectName and its
+``series()``. Subclasses draw their series (:meth:`ChartView._draw`), say how a day reads
+(:meth:`ChartView._readout`) and which values are in view (:meth:`ChartView._y_range`); the
+base does the rest: the date axis, the calendar's week and today marked, the readout that
+follows the pointer, mouse zoom and pan along time (the height follows what is in view),
+the empty state, light and dark palettes, and PNG export.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QImage,
+    QImageWriter,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QPixmap,
+)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QLayoutItem,
+    QMenu,
+    QPushButton,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.core.progress import Point
+from planner.core.settings import Units
+from planner.core.weeks import Week
+from planner.ui.charts.axis import make_date_axis, style_axes
+from planner.ui.charts.data import ProgressData
+from planner.ui.charts.hover import PointerTracker, crosshair
+from planner.ui.charts.ranges import DAY, MIDDAY, day_x
+from planner.ui.charts.theme import ChartTheme, theme_for
+
+#: How a legend entry is drawn: a filled box, a hatched box, a line, a thin line, a dot.
+SWATCHES = ("box", "hatched", "line", "thin", "dot", "dash", "band", "text")
+_SWATCH = QSize(18, 12)
+
+
+def xs_of_days(points: Sequence[Point], offset: float = MIDDAY) -> np.ndarray:
+    """The time-axis positions of ``points``' days (at noon unless told otherwise)."""
+    if not points:
+        return np.empty(0)
+    ordinals = np.fromiter((day.toordinal() for day, _ in points), dtype=float, count=len(points))
+    return (ordinals - date(1970, 1, 1).toordinal()) * DAY + offset
+
+
+def values_of(points: Sequence[Point]) -> np.ndarray:
+    """The values of ``points`` as an array."""
+    return np.fromiter((value for _, value in points), dtype=float, count=len(points))
+
+
+def visible(xs: np.ndarray, x0: float, x1: float, margin: float = 0.0) -> slice:
+    """The slice of the sorted positions ``xs`` within ``[x0 - margin, x1 + margin]``."""
+    first = int(np.searchsorted(xs, x0 - margin, side="left"))
+    last = int(np.searchsorted(xs, x1 + margin, side="right"))
+    return slice(first, last)
+
+
+def swatch(kind: str, color: QColor, background: QColor) -> QPixmap:
+    """A legend sample of ``kind`` (one of :data:`SWATCHES`) in ``color``."""
+    pixmap = QPixmap(_SWATCH)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    box = QRectF(1.5, 1.5, _SWATCH.width() - 3, _SWATCH.height() - 3)
+    middle = _SWATCH.height() / 2
+    if kind == "box":
+        painter.fillRect(box, color)
+    elif kind == "hatched":
+        painter.fillRect(box, background)
+        painter.fillRect(box, QBrush(color, Qt.BrushStyle.BDiagPattern))
+        painter.setPen(QPen(color, 1))
+        painter.drawRect(box)
+    elif kind == "band":
+        painter.fillRect(QRectF(0, 0, _SWATCH.width(), _SWATCH.height()), color)
+    elif kind == "dot":
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(color)
+        painter.drawEllipse(QRectF(_SWATCH.width() / 2 - 3, middle - 3, 6, 6))
+    else:
+        width = {"line": 2.5, "thin": 1.4, "dash": 2.0}[kind]
+        pen = QPen(color, width)
+        if kind == "dash":
+            pen.setStyle(Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        painter.drawLine(QPointF(1, middle), QPointF(_SWATCH.width() - 1, middle))
+    painter.end()
+    return pixmap
+
+
+class _FlowLayout(QLayout):
+    """Lays its items out in rows, left to right, wrapping when the width runs out."""
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 10) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self._spacing = spacing
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def addItem(self, item: QLayoutItem) -> None:
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._arrange(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        self._arrange(rect, move=True)
+
+    def sizeHint(self) -> QSize:
+        return self.minimumSize()
+
+    def minimumSize(self) -> QSize:
+        size = QSize()
+        for item in self._items:
+            size = size.expandedTo(item.minimumSize())
+        return size
+
+    def _arrange(self, rect: QRect, *, move: bool) -> int:
+        x, y, line = rect.x(), rect.y(), 0
+        for item in self._items:
+            hint = item.sizeHint()
+            if x + hint.width() > rect.right() + 1 and line > 0:
+                x, y, line = rect.x(), y + line + 1, 0
+            if move:
+                item.setGeometry(QRect(QPoint(x, y), hint))
+            x += hint.width() + self._spacing
+            line = max(line, hint.height())
+        return y + line - rect.y()
+
+
+class _Legend(QWidget):
+    """Legend entries, a swatch and its words each, wrapping onto more rows when narrow.
+
+    An entry of kind ``"text"`` is words only (a heading such as "Form:").
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._layout = _FlowLayout(self)
+        policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def set_entries(self, entries: Sequence[tuple[str, str, QColor]], theme: ChartTheme) -> None:
+        """Show ``entries`` (swatch kind, words, colour) with the theme's background."""
+        while (item := self._layout.takeAt(0)) is not None:
+            old = item.widget()
+            if old is not None:
+                old.setParent(None)
+                old.deleteLater()
+        for kind, text, color in entries:
+            entry = QWidget(self)
+            pair = QHBoxLayout(entry)
+            pair.setContentsMargins(0, 0, 0, 0)
+            pair.setSpacing(4)
+            if kind != "text":
+                icon = QLabel(entry)
+                icon.setPixmap(swatch(kind, color, theme.background))
+                pair.addWidget(icon)
+            label = QLabel(text, entry)
+            label.setObjectName("legendText" if kind != "text" else "legendHeading")
+            pair.addWidget(label)
+            self._layout.addWidget(entry)
+            entry.show()
+        self.updateGeometry()
+
+    def texts(self) -> list[str]:
+        """The legend's words, in order."""
+        return [label.text() for label in self.findChildren(QLabel, "legendText")]
+
+
+class _ElidedLabel(QLabel):
+    """A one-line label that ends in "…" when it is too narrow (the tooltip has it all)."""
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.setToolTip(text)
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(10, hint.height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        rect = self.contentsRect()
+        text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, rect.width())
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        painter.drawText(
+            rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text
+        )
+        painter.end()
+
+
+class ChartView(QWidget):
+    """One chart: its header, plot and empty state, and the seam ``series()``.
+
+    Args:
+        object_name: the DESIGN.md objectName (``weightChart``, ...).
+        title: the chart's title (also its accessible name).
+        empty_text: what the empty state tells a new user to log.
+        parent: the parent widget.
+
+    Signals:
+        hovered(object): the day under the pointer, ``None`` when it left the plot.
+        export_requested(): the runner asked to export this chart (context menu).
+        show_all_requested(): the runner asked to see the whole history (context menu).
+    """
+
+    hovered = Signal(object)
+    export_requested = Signal()
+    show_all_requested = Signal()
+
+    def __init__(
+        self,
+        object_name: str,
+        title: str,
+        empty_text: str,
+        parent: QWidget | None = None,
+        *,
+        left_axis: pg.AxisItem | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName(object_name)
+        self.setAccessibleName(title)
+        self._base_title = title
+        self._series: dict[str, list[Point]] = {}
+        self._flush: Callable[[], None] = lambda: None
+        self._units = Units.KM
+        self._week: Week | None = None
+        self._today: date | None = None
+        self._hover_day: date | None = None
+        self._theme = theme_for(self.palette())
+
+        self._title = QLabel(title, self)
+        self._title.setObjectName("chartTitle")
+        font = self._title.font()
+        font.setBold(True)
+        self._title.setFont(font)
+        self._legend = _Legend(self)
+        self._readout_label = _ElidedLabel(self)
+        self._readout_label.setObjectName("chartReadout")
+        self._readout_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+        axes = {"bottom": make_date_axis()}
+        if left_axis is not None:
+            axes["left"] = left_axis
+        self.plot_widget = pg.PlotWidget(self, axisItems=axes)
+        self.plot_widget.setObjectName(f"{object_name}Plot")
+        self.plot_widget.setMinimumHeight(120)
+        self.plot_widget.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.plot_widget.customContextMenuRequested.connect(self._show_menu)
+        self.plot_item: pg.PlotItem = self.plot_widget.getPlotItem()
+        self.view_box: pg.ViewBox = self.plot_item.getViewBox()
+        self.plot_item.setMenuEnabled(False)
+        self.plot_item.hideButtons()
+        self.plot_item.setClipToView(True)
+        self.plot_item.setDownsampling(auto=True, mode="peak")
+        self.view_box.setMouseEnabled(x=True, y=False)
+        self.view_box.disableAutoRange()
+        self.plot_item.showGrid(x=False, y=True)
+        self.plot_item.layout.setContentsMargins(2, 4, 8, 2)
+
+        self._week_band = pg.LinearRegionItem(values=(0, 0), movable=False)
+        self._week_band.setZValue(-20)
+        for line in self._week_band.lines:
+            line.setPen(pg.mkPen(None))
+        self._today_line = pg.InfiniteLine(angle=90, movable=False)
+        self._today_line.setZValue(-5)
+        self._today_line.setVisible(False)
+        self._crosshair = crosshair()
+        for item in (self._week_band, self._today_line, self._crosshair):
+            self.plot_item.addItem(item, ignoreBounds=True)
+
+        self._empty = QLabel(empty_text, self)
+        self._empty.setObjectName("chartEmptyText")
+        self._empty.setWordWrap(True)
+        self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._empty_page = QWidget(self)
+        empty_layout = QVBoxLayout(self._empty_page)
+        empty_layout.addStretch(1)
+        empty_layout.addWidget(self._empty)
+        self._empty_buttons = QHBoxLayout()
+        self._empty_buttons.addStretch(1)
+        self._empty_buttons.addStretch(1)
+        empty_layout.addLayout(self._empty_buttons)
+        empty_layout.addStretch(1)
+
+        self._stack = QStackedWidget(self)
+        self._stack.addWidget(self.plot_widget)
+        self._stack.addWidget(self._empty_page)
+
+        header = QHBoxLayout()
+        header.setContentsMargins(6, 0, 6, 0)
+        header.setSpacing(10)
+        header.addWidget(self._title)
+        header.addWidget(self._readout_label, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(header)
+        legend_row = QHBoxLayout()
+        legend_row.setContentsMargins(6, 0, 6, 0)
+        legend_row.addWidget(self._legend)
+        layout.addLayout(legend_row)
+        layout.addWidget(self._stack, 1)
+
+        self._tracker = PointerTracker(self.plot_widget, self.hovered.emit)
+        self.view_box.sigXRangeChanged.connect(self._on_x_range_changed)
+        self.view_box.sigResized.connect(self._on_resized)
+        self._apply_theme()
+
+    # -- the seam ----------------------------------------------------------------------------
+    def series(self) -> dict[str, list[tuple[date, float]]]:
+        """The data this chart plots now, by series name, days as dates (DESIGN.md section 5).
+
+        Values are in the units shown on the chart (the runner's units setting).
+        """
+        self._flush()
+        return {name: list(points) for name, points in self._series.items()}
+
+    # -- what the panel tells every chart ----------------------------------------------------
+    def set_flush(self, flush: Callable[[], None]) -> None:
+        """What :meth:`series` calls first, so it never answers with stale data."""
+        self._flush = flush
+
+    def add_empty_action(self, text: str, slot: Callable[[], object]) -> QPushButton:
+        """A button under the empty state's text (such as "Log Weight…")."""
+        button = QPushButton(text, self._empty_page)
+        button.clicked.connect(slot)
+        self._empty_buttons.insertWidget(self._empty_buttons.count() - 1, button)
+        return button
+
+    def refresh(self, data: ProgressData) -> None:
+        """Draw the series again from ``data``, in its settings' units."""
+        self._units = data.settings.units
+        self._series = self._draw(data)
+        empty = self.is_empty()
+        self._stack.setCurrentIndex(1 if empty else 0)
+        self._title.setText(self._title_text())
+        self._update_y_range()
+        self._update_readout()
+
+    def is_empty(self) -> bool:
+        """Whether there is nothing to plot (the empty state shows)."""
+        return not any(self._series.values())
+
+    def set_week(self, week: Week) -> None:
+        """Mark the calendar's week."""
+        self._week = week
+        self._week_band.setRegion((day_x(week.start), day_x(week.end) + DAY))
+        self._update_readout()
+
+    def set_today(self, today: date) -> None:
+        """Mark today."""
+        self._today = today
+        self._today_line.setPos(day_x(today) + MIDDAY)
+        self._today_line.setVisible(True)
+
+    def set_hover(self, day: date | None) -> None:
+        """Show the readout of ``day`` (``None``: the summary) and the crosshair on it."""
+        self._hover_day = day
+        self._update_readout()
+
+    def set_x_limits(self, x_min: float, x_max: float) -> None:
+        """How far zooming out and panning may go along time."""
+        self.view_box.setLimits(xMin=x_min, xMax=x_max, minXRange=7 * DAY)
+
+    def readout_text(self) -> str:
+        """What the readout line says now (the hovered day, else the summary)."""
+        return self._readout_label.text()
+
+    def legend_texts(self) -> list[str]:
+        """The legend's words."""
+        return self._legend.texts()
+
+    def empty_text(self) -> str:
+        """What the empty state says."""
+        return self._empty.text()
+
+    def title(self) -> str:
+        """The chart's title as shown (with its unit)."""
+        return self._title.text()
+
+    @property
+    def theme(self) -> ChartTheme:
+        """The colours the chart paints with now."""
+        return self._theme
+
+    def export_png(self, path: Path, *, scale: float = 2.0) -> bool:
+        """Save the chart (title, legend and plot) as a PNG image at ``scale`` times its size."""
+        crosshair_shown = self._crosshair.isVisible()
+        self._crosshair.setVisible(False)
+        try:
+            image = self.render_image(scale)
+        finally:
+            self._crosshair.setVisible(crosshair_shown)
+        return QImageWriter(str(path), b"png").write(image)
+
+    def render_image(self, scale: float = 2.0) -> QImage:
+        """The chart drawn into an image ``scale`` times its size."""
+        size = self.size()
+        image = QImage(
+            max(1, round(size.width() * scale)),
+            max(1, round(size.height() * scale)),
+            QImage.Format.Format_ARGB32_Premultiplied,
+        )
+        image.fill(self._theme.background)
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.scale(scale, scale)
+        self.render(painter, QPoint())
+        painter.end()
+        return image
+
+    # -- for subclasses ----------------------------------------------------------------------
+    def _draw(self, data: ProgressData) -> dict[str, list[Point]]:
+        """Set the plot items' data from ``data``; returns the series as plotted."""
+        raise NotImplementedError
+
+    def _y_range(self, x0: float, x1: float) -> tuple[float, float] | None:
+        """The value range to show for the time span ``[x0, x1]``; ``None``: nothing there."""
+        raise NotImplementedError
+
+    def _readout(self, day: date) -> tuple[float | None, str]:
+        """Where the crosshair goes for the hovered ``day``, and what the readout says."""
+        raise NotImplementedError
+
+    def _summary(self) -> str:
+        """What the readout says when nothing is hovered."""
+        raise NotImplementedError
+
+    def _legend_entries(self) -> list[tuple[str, str, QColor]]:
+        """The legend: (swatch kind, words, colour) for each entry."""
+        raise NotImplementedError
+
+    def _style(self, theme: ChartTheme) -> None:
+        """Give the plot items the theme's pens and brushes."""
+        raise NotImplementedError
+
+    def _title_text(self) -> str:
+        """The title with the unit the chart is in."""
+        return self._base_title
+
+    def _on_view_changed(self, x0: float, x1: float) -> None:
+        """The visible time span changed (after the height followed)."""
+
+    def _on_y_range(self, low: float, high: float) -> None:
+        """The visible value range was set to ``[low, high]``."""
+
+    @property
+    def units(self) -> Units:
+        """The units the chart shows (the runner's setting)."""
+        return self._units
+
+    @property
+    def week(self) -> Week | None:
+        """The calendar's week, when known."""
+        return self._week
+
+    @property
+    def today(self) -> date | None:
+        """Today, when known."""
+        return self._today
+
+    # -- internals ---------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self._apply_theme()
+
+    def _apply_theme(self) -> None:
+        theme = theme_for(self.palette())
+        self._theme = theme
+        self.plot_widget.setBackground(theme.background)
+        style_axes(self.plot_item, theme, self.font())
+        self._week_band.setBrush(pg.mkBrush(theme.week))
+        self._week_band.setHoverBrush(pg.mkBrush(theme.week))
+        today_pen = pg.mkPen(theme.today, width=1, style=Qt.PenStyle.DashLine)
+        self._today_line.setPen(today_pen)
+        self._crosshair.setPen(pg.mkPen(theme.muted, width=1))
+        for label in (self._readout_label, self._empty):
+            palette = label.palette()
+            palette.setColor(QPalette.ColorRole.WindowText, theme.muted)
+            label.setPalette(palette)
+        self._style(theme)
+        self._refresh_legend()
+
+    def _refresh_legend(self) -> None:
+        self._legend.set_entries(self._legend_entries(), self._theme)
+
+    def _on_x_range_changed(self, _view: object, x_range: tuple[float, float]) -> None:
+        self._update_y_range(x_range)
+        self._on_view_changed(*x_range)
+
+    def _on_resized(self, *_args: object) -> None:
+        self._on_view_changed(*self.view_box.viewRange()[0])
+
+    def _update_y_range(self, x_range: tuple[float, float] | None = None) -> None:
+        x0, x1 = x_range if x_range is not None else self.view_box.viewRange()[0]
+        found = self._y_range(x0, x1)
+        if found is None:
+            return
+        low, high = found
+        self.view_box.setYRange(low, high, padding=0)
+        self._on_y_range(low, high)
+
+    def _update_readout(self) -> None:
+        day = self._hover_day
+        if day is None or self.is_empty():
+            self._crosshair.setVisible(False)
+            self._readout_label.setText(self._summary() if not self.is_empty() else "")
+            return
+        x, text = self._readout(day)
+        if x is None:
+            self._crosshair.setVisible(False)
+        else:
+            self._crosshair.setPos(x)
+            self._crosshair.setVisible(True)
+        self._readout_label.setText(text)
+
+    def _show_menu(self, position: QPoint) -> None:
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.addAction("Export This Chart as PNG…", self.export_requested.emit)
+        menu.addAction("Show All", self.show_all_requested.emit)
+        menu.popup(self.plot_widget.mapToGlobal(position))

@@ -1,0 +1,68 @@
+"""Hovering over a chart: which day the pointer is on, and how a day or a value reads."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt
+
+from planner.core.formatting import format_number
+from planner.ui.charts.ranges import x_day
+
+
+def day_label(day: date, *, weekday: bool = True) -> str:
+    """``Wed 18 Nov 2026`` (or ``18 Nov 2026``): dates as the charts write them."""
+    text = f"{day.day} {day:%b} {day.year}"
+    return f"{day:%a} {text}" if weekday else text
+
+
+def number(value: float, decimals: int = 1) -> str:
+    """A value for the readout: ``72.4``, ``8``; ``−`` as the minus sign."""
+    return format_number(value, decimals).replace("-", "\u2212")
+
+
+def percent(fraction: float) -> str:
+    """A fraction as a signed percentage: ``+12 %``, ``−31 %``."""
+    value = round(fraction * 100)
+    sign = "+" if value > 0 else ("\u2212" if value < 0 else "")
+    return f"{sign}{abs(value)} %"
+
+
+class PointerTracker(QObject):
+    """Reports the day under the pointer of a plot (at most 60 times a second), and leaving.
+
+    Args:
+        plot: the plot widget to watch.
+        report: called with the day under the pointer, or ``None`` when it leaves the plot.
+    """
+
+    def __init__(self, plot: pg.PlotWidget, report: Callable[[date | None], None]) -> None:
+        super().__init__(plot)
+        self._plot = plot
+        self._report = report
+        self._proxy = pg.SignalProxy(plot.scene().sigMouseMoved, rateLimit=60, slot=self._moved)
+        plot.viewport().installEventFilter(self)
+
+    def _moved(self, event: tuple[QPointF]) -> None:
+        (position,) = event
+        view = self._plot.getPlotItem().getViewBox()
+        if not view.sceneBoundingRect().contains(position):
+            self._report(None)
+            return
+        self._report(x_day(view.mapSceneToView(position).x()))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Leave:
+            self._report(None)
+        return False
+
+
+def crosshair() -> pg.InfiniteLine:
+    """The vertical line that follows the hovered day (hidden until then)."""
+    line = pg.InfiniteLine(angle=90, movable=False)
+    line.setZValue(30)
+    line.setVisible(False)
+    line.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+    return line

@@ -1,0 +1,217 @@
+"""The training load chart (``loadChart``): daily load as bars, fitness and fatigue as lines.
+
+Bars are each day's session load (RULES.md: effort x minutes, in AU); days after today are
+hatched, as they are only planned. Fitness (CTL, 42-day) is the thick smooth line, fatigue
+(ATL, 7-day) the thin jagged one. A strip under the bars is shaded by form, (CTL - ATL) /
+CTL, day by day: red where fatigue is high (below -30 %, the FATIGUE_SUSTAINED line), green
+where training is productive, grey when neutral, blue where the runner is fresh, yellow
+where fitness is being lost.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QWidget
+
+from planner.core.progress import FormZone, Point, form_zone, zone_spans
+from planner.ui.charts.base import ChartView, values_of, visible, xs_of_days
+from planner.ui.charts.data import ProgressData
+from planner.ui.charts.hover import day_label, number, percent
+from planner.ui.charts.ranges import DAY, MIDDAY, day_x
+from planner.ui.charts.theme import ChartTheme
+
+EMPTY_TEXT = (
+    "No training yet. Plan sessions with a duration and an effort (RPE) in the calendar, "
+    "and mark them done, to see your daily load and, after a few weeks, your fitness and "
+    "fatigue here."
+)
+#: A day's bar, within its day.
+_BAR_OFFSET = 0.125 * DAY
+_BAR_WIDTH = 0.75 * DAY
+#: The zones of the form strip, in the legend's order.
+SHADED_ZONES = (
+    FormZone.HIGH_RISK,
+    FormZone.PRODUCTIVE,
+    FormZone.NEUTRAL,
+    FormZone.FRESH,
+    FormZone.TRANSITION,
+)
+#: The form strip's height, and the gap above it, as fractions of the plot's top value.
+_STRIP = 0.075
+_STRIP_GAP = 0.02
+
+
+class _ValueAxis(pg.AxisItem):  # type: ignore[misc]  # pyqtgraph has no type hints
+    """A left axis without ticks below zero (the form strip lives there)."""
+
+    def tickValues(
+        self, min_value: float, max_value: float, size: float
+    ) -> list[tuple[float, list[float]]]:
+        levels = super().tickValues(max(min_value, 0.0), max_value, size)
+        return [(spacing, [v for v in values if v >= 0]) for spacing, values in levels]
+
+
+_FITNESS_DAYS = 42
+
+
+class LoadChart(ChartView):
+    """Daily training load, fitness and fatigue.
+
+    ``series()`` has "load" (the session load of every day from the first training session
+    on, 0 on rest days), "fitness" and "fatigue" (CTL and ATL as RULES.md defines them, from
+    the days they are defined), all in AU. The form zones shaded behind them are
+    :meth:`zones`.
+
+    Args:
+        parent: the parent widget.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        self._done_bars = pg.BarGraphItem(x0=[], width=_BAR_WIDTH, height=[])
+        self._planned_bars = pg.BarGraphItem(x0=[], width=_BAR_WIDTH, height=[])
+        self._fitness = pg.PlotDataItem(antialias=True)
+        self._fatigue = pg.PlotDataItem(antialias=True)
+        self._bands = {zone: pg.BarGraphItem(x0=[], width=[], height=[]) for zone in SHADED_ZONES}
+        super().__init__(
+            "loadChart", "Training load", EMPTY_TEXT, parent, left_axis=_ValueAxis("left")
+        )
+        for band in self._bands.values():
+            band.setZValue(-30)
+            self.plot_item.addItem(band, ignoreBounds=True)
+        for item in (self._done_bars, self._planned_bars):
+            self.plot_item.addItem(item)
+        for line in (self._fatigue, self._fitness):
+            self.plot_item.addItem(line)
+            line.setClipToView(True)
+            line.setDownsampling(auto=True, method="peak")
+        self._fitness.setZValue(3)
+        self._fatigue.setZValue(2)
+        self._first: date | None = None
+        self._load = np.empty(0)
+        self._fitness_by_day: dict[date, float] = {}
+        self._fatigue_by_day: dict[date, float] = {}
+        self._xs = np.empty(0)
+        self._fit_xs = np.empty(0)
+        self._fit_values = np.empty(0)
+        self._fat_xs = np.empty(0)
+        self._fat_values = np.empty(0)
+        self._zones: list[tuple[FormZone, date, date]] = []
+
+    def zones(self) -> list[tuple[FormZone, date, date]]:
+        """The shaded form zones: (zone, first day, last day) for each run of days."""
+        self._flush()
+        return list(self._zones)
+
+    def _draw(self, data: ProgressData) -> dict[str, list[Point]]:
+        lines = data.load()
+        today = data.today
+        self._first = lines.load[0][0] if lines.load else None
+        self._xs = xs_of_days(lines.load, offset=_BAR_OFFSET)
+        self._load = values_of(lines.load)
+        past = np.fromiter((day <= today for day, _ in lines.load), bool, len(lines.load))
+        loaded = self._load > 0
+        for bars, chosen in (
+            (self._done_bars, past & loaded),
+            (self._planned_bars, ~past & loaded),
+        ):
+            bars.setOpts(x0=self._xs[chosen], width=_BAR_WIDTH, y0=0, height=self._load[chosen])
+        self._fit_xs, self._fit_values = xs_of_days(lines.fitness), values_of(lines.fitness)
+        self._fat_xs, self._fat_values = xs_of_days(lines.fatigue), values_of(lines.fatigue)
+        self._fitness.setData(self._fit_xs, self._fit_values)
+        self._fatigue.setData(self._fat_xs, self._fat_values)
+        self._fitness_by_day = dict(lines.fitness)
+        self._fatigue_by_day = dict(lines.fatigue)
+        spans = zone_spans(lines.form())
+        self._zones = [(s.zone, s.first, s.last) for s in spans if s.zone in self._bands]
+        for zone, band in self._bands.items():
+            runs = [(first, last) for z, first, last in self._zones if z is zone]
+            x0 = np.array([day_x(first) for first, _ in runs], dtype=float)
+            width = np.array([((last - first).days + 1) * DAY for first, last in runs])
+            band.setOpts(x0=x0, width=width, y0=0, height=np.ones(len(runs)))
+        return {"load": list(lines.load), "fitness": lines.fitness, "fatigue": lines.fatigue}
+
+    def _title_text(self) -> str:
+        return "Training load (AU)"
+
+    def _y_range(self, x0: float, x1: float) -> tuple[float, float] | None:
+        tops = []
+        for xs, values in (
+            (self._xs, self._load),
+            (self._fit_xs, self._fit_values),
+            (self._fat_xs, self._fat_values),
+        ):
+            shown = visible(xs, x0 - DAY, x1)
+            if shown.start < shown.stop:
+                tops.append(float(values[shown].max()))
+        if not tops:
+            return None
+        top = max(max(tops) * 1.08, 10.0)
+        return -top * (_STRIP + 2 * _STRIP_GAP), top
+
+    def _on_y_range(self, low: float, high: float) -> None:
+        # the form strip sits under the bars, from the bottom up to just below zero
+        strip = high * _STRIP
+        for band in self._bands.values():
+            count = len(band.opts["x0"])
+            band.setOpts(y0=-high * _STRIP_GAP - strip, height=np.full(count, strip))
+
+    def _day_text(self, day: date) -> str:
+        parts = []
+        if self._first is not None and self._first <= day:
+            index = (day - self._first).days
+            if index < len(self._load):
+                parts.append(f"load {number(float(self._load[index]), 0)} AU")
+        fitness = self._fitness_by_day.get(day)
+        fatigue = self._fatigue_by_day.get(day)
+        if fitness is not None:
+            parts.append(f"fitness {number(fitness, 0)}")
+        if fatigue is not None:
+            parts.append(f"fatigue {number(fatigue, 0)}")
+        if fitness is not None and fatigue is not None and fitness > 0:
+            form = (fitness - fatigue) / fitness
+            parts.append(f"form {percent(form)} ({form_zone(form).label.lower()})")
+        elif self._first is not None and day >= self._first:
+            since = self._first + timedelta(days=_FITNESS_DAYS - 1)
+            if day < since:
+                parts.append(f"fitness from {day_label(since, weekday=False)}")
+        if not parts:
+            return f"{day_label(day)}: no training yet"
+        return f"{day_label(day)}: " + " · ".join(parts)
+
+    def _readout(self, day: date) -> tuple[float | None, str]:
+        return day_x(day) + MIDDAY, self._day_text(day)
+
+    def _summary(self) -> str:
+        if self._first is None:
+            return ""
+        day = self.today or self._first
+        return self._day_text(day).replace(f"{day_label(day)}:", "Today:", 1)
+
+    def _legend_entries(self) -> list[tuple[str, str, QColor]]:
+        theme = self.theme
+        return [
+            ("box", "Daily load", theme.load),
+            ("hatched", "Planned", theme.load),
+            ("line", "Fitness (CTL)", theme.fitness),
+            ("thin", "Fatigue (ATL)", theme.fatigue),
+            ("text", "Form:", QColor()),
+            ("band", "High fatigue", theme.zones[FormZone.HIGH_RISK]),
+            ("band", "Productive", theme.zones[FormZone.PRODUCTIVE]),
+            ("band", "Neutral", theme.zones[FormZone.NEUTRAL]),
+            ("band", "Fresh", theme.zones[FormZone.FRESH]),
+            ("band", "Losing fitness", theme.zones[FormZone.TRANSITION]),
+        ]
+
+    def _style(self, theme: ChartTheme) -> None:
+        self._done_bars.setOpts(brush=pg.mkBrush(theme.load), pen=pg.mkPen(None))
+        hatch = QBrush(theme.load, Qt.BrushStyle.BDiagPattern)
+        self._planned_bars.setOpts(brush=hatch, pen=pg.mkPen(theme.load, width=1))
+        self._fitness.setPen(pg.mkPen(theme.fitness, width=2.5))
+        self._fatigue.setPen(pg.mkPen(theme.fatigue, width=1.4))
+        for zone, band in self._bands.items():
+            band.setOpts(brush=pg.mkBrush(theme.zones[zone]), pen=pg.mkPen(None))

@@ -1,0 +1,123 @@
+"""The weight chart (``weightChart``): each weigh-in as a point, and the 7-day trend as a line.
+
+Days without a weigh-in are gaps: no point, and the trend line breaks after a week without
+one (:func:`planner.core.progress.line_breaks`), never filled with a made-up weight.
+"""
+
+from __future__ import annotations
+
+import bisect
+from datetime import date
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QWidget
+
+from planner.core import progress
+from planner.core.progress import TREND_DAYS, Point
+from planner.ui.charts.base import ChartView, values_of, visible, xs_of_days
+from planner.ui.charts.data import ProgressData
+from planner.ui.charts.hover import day_label, number
+from planner.ui.charts.ranges import MIDDAY, day_x
+from planner.ui.charts.theme import ChartTheme
+
+EMPTY_TEXT = (
+    "No weigh-ins yet. Log your weight (Edit ▸ Log Weight…) a few mornings a week, or "
+    "import them from your scale's CSV file, to see your weight and its 7-day trend here."
+)
+
+
+class WeightChart(ChartView):
+    """Body weight over time.
+
+    ``series()`` has "weight" (each weigh-in) and "trend" (on each weigh-in day, the mean of
+    the weigh-ins in the 7 days ending it), in kg or lb as the runner's units say.
+
+    Args:
+        parent: the parent widget.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        self._points = pg.PlotDataItem(pen=None, symbol="o", symbolSize=5)
+        self._trend = pg.PlotDataItem(connect="finite", antialias=True)
+        super().__init__("weightChart", "Weight", EMPTY_TEXT, parent)
+        for item in (self._points, self._trend):
+            self.plot_item.addItem(item)
+            item.setClipToView(True)
+            item.setDownsampling(auto=True, method="peak")
+        self._trend.setZValue(2)
+        self._days: list[date] = []
+        self._xs = np.empty(0)
+        self._values = np.empty(0)
+        self._trend_values = np.empty(0)
+
+    def _draw(self, data: ProgressData) -> dict[str, list[Point]]:
+        points_kg, trend_kg = data.weight()
+        factor = self.units.weight_from_kg(1.0)
+        points = progress.scaled(points_kg, factor)
+        trend = progress.scaled(trend_kg, factor)
+        self._days = [day for day, _ in points]
+        self._xs = xs_of_days(points)
+        self._values = values_of(points)
+        self._trend_values = values_of(trend)
+        self._points.setData(self._xs, self._values)
+        # A NaN after each point where the line breaks: gaps stay gaps.
+        breaks = np.asarray(progress.line_breaks(trend, max_gap_days=TREND_DAYS), dtype=bool)
+        xs = np.repeat(self._xs, np.where(breaks, 2, 1))
+        ys = np.repeat(self._trend_values, np.where(breaks, 2, 1))
+        if len(xs):
+            after_break = np.cumsum(np.where(breaks, 2, 1)) - 1
+            ys[after_break[breaks]] = np.nan
+        self._trend.setData(xs, ys, connect="finite")
+        return {"weight": points, "trend": trend}
+
+    def _title_text(self) -> str:
+        return f"Weight ({self.units.weight_label})"
+
+    def _y_range(self, x0: float, x1: float) -> tuple[float, float] | None:
+        shown = visible(self._xs, x0, x1)
+        if shown.start >= shown.stop:
+            return None
+        values = np.concatenate((self._values[shown], self._trend_values[shown]))
+        low, high = float(values.min()), float(values.max())
+        least = 2.0 * self.units.weight_from_kg(1.0)  # at least 2 kg from bottom to top
+        middle = (low + high) / 2
+        half = max((high - low) * 1.12, least) / 2
+        return middle - half, middle + half
+
+    def _readout(self, day: date) -> tuple[float | None, str]:
+        if not self._days:
+            return None, ""
+        index = bisect.bisect_left(self._days, day)
+        candidates = [i for i in (index - 1, index) if 0 <= i < len(self._days)]
+        nearest = min(candidates, key=lambda i: abs((self._days[i] - day).days))
+        if abs((self._days[nearest] - day).days) > TREND_DAYS:
+            return day_x(day) + MIDDAY, f"{day_label(day)}: no weigh-in that week"
+        found = self._days[nearest]
+        unit = self.units.weight_label
+        return (
+            day_x(found) + MIDDAY,
+            f"{day_label(found)}: {number(self._values[nearest])} {unit} · "
+            f"7-day mean {number(self._trend_values[nearest])} {unit}",
+        )
+
+    def _summary(self) -> str:
+        if not self._days:
+            return ""
+        unit = self.units.weight_label
+        return (
+            f"Last weigh-in {number(self._values[-1])} {unit} on {day_label(self._days[-1])} · "
+            f"7-day mean {number(self._trend_values[-1])} {unit}"
+        )
+
+    def _legend_entries(self) -> list[tuple[str, str, QColor]]:
+        return [
+            ("dot", "Weigh-in", self.theme.weight),
+            ("line", "7-day mean", self.theme.trend),
+        ]
+
+    def _style(self, theme: ChartTheme) -> None:
+        self._points.setSymbolBrush(pg.mkBrush(theme.weight))
+        self._points.setSymbolPen(pg.mkPen(None))
+        self._trend.setPen(pg.mkPen(theme.trend, width=2.5))
