@@ -7,6 +7,7 @@
     legwork print-week [WEEK] --db PATH -o FILE.pdf
     legwork export --db PATH [--from D] [--to D] --format json|csv|ics [-o FILE]
     legwork import --db PATH FILE...
+    legwork import-weights --db PATH FILE.csv [--replace] [--unit kg|lb] [--date-order dmy|mdy]
     legwork check --db PATH
     legwork config --db PATH [NAME [VALUE]]
     legwork warnings [WEEK] --db PATH [--format text|json]
@@ -197,6 +198,35 @@ def build_parser() -> argparse.ArgumentParser:
     )
     import_.add_argument("files", nargs="+", type=Path, metavar="FILE", help="JSON exports")
     import_.set_defaults(handler=_import)
+
+    weights = commands.add_parser(
+        "import-weights",
+        help="bring in weigh-ins from a CSV file (a date and a weight column)",
+        description="Add the weigh-ins of a CSV file whose header names a date column and a "
+        "weight column (kg or lb; decimal commas and the usual date forms are fine). All or "
+        "nothing: if any row is refused (listed with its row number and why), or a day "
+        "already has a different weigh-in and --replace is not given, nothing is written.",
+    )
+    _add_db(weights)
+    weights.add_argument("file", type=Path, metavar="FILE.csv", help="the CSV file")
+    weights.add_argument(
+        "--replace",
+        action="store_true",
+        help="replace weigh-ins already logged on the same days with the file's",
+    )
+    weights.add_argument(
+        "--unit",
+        choices=("kg", "lb"),
+        help="the unit of weights when the header names none (default: the plan's units)",
+    )
+    weights.add_argument(
+        "--date-order",
+        choices=("dmy", "mdy"),
+        help="read dates like 03/04/2026 day first (dmy) or month first (mdy); needed only "
+        "when the file itself does not settle it",
+    )
+    _add_today(weights, help_text="dates after this day are refused (default: today)")
+    weights.set_defaults(handler=_import_weights)
 
     check = commands.add_parser(
         "check",
@@ -551,6 +581,69 @@ def _read_text(file: Path) -> str:
         raise TransferError(
             f"{file}: not UTF-8 text (byte {exc.start + 1}); is it really a JSON export?"
         ) from None
+
+
+# -- import-weights -----------------------------------------------------------------------------
+def _import_weights(args: argparse.Namespace) -> int:
+    from planner.interchange import weights_csv
+
+    db = _db_path(args)
+    file: Path = args.file
+    problem = _missing_file_problem(db)
+    if problem:
+        raise CliError(problem, "Give the right file with --db (or set LEGWORK_DB).")
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        raise CliError(f"{file}: {exc.strerror or exc}") from None
+    from planner.storage.db import open_database
+
+    with open_database(db) as database:
+        service = PlanService(database.repository)
+        units = service.settings().units
+        default_unit = weights_csv.WeightUnit(args.unit or units.weight_label)
+        try:
+            found = weights_csv.read_weights_csv(
+                data,
+                today=_today(args),
+                unit=default_unit,
+                date_order=weights_csv.DateOrder(args.date_order) if args.date_order else None,
+            )
+        except weights_csv.WeightFileError as exc:
+            hint = "Add --date-order dmy or --date-order mdy." if exc.ambiguous_dates else ""
+            raise CliError(f"{file}: {exc}", hint or "Nothing was imported.") from None
+        for refused in found.refused:
+            print(f"{PROG}: {file}: row {refused.row}: {refused.reason}", file=sys.stderr)
+        if found.refused:
+            count = len(found.refused)
+            raise CliError(
+                f"{file}: {count} row{'s' * (count != 1)} refused; nothing was imported",
+                "Fix or remove those rows and import the file again.",
+            )
+        entries = found.entries
+        stored = (
+            service.weights(min(e.day for e in entries), max(e.day for e in entries))
+            if (entries)
+            else []
+        )
+        plan = weights_csv.plan_import(entries, stored)
+        if plan.replacing and not args.replace:
+            shown = "; ".join(
+                f"{new.day.isoformat()}: {old.kg:g} kg logged, {new.kg:.4g} kg in the file"
+                for old, new in plan.replacing[:5]
+            )
+            more = f" and {len(plan.replacing) - 5} more" if len(plan.replacing) > 5 else ""
+            raise CliError(
+                f"{file}: {len(plan.replacing)} day(s) already have a different weigh-in "
+                f"({shown}{more}); nothing was imported",
+                "Add --replace to replace them with the file's weigh-ins.",
+            )
+        service.import_weights(entries, replace=args.replace)
+    print(
+        f"{file}: {len(plan.new)} added, {len(plan.replacing)} replaced, "
+        f"{len(plan.unchanged)} already there"
+    )
+    return EXIT_OK
 
 
 # -- check --------------------------------------------------------------------------------------

@@ -1,0 +1,131 @@
+"""``legwork import-weights``: weigh-ins from a CSV file, all or nothing."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from planner import cli
+from planner.core.model import WeightEntry
+from planner.core.settings import KG_PER_POUND
+from planner.storage.db import open_database
+
+TODAY = "2026-11-18"
+
+
+@pytest.fixture
+def plan(tmp_path: Path) -> Path:
+    """A new plan with two weigh-ins."""
+    db = tmp_path / "plan.sqlite3"
+    with open_database(db) as database:
+        database.repository.bulk_insert_weights(
+            [WeightEntry(date(2026, 11, 10), 72.0), WeightEntry(date(2026, 11, 12), 71.5)]
+        )
+    return db
+
+
+def weights(db: Path) -> list[tuple[str, float]]:
+    with cli.open_readonly_repository(db) as repository:
+        return [
+            (e.day.isoformat(), round(e.kg, 4))
+            for e in repository.weights_between(date(1900, 1, 1), date(2100, 1, 1))
+        ]
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: object) -> tuple[int, str, str]:
+    code = cli.main(["import-weights", *(str(a) for a in argv), "--today", TODAY])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_imports_a_good_file(
+    capsys: pytest.CaptureFixture[str], plan: Path, tmp_path: Path
+) -> None:
+    csv = tmp_path / "scale.csv"
+    csv.write_text("Datum;Gewicht (kg)\n09.11.2026;72,2\n10.11.2026;72,0\n", encoding="utf-8")
+    code, out, err = run(capsys, "--db", plan, csv)
+    assert (code, err) == (0, "")
+    assert out == f"{csv}: 1 added, 0 replaced, 1 already there\n"
+    assert weights(plan) == [("2026-11-09", 72.2), ("2026-11-10", 72.0), ("2026-11-12", 71.5)]
+
+
+def test_a_refused_row_imports_nothing(
+    capsys: pytest.CaptureFixture[str], plan: Path, tmp_path: Path
+) -> None:
+    csv = tmp_path / "scale.csv"
+    csv.write_text("date,weight\n2026-11-09,72.2\n2026-11-31,72\n2026-11-11,700\n")
+    before = digest(plan)
+    code, out, err = run(capsys, "--db", plan, csv)
+    assert code == 1
+    assert out == ""
+    assert err.splitlines() == [
+        f"legwork: {csv}: row 3: '2026-11-31' is not a date.",
+        f"legwork: {csv}: row 4: 700 kg is not a plausible body weight: a weigh-in is 20 to "
+        "300 kg.",
+        f"legwork: error: {csv}: 2 rows refused; nothing was imported",
+        "legwork: hint: Fix or remove those rows and import the file again.",
+    ]
+    assert digest(plan) == before
+
+
+def test_same_days_need_replace(
+    capsys: pytest.CaptureFixture[str], plan: Path, tmp_path: Path
+) -> None:
+    csv = tmp_path / "scale.csv"
+    csv.write_text("date,weight\n2026-11-09,72.2\n2026-11-12,70.9\n")
+    code, _, err = run(capsys, "--db", plan, csv)
+    assert code == 1
+    assert "1 day(s) already have a different weigh-in (2026-11-12: 71.5 kg logged" in err
+    assert "--replace" in err
+    assert weights(plan) == [("2026-11-10", 72.0), ("2026-11-12", 71.5)]
+    code, out, _ = run(capsys, "--db", plan, csv, "--replace")
+    assert code == 0
+    assert out == f"{csv}: 1 added, 1 replaced, 0 already there\n"
+    assert weights(plan) == [("2026-11-09", 72.2), ("2026-11-10", 72.0), ("2026-11-12", 70.9)]
+
+
+def test_pounds_and_the_date_order(
+    capsys: pytest.CaptureFixture[str], plan: Path, tmp_path: Path
+) -> None:
+    csv = tmp_path / "scale.csv"
+    csv.write_text("date,weight\n11/05/2026,160\n11/06/2026,159\n")
+    code, _, err = run(capsys, "--db", plan, csv, "--unit", "lb")
+    assert code == 1
+    assert "could be day/month/year or month/day/year" in err
+    assert "--date-order" in err
+    code, _, _ = run(capsys, "--db", plan, csv, "--unit", "lb", "--date-order", "mdy")
+    assert code == 0
+    assert ("2026-11-05", round(160 * KG_PER_POUND, 4)) in weights(plan)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [(b"", "The file is empty."), (b"\x89PNG\r\n\x1a\n\x00", "This is not a CSV file")],
+)
+def test_files_that_are_not_weight_tables(
+    capsys: pytest.CaptureFixture[str], plan: Path, tmp_path: Path, content: bytes, message: str
+) -> None:
+    csv = tmp_path / "scale.csv"
+    csv.write_bytes(content)
+    code, _, err = run(capsys, "--db", plan, csv)
+    assert code == 1
+    assert message in err
+    assert weights(plan) == [("2026-11-10", 72.0), ("2026-11-12", 71.5)]
+
+
+def test_a_missing_plan_or_file(
+    capsys: pytest.CaptureFixture[str], plan: Path, tmp_path: Path
+) -> None:
+    code, _, err = run(capsys, "--db", tmp_path / "nope.sqlite3", tmp_path / "x.csv")
+    assert code == 1
+    assert "no such database file" in err
+    code, _, err = run(capsys, "--db", plan, tmp_path / "x.csv")
+    assert code == 1
+    assert "x.csv" in err
