@@ -33,6 +33,7 @@ from planner.ui.week.block import (
     block_text,
 )
 from planner.ui.week.layout import MARGIN, WeekLayout, empty_card
+from planner.ui.week.marks import NO_MARKS, WeekMarks, paint_block_marker, paint_drop_warning
 
 #: Corner radius of blocks (columns get a little more).
 RADIUS = 7.0
@@ -70,6 +71,7 @@ class WeekScene:
         focused: whether the view has keyboard focus.
         offer_demo: the empty week's card offers to open the demo plan.
         hovered: the missed block's button under the pointer, if any.
+        marks: what the warnings add: block markers, a drop's warning tint, progress.
     """
 
     week: Week
@@ -86,6 +88,7 @@ class WeekScene:
     focused: bool
     offer_demo: bool = False
     hovered: tuple[int, str] | None = None
+    marks: WeekMarks = NO_MARKS
 
 
 def block_lines(workout: Workout, units: Units, today: date | None = None) -> tuple[str, str]:
@@ -190,6 +193,7 @@ class _WeekPainter:
             self._block(workout, self.layout.blocks[workout.id])
         if self.scene.drop is not None:
             self._drop(*self.scene.drop)
+        self._warning_marks()
         if not self.scene.workouts:
             self._empty()
 
@@ -212,6 +216,8 @@ class _WeekPainter:
         p.setFont(small)
         p.setPen(self.muted)
         subtitle = week_subtitle(self.scene.week, self.scene.today)
+        if self.scene.marks.progress:
+            subtitle += SEPARATOR + self.scene.marks.progress
         p.drawText(QRect(MARGIN, 36, width // 2, 20), left, subtitle)
         if not self.scene.workouts:  # an empty week has its card, not "7 rest days"
             return
@@ -411,6 +417,19 @@ class _WeekPainter:
         p.drawLine(column.left() + 6, y, column.right() - 6, y)
         p.setBrush(self.highlight)
         p.drawEllipse(QPoint(column.left() + 6, y), 4, 4)
+
+    def _warning_marks(self) -> None:
+        """The warnings' marks: a badge on each block a finding is about, a drop's tint."""
+        marks, base = self.scene.marks, self.palette.color(QPalette.ColorRole.Base)
+        for workout_id, severity in marks.blocks.items():
+            block = self.layout.blocks.get(workout_id)
+            if block is not None:
+                paint_block_marker(self.p, block, severity, base, dark=self.dark)
+        if marks.drop_warning is not None and self.scene.drop is not None:
+            day, severity = marks.drop_warning
+            if day == self.scene.drop[0]:
+                column = self.layout.day_rect(day)
+                paint_drop_warning(self.p, column, severity, self.font, dark=self.dark)
 
     def _empty(self) -> None:
         p = self.p

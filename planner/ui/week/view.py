@@ -8,6 +8,7 @@ selection in the view state.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QRect, QSize, Qt, Signal, Slot
@@ -59,6 +60,7 @@ from planner.ui.week.layout import (
     WeekLayout,
     empty_card,
 )
+from planner.ui.week.marks import NO_MARKS, WeekMarks, marks_tooltip
 from planner.ui.week.painter import WeekScene, paint_week
 
 #: What the buttons of a missed block say in their tooltips.
@@ -80,6 +82,8 @@ class WeekView(QWidget):
         controller: the plan controller (reads the week, applies drops).
         state: the view state (the week shown, the selection, today).
         parent: the parent widget.
+        marks: what the warnings add to the week (block markers, a drop's warning tint,
+            the header's progress line), asked for at each paint; none when not given.
 
     Signals:
         edit_requested(int): the user double-clicked a block or pressed Enter on it.
@@ -96,9 +100,15 @@ class WeekView(QWidget):
     demo_requested = Signal()
 
     def __init__(
-        self, controller: PlanController, state: ViewState, parent: QWidget | None = None
+        self,
+        controller: PlanController,
+        state: ViewState,
+        parent: QWidget | None = None,
+        *,
+        marks: Callable[[], WeekMarks] | None = None,
     ) -> None:
         super().__init__(parent)
+        self._marks = marks
         self.setObjectName("weekView")
         self.setAccessibleName("weekView")
         self.setAccessibleDescription("The week's plan: one column per day, one block per workout.")
@@ -283,6 +293,7 @@ class WeekView(QWidget):
             focused=self.hasFocus(),
             offer_demo=self._shows_demo_button(),
             hovered=self._hovered,
+            marks=self._marks() if self._marks is not None else NO_MARKS,
         )
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -307,7 +318,9 @@ class WeekView(QWidget):
         workout = next((w for w in self._workouts if w.id == workout_id), None)
         if workout is None:
             return ""
-        return tooltip_html(workout, self._controller.settings.units, self._state.today)
+        text = tooltip_html(workout, self._controller.settings.units, self._state.today)
+        marks = self._marks() if self._marks is not None else NO_MARKS
+        return text + marks_tooltip(marks, workout.id)
 
     def _show_tooltip(self, pos: QPoint, global_pos: QPoint) -> None:
         text = self.tooltip_at(pos)
