@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import math
 from datetime import date, timedelta
 
@@ -75,9 +76,15 @@ def assert_positions_contiguous(repo: MemoryRepository) -> None:
         assert sorted(positions) == list(range(len(positions))), (day, positions)
 
 
-def test_memory_repository_is_a_plan_repository() -> None:
-    repo: PlanRepository = MemoryRepository()
-    assert PlanService(repo).repository is repo
+def test_memory_repository_has_every_method_of_the_port_with_its_parameters() -> None:
+    # The service tests run on this fake: it must not drift from what storage implements.
+    port = {n for n, v in vars(PlanRepository).items() if callable(v) and not n.startswith("_")}
+    assert port
+    for name in sorted(port):
+        fake = getattr(MemoryRepository, name, None)
+        assert fake is not None, f"MemoryRepository has no {name}"
+        expected = list(inspect.signature(getattr(PlanRepository, name)).parameters)
+        assert list(inspect.signature(fake).parameters) == expected, name
 
 
 def test_memory_repository_apply_inserts_updates_and_restores_ids() -> None:
