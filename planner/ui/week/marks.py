@@ -40,8 +40,8 @@ class WeekMarks:
         progress: the header's line, ``18.4 of 41 km done · +12 % on last week``.
     """
 
-    blocks: Mapping[int, Severity] = field(default=_EMPTY)
-    notes: Mapping[int, tuple[str, ...]] = field(default=_NO_NOTES)
+    blocks: Mapping[int, Severity] = field(default_factory=lambda: _EMPTY)
+    notes: Mapping[int, tuple[str, ...]] = field(default_factory=lambda: _NO_NOTES)
     drop_warning: tuple[date, Severity] | None = None
     progress: str = ""
 
