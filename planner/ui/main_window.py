@@ -61,6 +61,7 @@ MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "done",
             "skip",
             "plan",
+            "review_missed",
             SEPARATOR,
             "move_left",
             "move_right",
@@ -186,6 +187,7 @@ class MainWindow(QMainWindow):
         state.week_changed.connect(self._on_week_changed)
         self.week_view.edit_requested.connect(self.selection_actions.edit_workout)
         self.week_view.context_menu_requested.connect(self._show_context_menu)
+        self.week_view.block_action_requested.connect(self._on_block_action)
         self.selection_actions.message.connect(self._show_status)
         self.selection_actions.focus_week.connect(self._focus_week)
 
@@ -253,6 +255,13 @@ class MainWindow(QMainWindow):
                 action=stack.createRedoAction(self, "&Redo"),
             ),
             *self.selection_actions.specs(),
+            ActionSpec(
+                "review_missed",
+                "Review &Missed…",
+                self._review_missed,
+                ("Ctrl+M",),
+                tip="Go through the plans whose day passed with no result: done, skipped or not",
+            ),
             ActionSpec(
                 "preferences",
                 "Pre&ferences…",
@@ -496,6 +505,20 @@ class MainWindow(QMainWindow):
         dialog = PreferencesDialog(self._controller.settings, self)
         dialog.accepted.connect(self._on_preferences_accepted)
         dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    @Slot(str)
+    def _on_block_action(self, name: str) -> None:
+        """A missed block's button: Mark Done… or Mark Skipped on it (it is selected now)."""
+        self.actions_table["done" if name == "done" else "skip"].trigger()
+
+    @Slot()
+    def _review_missed(self) -> None:
+        from planner.ui.dialogs.review_missed import ReviewMissedDialog
+
+        dialog = ReviewMissedDialog(self._controller, self.state, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.finished.connect(self._focus_week)
         dialog.open()
 
     @Slot()

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from planner.core.formatting import workout_summary
 from planner.core.model import ChangeSet, Kind, Status, Workout
@@ -204,6 +204,11 @@ class SelectionActions(QObject):
         has_block = self._state.selected_workout_id is not None
         for name in BLOCK_ACTIONS:
             self._table[name].setEnabled(has_block)
+        if has_block:  # "Mark Planned" on a planned block would do nothing
+            selected = self.selected()
+            self._table["plan"].setEnabled(
+                selected is not None and selected.status is not Status.PLANNED
+            )
         self._table["paste"].setEnabled(bool(self._clipboard))
 
     def selected(self) -> Workout | None:
@@ -316,10 +321,38 @@ class SelectionActions(QObject):
 
     @Slot()
     def paste(self) -> None:
-        """Add what was copied or cut to the selected day, after the selected block."""
+        """Add what was copied or cut to the selected day, after the selected block.
+
+        When the day already has a workout of the same kind, ask first: a paste never
+        doubles a day's run (or strength session) silently.
+        """
         if not self._clipboard:
             self.message.emit("Nothing to paste: copy or cut a workout first")
             return
+        from planner.ui.dialogs.copy_week import paste_question, same_kind
+
+        day = self._state.selected_day
+        there = self._controller.workouts(day, day)
+        pasted = self._clipboard[0].replace(day=day)
+        doubled = same_kind(there, pasted.kind)
+        if doubled:
+            box = paste_question(pasted, doubled, self._controller.settings.units, self._window)
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.finished.connect(self._on_paste_answered)
+            box.open()
+            return
+        self._paste_now()
+
+    @Slot()
+    def _on_paste_answered(self) -> None:
+        box = self.sender()
+        if isinstance(box, QMessageBox) and box.buttonRole(box.clickedButton()) is (
+            QMessageBox.ButtonRole.AcceptRole
+        ):
+            self._paste_now()
+        self.focus_week.emit()
+
+    def _paste_now(self) -> None:
         day = self._state.selected_day
         selected = self.selected()
         index = selected.position + 1 if selected is not None and selected.day == day else None
@@ -385,10 +418,48 @@ class SelectionActions(QObject):
 
     @Slot()
     def copy_week(self) -> None:
-        """Copy every workout of the week shown onto the next week, as planned."""
+        """Copy every workout of the week shown onto the next week, as planned.
+
+        When the next week already has workouts, show them and ask: replace its planned
+        ones (done and skipped stay), add to it, or cancel. Afterwards the next week is shown.
+        """
         week = self._state.week
-        if self._controller.copy_week(week, week.next):
-            self.message.emit(f"Copied {week.label()} to {week.next.label()}")
+        target = week.next
+        existing = self._controller.workouts(target.start, target.end)
+        if not existing:
+            self._copy_week(week, target, replace=False)
+            return
+        from planner.ui.dialogs.copy_week import CopyWeekDialog
+
+        dialog = CopyWeekDialog(
+            week, target, existing, self._controller.settings.units, self._window
+        )
+        dialog.finished.connect(self._on_copy_week_answered)
+        dialog.open()
+
+    @Slot()
+    def _on_copy_week_answered(self) -> None:
+        from planner.ui.dialogs.copy_week import CopyChoice, CopyWeekDialog
+
+        dialog = self.sender()
+        if not isinstance(dialog, CopyWeekDialog):
+            return
+        dialog.deleteLater()
+        choice = dialog.choice()
+        if dialog.result() == QDialog.DialogCode.Accepted and choice is not None:
+            self._copy_week(dialog.source, dialog.target, replace=choice is CopyChoice.REPLACE)
+        self.focus_week.emit()
+
+    def _copy_week(self, source: Week, target: Week, *, replace: bool) -> None:
+        if self._controller.copy_week(source, target, replace_planned=replace):
+            self._state.show_week(target)
+            verb = "Replaced the plans of" if replace else "Copied"
+            where = (
+                f"{target.label()} with {source.label()}"
+                if replace
+                else (f"{source.label()} to {target.label()}")
+            )
+            self.message.emit(f"{verb} {where}")
 
     # -- reactions -------------------------------------------------------------------------
     @Slot(object)
