@@ -104,13 +104,17 @@ def test_impossible_value_is_refused_inline(
     editor = make_editor(qtbot, easy)
     saver = _Saver(controller, editor)
     type_into(qtbot, editor, field, text)
-    save(qtbot, editor)
-
-    assert editor.isVisible()
-    assert editor.result() != QDialog.DialogCode.Accepted
+    # Said as it is typed, before any attempt to save, and Save is off meanwhile.
     assert message in editor.error_message(field)
     assert visible_error_labels(editor) == [editor.error_message(field)]
-    # The field is singled out: focused and tinted, and says why to assistive technology.
+    save_button = editor.field("save")
+    assert save_button is not None and not save_button.isEnabled()
+    save(qtbot, editor)
+    assert editor.isVisible()
+    assert editor.result() != QDialog.DialogCode.Accepted
+    # Ctrl+Enter (accept) singles the field out: focused and tinted, and says why to
+    # assistive technology.
+    editor.accept()
     widget = editor.field(field)
     assert widget is not None
     assert editor.focusWidget() is widget
@@ -133,19 +137,65 @@ def test_impossible_actual_value_is_refused_inline(
 ) -> None:
     editor = make_editor(qtbot, easy, complete=True)
     type_into(qtbot, editor, field, text)
+    assert message in editor.error_message(field)
     save(qtbot, editor)
     assert editor.isVisible()
-    assert message in editor.error_message(field)
 
 
-def test_error_clears_when_the_field_is_edited(qtbot, easy: Workout) -> None:
+def test_the_message_follows_the_field_as_it_is_edited(qtbot, easy: Workout) -> None:
     editor = make_editor(qtbot, easy)
     type_into(qtbot, editor, "distance_km", "-5")
-    save(qtbot, editor)
-    assert editor.error_message("distance_km")
+    assert "more than zero" in editor.error_message("distance_km")
+    qtbot.keyClick(editor.field("distance_km"), Qt.Key.Key_Backspace)
+    assert "not a number" in editor.error_message("distance_km")  # "-" alone
     qtbot.keyClick(editor.field("distance_km"), Qt.Key.Key_Backspace)
     assert editor.error_message("distance_km") == ""
     assert visible_error_labels(editor) == []
+    save_button = editor.field("save")
+    assert save_button is not None and save_button.isEnabled()
+
+
+def test_every_wrong_field_is_marked_at_once_and_nothing_moves(qtbot, easy: Workout) -> None:
+    editor = make_editor(qtbot, easy)
+    notes, save_button = editor.field("notes"), editor.field("save")
+    assert notes is not None and save_button is not None
+    notes_at, save_at, size = (
+        notes.geometry(),
+        save_button.mapTo(editor, save_button.rect().topLeft()),
+        editor.size(),
+    )
+    type_into(qtbot, editor, "title", "")
+    type_into(qtbot, editor, "duration_min", "abc")
+    type_into(qtbot, editor, "distance_km", "400")
+    type_into(qtbot, editor, "rpe", "11")
+    assert editor.problems().keys() == {"title", "duration_min", "distance_km", "rpe"}
+    assert len(visible_error_labels(editor)) == 4
+    assert "title" in editor.error_message("title")
+    assert "not a number" in editor.error_message("duration_min")
+    assert "300 km" in editor.error_message("distance_km")
+    assert "0 to 10" in editor.error_message("rpe")
+    assert not save_button.isEnabled()
+    # The messages took lines kept free for them: the form below did not move.
+    assert notes.geometry() == notes_at
+    assert save_button.mapTo(editor, save_button.rect().topLeft()) == save_at
+    assert editor.size() == size
+    type_into(qtbot, editor, "title", "Long run")
+    type_into(qtbot, editor, "duration_min", "100")
+    type_into(qtbot, editor, "distance_km", "16")
+    type_into(qtbot, editor, "rpe", "5")
+    assert editor.problems() == {} and visible_error_labels(editor) == []
+    assert save_button.isEnabled()
+
+
+def test_the_editor_shows_a_runs_pace_in_the_runners_units(qtbot, easy: Workout) -> None:
+    editor = make_editor(qtbot, easy)  # the long run: 100 min, 16 km
+    assert editor.pace_text() == "6:15 min/km"
+    type_into(qtbot, editor, "duration_min", "80")
+    assert editor.pace_text() == "5:00 min/km"
+    type_into(qtbot, editor, "distance_km", "")
+    assert editor.pace_text() == ""
+    in_miles = make_editor(qtbot, easy, units=Units.MI)
+    assert in_miles.pace_text() == "10:04 min/mi"
 
 
 def test_fixing_the_value_then_saving_works(

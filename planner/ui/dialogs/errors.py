@@ -24,10 +24,15 @@ def _grow_window(widget: QWidget) -> None:
 
 
 class ErrorLabel(QLabel):
-    """A red message under a form field; hidden while there is nothing to say."""
+    """A red message under a form field; hidden while there is nothing to say.
+
+    A label given :meth:`reserve` stays in the layout while empty, one line tall, so that a
+    message appearing as the runner types moves nothing below it.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._reserved = False
         self.setObjectName("fieldError")
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
@@ -37,6 +42,17 @@ class ErrorLabel(QLabel):
         palette.setColor(QPalette.ColorRole.WindowText, error_color(dark=is_dark(palette)))
         self.setPalette(palette)
         self.hide()
+
+    def reserve(self) -> None:
+        """Keep the label's line in the layout even while there is nothing to say."""
+        self._reserved = True
+        self.setMinimumHeight(self.fontMetrics().lineSpacing())
+        self.show()
+
+    @property
+    def reserved(self) -> bool:
+        """Whether the label keeps its line while empty."""
+        return self._reserved
 
     def sizeHint(self) -> QSize:
         """As tall as the message needs at the width the label has now."""
@@ -86,8 +102,9 @@ class FieldErrors:
         form = form or self._form
         error = label or ErrorLabel(widget.parentWidget())
         if label is None and form is not None:
-            form.addRow("", error)
-            form.setRowVisible(error, False)
+            # Under the field, and across the label column too: more room before a wrap.
+            form.addRow(error)
+            error.reserve()
         self._fields[name] = (widget, error, form if label is None else None)
         self._normal[widget] = QPalette(widget.palette())
         return error
@@ -128,11 +145,11 @@ class FieldErrors:
             self._general.show()
             _grow_window(self._general)
             return
-        widget, label, form = entry
-        label.setText(message)
-        if form is not None:
-            form.setRowVisible(label, True)
-        else:
+        widget, label, _form = entry
+        if label.text() != message:
+            label.setText(message)
+            label.setToolTip(message)
+        if not label.reserved:
             label.show()
         self._tint(widget, True)
         widget.setAccessibleDescription(message)
@@ -147,16 +164,30 @@ class FieldErrors:
         entry = self._fields.get(name)
         if entry is None:
             return
-        widget, label, form = entry
-        if label.isHidden() and not label.text():
+        widget, label, _form = entry
+        if not label.text() and (label.reserved or label.isHidden()):
             return
         label.clear()
-        if form is not None:
-            form.setRowVisible(label, False)
-        else:
+        label.setToolTip("")
+        if not label.reserved:
             label.hide()
         self._tint(widget, False)
         widget.setAccessibleDescription("")
+
+    def set_row_visible(self, name: str, visible: bool) -> None:
+        """Show or hide the message row of ``name`` with its field's row (a hidden field)."""
+        entry = self._fields.get(name)
+        if entry is None:
+            return
+        _widget, label, form = entry
+        if form is not None:
+            form.setRowVisible(label, visible)
+
+    def clear_general(self) -> None:
+        """Hide the general message (the one that names no field)."""
+        if self._general.text() or not self._general.isHidden():
+            self._general.clear()
+            self._general.hide()
 
     def clear_all(self) -> None:
         """Hide every message."""

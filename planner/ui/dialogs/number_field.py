@@ -108,10 +108,10 @@ class NumberField(QLineEdit):
         try:
             number = float(cleaned)
         except ValueError:
-            hint = " or h:mm like 1:30" if self._hours_minutes else ""
+            hint = " or 1:30" if self._hours_minutes else ""
+            shown = text if len(text) <= 10 else f"{text[:9]}…"
             raise FieldParseError(
-                f"{self._what}: “{text}” is not a number. "
-                f"Enter a number like {self._example}{hint}, or leave it empty."
+                f"“{shown}” is not a number (like {self._example}{hint})."
             ) from None
         if not math.isfinite(number):
             raise FieldParseError(f"{self._what}: enter a number like {self._example}.")

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.core.checks import raise_all, workout_problems
 from planner.core.model import MAX_TITLE_LEN, Kind, Template, ValidationError
 from planner.core.settings import Units
 from planner.core.vocabulary import check_template_name, template_name_key
@@ -63,6 +64,7 @@ class TemplateEditor(ValidatingDialog[Template]):
         self._load(template)
         self._name.setFocus(Qt.FocusReason.OtherFocusReason)
         self._name.selectAll()
+        self._validate_live()
 
     def _build(self, units: Units) -> None:
         outer = QVBoxLayout(self)
@@ -126,8 +128,16 @@ class TemplateEditor(ValidatingDialog[Template]):
             rpe=values.get("rpe"),
             description=self._description.toPlainText().strip(),
         )
-        check_template_name(name, self._taken)
-        template.to_workout(_SOME_DAY).validate()
+        problems: list[ValidationError] = []
+        try:
+            check_template_name(name, self._taken)
+        except ValidationError as error:
+            problems.append(error)
+        as_workout = template.to_workout(_SOME_DAY)
+        if problems:  # the name's problem is said once, in the template's words
+            as_workout = as_workout.replace(title="Template")
+        problems += workout_problems(as_workout)
+        raise_all(problems)
         return template
 
     # -- public API ------------------------------------------------------------------------

@@ -1,23 +1,33 @@
-"""The base of the editors: a form that checks its values on Save and says what is wrong."""
+"""The base of the editors: a form that checks its values as they are typed and says what is wrong.
+
+Every field that holds an impossible value is marked at once, with its message under it (in
+a line kept free for it, so nothing moves when a message appears), and Save stays disabled
+until every value is possible.
+"""
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
+from planner.core.checks import ValidationErrors
 from planner.core.model import ValidationError
 from planner.ui.dialogs.errors import ErrorLabel, FieldErrors
 from planner.ui.dialogs.fields import WorkoutNumbers, with_unit
@@ -27,12 +37,12 @@ T = TypeVar("T")
 
 
 class ValidatingDialog(QDialog, Generic[T]):
-    """A form dialog that checks its values when the runner saves.
+    """A form dialog that checks its values as the runner types, and again on Save.
 
-    A problem is shown in red under the field it concerns (``ValidationError.field``), or
-    on the general line under the form, and the dialog stays open. Subclasses build their
-    form with :meth:`_row` and the ``_add_…`` helpers, and describe the value in
-    :meth:`_collect`.
+    Each problem is shown in red under the field it concerns (``ValidationError.field``), or
+    on the general line under the form; Save is disabled while there is any. Subclasses
+    build their form with :meth:`_row` and the ``_add_…`` helpers, describe the value in
+    :meth:`_collect`, and call :meth:`_validate_live` once the form holds its first values.
 
     Args:
         parent: the parent widget.
@@ -49,6 +59,10 @@ class ValidatingDialog(QDialog, Generic[T]):
         self._number_fields: dict[str, NumberField] = {}
         self._number_forms: dict[str, QFormLayout] = {}
         self._widgets: dict[str, QWidget] = {}
+        self._live = False
+        self._lenient = False
+        self._parse_problems: dict[str, str] = {}
+        self._problems: dict[str, str] = {}
 
     # -- building the form -----------------------------------------------------------------
     def _row(
@@ -119,6 +133,7 @@ class ValidatingDialog(QDialog, Generic[T]):
         row = self._number_fields[name].parentWidget()
         if row is not None:
             self._number_forms[name].setRowVisible(row, visible)
+        self._errors.set_row_visible(name, visible)
         if not visible:
             self._errors.clear(name)
 
@@ -143,6 +158,8 @@ class ValidatingDialog(QDialog, Generic[T]):
         """The numbers in the fields not named in ``skip``; ``None`` when one is not a number.
 
         With ``show``, each field that is not a number says why, and the first one takes focus.
+        While the form checks itself as the runner types, a field that is not a number reads
+        as empty (so the other fields are still checked) and its message is kept aside.
         """
         values: dict[str, float | None] = {}
         failed = False
@@ -152,6 +169,10 @@ class ValidatingDialog(QDialog, Generic[T]):
             try:
                 values[name] = field.value()
             except FieldParseError as error:
+                if self._lenient:
+                    self._parse_problems[name] = str(error)
+                    values[name] = None
+                    continue
                 if show:
                     self._errors.show(name, str(error), focus=not failed)
                 failed = True
@@ -165,10 +186,71 @@ class ValidatingDialog(QDialog, Generic[T]):
             return self._collect(show=show)
         except ValidationError as error:
             if show:
-                field = self._number_fields.get(error.field)
-                message = field.explain(str(error)) if isinstance(field, DistanceField) else None
-                self._errors.show(error.field, message or str(error))
+                self._errors.show(error.field, self._explain(error))
             return None
+
+    def _explain(self, error: ValidationError) -> str:
+        """The message of ``error`` as the form shows it (distances in the form's units)."""
+        field = self._number_fields.get(error.field)
+        message = field.explain(str(error)) if isinstance(field, DistanceField) else None
+        return message or str(error)
+
+    def _find_problems(self) -> dict[str, str]:
+        """Every problem of the form now: field name -> message, in the order found."""
+        self._parse_problems = {}
+        found: dict[str, str] = {}
+        self._lenient = True
+        try:
+            self._collect(show=False)
+        except ValidationError as error:
+            errors = error.errors if isinstance(error, ValidationErrors) else (error,)
+            for each in errors:
+                found.setdefault(each.field, self._explain(each))
+        finally:
+            self._lenient = False
+        # A field that is not a number says so, rather than what its emptiness would mean.
+        return {**found, **self._parse_problems}
+
+    def _validate_live(self) -> None:
+        """Check the form now and after every change to any of its fields."""
+        if not self._live:
+            self._live = True
+            for widget in [*self._widgets.values(), *self._number_fields.values()]:
+                _on_change(widget, self._revalidate)
+            title = self._errors.widget("title")
+            if title is not None:
+                _on_change(title, self._revalidate)
+        self._revalidate()
+
+    @Slot()
+    def _revalidate(self) -> None:
+        """Mark every field that holds an impossible value; Save only when there is none."""
+        if not self._live:
+            return
+        problems = self._find_problems()
+        for name in [*self._number_fields, "title", "name", "day"]:
+            if name not in problems:
+                self._errors.clear(name)
+        general = ""
+        for name, message in problems.items():
+            if self._errors.widget(name) is None:
+                general = general or message
+            else:
+                self._errors.show(name, message, focus=False)
+        if general:
+            self._errors.show("", general, focus=False)
+        else:
+            self._errors.clear_general()
+        self._problems = problems
+        if hasattr(self, "_save_button"):
+            self._save_button.setEnabled(not problems)
+            self._save_button.setToolTip(
+                "Save (Ctrl+Enter)" if not problems else "Correct the fields marked in red first"
+            )
+
+    def problems(self) -> dict[str, str]:
+        """The problems the form shows now: field name -> message (empty when it can save)."""
+        return dict(self._problems)
 
     def _value(self) -> T:
         """The saved value; before saving, the one the form describes.
@@ -198,7 +280,16 @@ class ValidatingDialog(QDialog, Generic[T]):
 
     @Slot()
     def accept(self) -> None:
-        """Save when every value is possible; otherwise show why and stay open."""
+        """Save when every value is possible; otherwise show why, focus it and stay open."""
+        if self._live:
+            self._revalidate()
+            if self._problems:
+                first = self._errors.widget(next(iter(self._problems)))
+                if first is not None and first.isEnabled():
+                    first.setFocus(Qt.FocusReason.OtherFocusReason)
+                    if isinstance(first, QLineEdit):
+                        first.selectAll()
+                return
         value = self._checked(show=True)
         if value is None:
             return
@@ -207,11 +298,26 @@ class ValidatingDialog(QDialog, Generic[T]):
 
     @Slot()
     def _on_title_edited(self) -> None:
-        self._errors.clear("title")
+        if not self._live:
+            self._errors.clear("title")
 
     @Slot()
     def _on_number_edited(self) -> None:
+        if self._live:
+            return
         sender = self.sender()
         name = sender.property("field_name") if sender is not None else None
         if isinstance(name, str):
             self._errors.clear(name)
+
+
+def _on_change(widget: QWidget, slot: Callable[[], None]) -> None:
+    """Call ``slot`` whenever the value of ``widget`` (a form field) changes."""
+    if isinstance(widget, QLineEdit | QPlainTextEdit):
+        widget.textChanged.connect(slot)
+    elif isinstance(widget, QComboBox):
+        widget.currentIndexChanged.connect(slot)
+    elif isinstance(widget, QDateEdit):
+        widget.dateChanged.connect(slot)
+    elif isinstance(widget, QAbstractButton) and widget.isCheckable():
+        widget.toggled.connect(slot)

@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.core.checks import raise_all, workout_problems
 from planner.core.model import MAX_TITLE_LEN, Kind, Status, Workout
+from planner.core.pace import pace_text
 from planner.core.settings import Units
 from planner.ui.dialogs.fields import (
     WorkoutNumbers,
@@ -38,8 +40,9 @@ _ACTUALS = ("actual_duration_min", "actual_distance_km", "actual_rpe")
 class WorkoutEditor(ValidatingDialog[Workout]):
     """Edit a workout's plan and result.
 
-    The dialog validates with :meth:`Workout.validate` when the runner saves: a problem
-    is shown in red under the field it concerns, and the dialog stays open.
+    The dialog checks every value as the runner types (the core's :meth:`Workout.validate`
+    rules): each impossible one is shown in red under its field, and Save is disabled until
+    there is none. A run with a duration and a distance shows its pace under them.
 
     Args:
         workout: the workout to edit (a new one has ``id=None``).
@@ -66,6 +69,7 @@ class WorkoutEditor(ValidatingDialog[Workout]):
         super().__init__(parent)
         self.setObjectName("workoutEditor")
         self._original = workout
+        self._units = units
         if title is None:
             if complete:
                 title = f"Mark done: {workout.title}"
@@ -85,6 +89,7 @@ class WorkoutEditor(ValidatingDialog[Workout]):
         else:
             self._title.setFocus(Qt.FocusReason.OtherFocusReason)
             self._title.selectAll()
+        self._validate_live()
 
     # -- construction ----------------------------------------------------------------------
     def _build(self, first_weekday: int, units: Units) -> None:
@@ -130,6 +135,8 @@ class WorkoutEditor(ValidatingDialog[Workout]):
         self._planned = WorkoutNumbers(plan_box, units=units)
         self._add_numbers(plan_form, self._planned, ("D&uration", "&Distance", "&Effort (RPE)"))
         self._planned.rpe.setToolTip("How hard it should feel: 0 rest, 3 easy, 5 hard, 10 maximal")
+        self._plan_pace = self._add_pace(plan_form, self._planned)
+        self._plan_form = plan_form
         groups.addWidget(plan_box)
 
         result_box = QGroupBox("Result", self)
@@ -160,6 +167,8 @@ class WorkoutEditor(ValidatingDialog[Workout]):
             ("Dur&ation", "Distan&ce", "Effo&rt (RPE)"),
             prefix="actual_",
         )
+        self._result_pace = self._add_pace(result_form, self._actual)
+        self._result_form = result_form
         self._heavy_legs = QCheckBox("&Legs felt heavy", result_box)
         self._heavy_legs.setToolTip(
             "Tick when your legs felt heavy afterwards: Legwork then suggests resting next day."
@@ -204,6 +213,42 @@ class WorkoutEditor(ValidatingDialog[Workout]):
             self._notes,
             self._buttons,
         )
+
+    def _add_pace(self, form: QFormLayout, numbers: WorkoutNumbers) -> QLabel:
+        """A "Pace" row under a run's numbers, following them as they are typed."""
+        pace = QLabel(form.parentWidget())
+        pace.setObjectName("paceLabel")
+        pace.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        pace.setToolTip("Duration divided by distance, in your units")
+        form.addRow(QLabel("Pace", form.parentWidget()), pace)
+        numbers.duration.textChanged.connect(self._update_pace)
+        numbers.distance.textChanged.connect(self._update_pace)
+        return pace
+
+    @Slot()
+    def _update_pace(self) -> None:
+        run = combo_kind(self._kind) is Kind.RUN
+        for label, form, numbers in (
+            (self._plan_pace, self._plan_form, self._planned),
+            (self._result_pace, self._result_form, self._actual),
+        ):
+            form.setRowVisible(label, run)
+            try:
+                duration, distance = numbers.duration.value(), numbers.distance.value()
+            except FieldParseError:
+                duration = distance = None
+            text = pace_text(Kind.RUN, duration, distance, self._units)
+            label.setText(text or "—")
+
+    def pace_text(self) -> str:
+        """The planned pace shown ("" when there is none): ``5:30 min/km``."""
+        text = self._plan_pace.text()
+        return "" if text == "—" else text
+
+    def result_pace_text(self) -> str:
+        """The pace of what was done, shown under the result ("" when there is none)."""
+        text = self._result_pace.text()
+        return "" if text == "—" else text
 
     # -- values ----------------------------------------------------------------------------
     def _load(self, workout: Workout) -> None:
@@ -277,7 +322,7 @@ class WorkoutEditor(ValidatingDialog[Workout]):
         elif kind is Kind.REST:
             changes["actual_distance_km"] = None
         workout = self._original.replace(**changes)
-        workout.validate()
+        raise_all(workout_problems(workout))
         return workout
 
     # -- public API ------------------------------------------------------------------------
@@ -299,6 +344,7 @@ class WorkoutEditor(ValidatingDialog[Workout]):
         rest = combo_kind(self._kind) is Kind.REST
         self._show_number("distance_km", not rest)
         self._show_number("actual_distance_km", not rest)
+        self._update_pace()
         self.adjustSize()
 
     @Slot(QAbstractButton, bool)

@@ -1,4 +1,4 @@
-"""Pace in the runner's units, and which workouts count as missed."""
+"""Pace in the runner's units, which workouts count as missed, and every form problem at once."""
 
 from __future__ import annotations
 
@@ -73,3 +73,16 @@ def test_missed_workouts_are_listed_oldest_first() -> None:
 
 def test_the_review_looks_four_weeks_back_up_to_yesterday() -> None:
     assert review_span(TODAY) == (date(2026, 10, 21), date(2026, 11, 17))
+
+
+# -- every problem at once ------------------------------------------------------------------
+def test_every_impossible_field_is_found_not_only_the_first() -> None:
+    from planner.core.checks import ValidationErrors, raise_all, workout_problems
+
+    bad = run(title=" ", duration_min=-5, distance_km=400.0, rpe=11)
+    problems = workout_problems(bad)
+    assert [p.field for p in problems] == ["title", "duration_min", "distance_km", "rpe"]
+    assert workout_problems(run()) == []
+    with pytest.raises(ValidationErrors) as caught:
+        raise_all(problems)
+    assert caught.value.field == "title" and len(caught.value.errors) == 4
