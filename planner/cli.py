@@ -458,6 +458,7 @@ def _print_week(args: argparse.Namespace) -> int:
         settings = PlanService(repository).settings()
         week = _chosen_week(args.week, today, settings.first_weekday)
         workouts = repository.workouts_between(week.start, week.end)
+        findings = PlanService(repository).findings(week, settings=settings)
     if not out.parent.is_dir():
         raise CliError(f"cannot write {out}: the folder {out.parent} does not exist")
     if sys.platform.startswith("linux"):
@@ -480,7 +481,9 @@ def _print_week(args: argparse.Namespace) -> int:
             ) from None
         raise _import_failure("printing", exc) from None
     # The storage work is done here: the UI layer never imports storage (import-linter).
-    printing.print_week_pdf(workouts, week, out, today=today, units=settings.units)
+    printing.print_week_pdf(
+        workouts, week, out, today=today, units=settings.units, findings=findings
+    )
     print(f"{out}: week {week.label()} ({week.start.isoformat()} to {week.end.isoformat()})")
     return EXIT_OK
 

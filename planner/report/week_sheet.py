@@ -9,7 +9,9 @@ It reads well in black and white: every kind shows its letter and name (the kind
 a light tint and a border), and the status of every workout is a glyph *and* a word: a box to
 tick by hand (☐) while planned, ☑ and "✓ Done" with what was actually done, ☒ and "Skipped".
 Distances are written in the runner's units; the kind colours and order are the app's
-(:mod:`planner.core.vocabulary`), so the sheet matches the screen.
+(:mod:`planner.core.vocabulary`), so the sheet matches the screen. When given the week's
+findings, the sheet lists them under the days as the warning panel does: each with its
+severity's mark *and* word, its days, the advice and where it comes from.
 """
 
 from __future__ import annotations
@@ -19,8 +21,9 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Literal
 
+from planner.core.finding_text import SEVERITY_COLORS, SEVERITY_MARKS, SEVERITY_WORDS, days_text
 from planner.core.formatting import format_distance, format_hours, numbers_line
-from planner.core.model import Kind, Status, Workout
+from planner.core.model import Finding, Kind, Status, Workout
 from planner.core.settings import Units
 from planner.core.totals import week_totals
 from planner.core.vocabulary import KIND_COLORS, KIND_ORDER, STATUS_WORDS
@@ -142,6 +145,7 @@ def week_sheet_html(
     title: str = "Training week",
     units: Units = Units.KM,
     spacing: Spacing = "normal",
+    findings: Sequence[Finding] | None = None,
 ) -> str:
     """The printable sheet of ``week`` as an HTML document.
 
@@ -153,10 +157,13 @@ def week_sheet_html(
         units: the units distances are written in (kilometres or miles).
         spacing: the room around each row: ``spacious`` fills a page when the week is light,
             ``compact`` keeps a busy week on one page (the printer picks the roomiest that fits).
+        findings: the week's warnings, listed under the days ("No warnings this week" when
+            empty); ``None`` leaves the section out.
 
     Returns:
         A complete HTML document: a header with the week label, its dates and totals, one
-        row per workout grouped by day ("Rest" on a day without any), and a footer.
+        row per workout grouped by day ("Rest" on a day without any), the warnings when
+        given, and a footer.
     """
     printed = today if today is not None else date.today()
     in_week = sorted(
@@ -169,6 +176,7 @@ def week_sheet_html(
         _header(week, title),
         _totals(in_week, units),
         _days(in_week, week, units, _PADDINGS[spacing]),
+        _warnings(findings) if findings is not None else "",
         _footer(printed),
         "</body></html>",
     ]
@@ -373,6 +381,50 @@ def _result(workout: Workout, units: Units) -> str:
     )
     return (
         f"<p style='margin: 0; font-size: 10pt; font-weight: 700;'>{CHECK} Done</p>{detail}{heavy}"
+    )
+
+
+def _warnings(findings: Sequence[Finding]) -> str:
+    """The week's warnings, most severe first: mark and word, days, advice, source."""
+    head = _eyebrow("WARNINGS THIS WEEK")
+    if not findings:
+        return (
+            f"<div style='margin-top: 16px;'>{head}"
+            f"<p style='margin: 2px 0 0 0; font-size: 10pt; font-style: italic; color: {_MUTED};'>"
+            "No warnings this week.</p></div>"
+        )
+    rows = []
+    for finding in findings:
+        color = SEVERITY_COLORS[finding.severity]
+        rule = f"border-bottom: 1px dotted {_LINE};"
+        source = (
+            f"<p style='margin: 0; padding-top: 1px; font-size: 7.5pt; color: {_FAINT};'>"
+            f"{_esc(finding.source)}</p>"
+            if finding.source
+            else ""
+        )
+        rows.append(
+            "<tr>"
+            f"<td width='4%' valign='top' align='center' style='padding: 6px 0 6px 0; {rule}'>"
+            "<table cellspacing='0' cellpadding='0'><tr>"
+            f"<td bgcolor='{color}' align='center' style='padding: 0 5px 0 5px;'>"
+            f"<span style='font-size: 9pt; font-weight: 700; color: #ffffff;'>"
+            f"{_esc(SEVERITY_MARKS[finding.severity])}</span></td></tr></table></td>"
+            f"<td width='96%' valign='top' style='padding: 5px 0 6px 8px; {rule}'>"
+            f"<p style='margin: 0; font-size: 9.5pt;'>"
+            f"<span style='font-weight: 700; color: {_shade(color, 0.35)};'>"
+            f"{SEVERITY_WORDS[finding.severity]}</span>"
+            f"<span style='color: {_MUTED};'> · {_esc(days_text(finding.days))}</span></p>"
+            f"<p style='margin: 0; padding-top: 1px; font-size: 9.5pt;'>"
+            f"{_esc(finding.message)}</p>{source}</td>"
+            "</tr>"
+        )
+    return (
+        f"<div style='margin-top: 16px;'>{head}</div>"
+        "<table width='100%' cellspacing='0' cellpadding='0' "
+        f"style='border-collapse: collapse; border-top: 1.5px solid {_RULE};'>"
+        + "".join(rows)
+        + "</table>"
     )
 
 

@@ -32,7 +32,7 @@ from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QWidget
 
-from planner.core.model import Workout
+from planner.core.model import Finding, Workout
 from planner.core.settings import Units
 from planner.core.weeks import Week
 from planner.report.week_sheet import SPACINGS, Spacing, week_sheet_html
@@ -110,17 +110,24 @@ class WeekSheet:
         week: the week.
         today: the day printed in the footer (``None``: the system's today).
         units: the units distances are printed in.
+        findings: the week's warnings, printed under the days (``None``: not printed).
     """
 
     workouts: tuple[Workout, ...]
     week: Week
     today: date | None = None
     units: Units = Units.KM
+    findings: tuple[Finding, ...] | None = None
 
     def html(self, spacing: Spacing = "normal") -> str:
         """The sheet's HTML."""
         return week_sheet_html(
-            self.workouts, self.week, today=self.today, units=self.units, spacing=spacing
+            self.workouts,
+            self.week,
+            today=self.today,
+            units=self.units,
+            spacing=spacing,
+            findings=self.findings,
         )
 
     def document(self, printer: QPrinter) -> QTextDocument:
@@ -212,6 +219,7 @@ def print_week_pdf(
     *,
     today: date | None = None,
     units: Units = Units.KM,
+    findings: Sequence[Finding] | None = None,
 ) -> None:
     """Write the printable sheet of ``week`` as an A4 PDF: what ``legwork print-week`` does.
 
@@ -224,12 +232,14 @@ def print_week_pdf(
         out: the PDF file to write.
         today: the day printed in the footer (default: the system's today).
         units: the units distances are printed in.
+        findings: the week's warnings, printed under the days (``None``: not printed).
 
     Raises:
         OSError: ``out`` cannot be written.
     """
     ensure_gui_application()
-    write_pdf(WeekSheet(tuple(workouts), week, today, units), out)
+    listed = tuple(findings) if findings is not None else None
+    write_pdf(WeekSheet(tuple(workouts), week, today, units, listed), out)
 
 
 def default_pdf_name(week: Week) -> str:
