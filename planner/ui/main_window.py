@@ -33,6 +33,8 @@ from planner.ui.controller import PlanController
 from planner.ui.palette import WorkoutPalette
 from planner.ui.selection_actions import BLOCK_MENU, DAY_MENU, SelectionActions
 from planner.ui.view_state import ViewState
+from planner.ui.warnings_model import WarningsModel
+from planner.ui.warnings_panel import WarningsPanel
 from planner.ui.week_view import WeekView
 
 if TYPE_CHECKING:
@@ -81,8 +83,10 @@ MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "go_to_date",
             SEPARATOR,
             "library",
+            "warnings",
             "focus_week",
             "focus_library",
+            "focus_warnings",
         ),
     ),
     (
@@ -161,7 +165,8 @@ class MainWindow(QMainWindow):
             QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks
         )
 
-        self.week_view = WeekView(controller, state, self)
+        self.warnings = WarningsModel(controller, state, self)
+        self.week_view = WeekView(controller, state, self, marks=self.warnings.marks)
         self.setCentralWidget(self.week_view)
         self.library = WorkoutPalette(controller, state, self)
         self._library_dock = QDockWidget("Library", self)
@@ -173,6 +178,15 @@ class MainWindow(QMainWindow):
             | QDockWidget.DockWidgetFeature.DockWidgetFloatable
         )
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self._library_dock)
+        self.warnings_panel = WarningsPanel(self.warnings, state, self)
+        self._warnings_dock = QDockWidget("Warnings", self)
+        self._warnings_dock.setObjectName("warningsDock")
+        self._warnings_dock.setWidget(self.warnings_panel)
+        self._warnings_dock.setFeatures(self._library_dock.features())
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self._warnings_dock)
+        self.warnings.changed.connect(self.week_view.update)
+        self.warnings.preview_changed.connect(self.week_view.update)
+        self.warnings.load_after_first_paint(self.week_view)
 
         self.selection_actions = SelectionActions(controller, state, self)
         self.actions_table = ActionTable(self, self._specs(), local_to=self.week_view)
@@ -308,8 +322,15 @@ class MainWindow(QMainWindow):
                 keys=("Ctrl+L",),
                 action=self._library_dock.toggleViewAction(),
             ),
+            ActionSpec(
+                "warnings",
+                "&Warnings",
+                keys=("Ctrl+Shift+W",),
+                action=self._warnings_dock.toggleViewAction(),
+            ),
             ActionSpec("focus_week", "Focus &Week", self._focus_week, ("Ctrl+1",)),
             ActionSpec("focus_library", "Focus Li&brary", self._focus_library, ("Ctrl+2",)),
+            ActionSpec("focus_warnings", "Focus W&arnings", self._focus_warnings, ("Ctrl+4",)),
             ActionSpec(
                 "library_add",
                 library.add.text(),
@@ -493,6 +514,11 @@ class MainWindow(QMainWindow):
         self.week_view.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     @Slot()
+    def _focus_warnings(self) -> None:
+        self._warnings_dock.show()
+        self.warnings_panel.focus_first()
+
+    @Slot()
     def _focus_library(self) -> None:
         self._library_dock.show()
         self.library.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -536,7 +562,8 @@ class MainWindow(QMainWindow):
         week = self.state.week
         workouts = self._controller.workouts(week.start, week.end)
         units = self._controller.settings.units
-        return WeekSheet(tuple(workouts), week, self.state.today, units)
+        findings = tuple(self.warnings_panel.findings())
+        return WeekSheet(tuple(workouts), week, self.state.today, units, findings)
 
     @Slot()
     def _print(self) -> None:
