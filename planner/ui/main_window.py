@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSizePolicy,
     QToolBar,
@@ -30,6 +31,7 @@ from planner.core.model import ChangeSet
 from planner.core.weeks import Week
 from planner.ui.actions import SEPARATOR, ActionSpec, ActionTable
 from planner.ui.controller import PlanController
+from planner.ui.file_actions import FileActions, PlanFileHooks, remember_plan
 from planner.ui.palette import WorkoutPalette
 from planner.ui.selection_actions import BLOCK_MENU, DAY_MENU, SelectionActions
 from planner.ui.view_state import ViewState
@@ -46,7 +48,24 @@ _STATE_VERSION = 1
 
 #: The menu bar: each menu's title and its actions, ``"-"`` for a separator.
 MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("&File", ("new", SEPARATOR, "print", "preview", "pdf", SEPARATOR, "quit")),
+    (
+        "&File",
+        (
+            "new_plan",
+            "open_plan",
+            SEPARATOR,
+            "new",
+            SEPARATOR,
+            "import_workouts",
+            "export_workouts",
+            SEPARATOR,
+            "print",
+            "preview",
+            "pdf",
+            SEPARATOR,
+            "quit",
+        ),
+    ),
     (
         "&Edit",
         (
@@ -189,12 +208,14 @@ class MainWindow(QMainWindow):
         self.warnings.load_after_first_paint(self.week_view)
 
         self.selection_actions = SelectionActions(controller, state, self)
+        self.file_actions = FileActions(self, controller, state, db_path)
         self.actions_table = ActionTable(self, self._specs(), local_to=self.week_view)
         self.selection_actions.attach(self.actions_table)
         self.actions_table.fill_menu_bar(self.menuBar(), MENUS)
         self._create_toolbar()
         self._create_status_bar()
         self._name_actions()
+        self._add_file_menus()
 
         controller.plan_changed.connect(self._on_plan_changed)
         controller.failed.connect(self._show_error)
@@ -204,6 +225,9 @@ class MainWindow(QMainWindow):
         self.week_view.block_action_requested.connect(self._on_block_action)
         self.selection_actions.message.connect(self._show_status)
         self.selection_actions.focus_week.connect(self._focus_week)
+        self.file_actions.message.connect(self._show_status)
+        self.file_actions.failed.connect(self._show_error)
+        self.week_view.demo_requested.connect(self.file_actions.open_demo)
 
         self._restore_window_state()
         self._on_week_changed(state.week)
@@ -244,6 +268,14 @@ class MainWindow(QMainWindow):
         """Show the week holding today and select today."""
         self.state.this_week()
 
+    def set_plan_files(self, hooks: PlanFileHooks | None) -> None:
+        """What New Plan…, Open Plan…, Open Recent and the demo plan do (the app's hooks).
+
+        The empty week's card offers the demo plan only when there is one to open.
+        """
+        self.file_actions.set_hooks(hooks)
+        self.week_view.set_demo_offer(hooks is not None and hooks.open_demo is not None)
+
     def shortcut_rows(self) -> list[tuple[str, str]]:
         """What Help ▸ Keyboard Shortcuts lists: every action, then the widgets' own keys."""
         return [*self.actions_table.shortcut_rows(), *WIDGET_KEYS]
@@ -269,6 +301,7 @@ class MainWindow(QMainWindow):
                 action=stack.createRedoAction(self, "&Redo"),
             ),
             *self.selection_actions.specs(),
+            *self.file_actions.specs(),
             ActionSpec(
                 "review_missed",
                 "Review &Missed…",
@@ -420,6 +453,20 @@ class MainWindow(QMainWindow):
         self.preferences_action = table["preferences"]
         self.library_action = table["library"]
         self.pdf_action = table["pdf"]
+
+    def _add_file_menus(self) -> None:
+        """File ▸ Open Recent, after Open Plan…; the plan on screen becomes the latest."""
+        open_plan = self.actions_table["open_plan"]
+        file_menu = open_plan.associatedObjects()
+        for menu in file_menu:
+            if isinstance(menu, QMenu) and menu.parent() is self.menuBar():
+                actions = menu.actions()
+                after = actions[actions.index(open_plan) + 1]
+                menu.insertMenu(after, self.file_actions.recent_menu)
+        self.file_actions.attach(
+            {name: self.actions_table[name] for name in ("new_plan", "open_plan")}
+        )
+        remember_plan(self._db_path)
 
     def _create_toolbar(self) -> None:
         toolbar = QToolBar("Navigation", self)
