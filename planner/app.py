@@ -14,20 +14,40 @@ import os
 import sys
 import threading
 import traceback
-from datetime import date
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date, datetime
+from functools import partial
 from pathlib import Path
 from types import TracebackType
 from typing import Protocol
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QIcon
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox, QWidget
 
-from planner import APP_ID, APP_NAME, __version__
+from planner import APP_ID, APP_NAME, __version__, single_instance
 from planner.core.ports import PlanRepository, StorageError
 from planner.core.service import PlanService
+from planner.single_instance import PlanInstance
+from planner.storage import backups
+from planner.storage.errors import (
+    CorruptDatabaseError,
+    IncompleteDatabaseError,
+    NotADatabaseError,
+)
+from planner.storage.plan_files import APP_PURPOSE, resolved_plan, set_aside
 from planner.storage.startup import StartupDatabase, open_for_startup
+from planner.ui.banner import show_read_only_banner
 from planner.ui.controller import PlanController
+from planner.ui.dialogs.backups import BackupsDialog
+from planner.ui.dialogs.damaged_plan import (
+    BackupSummary,
+    PlanProblem,
+    PlanProblemChoice,
+    ask_what_to_do,
+    format_when,
+)
 from planner.ui.main_window import MainWindow
 from planner.ui.view_state import ViewState, fixed_clock
 
@@ -44,8 +64,6 @@ class _PlanFile(Protocol):
 
     @property
     def repository(self) -> PlanRepository: ...
-
-    def make_backup(self, backup_dir: Path, keep: int = 7) -> Path: ...
 
     def close(self) -> None: ...
 
@@ -80,31 +98,38 @@ def build_main_window(db_path: Path | str, *, today: date | None = None) -> Main
         raise
     controller.setParent(window)
     window.database = database  # type: ignore[attr-defined]
+    read_only_reason: str | None = getattr(database, "read_only_reason", None)
+    if read_only_reason:
+        show_read_only_banner(window, read_only_reason)
     if startup is not None:
         _FinishLoadingAfterFirstPaint(window, startup)
     return window
 
 
 def run(db_path: Path, *, today: date | None = None) -> int:
-    """Start Legwork on ``db_path``; returns the exit code."""
+    """Start Legwork on ``db_path``; returns the exit code.
+
+    A plan already open in another Legwork is not opened twice: that window is raised and
+    this start ends with 0. A plan that cannot be opened gets a dialog that says why and
+    offers a way on (see :class:`_PlanSession`).
+    """
     app = _application()
     sys.excepthook = _excepthook
-    path = Path(db_path)
-    window: MainWindow | None = None
-    while window is None:
-        try:
-            window = build_main_window(path, today=today)
-        except StorageError as error:
-            log.error("cannot open %s: %s", path, error)
-            other = _ask_for_another_file(path, error)
-            if other is None:
-                return 1
-            path = other
+    session = _PlanSession(today=today)
+    stop = session.open(Path(db_path))
+    if stop is not None:
+        return stop
+    window = session.window
+    assert window is not None
     if os.environ.get(PROFILE_ENV):
         _FirstPaintProbe(window.week_view, quit_after=bool(os.environ.get(QUIT_AFTER_PAINT_ENV)))
     window.show()
-    QTimer.singleShot(1500, lambda: _daily_backup(window))
-    return app.exec()
+    _AfterFirstPaint(window.week_view, session.listen)  # QtNetwork loads after the week
+    QTimer.singleShot(_START_BACKUP_DELAY_MS, session.back_up_if_due)
+    try:
+        return app.exec()
+    finally:
+        session.finish()
 
 
 def _application() -> QApplication:
@@ -122,38 +147,6 @@ def _application() -> QApplication:
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     return app
-
-
-def _ask_for_another_file(path: Path, error: StorageError) -> Path | None:
-    box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, f"Legwork cannot open {path.name}.")
-    box.setInformativeText(f"{error}\n\n{error.hint}".strip())
-    box.setDetailedText(str(path))
-    choose = box.addButton("Open Another File…", QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(QMessageBox.StandardButton.Close)
-    box.exec()
-    if box.clickedButton() is not choose:
-        return None
-    name, _ = QFileDialog.getSaveFileName(
-        None,
-        "Open or create a plan",
-        str(path.parent),
-        "Legwork plans (*.sqlite3);;All files (*)",
-        options=QFileDialog.Option.DontConfirmOverwrite,
-    )
-    return Path(name) if name else None
-
-
-def _daily_backup(window: MainWindow) -> None:
-    from planner.paths import backup_dir
-
-    database: _PlanFile | None = getattr(window, "database", None)
-    if database is None:
-        return
-    try:
-        database.make_backup(backup_dir())
-    except (OSError, StorageError) as error:  # a failed backup must not stop planning
-        log.warning("backup failed: %s", error)
-        window.statusBar().showMessage(f"Could not back up your plan: {error}", 8000)
 
 
 def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
@@ -224,6 +217,22 @@ class _FinishLoadingAfterFirstPaint(QObject):
             log.warning("could not finish opening the plan: %s", error)
 
 
+class _AfterFirstPaint(QObject):
+    """Calls ``then`` once, on the event loop, after ``target`` has first painted."""
+
+    def __init__(self, target: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(target)
+        self._target = target
+        self._then = then
+        target.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._target and event.type() == QEvent.Type.Paint:
+            self._target.removeEventFilter(self)
+            QTimer.singleShot(0, self._then)
+        return False
+
+
 class _FirstPaintProbe(QObject):
     """Reports the first paint of the week (start-up benchmark) and optionally quits."""
 
@@ -258,3 +267,391 @@ def _rss_kib() -> int:
     import resource
 
     return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+
+
+# -- one plan in the app: its lock, a file that cannot be opened, backups and restore -------
+#: How long after the window is shown the start-of-day backup is taken.
+_START_BACKUP_DELAY_MS = 1500
+_PLAN_FILTER = "Legwork plans (*.sqlite3);;All files (*)"
+
+
+def _now() -> datetime:
+    return datetime.now().astimezone()
+
+
+class _PlanSession(QObject):
+    """The app's hold on one plan: its single-writer lock, its window, its backups.
+
+    * :meth:`open` takes the plan's lock (or raises the window of the Legwork that has it),
+      opens a copy when the file is a backup, and when the plan cannot be opened says why
+      and offers a way on: a damaged plan is kept aside as ``NAME.damaged-<time>`` and its
+      newest good backup offered.
+    * :meth:`back_up_if_due` takes the day's backup (at start, and at close in
+      :meth:`finish`); File ▸ Backups… lists the backups and restores one
+      (:meth:`restore`), replacing the window with one on the restored plan.
+
+    Attributes:
+        window: the window on the plan, once open.
+        path: the plan file, once open.
+    """
+
+    def __init__(
+        self,
+        *,
+        today: date | None = None,
+        backup_root: Path | None = None,
+        copies_folder: Path | None = None,
+    ) -> None:
+        super().__init__()
+        from planner.paths import backup_dir, user_data_dir
+
+        self._today = today
+        self._backup_root = backup_root if backup_root is not None else backup_dir()
+        self._copies = copies_folder if copies_folder is not None else user_data_dir()
+        self._instance: PlanInstance | None = None
+        self.window: MainWindow | None = None
+        self.path: Path | None = None
+
+    # -- opening ---------------------------------------------------------------------------
+    def open(self, requested: Path) -> int | None:
+        """Open ``requested`` in a window (not yet shown); returns an exit code to stop with.
+
+        Returns:
+            ``None`` when :attr:`window` is ready; else the exit code: 0 when another Legwork
+            has the plan and raised its window, 1 when the runner quit or nothing could open.
+        """
+        path = Path(requested).expanduser().absolute()
+        while True:
+            note = ""
+            if path.is_file() and backups.is_in_backups(path, self._backup_root):
+                try:
+                    copy = backups.copy_backup(path, self._copies)
+                except StorageError as error:
+                    problem = PlanProblem(
+                        f"The backup “{path.name}” cannot be opened.",
+                        f"{error} Legwork did not change it.",
+                        details=_details(path, error),
+                        can_start_empty=False,
+                    )
+                    step = self._ask_until_decided(problem, path, on_restore=None)
+                    if isinstance(step, int):
+                        return step
+                    path = step.expanduser().absolute()
+                    continue
+                note = (
+                    f"{path.name} is a backup, which Legwork never changes: this is a copy of "
+                    f"it, {copy}."
+                )
+                path = copy
+            stop = self._take_lock(path)
+            if stop is not None:
+                return stop
+            try:
+                window = build_main_window(path, today=self._today)
+            except StorageError as error:
+                log.error("cannot open %s: %s", path, error)
+                step = self._cannot_open(path, error)
+                if isinstance(step, int):
+                    self._release()
+                    return step
+                path = step.expanduser().absolute()
+                continue
+            self._use(window, path)
+            if note:
+                window.statusBar().showMessage(note, 20000)
+            return None
+
+    def _take_lock(self, path: Path) -> int | None:
+        """Hold ``path``'s lock; else raise the Legwork that has it. An exit code, or None."""
+        if self._instance is not None and self._instance.plan == resolved_plan(path):
+            return None
+        self._release()
+        try:
+            instance = single_instance.acquire(path, listen=False)
+            if instance is None:
+                holder = single_instance.lock_holder(path)
+                by_the_app = holder is None or holder.purpose == APP_PURPOSE
+                if by_the_app and single_instance.ask_running_instance_to_raise(path):
+                    log.info("%s is open in another Legwork, which was raised", path)
+                    return 0
+                instance = single_instance.acquire(path, listen=False)  # it may have quit
+        except StorageError as error:
+            _error_box(None, f"Legwork cannot open {path.name}.", error)
+            return 1
+        if instance is None:
+            holder = single_instance.lock_holder(path)
+            who = holder.describe() if holder is not None else "another Legwork"
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                APP_NAME,
+                f"{path.name} is open in {who}.",
+                QMessageBox.StandardButton.Close,
+            )
+            box.setInformativeText(
+                "Legwork lets one program at a time change a plan, so that no change is lost. "
+                "Close the other one (or wait until it has finished) and start Legwork again."
+            )
+            box.exec()
+            return 1
+        self._instance = instance
+        instance.raise_requested.connect(self._raise_window)
+        return None
+
+    def _release(self) -> None:
+        instance, self._instance = self._instance, None
+        if instance is not None:
+            instance.raise_requested.disconnect(self._raise_window)
+            instance.release()
+            instance.deleteLater()
+
+    def _cannot_open(self, path: Path, error: StorageError) -> Path | int:
+        """The dialog for a plan that cannot be opened: the path to try next, or an exit code."""
+        if _looks_like_a_damaged_plan(path, error, self._backup_root):
+            try:
+                aside = set_aside(path, "damaged", now=_now())
+            except StorageError as failure:
+                log.error("cannot keep %s aside: %s", path, failure)
+            else:
+                return self._damaged(path, aside, error)
+        problem = PlanProblem(
+            f"Legwork cannot open “{path.name}”.",
+            f"{error}\n\n{error.hint}".strip(),
+            details=_details(path, error),
+            start_empty_text="Start a New Plan…",
+        )
+        return self._ask_until_decided(problem, path, on_restore=None, new_plan_dialog=True)
+
+    def _damaged(self, path: Path, aside: Path, error: StorageError) -> Path | int:
+        newest = backups.newest_good_backup(path, self._backup_root)
+        what = (
+            "empty or cut short (its writing was interrupted)"
+            if isinstance(error, IncompleteDatabaseError)
+            else "damaged"
+        )
+        explanation = (
+            f"The file is {what}, so Legwork cannot open it. Nothing was deleted: the file was "
+            f"kept, unchanged, as “{aside.name}” in {aside.parent}."
+        )
+        if newest is None:
+            explanation += (
+                "\n\nThere is no good backup of this plan to go back to. You can start an "
+                "empty plan in its place, or open another plan."
+            )
+        summary = (
+            None
+            if newest is None
+            else BackupSummary(newest.when, newest.workouts or 0, newest.weigh_ins or 0)
+        )
+        problem = PlanProblem(
+            f"Your plan “{path.name}” is damaged.",
+            explanation,
+            details=_details(path, error),
+            backup=summary,
+        )
+        return self._ask_until_decided(
+            problem, path, on_restore=None if newest is None else newest.path
+        )
+
+    def _ask_until_decided(
+        self,
+        problem: PlanProblem,
+        path: Path,
+        *,
+        on_restore: Path | None,
+        new_plan_dialog: bool = False,
+    ) -> Path | int:
+        """Show ``problem`` until the runner picks something that can be done."""
+        while True:
+            choice = ask_what_to_do(problem)
+            if choice is PlanProblemChoice.QUIT:
+                return 1
+            if choice is PlanProblemChoice.RESTORE and on_restore is not None:
+                try:
+                    backups.restore_backup(on_restore, path, self._backup_root, now=_now())
+                except StorageError as failure:
+                    _error_box(None, "The backup could not be restored.", failure)
+                    problem = replace(problem, backup=None)
+                    on_restore = None
+                    continue
+                return path
+            if choice is PlanProblemChoice.OPEN_ANOTHER:
+                name, _ = QFileDialog.getOpenFileName(
+                    None, "Open a Legwork Plan", str(path.parent), _PLAN_FILTER
+                )
+                if name:
+                    return Path(name)
+                continue
+            if choice is PlanProblemChoice.START_EMPTY:
+                if not new_plan_dialog:
+                    return path  # the damaged file is aside: a new plan takes its place
+                name, _ = QFileDialog.getSaveFileName(
+                    None,
+                    "Start a New Plan",
+                    str(path.parent / "legwork.sqlite3"),
+                    _PLAN_FILTER,
+                    options=QFileDialog.Option.DontConfirmOverwrite,  # an existing one opens
+                )
+                if name:
+                    return Path(name)
+
+    @Slot()
+    def listen(self) -> None:
+        """Answer other starts on this plan (raise the window) from now on."""
+        if self._instance is not None:
+            self._instance.listen()
+
+    def _use(self, window: MainWindow, path: Path) -> None:
+        self.window = window
+        self.path = path
+        _add_backups_action(window, self.show_backups)
+
+    @Slot()
+    def _raise_window(self) -> None:
+        """Bring the window to the front: another start asked for this plan."""
+        window = self.window
+        if window is None:
+            return
+        if window.isMinimized():
+            window.setWindowState(
+                (window.windowState() & ~Qt.WindowState.WindowMinimized)
+                | Qt.WindowState.WindowActive
+            )
+        window.show()
+        window.raise_()
+        window.activateWindow()
+
+    # -- backups ---------------------------------------------------------------------------
+    @Slot()
+    def back_up_if_due(self) -> None:
+        """Take the day's backup if the plan changed since the last one (never raises)."""
+        if self.path is None or self._instance is None:
+            return
+        try:
+            made = backups.backup_if_due(self.path, self._backup_root, now=_now())
+        except (OSError, StorageError) as error:  # a failed backup must not stop planning
+            log.warning("backup failed: %s", error)
+            if self.window is not None and self.window.isVisible():
+                self.window.statusBar().showMessage(f"Could not back up your plan: {error}", 8000)
+            return
+        if made is not None:
+            log.info("backed up %s to %s", self.path, made.path)
+
+    @Slot()
+    def show_backups(self) -> None:
+        """File ▸ Backups…: the plan's backups, and Restore."""
+        if self.path is None or self.window is None:
+            return
+        dialog = BackupsDialog(
+            self.path.name,
+            partial(backups.list_backups, self.path, self._backup_root),
+            folder=backups.backup_folder(self.path, self._backup_root),
+            parent=self.window,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.restore_requested.connect(self._restore_soon)
+        dialog.open()
+
+    @Slot(object)
+    def _restore_soon(self, backup: Path) -> None:
+        QTimer.singleShot(0, partial(self.restore, backup))
+
+    def restore(self, backup: Path) -> None:
+        """Put ``backup`` in place of the plan and show it in a new window.
+
+        The plan is closed first; whatever happens, the window is rebuilt from the file, so
+        it always shows what the file holds. Failures are shown in a message box.
+        """
+        old, path = self.window, self.path
+        if old is None or path is None:
+            return
+        database: _PlanFile | None = getattr(old, "database", None)
+        if database is not None:
+            database.close()
+        failure: StorageError | None = None
+        result: backups.RestoreResult | None = None
+        try:
+            result = backups.restore_backup(backup, path, self._backup_root, now=_now())
+        except StorageError as error:
+            failure = error
+        try:
+            window = build_main_window(path, today=self._today)
+        except StorageError as error:
+            _error_box(old, f"Legwork cannot open {path.name} again.", error)
+            old.close()
+            return
+        window.restoreGeometry(old.saveGeometry())
+        self._use(window, path)
+        window.show()
+        old.close()
+        old.deleteLater()
+        if failure is not None:
+            _error_box(window, "The backup could not be restored.", failure)
+        elif result is not None:
+            window.statusBar().showMessage(
+                f"Restored the backup from {format_when(result.restored.when)}. Your plan as it "
+                "was is kept in File ▸ Backups… as “Before a restore”.",
+                20000,
+            )
+
+    def finish(self) -> None:
+        """At exit: the day's backup if due, then give the plan's lock up."""
+        self.back_up_if_due()
+        self._release()
+
+
+def _looks_like_a_damaged_plan(path: Path, error: StorageError, backup_root: Path) -> bool:
+    """Whether a file that cannot be opened is a damaged plan (kept aside) or something else.
+
+    A damaged or cut-short SQLite file is; so is an unreadable file that has backups as a
+    plan. A text file, another program's database or a folder is not: it is left alone.
+    """
+    if not path.is_file():
+        return False
+    if isinstance(error, CorruptDatabaseError | IncompleteDatabaseError):
+        return True
+    if isinstance(error, NotADatabaseError):
+        return bool(backups.list_backups(path, backup_root, counts=False))
+    return False
+
+
+def _details(path: Path, error: StorageError) -> str:
+    """The technical wording for Show Details: the file, the error and SQLite's own words."""
+    lines = [f"File: {path}", f"{type(error).__name__}: {error}"]
+    problems: list[str] = getattr(error, "problems", [])
+    if problems:
+        lines += ["", "SQLite's integrity check says:", *problems[:30]]
+    return "\n".join(lines)
+
+
+def _error_box(parent: QWidget | None, text: str, error: StorageError) -> None:
+    box = QMessageBox(
+        QMessageBox.Icon.Critical, APP_NAME, text, QMessageBox.StandardButton.Ok, parent
+    )
+    box.setInformativeText(f"{error}\n\n{error.hint}".strip())
+    box.exec()
+
+
+def _add_backups_action(window: MainWindow, show: Callable[[], None]) -> QAction:
+    """Put File ▸ Backups… in the window's File menu, after New, and return it."""
+    action = QAction("&Backups…", window)
+    action.setObjectName("backupsAction")
+    action.setStatusTip("See the backups of this plan, and restore one")
+    action.triggered.connect(show)
+    try:
+        new_plan = window.actions_table["new"]
+    except (AttributeError, KeyError):
+        new_plan = None
+    for menu_action in window.menuBar().actions():
+        menu = menu_action.menu()
+        if isinstance(menu, QMenu) and menu.title() == "&File":
+            entries = menu.actions()
+            after_new = next((i + 1 for i, entry in enumerate(entries) if entry is new_plan), 0)
+            before = entries[after_new] if after_new < len(entries) else None
+            if before is None:
+                menu.addAction(action)
+            else:
+                menu.insertAction(before, action)
+            break
+    else:
+        window.addAction(action)
+    return action

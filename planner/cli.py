@@ -310,7 +310,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _exit_status(exc.code)
     handler: Callable[[argparse.Namespace], int] = args.handler
     try:
-        return handler(args)
+        with _only_writer(args):
+            return handler(args)
     except (CliError, StorageError) as exc:
         return _fail(str(exc), exc.hint)
     except TransferError as exc:
@@ -335,6 +336,42 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"unexpected {type(exc).__name__}: {exc}",
             "This is a bug in Legwork. Run again with LEGWORK_DEBUG=1 to see the traceback.",
         )
+
+
+#: The commands that write to the plan: each holds the plan's single-writer lock.
+WRITING_COMMANDS = frozenset({"demo", "import", "import-weights"})
+
+
+@contextmanager
+def _only_writer(args: argparse.Namespace) -> Iterator[None]:
+    """Hold the plan's single-writer lock while a writing command runs.
+
+    While the app (or another writing command) has the plan, the command is refused with one
+    line saying who has it; read-only commands never take the lock. A backup is never written.
+
+    Raises:
+        CliError: the plan is a backup.
+        PlanInUseError: another program holds the plan (a :class:`StorageError`).
+    """
+    command = getattr(args, "command", None)
+    writes = command in WRITING_COMMANDS or (
+        command == "config" and getattr(args, "value", None) is not None
+    )
+    if not writes:
+        yield
+        return
+    from planner.paths import backup_dir
+    from planner.storage.backups import is_in_backups
+    from planner.storage.plan_files import lock_for_writing
+
+    db = _db_path(args)
+    if is_in_backups(db, backup_dir()):
+        raise CliError(
+            f"{db} is a backup, which Legwork never changes",
+            "Restore it with File > Backups... in the app, or copy it elsewhere and use the copy.",
+        )
+    with lock_for_writing(db, purpose=f"legwork {command}"):
+        yield
 
 
 def _exit_status(code: object) -> int:

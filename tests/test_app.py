@@ -13,10 +13,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QApplication, QWidget
 
-from planner import app
 from planner.app import build_main_window
 from planner.core.ports import StorageError
 from planner.storage.db import open_database
@@ -153,47 +152,7 @@ def test_closing_the_window_closes_the_plan_file(qtbot: Any, db_path: Path) -> N
     connection.close()
 
 
-# -- run() ----------------------------------------------------------------------------------
-def test_run_on_a_corrupt_file_shows_a_message_and_returns_1(
-    qapp: QApplication,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
-) -> None:
-    path = tmp_path / "plan.sqlite3"
-    garbage_file(path)
-    before = path.read_bytes()
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run() installs its own
-    seen: dict[str, object] = {}
-
-    def close_box(left: int = 300) -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            if left:
-                QTimer.singleShot(10, lambda: close_box(left - 1))
-            return
-        seen.update(
-            icon=box.icon(),
-            text=box.text(),
-            info=box.informativeText(),
-            buttons=[b.text().replace("&", "") for b in box.buttons()],
-        )
-        box.button(QMessageBox.StandardButton.Close).click()
-
-    QTimer.singleShot(0, close_box)
-    assert app.run(path, today=TODAY) == 1
-
-    assert seen["icon"] == QMessageBox.Icon.Critical
-    assert seen["text"] == "Legwork cannot open plan.sqlite3."
-    info = str(seen["info"])
-    assert "not a Legwork plan file" in info  # what went wrong
-    assert "Choose your Legwork plan file" in info  # and what to do
-    assert "Open Another File…" in seen["buttons"]  # type: ignore[operator]
-    assert path.read_bytes() == before
-    assert "Traceback" not in capsys.readouterr().err
-    assert main_windows() == []
-
-
+# -- start-up ------------------------------------------------------------------------------
 _STARTUP_SCRIPT = r"""
 import json, sys, time
 from datetime import date

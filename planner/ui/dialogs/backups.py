@@ -1,0 +1,222 @@
+"""File ▸ Backups…: the plan's backups (date, size, workouts, weigh-ins) and Restore.
+
+The app passes in a function that lists the backups and handles the restore when
+:attr:`BackupsDialog.restore_requested` fires (the ui never imports storage).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import QUrl, Signal, Slot
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.ui.dialogs.damaged_plan import format_when
+
+__all__ = ["BackupRow", "BackupsDialog", "format_size"]
+
+#: What each kind of backup is called in the table.
+KIND_NAMES = {
+    "automatic": "Daily",
+    "before-upgrade": "Before an upgrade",
+    "before-restore": "Before a restore",
+}
+COLUMNS = ("Date", "Kind", "Size", "Workouts", "Weigh-ins")
+
+
+class BackupRow(Protocol):
+    """One backup as the dialog shows it (``planner.storage.backups.BackupInfo`` is one)."""
+
+    @property
+    def path(self) -> Path: ...
+
+    @property
+    def when(self) -> datetime: ...
+
+    @property
+    def reason(self) -> str: ...
+
+    @property
+    def size(self) -> int: ...
+
+    @property
+    def workouts(self) -> int | None: ...
+
+    @property
+    def weigh_ins(self) -> int | None: ...
+
+
+def format_size(size: int) -> str:
+    """A file size for people: ``812 KB``, ``3.4 MB``."""
+    if size < 1000 * 1000:
+        return f"{max(1, round(size / 1000))} KB"
+    return f"{size / 1_000_000:.1f} MB"
+
+
+def _count(value: int | None) -> str:
+    return "unreadable" if value is None else f"{value:,}"
+
+
+class BackupsDialog(QDialog):
+    """The list of the plan's backups, newest first, and a Restore button.
+
+    Args:
+        plan_name: the plan's file name, for the title.
+        load: lists the backups (newest first); called on open and after each restore.
+        folder: the backups folder, opened by *Show in Folder* (``None``: no such button).
+        parent: the parent widget.
+
+    Signals:
+        restore_requested(Path): the runner confirmed restoring that backup.
+    """
+
+    restore_requested = Signal(object)
+
+    def __init__(
+        self,
+        plan_name: str,
+        load: Callable[[], Sequence[BackupRow]],
+        *,
+        folder: Path | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("backupsDialog")
+        self.setWindowTitle(f"Backups of {plan_name}")
+        self._plan_name = plan_name
+        self._load = load
+        self._folder = folder
+        self._rows: list[BackupRow] = []
+
+        intro = QLabel(
+            "Legwork backs up your plan once a day when it has changed, and keeps a week of "
+            "daily backups, a month of weekly ones and a year of monthly ones. Restoring one "
+            "keeps your current plan as a backup first.",
+            self,
+        )
+        intro.setWordWrap(True)
+        self.table = QTableWidget(0, len(COLUMNS), self)
+        self.table.setObjectName("backupsTable")
+        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, len(COLUMNS)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.empty_label = QLabel("There are no backups of this plan yet.", self)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.restore_button = QPushButton("&Restore…", self)
+        self.restore_button.setObjectName("restoreBackupButton")
+        buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
+        if folder is not None:
+            show = QPushButton("Show in &Folder", self)
+            buttons.addButton(show, QDialogButtonBox.ButtonRole.HelpRole)
+            show.clicked.connect(self._show_folder)
+        buttons.rejected.connect(self.reject)
+        self.restore_button.clicked.connect(self._restore_selected)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.table.itemDoubleClicked.connect(self._restore_selected)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(buttons)
+        self.resize(640, 420)
+        self.refresh()
+
+    @Slot()
+    def refresh(self) -> None:
+        """List the backups again (newest first) and select the newest."""
+        self._rows = list(self._load())
+        self.table.setRowCount(len(self._rows))
+        for row, backup in enumerate(self._rows):
+            cells = (
+                format_when(backup.when),
+                KIND_NAMES.get(backup.reason, backup.reason),
+                format_size(backup.size),
+                _count(backup.workouts),
+                _count(backup.weigh_ins),
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(str(backup.path))
+                self.table.setItem(row, column, item)
+        self.table.setVisible(bool(self._rows))
+        self.empty_label.setVisible(not self._rows)
+        if self._rows:
+            self.table.selectRow(0)
+        self._update_buttons()
+
+    def rows(self) -> list[BackupRow]:
+        """The backups shown, top to bottom."""
+        return list(self._rows)
+
+    def selected(self) -> BackupRow | None:
+        """The selected backup, or ``None``."""
+        indexes = self.table.selectionModel().selectedRows()
+        if not indexes:
+            return None
+        row = indexes[0].row()
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    @Slot()
+    def _update_buttons(self) -> None:
+        backup = self.selected()
+        self.restore_button.setEnabled(backup is not None and backup.workouts is not None)
+
+    def confirmation(self, backup: BackupRow) -> QMessageBox:
+        """The question asked before restoring ``backup`` (not yet shown)."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Restore a Backup",
+            f"Replace {self._plan_name} with the backup from {format_when(backup.when)}?",
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setObjectName("restoreConfirmation")
+        box.setInformativeText(
+            f"The backup holds {_count(backup.workouts)} workouts and "
+            f"{_count(backup.weigh_ins)} weigh-ins. Your plan as it is now is kept as a "
+            "backup first, so you can come back to it here. Undo history is cleared."
+        )
+        restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(restore)
+        return box
+
+    @Slot()
+    def _restore_selected(self) -> None:
+        backup = self.selected()
+        if backup is None or backup.workouts is None:
+            return
+        box = self.confirmation(backup)
+        box.exec()
+        if box.buttonRole(box.clickedButton()) != QMessageBox.ButtonRole.AcceptRole:
+            return
+        self.accept()
+        self.restore_requested.emit(backup.path)
+
+    @Slot()
+    def _show_folder(self) -> None:
+        if self._folder is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._folder)))

@@ -1,0 +1,485 @@
+"""Starting the app (``app.run``) on plans that cannot be opened, backups, and a second start.
+
+Each test drives the real ``run()``: its dialogs are answered, and its window closed, by
+callbacks that wait (on the Qt event loop, never on the clock) for them to appear.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import random
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+import pytest
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from planner import app, paths
+from planner.core.model import Kind, WeightEntry, Workout
+from planner.storage.backups import backup_folder, list_backups, make_backup
+from planner.storage.db import check_database, open_database
+from planner.ui.dialogs.backups import BackupsDialog
+from planner.ui.dialogs.damaged_plan import PlanProblemChoice, PlanProblemDialog
+from planner.ui.main_window import MainWindow
+
+TODAY = date(2026, 11, 18)
+T = TypeVar("T")
+ROOT = Path(__file__).resolve().parents[1]
+
+
+# ------------------------------------------------------------------------------ driving run()
+class Script:
+    """Waits for each dialog or window ``run()`` shows and acts on it, in order.
+
+    ``then`` steps run on the event loop as soon as what they wait for is there; a step that
+    never comes closes everything after about 30 s of event-loop turns, and :attr:`failed`
+    says which.
+    """
+
+    def __init__(self) -> None:
+        self.failed: str | None = None
+        self.seen: dict[str, Any] = {}
+
+    def when(self, what: str, find: Callable[[], T | None], then: Callable[[T], None]) -> None:
+        def poll(left: int = 1500) -> None:
+            found = find()
+            if found is not None:
+                then(found)
+                return
+            if left == 0:
+                self.failed = f"never saw {what}"
+                self._give_up()
+                return
+            QTimerLater(lambda: poll(left - 1))
+
+        QTimerLater(poll)
+
+    def _give_up(self) -> None:
+        box = QApplication.activeModalWidget()
+        if box is not None:
+            box.close()
+        QApplication.closeAllWindows()
+
+
+def QTimerLater(callback: Callable[[], None]) -> None:
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(20, callback)
+
+
+def problem_dialog() -> PlanProblemDialog | None:
+    box = QApplication.activeModalWidget()
+    return box if isinstance(box, PlanProblemDialog) else None
+
+
+def message_box() -> QMessageBox | None:
+    box = QApplication.activeModalWidget()
+    return box if isinstance(box, QMessageBox) and not isinstance(box, PlanProblemDialog) else None
+
+
+def main_window() -> MainWindow | None:
+    if QApplication.activeModalWidget() is not None:
+        return None
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, MainWindow) and widget.isVisible():
+            return widget
+    return None
+
+
+def describe(box: QMessageBox) -> dict[str, Any]:
+    return {
+        "text": box.text(),
+        "info": box.informativeText(),
+        "details": box.detailedText(),
+        "buttons": [b.text().replace("&", "") for b in box.buttons()],
+    }
+
+
+def answer(script: Script, choice: PlanProblemChoice) -> Callable[[PlanProblemDialog], None]:
+    def click(dialog: PlanProblemDialog) -> None:
+        script.seen.setdefault("dialogs", []).append(describe(dialog))
+        button = dialog.button_for(choice)
+        if button is None:
+            script.failed = f"no {choice} button"
+            dialog.close()
+            return
+        button.click()
+
+    return click
+
+
+def record_and_close(script: Script, extra: Callable[[MainWindow], None] | None = None):
+    def close(window: MainWindow) -> None:
+        database = window.database  # type: ignore[attr-defined]
+        script.seen["path"] = Path(database.path)
+        script.seen["workouts"] = database.repository.count_workouts()
+        if extra is not None:
+            extra(window)
+        window.close()
+
+    return close
+
+
+@pytest.fixture
+def no_excepthook(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run() installs its own
+
+
+def sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def make_plan(path: Path, workouts: int = 3, weigh_ins: int = 2) -> Path:
+    with open_database(path) as db:
+        db.repository.bulk_insert_workouts(
+            Workout(None, date(2026, 11, 16), Kind.RUN, f"Run {n}", n) for n in range(workouts)
+        )
+        db.repository.bulk_insert_weights(
+            WeightEntry(date(2026, 11, 1 + n), 70.0 + n) for n in range(weigh_ins)
+        )
+    return path
+
+
+def backed_up(path: Path) -> datetime:
+    """Back ``path`` up into the user's backups; returns the backup's time."""
+    when = datetime(2026, 11, 17, 7, 30, tzinfo=UTC)
+    make_backup(path, paths.backup_dir(), now=when)
+    return when
+
+
+# ------------------------------------------------------------------------------ bad files
+def flipped_byte(path: Path) -> None:
+    """One byte of the workouts table's b-tree page header changed (a bad page type)."""
+    make_plan(path, workouts=40)
+    with sqlite3.connect(path) as connection:
+        ((root,),) = connection.execute(
+            "SELECT rootpage FROM sqlite_master WHERE name = 'workouts'"
+        ).fetchall()
+    connection.close()
+    data = bytearray(path.read_bytes())
+    page_size = int.from_bytes(data[16:18], "big")
+    data[(root - 1) * page_size] ^= 0x01  # 0x0d (a table leaf) becomes 0x0c: no such page
+    path.write_bytes(bytes(data))
+
+
+def truncated(path: Path) -> None:
+    make_plan(path, workouts=400)
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2 + 100])
+
+
+def zero_length(path: Path) -> None:
+    make_plan(path)
+    path.write_bytes(b"")
+
+
+def random_bytes(path: Path) -> None:
+    make_plan(path)
+    path.write_bytes(random.Random(4).randbytes(8192))
+
+
+DAMAGED = [
+    pytest.param(flipped_byte, "damaged", "malformed", id="flipped-byte"),
+    pytest.param(truncated, "empty or cut short", "bytes)", id="truncated"),
+    pytest.param(zero_length, "empty or cut short", "is empty.", id="zero-length"),
+    pytest.param(random_bytes, "damaged", "not an SQLite database", id="random-bytes"),
+]
+
+
+@pytest.mark.parametrize(("damage", "words", "details"), DAMAGED)
+def test_a_damaged_plan_is_kept_aside_and_its_newest_backup_restored(
+    qapp: QApplication,
+    tmp_path: Path,
+    no_excepthook: None,
+    capsys: pytest.CaptureFixture[str],
+    damage: Callable[[Path], None],
+    words: str,
+    details: str,
+) -> None:
+    path = tmp_path / "plan.sqlite3"
+    make_plan(path, workouts=3, weigh_ins=2)
+    when = backed_up(path)
+    path.unlink()
+    damage(path)
+    damaged_bytes = path.read_bytes()
+    script = Script()
+    script.when("the dialog", problem_dialog, answer(script, PlanProblemChoice.RESTORE))
+    script.when("the window", main_window, record_and_close(script))
+
+    assert app.run(path, today=TODAY) == 0
+
+    assert script.failed is None
+    (dialog,) = script.seen["dialogs"]
+    assert dialog["text"] == "Your plan “plan.sqlite3” is damaged."
+    assert words in dialog["info"]
+    local = when.astimezone()
+    assert (
+        f"{local:%A} {local.day} {local:%B %Y, %H:%M}, with 3 workouts and 2 weigh-ins"
+        in (dialog["info"])
+    )
+    assert details in dialog["details"]  # SQLite's wording, under Show Details only
+    assert details not in dialog["info"]
+    assert sorted(dialog["buttons"]) == [
+        "Open Another Plan…",
+        "Quit",
+        "Restore the Newest Good Backup",
+        "Show Details...",
+        "Start an Empty Plan",
+    ]
+    # The damaged file was kept, byte for byte, and named in the dialog.
+    (aside,) = tmp_path.glob("plan.sqlite3.damaged-*")
+    assert aside.read_bytes() == damaged_bytes
+    assert aside.name in dialog["info"]
+    # The plan is the backup's, and works.
+    assert script.seen == {**script.seen, "path": path, "workouts": 3}
+    assert check_database(path).ok
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_a_damaged_plan_without_backups_can_start_empty(
+    qapp: QApplication, tmp_path: Path, no_excepthook: None
+) -> None:
+    path = tmp_path / "plan.sqlite3"
+    path.write_bytes(b"")
+    script = Script()
+    script.when("the dialog", problem_dialog, answer(script, PlanProblemChoice.START_EMPTY))
+    script.when("the window", main_window, record_and_close(script))
+
+    assert app.run(path, today=TODAY) == 0
+
+    assert script.failed is None
+    (dialog,) = script.seen["dialogs"]
+    assert "no good backup" in dialog["info"]
+    assert "Restore the Newest Good Backup" not in dialog["buttons"]
+    assert (script.seen["path"], script.seen["workouts"]) == (path, 0)
+    assert len(list(tmp_path.glob("plan.sqlite3.damaged-*"))) == 1
+
+
+def foreign_database(path: Path) -> None:
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE contacts (name TEXT, phone TEXT)")
+        connection.execute("INSERT INTO contacts VALUES ('Ana', '555-0100')")
+    connection.close()
+
+
+def text_file(path: Path) -> None:
+    path.write_text("These are my running notes, not a database.\n" * 200)
+
+
+def newer_plan(path: Path) -> None:
+    open_database(path).close()
+    with sqlite3.connect(path) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = 'ffffffffffff'")
+    connection.close()
+
+
+@pytest.mark.parametrize(
+    ("make", "says"),
+    [
+        pytest.param(text_file, "not an SQLite database", id="text-file"),
+        pytest.param(lambda p: p.write_bytes(random.Random(5).randbytes(4096)), "not", id="random"),
+        pytest.param(foreign_database, "database of another application", id="foreign"),
+        pytest.param(newer_plan, "written by a newer Legwork", id="newer-schema"),
+    ],
+)
+def test_a_file_that_is_not_a_plan_is_left_alone_and_the_runner_told_why(
+    qapp: QApplication,
+    tmp_path: Path,
+    no_excepthook: None,
+    capsys: pytest.CaptureFixture[str],
+    make: Callable[[Path], None],
+    says: str,
+) -> None:
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    path = folder / "plan.sqlite3"
+    make(path)
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    script = Script()
+    script.when("the dialog", problem_dialog, answer(script, PlanProblemChoice.QUIT))
+
+    assert app.run(path, today=TODAY) == 1
+
+    assert script.failed is None
+    (dialog,) = script.seen["dialogs"]
+    assert dialog["text"] == "Legwork cannot open “plan.sqlite3”."
+    assert says in dialog["info"]
+    assert "did not change" in dialog["info"] or "untouched" in dialog["info"]
+    assert sorted(dialog["buttons"]) == [
+        "Open Another Plan…",
+        "Quit",
+        "Show Details...",
+        "Start a New Plan…",
+    ]
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before  # nothing renamed
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_open_another_plan_asks_with_an_open_dialog(
+    qapp: QApplication, tmp_path: Path, no_excepthook: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "plan.sqlite3"
+    text_file(path)
+    other = make_plan(tmp_path / "other.sqlite3", workouts=5)
+    asked: list[str] = []
+
+    def open_dialog(parent: QWidget | None, title: str, folder: str, kinds: str) -> tuple[str, str]:
+        asked.append(title)
+        return str(other), kinds
+
+    def save_dialog(*_args: object, **_kwargs: object) -> tuple[str, str]:
+        raise AssertionError("Open Another Plan… must not show a save dialog")
+
+    monkeypatch.setattr(app.QFileDialog, "getOpenFileName", open_dialog)
+    monkeypatch.setattr(app.QFileDialog, "getSaveFileName", save_dialog)
+    script = Script()
+    script.when("the dialog", problem_dialog, answer(script, PlanProblemChoice.OPEN_ANOTHER))
+    script.when("the window", main_window, record_and_close(script))
+
+    assert app.run(path, today=TODAY) == 0
+
+    assert script.failed is None
+    assert asked == ["Open a Legwork Plan"]
+    assert (script.seen["path"], script.seen["workouts"]) == (other, 5)
+
+
+# ------------------------------------------------------------------------------ backups
+def test_opening_a_backup_opens_a_copy_and_never_the_backup(
+    qapp: QApplication, tmp_path: Path, no_excepthook: None
+) -> None:
+    plan = make_plan(tmp_path / "plan.sqlite3", workouts=4)
+    backed_up(plan)
+    (backup,) = list_backups(plan, paths.backup_dir())
+    before = sha(backup.path)
+    script = Script()
+
+    def note(window: MainWindow) -> None:
+        script.seen["status"] = window.statusBar().currentMessage()
+
+    script.when("the window", main_window, record_and_close(script, note))
+
+    assert app.run(backup.path, today=TODAY) == 0
+
+    assert script.failed is None
+    copy = script.seen["path"]
+    assert copy != backup.path and copy.parent == paths.user_data_dir()
+    assert script.seen["workouts"] == 4
+    assert "is a backup" in script.seen["status"] and str(copy) in script.seen["status"]
+    assert sha(backup.path) == before
+    assert list_backups(backup.path, paths.backup_dir()) == []  # no backup of the backup
+
+
+def test_the_days_backup_is_taken_when_the_window_closes(
+    qapp: QApplication, tmp_path: Path, no_excepthook: None
+) -> None:
+    plan = make_plan(tmp_path / "plan.sqlite3", workouts=2)
+    script = Script()
+    script.when("the window", main_window, record_and_close(script))
+
+    assert app.run(plan, today=TODAY) == 0
+
+    (backup,) = list_backups(plan, paths.backup_dir())
+    assert backup.workouts == 2
+    assert backup.path.parent == backup_folder(plan, paths.backup_dir())
+
+
+def test_file_backups_restores_one_into_a_new_window(
+    qapp: QApplication, tmp_path: Path, no_excepthook: None
+) -> None:
+    plan = make_plan(tmp_path / "plan.sqlite3", workouts=2)
+    backed_up(plan)
+    make_plan(plan, workouts=3)  # five workouts now
+    script = Script()
+
+    def open_backups(window: MainWindow) -> None:
+        script.seen["first"] = window
+        (action,) = [a for a in window.findChildren(QAction) if a.objectName() == "backupsAction"]
+        file_menu = next(m.menu() for m in window.menuBar().actions() if m.text() == "&File")
+        script.seen["in_file_menu"] = action in file_menu.actions()
+        action.trigger()
+
+    def pick_the_backup(dialog: BackupsDialog) -> None:
+        script.seen["rows"] = [(r.workouts, r.weigh_ins) for r in dialog.rows()]
+        dialog.table.selectRow(0)
+        script.when("the question", message_box, confirm)
+        dialog.restore_button.click()
+
+    def confirm(box: QMessageBox) -> None:
+        script.seen["question"] = describe(box)
+        (restore,) = [b for b in box.buttons() if b.text() == "Restore"]
+        restore.click()
+
+    def restored_window() -> MainWindow | None:
+        window = main_window()
+        return window if window is not None and window is not script.seen["first"] else None
+
+    def backups_dialog() -> BackupsDialog | None:
+        box = QApplication.activeModalWidget()
+        return box if isinstance(box, BackupsDialog) else None
+
+    script.when("the window", main_window, open_backups)
+    script.when("the backups", backups_dialog, pick_the_backup)
+    script.when("the restored window", restored_window, record_and_close(script))
+
+    assert app.run(plan, today=TODAY) == 0
+
+    assert script.failed is None
+    assert script.seen["in_file_menu"]
+    assert script.seen["rows"] == [(2, 2)]
+    assert "Replace plan.sqlite3 with the backup from" in script.seen["question"]["text"]
+    assert (script.seen["path"], script.seen["workouts"]) == (plan, 2)
+    kinds = [b.reason for b in list_backups(plan, paths.backup_dir())]
+    assert "before-restore" in kinds  # the five-workout plan is kept as a backup
+    kept = [b for b in list_backups(plan, paths.backup_dir()) if b.reason == "before-restore"]
+    assert kept[0].workouts == 5
+
+
+# ------------------------------------------------------------------------------ one writer
+def test_a_second_start_raises_the_first_window_and_exits_0(
+    qapp: QApplication, tmp_path: Path, no_excepthook: None
+) -> None:
+    plan = make_plan(tmp_path / "plan.sqlite3")
+    script = Script()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+
+    def start_a_second(window: MainWindow) -> None:
+        window.showMinimized()
+        script.seen["minimized"] = window.isMinimized()
+        script.seen["window"] = window
+        script.seen["second"] = subprocess.Popen(
+            [sys.executable, "-m", "planner", "--db", str(plan)],
+            env=env,
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        script.when("the second start to end", ended, check)
+
+    def ended() -> subprocess.Popen[str] | None:
+        second: subprocess.Popen[str] = script.seen["second"]
+        return second if second.poll() is not None else None
+
+    def check(second: subprocess.Popen[str]) -> None:
+        window: MainWindow = script.seen["window"]
+        script.seen["second_exit"] = second.returncode
+        script.seen["second_err"] = second.stderr.read() if second.stderr else ""
+        script.seen["raised"] = not window.isMinimized()
+        window.close()
+
+    script.when("the window", main_window, start_a_second)
+
+    assert app.run(plan, today=TODAY) == 0
+
+    assert script.failed is None, script.seen.get("second_err")
+    assert script.seen["minimized"] is True
+    assert script.seen["second_exit"] == 0, script.seen["second_err"]
+    assert script.seen["raised"] is True
+    assert "Traceback" not in script.seen["second_err"]

@@ -1,0 +1,207 @@
+"""One writer per plan: the lock, the raise request, stale locks, and writing commands."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from planner import cli, paths, single_instance
+from planner.core.model import Kind, Workout
+from planner.storage.backups import make_backup
+from planner.storage.db import open_database
+from planner.storage.plan_files import APP_PURPOSE, lock_file_for, read_lock_holder, try_lock
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def child_env() -> dict[str, str]:
+    """This test's environment (its private data folders), for a child process."""
+    return {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+
+
+#: Another Legwork holding a plan: the lock and the server, answering raise requests.
+HOLDER = textwrap.dedent(
+    """
+    import sys
+    from pathlib import Path
+    from PySide6.QtCore import QCoreApplication
+    app = QCoreApplication([])
+    from planner import single_instance
+    instance = single_instance.acquire(Path(sys.argv[1]))
+    assert instance is not None and instance.listening
+    def raised():
+        print("raised", flush=True)
+    instance.raise_requested.connect(raised)
+    print("ready", flush=True)
+    app.exec()
+    """
+)
+
+
+@pytest.fixture
+def plan(tmp_path: Path) -> Path:
+    path = tmp_path / "plan.sqlite3"
+    with open_database(path) as db:
+        db.repository.apply([Workout(None, date(2026, 3, 2), Kind.RUN, "Easy run", 0, 35.0)])
+    return path
+
+
+@pytest.fixture
+def other_legwork(plan: Path) -> Iterator[subprocess.Popen[str]]:
+    """A second process that holds ``plan`` (lock and server) until the test ends."""
+    process = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(plan)],
+        env=child_env(),
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdout is not None
+    assert process.stdout.readline().strip() == "ready", process.stderr
+    try:
+        yield process
+    finally:
+        process.kill()
+        process.wait(timeout=30)
+
+
+def socket_file(plan: Path) -> Path:
+    return Path(single_instance.server_name(plan))
+
+
+# ------------------------------------------------------------------------------ the lock
+def test_one_holder_per_plan_and_the_lock_file_says_who(
+    qapp: QApplication, plan: Path, tmp_path: Path
+) -> None:
+    first = single_instance.acquire(plan)
+    assert first is not None and first.listening
+    try:
+        assert single_instance.acquire(plan) is None
+        # The same file reached another way is the same plan.
+        alias = tmp_path / "alias.sqlite3"
+        alias.symlink_to(plan)
+        assert single_instance.acquire(alias) is None
+        holder = single_instance.lock_holder(alias)
+        assert holder is not None
+        assert (holder.pid, holder.purpose) == (os.getpid(), APP_PURPOSE)
+        assert holder.describe() == f"the Legwork app (process {os.getpid()})"
+        # Another plan is free.
+        other = single_instance.acquire(tmp_path / "other.sqlite3")
+        assert other is not None
+        other.release()
+    finally:
+        first.release()
+    again = single_instance.acquire(plan)
+    assert again is not None
+    again.release()
+    lock = lock_file_for(plan)
+    assert lock.parent == paths.user_data_dir() / "locks"
+    assert lock.name.startswith("plan-") and lock.exists()  # kept: never deleted
+    assert read_lock_holder(plan) is None  # emptied on release
+
+
+def test_a_stale_lock_and_socket_after_kill_9_do_not_block(
+    qapp: QApplication, plan: Path, other_legwork: subprocess.Popen[str]
+) -> None:
+    assert single_instance.acquire(plan) is None  # alive: it holds the plan
+    other_legwork.kill()
+    other_legwork.wait(timeout=30)
+    assert socket_file(plan).exists()  # a killed holder leaves its socket behind
+
+    assert single_instance.ask_running_instance_to_raise(plan, timeout_ms=300) is False
+    instance = single_instance.acquire(plan)
+    try:
+        assert instance is not None
+        assert instance.listening  # the new holder removed the old socket and listens
+    finally:
+        if instance is not None:
+            instance.release()
+    assert not socket_file(plan).exists()
+
+
+def test_only_the_holder_removes_its_socket_and_it_answers(
+    qapp: QApplication, plan: Path, other_legwork: subprocess.Popen[str]
+) -> None:
+    for _ in range(3):
+        assert single_instance.acquire(plan) is None
+    assert socket_file(plan).exists()  # not removed by those who could not lock
+
+    assert single_instance.ask_running_instance_to_raise(plan) is True
+    assert other_legwork.stdout is not None
+    assert other_legwork.stdout.readline().strip() == "raised"
+
+
+def test_nobody_answers_for_a_plan_nobody_has(qapp: QApplication, plan: Path) -> None:
+    assert single_instance.ask_running_instance_to_raise(plan, timeout_ms=200) is False
+
+
+# ------------------------------------------------------------------------------ the command line
+def test_writing_commands_refuse_while_the_app_has_the_plan(
+    qapp: QApplication, plan: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    export = tmp_path / "in.json"
+    export.write_text(
+        json.dumps([{"day": "2026-03-03", "kind": "run", "title": "Tempo", "duration_min": 40}])
+    )
+    before = plan.read_bytes()
+    instance = single_instance.acquire(plan)
+    assert instance is not None
+    try:
+        for argv in (
+            ["import", "--db", str(plan), str(export)],
+            ["demo", "--db", str(plan)],
+            ["config", "--db", str(plan), "units", "mi"],
+        ):
+            assert cli.main(argv) == 1, argv
+            error = capsys.readouterr().err.splitlines()
+            assert error[0] == (
+                f"legwork: error: plan.sqlite3 is open in the Legwork app (process {os.getpid()});"
+                " nothing was changed."
+            )
+            assert error[1].startswith("legwork: hint: Close it")
+        # Commands that only read keep working.
+        assert cli.main(["export", "--db", str(plan), "--format", "json"]) == 0
+        assert json.loads(capsys.readouterr().out)[0]["title"] == "Easy run"
+        assert cli.main(["check", "--db", str(plan)]) == 0
+    finally:
+        instance.release()
+    assert plan.read_bytes() == before
+    # Once the app is gone, writing works again.
+    assert cli.main(["import", "--db", str(plan), str(export)]) == 0
+
+
+def test_a_writing_command_holds_the_plan_while_it_writes(
+    qapp: QApplication, plan: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[object] = []
+
+    def demo(_args: object) -> int:
+        seen.append(try_lock(plan, purpose="probe"))
+        seen.append(read_lock_holder(plan))
+        return 0
+
+    monkeypatch.setattr(cli, "_demo", demo)
+    assert cli.main(["demo", "--db", str(plan)]) == 0
+    assert seen[0] is None
+    holder = seen[1]
+    assert holder is not None and holder.purpose == "legwork demo"  # type: ignore[attr-defined]
+
+
+def test_a_backup_is_never_written_by_a_command(
+    qapp: QApplication, plan: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    backup = make_backup(plan, paths.backup_dir(), now=datetime(2026, 3, 2, tzinfo=UTC)).path
+    before = backup.read_bytes()
+    assert cli.main(["config", "--db", str(backup), "units", "mi"]) == 1
+    assert "is a backup, which Legwork never changes" in capsys.readouterr().err
+    assert backup.read_bytes() == before
