@@ -22,8 +22,9 @@ from datetime import date
 from typing import Literal
 
 from planner.core.finding_text import SEVERITY_COLORS, SEVERITY_MARKS, SEVERITY_WORDS, days_text
-from planner.core.formatting import format_distance, format_hours, numbers_line
+from planner.core.formatting import SEPARATOR, format_distance, format_hours, numbers_line
 from planner.core.model import Finding, Kind, Status, Workout
+from planner.core.pace import effective_pace, planned_pace
 from planner.core.settings import Units
 from planner.core.totals import week_totals
 from planner.core.vocabulary import KIND_COLORS, KIND_ORDER, STATUS_WORDS
@@ -146,6 +147,7 @@ def week_sheet_html(
     units: Units = Units.KM,
     spacing: Spacing = "normal",
     findings: Sequence[Finding] | None = None,
+    notes_lines: int = 0,
 ) -> str:
     """The printable sheet of ``week`` as an HTML document.
 
@@ -159,6 +161,8 @@ def week_sheet_html(
             ``compact`` keeps a busy week on one page (the printer picks the roomiest that fits).
         findings: the week's warnings, listed under the days ("No warnings this week" when
             empty); ``None`` leaves the section out.
+        notes_lines: ruled lines for notes by hand at the foot of the sheet (the printer
+            gives as many as the page has room for); 0 leaves them out.
 
     Returns:
         A complete HTML document: a header with the week label, its dates and totals, one
@@ -177,6 +181,7 @@ def week_sheet_html(
         _totals(in_week, units),
         _days(in_week, week, units, _PADDINGS[spacing]),
         _warnings(findings) if findings is not None else "",
+        _notes(notes_lines),
         _footer(printed),
         "</body></html>",
     ]
@@ -338,7 +343,11 @@ def _workout_text(workout: Workout, units: Units) -> str:
         title_style = "font-size: 11pt; font-weight: 700;"
     parts = [f"<p style='margin: 0; {title_style}'>{_esc(workout.title)}</p>"]
     if workout.kind is not Kind.REST:
-        plan = numbers_line(workout.duration_min, workout.distance_km, workout.rpe, units)
+        plan = _with_pace(
+            numbers_line(workout.duration_min, workout.distance_km, None, units),
+            planned_pace(workout, units),
+            workout.rpe,
+        )
         if plan:
             parts.append(
                 f"<p style='margin: 0; padding-top: 1px; font-size: 9pt; color: {_MUTED};'>"
@@ -352,20 +361,45 @@ def _workout_text(workout: Workout, units: Units) -> str:
     return "".join(parts)
 
 
+def _with_pace(numbers: str, pace: str, rpe: float | None) -> str:
+    """``1 h 40 · 16 km · 6:15 min/km · RPE 5``: the numbers, a run's pace, the effort."""
+    effort = numbers_line(None, None, rpe)
+    return SEPARATOR.join(part for part in (numbers, pace, effort) if part)
+
+
+def _write_in(units: Units) -> str:
+    """Blanks to fill in by hand: time, distance and effort, each on a short rule."""
+    label = (
+        f"padding: 9px 6px 1px 0; border-bottom: 1px solid {_LINE}; "
+        f"font-size: 7pt; color: {_FAINT};"
+    )
+    cells = "<td width='4%'>\u00a0</td>".join(
+        f"<td width='{width}%' style='{label}'>{text}</td>"
+        for text, width in (("time", 32), (units.distance_label, 32), ("RPE", 28))
+    )
+    return (
+        "<table width='100%' cellspacing='0' cellpadding='0' style='border-collapse: collapse;'>"
+        f"<tr>{cells}</tr></table>"
+    )
+
+
 def _result(workout: Workout, units: Units) -> str:
-    if workout.kind is Kind.REST or workout.status is Status.PLANNED:
+    if workout.kind is Kind.REST:
         return "\u00a0"
+    if workout.status is Status.PLANNED:
+        return _write_in(units)
     if workout.status is Status.SKIPPED:
         return f"<p style='margin: 0; font-size: 10pt; color: {_MUTED};'>Skipped</p>"
     actual = numbers_line(
         workout.actual_duration_min, workout.actual_distance_km, workout.actual_rpe, units
     )
     if actual:
-        effective = numbers_line(
-            workout.effective_duration_min,
-            workout.effective_distance_km,
+        effective = _with_pace(
+            numbers_line(
+                workout.effective_duration_min, workout.effective_distance_km, None, units
+            ),
+            effective_pace(workout, units),
             workout.effective_rpe,
-            units,
         )
         detail = f"<p style='margin: 0; padding-top: 1px; font-size: 9pt;'>{effective}</p>"
     else:
@@ -425,6 +459,18 @@ def _warnings(findings: Sequence[Finding]) -> str:
         f"style='border-collapse: collapse; border-top: 1.5px solid {_RULE};'>"
         + "".join(rows)
         + "</table>"
+    )
+
+
+def _notes(lines: int) -> str:
+    """``lines`` ruled lines under a NOTES caption, to write on (nothing for 0)."""
+    if lines <= 0:
+        return ""
+    rule = f"<tr><td style='padding-top: 22px; border-bottom: 1px solid {_LINE};'>\u00a0</td></tr>"
+    return (
+        f"<div style='margin-top: 16px;'>{_eyebrow('NOTES')}</div>"
+        "<table width='100%' cellspacing='0' cellpadding='0' "
+        f"style='border-collapse: collapse;'>{rule * lines}</table>"
     )
 
 

@@ -132,19 +132,28 @@ class ActionTable:
         Keys are written as the platform writes them; an action that only works somewhere
         says where ("Ins (in the library)").
         """
-        rows = []
-        for name, spec in self._specs.items():
-            action = self._actions[name]
-            keys = ", ".join(
-                sequence.toString(QKeySequence.SequenceFormat.NativeText)
-                for sequence in action.shortcuts()
-            )
-            if not keys and "\t" in spec.text:
-                keys = spec.text.split("\t", 1)[1]
-            if spec.where:
-                keys = f"{keys} ({spec.where})"
-            rows.append((plain_text(spec.text), keys))
-        return rows
+        return [self.shortcut_row(name) for name in self._specs]
+
+    def shortcut_row(self, name: str) -> tuple[str, str]:
+        """The action ``name`` as (what it does, its keys): its name never says its target.
+
+        "Undo", not "Undo Move Easy run to Monday": the row's text is the table's, not the
+        action's current one.
+        """
+        spec, action = self._specs[name], self._actions[name]
+        keys = ", ".join(
+            sequence.toString(QKeySequence.SequenceFormat.NativeText)
+            for sequence in action.shortcuts()
+        )
+        if not keys and "\t" in spec.text:
+            keys = spec.text.split("\t", 1)[1]
+        if spec.where:
+            keys = f"{keys} ({spec.where})"
+        return (plain_text(spec.text), keys)
+
+    def name_of(self, action: QAction) -> str | None:
+        """The table's name for ``action`` (``None`` when it is not one of the table's)."""
+        return next((name for name, own in self._actions.items() if own is action), None)
 
 
 def _make(owner: QWidget, spec: ActionSpec, local_to: QWidget) -> QAction:

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from planner import APP_NAME, __version__
 from planner.core.model import ChangeSet
 from planner.core.weeks import Week
-from planner.ui.actions import SEPARATOR, ActionSpec, ActionTable
+from planner.ui.actions import SEPARATOR, ActionSpec, ActionTable, plain_text
 from planner.ui.controller import PlanController
 from planner.ui.file_actions import FileActions, PlanFileHooks, remember_plan
 from planner.ui.palette import WorkoutPalette
@@ -280,6 +280,29 @@ class MainWindow(QMainWindow):
         """What Help ▸ Keyboard Shortcuts lists: every action, then the widgets' own keys."""
         return [*self.actions_table.shortcut_rows(), *WIDGET_KEYS]
 
+    def shortcut_groups(self) -> list[tuple[str, list[tuple[str, str]]]]:
+        """The shortcuts list by menu, as the menu bar orders them, then the week's own keys."""
+        table = self.actions_table
+        groups: list[tuple[str, list[tuple[str, str]]]] = []
+        listed: set[str] = set()
+        for top in self.menuBar().actions():
+            menu = top.menu()
+            if not isinstance(menu, QMenu):
+                continue
+            rows = []
+            for action in menu.actions():
+                name = table.name_of(action)
+                if name is not None and name not in listed:
+                    listed.add(name)
+                    rows.append(table.shortcut_row(name))
+            if rows:
+                groups.append((plain_text(top.text()), rows))
+        others = [table.shortcut_row(name) for name in table if name not in listed]
+        if others:
+            groups.append(("Other", others))
+        groups.append(("In the week and the library", list(WIDGET_KEYS)))
+        return groups
+
     # -- construction ----------------------------------------------------------------------
     def _specs(self) -> list[ActionSpec]:
         stack = self._controller.undo_stack
@@ -474,6 +497,10 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.actions_table.fill(toolbar, TOOLBAR)
+        # The toolbar's Undo and Redo keep one short label (the menu and the tooltip name
+        # the step), so the toolbar does not change width with every edit.
+        for name, label in (("undo", "Undo"), ("redo", "Redo")):
+            self.actions_table[name].setIconText(label)
         self._week_label = QLabel(self)
         self._week_label.setObjectName("weekLabel")
         self._week_label.setContentsMargins(12, 0, 12, 0)
@@ -542,10 +569,14 @@ class MainWindow(QMainWindow):
             self,
             first_weekday=self.state.first_weekday,
             today=self.state.today,
+            workout_days=self._workout_days,
         )
         dialog.accepted.connect(self._on_date_chosen)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
+
+    def _workout_days(self, start: date, end: date) -> set[date]:
+        return {w.day for w in self._controller.workouts(start, end)}
 
     @Slot()
     def _on_date_chosen(self) -> None:
@@ -655,19 +686,11 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _show_shortcuts(self) -> None:
-        rows = "".join(
-            f"<tr><td>{what}</td><td><b>{keys}</b></td></tr>" for what, keys in self.shortcut_rows()
-        )
-        box = QMessageBox(
-            QMessageBox.Icon.NoIcon,
-            f"{APP_NAME} keyboard shortcuts",
-            f"<table cellpadding=3>{rows}</table>",
-            QMessageBox.StandardButton.Close,
-            self,
-        )
-        box.setObjectName("shortcutsDialog")
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+        from planner.ui.dialogs.shortcuts import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self.shortcut_groups(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     @Slot()
     def _show_about(self) -> None:

@@ -28,8 +28,13 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QTextDocument
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtGui import QAction, QGuiApplication, QPageLayout, QPageSize, QTextDocument
+from PySide6.QtPrintSupport import (
+    QPrintDialog,
+    QPrinter,
+    QPrintPreviewDialog,
+    QPrintPreviewWidget,
+)
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QWidget
 
 from planner.core.model import Finding, Workout
@@ -44,6 +49,7 @@ __all__ = [
     "configure_page",
     "default_pdf_name",
     "ensure_gui_application",
+    "fit_preview",
     "fit_to_printer",
     "print_html",
     "print_week_pdf",
@@ -51,6 +57,11 @@ __all__ = [
     "write_pdf",
 ]
 
+#: The share of the screen the print preview opens at (width, height), and its widest.
+PREVIEW_SHARE = (0.7, 0.9)
+PREVIEW_MAX_W = 1100
+#: The most ruled lines for notes a sheet gets (a light week on a tall page).
+MAX_NOTES_LINES = 24
 #: The page margins of the sheet, in millimetres (left, top, right, bottom).
 PAGE_MARGINS_MM = QMarginsF(14, 12, 14, 12)
 
@@ -119,8 +130,8 @@ class WeekSheet:
     units: Units = Units.KM
     findings: tuple[Finding, ...] | None = None
 
-    def html(self, spacing: Spacing = "normal") -> str:
-        """The sheet's HTML."""
+    def html(self, spacing: Spacing = "normal", notes_lines: int = 0) -> str:
+        """The sheet's HTML (with ``notes_lines`` ruled lines for notes at its foot)."""
         return week_sheet_html(
             self.workouts,
             self.week,
@@ -128,19 +139,34 @@ class WeekSheet:
             units=self.units,
             spacing=spacing,
             findings=self.findings,
+            notes_lines=notes_lines,
         )
 
     def document(self, printer: QPrinter) -> QTextDocument:
-        """The sheet laid out for ``printer``, as roomy as it can be on a single page.
+        """The sheet laid out for ``printer``, using the whole of a single page.
 
         A light week gets generous rows; a busy one is tightened until it fits, and only
-        a week too full even for the compact rows runs on to a second page.
+        a week too full even for the compact rows runs on to a second page. What is left
+        of the page below the week becomes ruled lines for notes written by hand.
         """
+        spacing: Spacing = SPACINGS[-1]
         for spacing in SPACINGS:
             document = fit_to_printer(render_document(self.html(spacing)), printer)
             if document.pageCount() <= 1:
                 break
-        return document
+        else:
+            return document
+        # The most note lines that still fit on the page (a binary search: few layouts).
+        low, high = 0, MAX_NOTES_LINES
+        best = document
+        while low < high:
+            lines = (low + high + 1) // 2
+            trial = fit_to_printer(render_document(self.html(spacing, lines)), printer)
+            if trial.pageCount() <= 1:
+                low, best = lines, trial
+            else:
+                high = lines - 1
+        return best
 
     def print_on(self, printer: QPrinter) -> None:
         """Print the sheet on ``printer``."""
@@ -296,6 +322,7 @@ class WeekPrinter(QObject):
         dialog.setObjectName("printPreviewDialog")
         dialog.setWindowTitle(f"Print Preview: Week {sheet.week.label()}")
         dialog.paintRequested.connect(self._paint_preview)
+        fit_preview(dialog, self._window)
         try:
             self._exec(dialog)
         finally:
@@ -373,6 +400,29 @@ class WeekPrinter(QObject):
         layout = QPageLayout(self._printer.pageLayout())
         layout.setOrientation(QPageLayout.Orientation.Portrait)
         return layout
+
+
+def fit_preview(dialog: QPrintPreviewDialog, window: QWidget) -> None:
+    """Open the preview large (most of the screen) with the page fitted to its width."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is not None:
+        area = screen.availableGeometry()
+        dialog.resize(
+            min(round(area.width() * PREVIEW_SHARE[0]), PREVIEW_MAX_W),
+            round(area.height() * PREVIEW_SHARE[1]),
+        )
+    preview = dialog.findChild(QPrintPreviewWidget)
+    if preview is None:
+        return
+    # The dialog's own "Fit width" button, so its toolbar shows the mode it is in.
+    fit_width = next(
+        (a for a in dialog.findChildren(QAction) if a.text().replace("&", "") == "Fit width"),
+        None,
+    )
+    if fit_width is not None:
+        fit_width.trigger()
+    else:
+        preview.fitToWidth()
 
 
 def _default_page_size() -> QPageSize:

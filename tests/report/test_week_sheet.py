@@ -238,7 +238,10 @@ def test_planned_workout_has_an_empty_box_and_its_plan() -> None:
         BOX_EMPTY,
         "R Run",
         "Long run",
-        "1 h 43 · 16.1 km · RPE 5",
+        "1 h 43 · 16.1 km · 6:24 min/km · RPE 5",
+        "time",  # blanks to write the result in by hand
+        "km",
+        "RPE",
     ]
 
 
@@ -249,10 +252,10 @@ def test_done_workout_shows_the_actuals() -> None:
         BOX_CHECKED,
         "R Run",
         "Tempo run",
-        "42 min · 7.8 km · RPE 7",
+        "42 min · 7.8 km · 5:23 min/km · RPE 7",
         "Warm up & cool down",
         f"{CHECK} Done",
-        "41 min · 7.5 km · RPE 7",
+        "41 min · 7.5 km · 5:28 min/km · RPE 7",
     ]
 
 
@@ -400,8 +403,10 @@ def test_in_miles_every_distance_is_in_miles() -> None:
     text = lines(sheet(units=Units.MI))
     start = text.index("2026-W47") + 1
     assert text[start : start + 4] == ["4", "RUNS", "22.1 mi", "RUNNING"]  # 35.6 km
-    assert row_of(sheet(units=Units.MI), "Long run")[-1] == "1 h 43 · 10 mi · RPE 5"  # 16.1 km
-    assert row_of(sheet(units=Units.MI), "Tempo run")[-1] == "41 min · 4.7 mi · RPE 7"  # 7.5 km
+    long_run = row_of(sheet(units=Units.MI), "Long run")  # 16.1 km
+    assert long_run[-4:] == ["1 h 43 · 10 mi · 10:18 min/mi · RPE 5", "time", "mi", "RPE"]
+    tempo = row_of(sheet(units=Units.MI), "Tempo run")  # 7.5 km
+    assert tempo[-1] == "41 min · 4.7 mi · 8:48 min/mi · RPE 7"
     assert not any(" km" in line for line in text)
 
 

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QLineEdit, QPushButton
 
 from planner.ui.dialogs.go_to_date import GoToDateDialog
 
@@ -71,3 +71,69 @@ def test_today_is_marked(qtbot) -> None:
     marked = dialog.calendar().dateTextFormat(QDate(2026, 11, 18))
     assert marked.font().bold()
     assert marked.fontUnderline()
+
+
+# -- typing a date or a week, and the days with workouts ------------------------------------
+def type_text(qtbot, dialog: GoToDateDialog, text: str) -> None:
+    field = dialog.findChild(QLineEdit, "goToDateText")
+    assert field is not None
+    field.clear()
+    qtbot.keyClicks(field, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("2026-12-24", date(2026, 12, 24)),
+        ("2026-W47", date(2026, 11, 16)),
+        ("2027-W01", date(2027, 1, 4)),
+    ],
+)
+def test_a_typed_date_or_week_label_selects_its_day(qtbot, text: str, day: date) -> None:
+    dialog = make_dialog(qtbot)
+    type_text(qtbot, dialog, text)
+    assert dialog.chosen_day() == day
+    assert dialog.typed_error() == ""
+    field = dialog.findChild(QLineEdit, "goToDateText")
+    with qtbot.waitSignal(dialog.accepted, timeout=1000):
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert dialog.chosen_day() == day
+
+
+def test_a_week_label_follows_the_first_weekday(qtbot) -> None:
+    dialog = make_dialog(qtbot, first_weekday=6)
+    type_text(qtbot, dialog, "2026-W47")
+    assert dialog.chosen_day() == date(2026, 11, 15)  # the Sunday before
+
+
+def test_text_that_is_no_date_says_so_and_go_waits(qtbot) -> None:
+    dialog = make_dialog(qtbot)
+    type_text(qtbot, dialog, "next tuesday")
+    assert "not a week or a date" in dialog.typed_error()
+    go = next(b for b in dialog.findChildren(QPushButton) if b.text() == "&Go")
+    assert not go.isEnabled()
+    assert dialog.chosen_day() == date(2026, 3, 4)  # unchanged
+    type_text(qtbot, dialog, "2026-W60")
+    assert "no week 60" in dialog.typed_error()
+    type_text(qtbot, dialog, "")
+    assert dialog.typed_error() == "" and go.isEnabled()
+
+
+def test_days_with_workouts_are_marked(qtbot) -> None:
+    asked: list[tuple[date, date]] = []
+    planned = {date(2026, 3, 3), date(2026, 3, 7), date(2026, 4, 20)}
+
+    def workout_days(start: date, end: date) -> set[date]:
+        asked.append((start, end))
+        return {day for day in planned if start <= day <= end}
+
+    dialog = make_dialog(qtbot, workout_days=workout_days)
+    assert {date(2026, 3, 3), date(2026, 3, 7)} <= dialog.marked_days()
+    assert dialog.calendar().dateTextFormat(QDate(2026, 3, 7)).font().bold()
+    assert not dialog.calendar().dateTextFormat(QDate(2026, 3, 8)).font().bold()
+    dialog.calendar().setCurrentPage(2026, 5)
+    assert date(2026, 3, 7) not in dialog.marked_days()
+    assert not dialog.calendar().dateTextFormat(QDate(2026, 3, 7)).font().bold()
+    assert date(2026, 4, 20) not in dialog.marked_days()  # 1 May minus a week is after it
+    dialog.calendar().setCurrentPage(2026, 4)
+    assert date(2026, 4, 20) in dialog.marked_days()

@@ -1,8 +1,12 @@
-"""The "Go to date…" dialog: pick a day on a calendar, or jump back to today."""
+"""The "Go to date…" dialog: type a date or a week, pick a day on a calendar, or go to today.
+
+The calendar marks the days that have workouts, so the runner can see where the plan is.
+"""
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Callable, Iterable
+from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, Qt, Slot
 from PySide6.QtGui import QFont, QKeySequence, QShortcut, QTextCharFormat
@@ -11,19 +15,48 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from planner.core.model import Kind
+from planner.core.model import FIRST_PLAN_DAY, LAST_PLAN_DAY, Kind
+from planner.core.weeks import iso_label, parse_week
+from planner.ui.dialogs.errors import ErrorLabel
 from planner.ui.dialogs.fields import from_qdate, to_qdate
-from planner.ui.style import is_dark, kind_color
+from planner.ui.style import is_dark, kind_color, mix
+
+#: The days that have workouts between two days (inclusive).
+WorkoutDays = Callable[[date, date], Iterable[date]]
+
+
+def parse_day(text: str, first_weekday: int = 0) -> date:
+    """The day ``text`` names: an ISO date (``2026-11-18``), or a week's first day (``2026-W47``).
+
+    Raises:
+        ValueError: with a message for people when ``text`` names neither.
+    """
+    text = text.strip()
+    if "w" in text.lower():  # a week: its first day for the runner's first weekday
+        day = parse_week(text, first_weekday).start
+    else:
+        try:
+            day = date.fromisoformat(text)
+        except ValueError:
+            day = parse_week(text, first_weekday).start  # says what it expects
+    if not FIRST_PLAN_DAY <= day <= LAST_PLAN_DAY:
+        raise ValueError(
+            f"{text} is outside the years Legwork plans "
+            f"({FIRST_PLAN_DAY.year} to {LAST_PLAN_DAY.year})."
+        )
+    return day
 
 
 class GoToDateDialog(QDialog):
     """Choose the day (and so the week) the calendar shows.
 
+    A typed date (``2026-11-18``) or week (``2026-W47``) selects that day on the calendar;
     Enter, a double click or "Go" accepts the selected day; "Today" accepts today.
 
     Args:
@@ -31,6 +64,7 @@ class GoToDateDialog(QDialog):
         parent: the parent widget.
         today: the day the app treats as today (pinned by ``--today``).
         first_weekday: the calendar's first column (0 Monday .. 6 Sunday).
+        workout_days: the days that have workouts in a span, to mark them on the calendar.
     """
 
     def __init__(
@@ -40,14 +74,30 @@ class GoToDateDialog(QDialog):
         *,
         today: date,
         first_weekday: int = 0,
+        workout_days: WorkoutDays | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("goToDateDialog")
         self.setWindowTitle("Go to date")
         self._today = today
+        self._first_weekday = first_weekday
+        self._workout_days = workout_days
+        self._marked: set[date] = set()
+        self._typing = False
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
-        label = QLabel("Show the week of the &day:", self)
+        typed_label = QLabel("Type a &date or a week:", self)
+        self._typed = QLineEdit(self)
+        self._typed.setObjectName("goToDateText")
+        self._typed.setPlaceholderText(f"{today.isoformat()} or {iso_label(today)}")
+        self._typed.setClearButtonEnabled(True)
+        typed_label.setBuddy(self._typed)
+        self._error = ErrorLabel(self)
+        self._error.reserve()
+        layout.addWidget(typed_label)
+        layout.addWidget(self._typed)
+        layout.addWidget(self._error)
+        label = QLabel("Or pick a day on the &calendar:", self)
         self._calendar = QCalendarWidget(self)
         self._calendar.setObjectName("goToDateCalendar")
         self._calendar.setFirstDayOfWeek(Qt.DayOfWeek(first_weekday % 7 + 1))
@@ -56,8 +106,14 @@ class GoToDateDialog(QDialog):
         self._calendar.setSelectedDate(to_qdate(current))
         label.setBuddy(self._calendar)
         self._mark_today()
+        self._mark_workouts()
         layout.addWidget(label)
         layout.addWidget(self._calendar)
+        if workout_days is not None:
+            legend = QLabel("Days in bold on a tint have workouts.", self)
+            legend.setObjectName("goToDateLegend")
+            legend.setEnabled(False)
+            layout.addWidget(legend)
 
         self._buttons = QDialogButtonBox(self)
         self._today_button = QPushButton("&Today", self)
@@ -71,6 +127,9 @@ class GoToDateDialog(QDialog):
         self._buttons.rejected.connect(self.reject)
         self._today_button.clicked.connect(self.go_to_today)
         self._calendar.activated.connect(self._on_activated)
+        self._calendar.currentPageChanged.connect(self._mark_workouts)
+        self._calendar.selectionChanged.connect(self._on_calendar_changed)
+        self._typed.textChanged.connect(self._on_typed)
         layout.addWidget(self._buttons)
         shortcut = QShortcut(QKeySequence("Ctrl+T"), self)
         shortcut.activated.connect(self.go_to_today)
@@ -85,6 +144,71 @@ class GoToDateDialog(QDialog):
         # The run blue marks today, as in the week view.
         highlight.setForeground(kind_color(Kind.RUN, dark=is_dark(self.palette())))
         self._calendar.setDateTextFormat(to_qdate(self._today), highlight)
+
+    @Slot()
+    def _mark_workouts(self) -> None:
+        """Mark the days with workouts on the month shown (and the days around it)."""
+        if self._workout_days is None:
+            return
+        first = date(self._calendar.yearShown(), self._calendar.monthShown(), 1)
+        start = max(first - timedelta(days=7), FIRST_PLAN_DAY)
+        end = min(first + timedelta(days=45), LAST_PLAN_DAY)
+        days = {day for day in self._workout_days(start, end) if day != self._today}
+        for day in self._marked - days:
+            self._calendar.setDateTextFormat(to_qdate(day), QTextCharFormat())
+        run = kind_color(Kind.RUN, dark=is_dark(self.palette()))
+        base = self.palette().color(self.palette().ColorRole.Base)
+        marked = QTextCharFormat()
+        font = QFont(self._calendar.font())
+        font.setBold(True)
+        marked.setFont(font)
+        marked.setBackground(mix(base, run, 0.22))
+        for day in days:
+            self._calendar.setDateTextFormat(to_qdate(day), marked)
+        self._marked = days
+
+    def marked_days(self) -> set[date]:
+        """The days marked as having workouts on the month shown."""
+        return set(self._marked)
+
+    def typed_error(self) -> str:
+        """What is wrong with the typed text ("" when nothing is)."""
+        return self._error.text()
+
+    @Slot(str)
+    def _on_typed(self, text: str) -> None:
+        if self._typing:
+            return
+        go = self._go_button
+        if not text.strip():
+            self._error.clear()
+            go.setEnabled(True)
+            return
+        try:
+            day = parse_day(text, self._first_weekday)
+        except ValueError as error:
+            self._error.setText(str(error))
+            go.setEnabled(False)
+            return
+        self._error.clear()
+        go.setEnabled(True)
+        self._typing = True
+        try:
+            self._calendar.setSelectedDate(to_qdate(day))
+        finally:
+            self._typing = False
+
+    @Slot()
+    def _on_calendar_changed(self) -> None:
+        if self._typing:
+            return
+        self._typing = True
+        try:
+            self._typed.clear()
+            self._error.clear()
+            self._go_button.setEnabled(True)
+        finally:
+            self._typing = False
 
     def calendar(self) -> QCalendarWidget:
         """The calendar widget (for tests and keyboard navigation)."""
