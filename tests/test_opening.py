@@ -28,6 +28,7 @@ from planner.storage.db import check_database, open_database
 from planner.ui.dialogs.backups import BackupsDialog
 from planner.ui.dialogs.damaged_plan import PlanProblemChoice, PlanProblemDialog
 from planner.ui.main_window import MainWindow
+from tests.storage.conftest import NO_PERMISSION_TESTS, with_file_permissions
 
 TODAY = date(2026, 11, 18)
 T = TypeVar("T")
@@ -483,3 +484,44 @@ def test_a_second_start_raises_the_first_window_and_exits_0(
     assert script.seen["second_exit"] == 0, script.seen["second_err"]
     assert script.seen["raised"] is True
     assert "Traceback" not in script.seen["second_err"]
+
+
+# ------------------------------------------------------------------------------ read-only
+def banner_of(path: Path) -> dict[str, Any]:
+    """Build the window on ``path``; what its read-only banner says (run under setpriv)."""
+    from PySide6.QtWidgets import QToolBar
+
+    qapp = QApplication.instance() or QApplication([])
+    assert qapp is not None
+    window = app.build_main_window(path, today=TODAY)
+    banner = window.findChild(QToolBar, "readOnlyBanner")
+    outcome = {
+        "read_only": getattr(window.database, "read_only", False),  # type: ignore[attr-defined]
+        "banner": None if banner is None else banner.text(),  # type: ignore[attr-defined]
+        "shown": banner is not None and not banner.isHidden(),
+    }
+    window.close()
+    return outcome
+
+
+@pytest.mark.skipif(NO_PERMISSION_TESTS is not None, reason=str(NO_PERMISSION_TESTS))
+def test_a_plan_that_can_only_be_read_opens_with_a_banner_saying_why(
+    qapp: QApplication, tmp_path: Path
+) -> None:
+    plan = make_plan(tmp_path / "plan.sqlite3", workouts=2)
+    before = sha(plan)
+    plan.chmod(0o400)
+    try:
+        outcome = with_file_permissions(banner_of, plan)
+    finally:
+        plan.chmod(0o600)
+    assert outcome["read_only"] is True
+    assert outcome["shown"] is True
+    assert outcome["banner"].startswith("Read-only. The plan file plan.sqlite3 is write-protected")
+    assert "changes will not be saved" in outcome["banner"]
+    assert sha(plan) == before
+
+
+def test_a_writable_plan_has_no_banner(qapp: QApplication, tmp_path: Path) -> None:
+    plan = make_plan(tmp_path / "plan.sqlite3")
+    assert banner_of(plan) == {"read_only": False, "banner": None, "shown": False}
