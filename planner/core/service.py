@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
-from planner.core import edits, rules
+from planner.core import edits
 from planner.core import settings as settings_mod
 from planner.core.edits import Edit
 from planner.core.model import (
@@ -115,6 +115,8 @@ class PlanService:
         Reads the week with the history the rules look at (RULES.md: 90 days before it)
         and the runner's rule settings and units.
         """
+        from planner.core import rules  # the first paint needs no rules: load them when asked
+
         settings = self.settings() if settings is None else settings
         first, last = rules.history_span(week.start, week.end)
         return rules.evaluate(
