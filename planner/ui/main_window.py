@@ -34,6 +34,7 @@ from planner.ui.controller import PlanController
 from planner.ui.file_actions import FileActions, PlanFileHooks, remember_plan
 from planner.ui.palette import WorkoutPalette
 from planner.ui.selection_actions import BLOCK_MENU, DAY_MENU, SelectionActions
+from planner.ui.theme import ThemeMenu
 from planner.ui.view_state import ViewState
 from planner.ui.warnings_model import WarningsModel
 from planner.ui.warnings_panel import WarningsPanel
@@ -216,6 +217,7 @@ class MainWindow(QMainWindow):
         self._create_status_bar()
         self._name_actions()
         self._add_file_menus()
+        self._add_theme_menu()
 
         controller.plan_changed.connect(self._on_plan_changed)
         controller.failed.connect(self._show_error)
@@ -490,6 +492,14 @@ class MainWindow(QMainWindow):
             {name: self.actions_table[name] for name in ("new_plan", "open_plan")}
         )
         remember_plan(self._db_path)
+
+    def _add_theme_menu(self) -> None:
+        """View ▸ Theme (System, Light, Dark), at the end of the View menu."""
+        self.theme_menu = ThemeMenu(self)
+        for menu in self.actions_table["this_week"].associatedObjects():
+            if isinstance(menu, QMenu) and menu.parent() is self.menuBar():
+                menu.addSeparator()
+                menu.addMenu(self.theme_menu.menu)
 
     def _create_toolbar(self) -> None:
         toolbar = QToolBar("Navigation", self)
