@@ -63,22 +63,9 @@ class FindingCard(QFrame):
         self.finding = finding
         self.mark: CardMark = mark
         self._selected = False
+        self._styled: tuple[object, ...] | None = None
         self.setObjectName("findingCard")
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        word = SEVERITY_WORDS[finding.severity]
-        days = days_text(finding.days)
-        tag = _TAGS.get(mark, "")
-        self.setAccessibleName(f"{tag + ': ' if tag else ''}{word}, {days}")
-        self.setAccessibleDescription(finding.message)
-        self.setToolTip(
-            f"<p><b>{html.escape(word)}</b> · {html.escape(days)}</p>"
-            f"<p>{html.escape(finding.message)}</p>"
-            f"<p><i>Why:</i> {html.escape(why_text(finding))}</p>"
-        )
-        if not mark:
-            self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-            self.setCursor(Qt.CursorShape.PointingHandCursor)
-
         outer = QVBoxLayout(self)
         outer.setContentsMargins(14, 8, 10, 9)
         outer.setSpacing(3)
@@ -87,33 +74,56 @@ class FindingCard(QFrame):
         self._badge = QLabel(self)
         self._badge.setFixedSize(_BADGE, _BADGE)
         top.addWidget(self._badge)
-        self._word = QLabel(word, self)
+        self._word = QLabel(self)
         self._word.setObjectName("findingSeverity")
         top.addWidget(self._word)
-        if tag:
-            self._tag: QLabel | None = QLabel(tag.upper(), self)
-            self._tag.setObjectName("findingTag")
-            top.addWidget(self._tag)
-        else:
-            self._tag = None
         top.addStretch(1)
-        self._days = QLabel(days, self)
+        self._days = QLabel(self)
         self._days.setObjectName("findingDays")
         self._days.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        top.addWidget(self._days)
+        self._days.setWordWrap(True)  # a long span wraps rather than widening the panel
+        top.addWidget(self._days, 1)
         outer.addLayout(top)
-        self._message = QLabel(finding.message, self)
+        self._message = QLabel(self)
         self._message.setObjectName("findingMessage")
         self._message.setWordWrap(True)
         self._message.setTextFormat(Qt.TextFormat.PlainText)
         outer.addWidget(self._message)
-        self._why = QLabel(f"Why: {why_text(finding)}", self)
+        self._why = QLabel(self)
         self._why.setObjectName("findingWhy")
         self._why.setWordWrap(True)
         self._why.setTextFormat(Qt.TextFormat.PlainText)
         self._why.setVisible(False)
         outer.addWidget(self._why)
+        self.show_finding(finding, mark)
+
+    def show_finding(self, finding: Finding, mark: CardMark = "") -> None:
+        """Show another finding on this card (cards are reused: cheaper than new ones)."""
+        self.finding = finding
+        self.mark = mark
+        self.set_selected(False)
+        word = SEVERITY_WORDS[finding.severity]
+        days = days_text(finding.days)
+        tag = _TAGS.get(mark, "")
+        self._word.setText(word)
+        self._days.setText(days)
+        self._message.setText(finding.message)
+        self._why.setText(f"Why: {why_text(finding)}")
+        self.setAccessibleName(f"{tag + ': ' if tag else ''}{word}, {days}")
+        self.setAccessibleDescription(finding.message)
+        self.setToolTip(
+            f"<p><b>{html.escape(word)}</b> · {html.escape(days)}</p>"
+            f"<p>{html.escape(finding.message)}</p>"
+            f"<p><i>Why:</i> {html.escape(why_text(finding))}</p>"
+        )
+        if mark:
+            self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            self.unsetCursor()
+        else:
+            self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            self.setCursor(Qt.CursorShape.PointingHandCursor)
         self._restyle()
+        self.update()
 
     # -- state -----------------------------------------------------------------------------
     @property
@@ -141,8 +151,12 @@ class FindingCard(QFrame):
         return f"{tag + ': ' if tag else ''}{word} · {self._days.text()} · {self.finding.message}"
 
     # -- look ------------------------------------------------------------------------------
-    def _restyle(self) -> None:
+    def _restyle(self, *, force: bool = False) -> None:
         palette = self.palette()
+        key = (self.finding.severity, self.mark, palette.cacheKey(), self.font().key())
+        if key == self._styled and not force:
+            return
+        self._styled = key
         dark = is_dark(palette)
         color = severity_color(self.finding.severity, dark=dark)
         ratio = self.devicePixelRatioF()
@@ -153,14 +167,14 @@ class FindingCard(QFrame):
         _style(self._word, font, color, bold=True)
         _style(self._days, font, faded)
         _style(self._why, font, faded, scale=0.92)
-        if self._tag is not None:
-            _style(self._tag, font, faded, bold=True, scale=0.8)
         if self.mark == "cleared":
             _style(self._message, font, faded, strike=True)
+        else:
+            _style(self._message, font, palette.color(QPalette.ColorRole.WindowText))
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.PaletteChange:
-            self._restyle()
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
+            self._restyle(force=True)
         super().changeEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:

@@ -10,6 +10,7 @@ add and those it would clear.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Slot
@@ -77,8 +78,11 @@ class WarningsPanel(QWidget):
         self.setMinimumWidth(200)
         self._model = model
         self._state = state
-        self._cards: list[FindingCard] = []
+        self._cards: list[FindingCard] = []  # the cards shown, from the pool below
+        self._card_pool: list[FindingCard] = []
         self._preview_cards: list[FindingCard] = []
+        self._added_pool: list[FindingCard] = []
+        self._cleared_pool: list[FindingCard] = []
         self._shown: list[Finding] = []
         self._selected: _KEY | None = None
         self._build()
@@ -156,9 +160,18 @@ class WarningsPanel(QWidget):
         self._preview_title.setObjectName("warningsPreviewTitle")
         self._preview_title.setWordWrap(True)
         box.addWidget(self._preview_title)
-        self._preview_list = QVBoxLayout()
-        self._preview_list.setSpacing(6)
-        box.addLayout(self._preview_list)
+        self._added_label = QLabel("WOULD ADD", self._preview_box)
+        self._added_label.setObjectName("warningsPreviewAdded")
+        box.addWidget(self._added_label)
+        self._added_list = QVBoxLayout()
+        self._added_list.setSpacing(6)
+        box.addLayout(self._added_list)
+        self._cleared_label = QLabel("WOULD CLEAR", self._preview_box)
+        self._cleared_label.setObjectName("warningsPreviewCleared")
+        box.addWidget(self._cleared_label)
+        self._cleared_list = QVBoxLayout()
+        self._cleared_list.setSpacing(6)
+        box.addLayout(self._cleared_list)
         self._preview_note = QLabel("No change to the warnings.", self._preview_box)
         self._preview_note.setObjectName("warningsPreviewNote")
         box.addWidget(self._preview_note)
@@ -191,6 +204,13 @@ class WarningsPanel(QWidget):
         palette.setColor(QPalette.ColorRole.WindowText, faded)
         self._preview_note.setPalette(palette)
         self._preview_title.setFont(font)
+        eyebrow = QFont(self.font())
+        eyebrow.setPointSizeF(eyebrow.pointSizeF() * 0.8)
+        eyebrow.setWeight(QFont.Weight.Bold)
+        eyebrow.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, 0.8)
+        for label in (self._added_label, self._cleared_label):
+            label.setFont(eyebrow)
+            label.setPalette(palette)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
@@ -211,15 +231,17 @@ class WarningsPanel(QWidget):
             self._refresh_selection()
             return
         self._shown = findings
-        for card in self._cards:
-            self._list.removeWidget(card)
-            card.deleteLater()
-        self._cards = []
-        for index, finding in enumerate(findings):
-            card = FindingCard(finding, parent=self._list.parentWidget())
+        while len(self._card_pool) < len(findings):
+            card = FindingCard(findings[len(self._card_pool)], parent=self._list.parentWidget())
             card.activated.connect(self._on_card_activated)
-            self._list.insertWidget(index, card)
-            self._cards.append(card)
+            self._list.insertWidget(len(self._card_pool), card)
+            self._card_pool.append(card)
+        self._cards = self._card_pool[: len(findings)]
+        for card, finding in zip(self._cards, findings, strict=True):
+            card.show_finding(finding)
+            card.setVisible(True)
+        for card in self._card_pool[len(findings) :]:
+            card.setVisible(False)
         self._empty.setVisible(not findings)
         self._refresh_selection()
 
@@ -268,25 +290,42 @@ class WarningsPanel(QWidget):
     @Slot()
     def _on_preview_changed(self) -> None:
         preview = self._model.preview()
-        for card in self._preview_cards:
-            self._preview_list.removeWidget(card)
-            card.deleteLater()
-        self._preview_cards = []
         if preview is None:
+            self._preview_cards = []
             self._preview_box.setVisible(False)
             return
         self._show_preview(preview)
 
     def _show_preview(self, preview: DropPreview) -> None:
         self._preview_title.setText(f"Preview: {preview.description}")
-        marked: list[tuple[Finding, CardMark]] = [(f, "added") for f in preview.added]
-        marked += [(f, "cleared") for f in preview.cleared]
-        for finding, mark in marked:
-            card = FindingCard(finding, mark=mark, parent=self._preview_box)
-            self._preview_list.addWidget(card)
-            self._preview_cards.append(card)
-        self._preview_note.setVisible(not marked)
+        added = self._fill(self._added_pool, self._added_list, preview.added, "added")
+        cleared = self._fill(self._cleared_pool, self._cleared_list, preview.cleared, "cleared")
+        self._preview_cards = added + cleared
+        self._added_label.setVisible(bool(added))
+        self._cleared_label.setVisible(bool(cleared))
+        self._preview_note.setVisible(not self._preview_cards)
         self._preview_box.setVisible(True)
+
+    def _fill(
+        self,
+        pool: list[FindingCard],
+        layout: QVBoxLayout,
+        findings: Sequence[Finding],
+        mark: CardMark,
+    ) -> list[FindingCard]:
+        """Show ``findings`` on the first cards of ``pool`` (made as needed); hide the rest."""
+        while len(pool) < len(findings):
+            card = FindingCard(findings[len(pool)], mark=mark, parent=self._preview_box)
+            layout.addWidget(card)
+            pool.append(card)
+        shown = pool[: len(findings)]
+        for card, finding in zip(shown, findings, strict=True):
+            if card.finding != finding:
+                card.show_finding(finding, mark)
+            card.setVisible(True)
+        for card in pool[len(findings) :]:
+            card.setVisible(False)
+        return shown
 
 
 class _PreviewBox(QFrame):

@@ -93,9 +93,11 @@ def marks_tooltip(marks: WeekMarks, workout_id: int | None) -> str:
     return f"<p style='margin-top: 6px;'><b>Warnings</b></p><ul style='margin: 0;'>{items}</ul>"
 
 
-def drop_warning_text(severity: Severity) -> str:
-    """The words under a drop target that would add a warning."""
-    return "Adds a critical warning" if severity is Severity.CRITICAL else "Adds a warning"
+def drop_warning_texts(severity: Severity) -> tuple[str, ...]:
+    """What the caption under a drop target says, longest first: the first that fits is used."""
+    if severity is Severity.CRITICAL:
+        return ("Adds a critical warning", "Adds critical", "Critical")
+    return ("Adds a warning", "Adds warning", "Warning")
 
 
 def paint_drop_warning(
@@ -113,9 +115,10 @@ def paint_drop_warning(
     caption_font = QFont(font)
     caption_font.setWeight(QFont.Weight.DemiBold)
     metrics = QFontMetrics(caption_font)
-    text = metrics.elidedText(
-        drop_warning_text(severity), Qt.TextElideMode.ElideRight, column.width() - 40
-    )
+    room = column.width() - MARKER_SIZE - 24
+    texts = drop_warning_texts(severity)
+    text = next((t for t in texts if metrics.horizontalAdvance(t) <= room), texts[-1])
+    text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
     height = max(metrics.height() + 8, MARKER_SIZE + 6)
     width = min(column.width() - 8, metrics.horizontalAdvance(text) + MARKER_SIZE + 20)
     pill = QRect(0, 0, width, height)
