@@ -14,13 +14,13 @@ import os
 import sys
 import threading
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date, datetime
 from functools import partial
 from pathlib import Path
 from types import TracebackType
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QIcon
@@ -40,16 +40,11 @@ from planner.storage.plan_files import APP_PURPOSE, resolved_plan, set_aside
 from planner.storage.startup import StartupDatabase, open_for_startup
 from planner.ui.banner import show_read_only_banner
 from planner.ui.controller import PlanController
-from planner.ui.dialogs.backups import BackupsDialog
-from planner.ui.dialogs.damaged_plan import (
-    BackupSummary,
-    PlanProblem,
-    PlanProblemChoice,
-    ask_what_to_do,
-    format_when,
-)
 from planner.ui.main_window import MainWindow
 from planner.ui.view_state import ViewState, fixed_clock
+
+if TYPE_CHECKING:  # the dialogs load when first needed, after the first paint
+    from planner.ui.dialogs.damaged_plan import PlanProblem
 
 log = logging.getLogger(__name__)
 
@@ -106,14 +101,16 @@ def build_main_window(db_path: Path | str, *, today: date | None = None) -> Main
     return window
 
 
-def run(db_path: Path, *, today: date | None = None) -> int:
+def run(db_path: Path, *, today: date | None = None, qt_args: Sequence[str] = ()) -> int:
     """Start Legwork on ``db_path``; returns the exit code.
+
+    ``qt_args`` are Qt's own command-line options (``-style fusion``, ``-reverse``, …).
 
     A plan already open in another Legwork is not opened twice: that window is raised and
     this start ends with 0. A plan that cannot be opened gets a dialog that says why and
     offers a way on (see :class:`_PlanSession`).
     """
-    app = _application()
+    app = _application(qt_args)
     sys.excepthook = _excepthook
     session = _PlanSession(today=today)
     stop = session.open(Path(db_path))
@@ -132,7 +129,7 @@ def run(db_path: Path, *, today: date | None = None) -> int:
         session.finish()
 
 
-def _application() -> QApplication:
+def _application(qt_args: Sequence[str] = ()) -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
@@ -140,7 +137,7 @@ def _application() -> QApplication:
     QApplication.setOrganizationName(APP_NAME)
     QApplication.setApplicationVersion(__version__)
     QApplication.setDesktopFileName(APP_ID)
-    app = QApplication(sys.argv[:1])
+    app = QApplication([*sys.argv[:1], *qt_args])
     from planner.paths import resources_dir
 
     icon = resources_dir() / "icons" / "legwork.svg"
@@ -318,15 +315,24 @@ class _PlanSession(QObject):
 
         Returns:
             ``None`` when :attr:`window` is ready; else the exit code: 0 when another Legwork
-            has the plan and raised its window, 1 when the runner quit or nothing could open.
+            has the plan and raised its window, 1 when the runner quit or nothing could open
+            (no lock is held then).
         """
-        path = Path(requested).expanduser().absolute()
+        stop = self._open(Path(requested))
+        if stop is not None:
+            self._release()
+        return stop
+
+    def _open(self, requested: Path) -> int | None:
+        path = requested.expanduser().absolute()
         while True:
             note = ""
             if path.is_file() and backups.is_in_backups(path, self._backup_root):
                 try:
                     copy = backups.copy_backup(path, self._copies)
                 except StorageError as error:
+                    from planner.ui.dialogs.damaged_plan import PlanProblem
+
                     problem = PlanProblem(
                         f"The backup “{path.name}” cannot be opened.",
                         f"{error} Legwork did not change it.",
@@ -352,7 +358,6 @@ class _PlanSession(QObject):
                 log.error("cannot open %s: %s", path, error)
                 step = self._cannot_open(path, error)
                 if isinstance(step, int):
-                    self._release()
                     return step
                 path = step.expanduser().absolute()
                 continue
@@ -406,6 +411,8 @@ class _PlanSession(QObject):
 
     def _cannot_open(self, path: Path, error: StorageError) -> Path | int:
         """The dialog for a plan that cannot be opened: the path to try next, or an exit code."""
+        from planner.ui.dialogs.damaged_plan import PlanProblem
+
         if _looks_like_a_damaged_plan(path, error, self._backup_root):
             try:
                 aside = set_aside(path, "damaged", now=_now())
@@ -422,6 +429,8 @@ class _PlanSession(QObject):
         return self._ask_until_decided(problem, path, on_restore=None, new_plan_dialog=True)
 
     def _damaged(self, path: Path, aside: Path, error: StorageError) -> Path | int:
+        from planner.ui.dialogs.damaged_plan import BackupSummary, PlanProblem
+
         newest = backups.newest_good_backup(path, self._backup_root)
         what = (
             "empty or cut short (its writing was interrupted)"
@@ -461,6 +470,8 @@ class _PlanSession(QObject):
         new_plan_dialog: bool = False,
     ) -> Path | int:
         """Show ``problem`` until the runner picks something that can be done."""
+        from planner.ui.dialogs.damaged_plan import PlanProblemChoice, ask_what_to_do
+
         while True:
             choice = ask_what_to_do(problem)
             if choice is PlanProblemChoice.QUIT:
@@ -539,6 +550,8 @@ class _PlanSession(QObject):
     @Slot()
     def show_backups(self) -> None:
         """File ▸ Backups…: the plan's backups, and Restore."""
+        from planner.ui.dialogs.backups import BackupsDialog
+
         if self.path is None or self.window is None:
             return
         dialog = BackupsDialog(
@@ -587,6 +600,8 @@ class _PlanSession(QObject):
         if failure is not None:
             _error_box(window, "The backup could not be restored.", failure)
         elif result is not None:
+            from planner.ui.dialogs.damaged_plan import format_when
+
             window.statusBar().showMessage(
                 f"Restored the backup from {format_when(result.restored.when)}. Your plan as it "
                 "was is kept in File ▸ Backups… as “Before a restore”.",
