@@ -52,6 +52,7 @@ from planner.interchange.workouts_json_csv import (
     workouts_to_csv,
     workouts_to_json,
 )
+from planner.launch import display_problem, split_qt_arguments
 from planner.paths import default_db_path
 
 PROG = "legwork"
@@ -304,10 +305,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         The exit status: 0 on success, 1 when the command failed, 2 for a usage error.
     """
     parser = build_parser()
+    given = sys.argv[1:] if argv is None else list(argv)
+    # Qt's own options (-platform, -style, -reverse, ...) are for the app's Qt, not for us.
+    ours, qt_args = split_qt_arguments(given)
     try:
-        args = parser.parse_args(None if argv is None else list(argv))
+        args = parser.parse_args(ours)
+        if qt_args and args.command is not None:  # a subcommand: they were meant for it
+            args, qt_args = parser.parse_args(given), []
     except SystemExit as exc:  # --help, --version and usage errors
         return _exit_status(exc.code)
+    args.qt_args = qt_args
     handler: Callable[[argparse.Namespace], int] = args.handler
     try:
         with _only_writer(args):
@@ -426,6 +433,10 @@ def _import_failure(what: str, exc: ModuleNotFoundError) -> CliError:
 
 # -- the app ------------------------------------------------------------------------------------
 def _run_app(args: argparse.Namespace) -> int:
+    qt_args: list[str] = getattr(args, "qt_args", [])
+    problem = display_problem(qt_args)
+    if problem:  # Qt would abort the process; say it in one line instead
+        raise CliError(problem)
     db = _db_path(args)
     _ensure_parent(db)
     try:
@@ -435,6 +446,8 @@ def _run_app(args: argparse.Namespace) -> int:
             raise CliError("the desktop app is not part of this build") from None
         raise _import_failure("the desktop app", exc) from None
     run: Callable[..., int] = app.run
+    if qt_args:
+        return run(db, today=args.today, qt_args=qt_args)
     return run(db, today=args.today)
 
 
