@@ -40,6 +40,7 @@ from planner.storage.plan_files import APP_PURPOSE, resolved_plan, set_aside
 from planner.storage.startup import StartupDatabase, open_for_startup
 from planner.ui.banner import show_read_only_banner
 from planner.ui.controller import PlanController
+from planner.ui.file_actions import PlanFileHooks
 from planner.ui.main_window import MainWindow
 from planner.ui.view_state import ViewState, fixed_clock
 
@@ -515,6 +516,79 @@ class _PlanSession(QObject):
         self.window = window
         self.path = path
         _add_backups_action(window, self.show_backups)
+        window.set_plan_files(
+            PlanFileHooks(
+                open_plan=self.switch_to, new_plan=self.switch_to, open_demo=self.open_demo
+            )
+        )
+
+    # -- other plans: File ▸ New Plan…, Open Plan…, Open Recent, the demo plan ------------
+    def switch_to(self, requested: Path) -> bool:
+        """Show the plan at ``requested`` (made when new) in place of the one on screen.
+
+        The plan on screen stays open until the other one is: when that cannot be opened
+        (another Legwork has it, or it is not a plan), a message says why and nothing
+        changes. Returns whether the switch happened.
+        """
+        old, old_path = self.window, self.path
+        path = requested.expanduser().absolute()
+        if old is None or old_path is None:
+            return False
+        if resolved_plan(path) == resolved_plan(old_path):
+            return True
+        try:
+            instance = single_instance.acquire(path, listen=False)
+        except StorageError as error:
+            _error_box(old, f"Legwork cannot open {path.name}.", error)
+            return False
+        if instance is None:
+            if single_instance.ask_running_instance_to_raise(path):
+                old.statusBar().showMessage(f"{path.name} is open in another Legwork window.", 8000)
+            else:
+                holder = single_instance.lock_holder(path)
+                who = holder.describe() if holder is not None else "another Legwork"
+                old.statusBar().showMessage(f"{path.name} is open in {who}.", 8000)
+            return False
+        try:
+            window = build_main_window(path, today=self._today)
+        except StorageError as error:
+            instance.release()
+            instance.deleteLater()
+            _error_box(old, f"Legwork cannot open {path.name}.", error)
+            return False
+        self.back_up_if_due()  # the day's backup of the plan being left
+        self._release()
+        self._instance = instance
+        instance.raise_requested.connect(self._raise_window)
+        instance.listen()
+        window.restoreGeometry(old.saveGeometry())
+        self._use(window, path)
+        window.show()
+        old.close()
+        old.deleteLater()
+        window.statusBar().showMessage(f"Opened {path}", 8000)
+        return True
+
+    def open_demo(self) -> bool:
+        """Show the demo plan: its own file in the data folder, made on first use.
+
+        It is never mixed into the runner's plan; opening it again shows it as it was left.
+        """
+        path = self._copies / DEMO_FILE_NAME
+        if not path.exists():
+            window = self.window
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                make_demo_plan(path, today=self._today or date.today())
+            except (OSError, StorageError) as error:
+                if isinstance(error, StorageError):
+                    _error_box(window, "Legwork could not make the demo plan.", error)
+                elif window is not None:
+                    window.statusBar().showMessage(f"Could not make the demo plan: {error}", 8000)
+                return False
+            finally:
+                QApplication.restoreOverrideCursor()
+        return self.switch_to(path)
 
     @Slot()
     def _raise_window(self) -> None:
@@ -612,6 +686,43 @@ class _PlanSession(QObject):
         """At exit: the day's backup if due, then give the plan's lock up."""
         self.back_up_if_due()
         self._release()
+
+
+#: The demo plan's file, in the user data folder beside the runner's own plan.
+DEMO_FILE_NAME = "demo.sqlite3"
+#: How many years of history the demo plan has.
+DEMO_YEARS = 2
+
+
+def make_demo_plan(path: Path, *, today: date, years: int = DEMO_YEARS) -> None:
+    """Write a new plan at ``path`` holding the demo history (``legwork demo``'s) up to ``today``.
+
+    The file is written beside its final name and moved there whole, so a half-made demo
+    never takes its place.
+
+    Raises:
+        StorageError: the plan cannot be made.
+        OSError: the folder cannot be written.
+    """
+    from planner.core.demo import generate_history
+    from planner.storage.db import open_database
+
+    history = generate_history(years=years, today=today)
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    partial_path = path.with_name(f".{path.name}.making")
+    for stale in (partial_path, *partial_path.parent.glob(f"{partial_path.name}-*")):
+        stale.unlink(missing_ok=True)
+    database = open_database(partial_path)
+    try:
+        database.repository.bulk_insert_workouts(history.workouts)
+        database.repository.bulk_insert_weights(history.weights)
+    finally:
+        database.close()
+    for suffix in ("-wal", "-shm"):  # normally gone once the last connection closed
+        side = partial_path.with_name(partial_path.name + suffix)
+        if side.exists():
+            side.replace(path.with_name(path.name + suffix))
+    partial_path.replace(path)
 
 
 def _looks_like_a_damaged_plan(path: Path, error: StorageError, backup_root: Path) -> bool:

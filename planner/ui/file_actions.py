@@ -59,9 +59,9 @@ class PlanFileHooks:
             there is none to offer.
     """
 
-    open_plan: Callable[[Path], None]
-    new_plan: Callable[[Path], None]
-    open_demo: Callable[[], None] | None = None
+    open_plan: Callable[[Path], object]
+    new_plan: Callable[[Path], object]
+    open_demo: Callable[[], object] | None = None
 
 
 # -- recent plans ---------------------------------------------------------------------------
