@@ -32,12 +32,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Final, NamedTuple
 
-from planner.core.load import (
-    daily_load_list,
-    first_training_day,
-    fitness_fatigue_series,
-    run_distance_km,
-)
+from planner.core.load import fitness_fatigue_series, run_distance_km, session_load
 from planner.core.model import Kind, Status, WeightEntry, Workout
 from planner.core.thresholds import FATIGUE_FORM_MAX, WEEK_RAMP_MIN_LAST_KM, WEIGHT_SPAN_DAYS
 from planner.core.weeks import MONDAY, week_start
@@ -48,14 +43,18 @@ __all__ = [
     "FormZone",
     "LoadLines",
     "Point",
+    "SessionFacts",
     "WeeklyRuns",
     "ZoneSpan",
     "form_zone",
     "line_breaks",
     "load_lines",
+    "load_lines_of",
     "ramp_limits",
     "scaled",
+    "session_facts",
     "weekly_runs",
+    "weekly_runs_of",
     "weight_points",
     "weight_trend",
     "zone_spans",
@@ -116,6 +115,44 @@ def weight_trend(entries: Iterable[WeightEntry], *, days: int = TREND_DAYS) -> l
     return trend
 
 
+# -- what the charts need of a workout -----------------------------------------------------
+
+
+class SessionFacts(NamedTuple):
+    """What the weekly and load series need of one workout, worked out once per version.
+
+    A chart over ten years keeps these per workout and recomputes only those an edit
+    touched; :func:`weekly_runs` and :func:`load_lines` take workouts and make them.
+
+    Attributes:
+        ordinal: the workout's day, as :meth:`date.toordinal`.
+        training: it is a training session (RULES.md: not rest, not skipped).
+        load: its session load (AU), :func:`planner.core.load.session_load`.
+        run: it is a run that was not skipped (it counts as mileage).
+        done: it was marked done.
+        run_km: its run distance, :func:`planner.core.load.run_distance_km`.
+    """
+
+    ordinal: int
+    training: bool
+    load: float
+    run: bool
+    done: bool
+    run_km: float
+
+
+def session_facts(workout: Workout) -> SessionFacts:
+    """What the series need of ``workout``."""
+    return SessionFacts(
+        ordinal=workout.day.toordinal(),
+        training=workout.is_training_session,
+        load=session_load(workout),
+        run=workout.kind is Kind.RUN and workout.status is not Status.SKIPPED,
+        done=workout.status is Status.DONE,
+        run_km=run_distance_km(workout),
+    )
+
+
 # -- weekly run distance -------------------------------------------------------------------
 
 
@@ -156,28 +193,36 @@ def weekly_runs(
         Every week from the first week with a run to the last (or ``through``'s week), an
         empty one as 0; nothing at all when there is no run.
     """
-    done: dict[date, list[float]] = {}
-    planned: dict[date, list[float]] = {}
-    for workout in workouts:
-        if workout.kind is not Kind.RUN or workout.status is Status.SKIPPED:
+    return weekly_runs_of(
+        map(session_facts, workouts), first_weekday=first_weekday, through=through
+    )
+
+
+def weekly_runs_of(
+    facts: Iterable[SessionFacts], *, first_weekday: int = MONDAY, through: date | None = None
+) -> WeeklyRuns:
+    """:func:`weekly_runs` from the workouts' :class:`SessionFacts`."""
+    # Weeks are keyed by the ordinal of their first day: ordinal 1 (1 January 1) is a Monday,
+    # so the weekday of ordinal ``o`` is ``(o + 6) % 7``.
+    done: dict[int, list[float]] = {}
+    planned: dict[int, list[float]] = {}
+    for fact in facts:
+        if not fact.run:
             continue
-        parts = done if workout.status is Status.DONE else planned
-        parts.setdefault(week_start(workout.day, first_weekday), []).append(
-            run_distance_km(workout)
-        )
+        week = fact.ordinal - (fact.ordinal + 6 - first_weekday) % 7
+        (done if fact.done else planned).setdefault(week, []).append(fact.run_km)
     weeks = done.keys() | planned.keys()
     if not weeks:
         return WeeklyRuns([], [])
     first, last = min(weeks), max(weeks)
     if through is not None:
-        last = max(last, week_start(through, first_weekday))
+        last = max(last, week_start(through, first_weekday).toordinal())
     done_points: list[Point] = []
     planned_points: list[Point] = []
-    week = first
-    while week <= last:
-        done_points.append((week, math.fsum(done.get(week, ()))))
-        planned_points.append((week, math.fsum(planned.get(week, ()))))
-        week += _ONE_WEEK
+    for week in range(first, last + 1, 7):
+        day = date.fromordinal(week)
+        done_points.append((day, math.fsum(done.get(week, ()))))
+        planned_points.append((day, math.fsum(planned.get(week, ()))))
     return WeeklyRuns(done_points, planned_points)
 
 
@@ -276,26 +321,76 @@ def zone_spans(form: Sequence[Point]) -> list[ZoneSpan]:
 
 @dataclass(frozen=True, slots=True)
 class LoadLines:
-    """The load chart's series, each by day (RULES.md: session load, fitness and fatigue).
+    """The load chart's series, day by day from the first training session on (RULES.md).
+
+    The values are kept per day (index 0 is ``first``), which is what a chart draws; the
+    ``(day, value)`` points are built when asked for.
 
     Attributes:
-        load: the daily session load (AU) of every day from the first training session on,
-            0 for rest days.
-        fitness: CTL of each day from the 42nd day of history on (before, it is not defined).
-        fatigue: ATL of each day from the 7th day of history on.
+        first: the day of the first training session (day ``L``); ``None`` without training.
+        daily: the session load (AU) of each day, 0 for rest days.
+        fitness_values: CTL of each day, ``None`` before day ``L+41`` (when it is defined).
+        fatigue_values: ATL of each day, ``None`` before day ``L+6``.
     """
 
-    load: list[Point]
-    fitness: list[Point]
-    fatigue: list[Point]
+    first: date | None = None
+    daily: Sequence[float] = ()
+    fitness_values: Sequence[float | None] = ()
+    fatigue_values: Sequence[float | None] = ()
+
+    @property
+    def load(self) -> list[Point]:
+        """The daily session load of every day, 0 on rest days."""
+        return self._points(self.daily)
+
+    @property
+    def fitness(self) -> list[Point]:
+        """CTL of each day it is defined."""
+        return self._points(self.fitness_values)
+
+    @property
+    def fatigue(self) -> list[Point]:
+        """ATL of each day it is defined."""
+        return self._points(self.fatigue_values)
+
+    def form_values(self) -> list[float | None]:
+        """(CTL - ATL) / CTL of each day; ``None`` where either is undefined or CTL is 0."""
+        return [
+            (ctl - atl) / ctl if ctl is not None and atl is not None and ctl > 0 else None
+            for ctl, atl in zip(self.fitness_values, self.fatigue_values, strict=True)
+        ]
 
     def form(self) -> list[Point]:
         """(CTL - ATL) / CTL of each day both are defined and fitness is positive."""
-        fatigue = dict(self.fatigue)
+        return self._points(self.form_values())
+
+    def form_zones(self) -> list[ZoneSpan]:
+        """The runs of consecutive days whose form lies in the same zone."""
+        if self.first is None:
+            return []
+        base = self.first.toordinal()
+        runs: list[tuple[FormZone, int, int]] = []
+        for index, value in enumerate(self.form_values()):
+            if value is None:
+                continue
+            zone = form_zone(value)
+            if runs and runs[-1][0] is zone and runs[-1][2] == index - 1:
+                runs[-1] = (zone, runs[-1][1], index)
+            else:
+                runs.append((zone, index, index))
         return [
-            (day, (ctl - fatigue[day]) / ctl)
-            for day, ctl in self.fitness
-            if ctl > 0 and day in fatigue
+            ZoneSpan(zone, date.fromordinal(base + start), date.fromordinal(base + end))
+            for zone, start, end in runs
+        ]
+
+    def _points(self, values: Sequence[float | None]) -> list[Point]:
+        if self.first is None:
+            return []
+        base = self.first.toordinal()
+        return [
+            (date.fromordinal(base + index), value)
+            for index, value in enumerate(values)
+            if value is not None
         ]
 
 
@@ -305,23 +400,31 @@ def load_lines(workouts: Iterable[Workout], *, through: date | None = None) -> L
     The history starts on the day of the first training session (day ``L`` of RULES.md) and
     runs to the last training session, or to ``through`` (today) when that is later, so
     fitness and fatigue are seen to fall during a break. Planned sessions count their plan,
-    so the days ahead show where the plan leads.
+    so the days ahead show where the plan leads. Session load and fitness and fatigue are
+    those of :mod:`planner.core.load`.
     """
-    sessions = [w for w in workouts if w.is_training_session]
-    first = first_training_day(sessions)
-    if first is None:
-        return LoadLines([], [], [])
-    end = max(w.day for w in sessions)
+    return load_lines_of(map(session_facts, workouts), through=through)
+
+
+def load_lines_of(facts: Iterable[SessionFacts], *, through: date | None = None) -> LoadLines:
+    """:func:`load_lines` from the workouts' :class:`SessionFacts`."""
+    parts: dict[int, list[float]] = {}
+    for fact in facts:
+        if fact.training:
+            parts.setdefault(fact.ordinal, []).append(fact.load)
+    if not parts:
+        return LoadLines()
+    base, end = min(parts), max(parts)
     if through is not None:
-        end = max(end, through)
-    days = (end - first).days + 1
-    daily = daily_load_list(sessions, first, days)
-    fitness: list[Point] = []
-    fatigue: list[Point] = []
-    for value in fitness_fatigue_series(daily, first, first, end):
-        if value.fitness is not None:
-            fitness.append((value.day, value.fitness))
-        if value.fatigue is not None:
-            fatigue.append((value.day, value.fatigue))
-    load = [(first + timedelta(days=i), value) for i, value in enumerate(daily)]
-    return LoadLines(load, fitness, fatigue)
+        end = max(end, through.toordinal())
+    daily = [0.0] * (end - base + 1)
+    for ordinal, loads in parts.items():
+        daily[ordinal - base] = math.fsum(loads)
+    first = date.fromordinal(base)
+    series = fitness_fatigue_series(daily, first, first, date.fromordinal(end))
+    return LoadLines(
+        first,
+        daily,
+        [value.fitness for value in series],
+        [value.fatigue for value in series],
+    )

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from planner.core import load
 from planner.core.model import Kind, Status, WeightEntry, Workout
 from planner.core.progress import (
     FormZone,
@@ -256,17 +257,37 @@ def test_training_the_same_every_day_gives_form_zero() -> None:
 
 
 def test_no_training_no_lines() -> None:
-    assert load_lines([session(Kind.REST, NOV[2], 0, 0)]) == LoadLines([], [], [])
+    assert load_lines([session(Kind.REST, NOV[2], 0, 0)]) == LoadLines()
 
 
 def test_form_is_fitness_minus_fatigue_over_fitness() -> None:
     lines = LoadLines(
-        load=[],
-        fitness=[(NOV[2], 50.0), (NOV[3], 0.0), (NOV[4], 40.0)],
-        fatigue=[(NOV[1], 10.0), (NOV[2], 65.0), (NOV[3], 5.0), (NOV[4], 30.0)],
+        first=NOV[1],
+        daily=[0.0, 0.0, 0.0, 0.0],
+        fitness_values=[None, 50.0, 0.0, 40.0],
+        fatigue_values=[10.0, 65.0, 5.0, 30.0],
     )
-    # (50 - 65) / 50 = -0.3; no form when fitness is 0; (40 - 30) / 40 = 0.25
+    # (50 - 65) / 50 = -0.3; no form without fitness or when it is 0; (40 - 30) / 40 = 0.25
     assert lines.form() == [(NOV[2], pytest.approx(-0.3)), (NOV[4], pytest.approx(0.25))]
+    assert lines.fitness == [(NOV[2], 50.0), (NOV[3], 0.0), (NOV[4], 40.0)]
+    assert lines.form_zones() == [
+        ZoneSpan(FormZone.PRODUCTIVE, NOV[2], NOV[2]),
+        ZoneSpan(FormZone.TRANSITION, NOV[4], NOV[4]),
+    ]
+
+
+def test_form_zones_join_consecutive_days_of_a_zone() -> None:
+    # form 0, +1 %, -20 %, -20 %, (no fitness), -25 %, -50 %
+    fitness = [100.0, 100.0, 100.0, 100.0, None, 100.0, 100.0]
+    fatigue = [100.0, 99.0, 120.0, 120.0, 50.0, 125.0, 150.0]
+    lines = LoadLines(NOV[1], [0.0] * 7, fitness, fatigue)
+    assert lines.form_zones() == [
+        ZoneSpan(FormZone.NEUTRAL, NOV[1], NOV[2]),
+        ZoneSpan(FormZone.PRODUCTIVE, NOV[3], NOV[4]),
+        ZoneSpan(FormZone.PRODUCTIVE, NOV[6], NOV[6]),
+        ZoneSpan(FormZone.HIGH_RISK, NOV[7], NOV[7]),
+    ]
+    assert lines.form_zones() == zone_spans(lines.form())
 
 
 @pytest.mark.parametrize(
@@ -302,3 +323,44 @@ def test_zone_spans_join_consecutive_days_of_a_zone() -> None:
         ZoneSpan(FormZone.PRODUCTIVE, NOV[6], NOV[6]),
         ZoneSpan(FormZone.HIGH_RISK, NOV[7], NOV[7]),
     ]
+
+
+def test_series_agree_with_the_load_module_on_a_random_history() -> None:
+    # load_lines and weekly_runs work from per-workout facts; they must give exactly what
+    # planner.core.load gives from the workouts themselves.
+    rng = random.Random(11)
+    start = date(2025, 1, 1)
+    kinds = [Kind.RUN, Kind.RUN, Kind.HIIT, Kind.STRENGTH, Kind.REST]
+    plan = []
+    for _ in range(300):
+        kind = rng.choice(kinds)
+        status = rng.choice([Status.DONE, Status.DONE, Status.PLANNED, Status.SKIPPED])
+        plan.append(
+            Workout(
+                None,
+                start + timedelta(days=rng.randrange(200)),
+                kind,
+                kind.label,
+                duration_min=rng.choice([None, 20.0, 45.0, 90.0]),
+                distance_km=rng.choice([None, 5.0, 12.5]) if kind is Kind.RUN else None,
+                rpe=rng.choice([None, 3.0, 7.5]),
+                status=status,
+                actual_duration_min=rng.choice([None, 50.0]) if status is Status.DONE else None,
+                actual_distance_km=rng.choice([None, 6.2]) if status is Status.DONE else None,
+            )
+        )
+    through = start + timedelta(days=230)
+    lines = load_lines(plan, through=through)
+    sessions = [w for w in plan if w.is_training_session]
+    first = load.first_training_day(sessions)
+    assert first is not None
+    assert lines.first == first
+    assert lines.daily == load.daily_load_list(sessions, first, (through - first).days + 1)
+    expected = load.fitness_fatigue(plan, first, through)
+    assert lines.fitness_values == [value.fitness for value in expected]
+    assert lines.fatigue_values == [value.fatigue for value in expected]
+    weeks = weekly_runs(plan, through=through)
+    totals = load.weekly_run_km(plan, weeks.done[0][0], through)
+    assert [(week, pytest.approx(km, abs=1e-9)) for week, km in weeks.totals()] == list(
+        totals.items()
+    )

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 import pyqtgraph as pg
@@ -63,6 +64,37 @@ def xs_of_days(points: Sequence[Point], offset: float = MIDDAY) -> np.ndarray:
     return (ordinals - date(1970, 1, 1).toordinal()) * DAY + offset
 
 
+#: Curve points drawn per pixel of width, at most: a ten-year line is thinned (keeping each
+#: stretch's highest and lowest value) to about what the screen can show.
+SAMPLES_PER_PIXEL = 1.0
+
+
+#: Lines are smoothed (antialiased) while the view spans at most this many days; beyond,
+#: a pixel holds days and smoothing would cost most of a frame for no visible gain.
+SMOOTH_MAX_DAYS = 200
+
+
+def fixed(item: pg.PlotDataItem) -> None:
+    """Draw every point of ``item`` whatever the view (for a few thousand dots or segments).
+
+    Nothing is recomputed when the view moves: no clipping, no thinning, and no
+    re-checking of the value range when only the height changes.
+    """
+    item.setClipToView(False)
+    item.setDownsampling(ds=1, auto=False)
+    item.setDynamicRangeLimit(None)
+
+
+def thin_out(item: pg.PlotDataItem) -> None:
+    """Clip a curve to the view and thin it out to about one point per pixel ("peak")."""
+    item.setClipToView(True)
+    item.setDynamicRangeLimit(None)
+    # pyqtgraph keeps ~5 samples a pixel and has no setter for it (0.14): wide antialiased
+    # ten-year lines then cost most of a frame.
+    item.opts["autoDownsampleFactor"] = SAMPLES_PER_PIXEL
+    item.setDownsampling(auto=True, method="peak")
+
+
 def values_of(points: Sequence[Point]) -> np.ndarray:
     """The values of ``points`` as an array."""
     return np.fromiter((value for _, value in points), dtype=float, count=len(points))
@@ -105,6 +137,18 @@ def swatch(kind: str, color: QColor, background: QColor) -> QPixmap:
         painter.drawLine(QPointF(1, middle), QPointF(_SWATCH.width() - 1, middle))
     painter.end()
     return pixmap
+
+
+class Drawn(NamedTuple):
+    """What a chart drew: its series (made when asked for), and whether there was nothing.
+
+    Attributes:
+        points: returns the series by name, as ``(day, value)`` points in display units.
+        empty: nothing was drawn.
+    """
+
+    points: Callable[[], dict[str, list[Point]]]
+    empty: bool
 
 
 class _FlowLayout(QLayout):
@@ -258,7 +302,8 @@ class ChartView(QWidget):
         self.setObjectName(object_name)
         self.setAccessibleName(title)
         self._base_title = title
-        self._series: dict[str, list[Point]] = {}
+        self._series: Drawn = Drawn(dict, empty=True)
+        self._smooth_lines: list[pg.PlotDataItem] = []
         self._flush: Callable[[], None] = lambda: None
         self._units = Units.KM
         self._week: Week | None = None
@@ -351,7 +396,7 @@ class ChartView(QWidget):
         Values are in the units shown on the chart (the runner's units setting).
         """
         self._flush()
-        return {name: list(points) for name, points in self._series.items()}
+        return {name: list(points) for name, points in self._series.points().items()}
 
     # -- what the panel tells every chart ----------------------------------------------------
     def set_flush(self, flush: Callable[[], None]) -> None:
@@ -377,7 +422,7 @@ class ChartView(QWidget):
 
     def is_empty(self) -> bool:
         """Whether there is nothing to plot (the empty state shows)."""
-        return not any(self._series.values())
+        return self._series.empty
 
     def set_week(self, week: Week) -> None:
         """Mark the calendar's week."""
@@ -448,7 +493,7 @@ class ChartView(QWidget):
         return image
 
     # -- for subclasses ----------------------------------------------------------------------
-    def _draw(self, data: ProgressData) -> dict[str, list[Point]]:
+    def _draw(self, data: ProgressData) -> Drawn:
         """Set the plot items' data from ``data``; returns the series as plotted."""
         raise NotImplementedError
 
@@ -524,8 +569,15 @@ class ChartView(QWidget):
         self._legend.set_entries(self._legend_entries(), self._theme)
 
     def _on_x_range_changed(self, _view: object, x_range: tuple[float, float]) -> None:
+        smooth = x_range[1] - x_range[0] <= SMOOTH_MAX_DAYS * DAY
+        for line in self._smooth_lines:
+            line.curve.opts["antialias"] = smooth  # read at each paint: no data work
         self._update_y_range(x_range)
         self._on_view_changed(*x_range)
+
+    def _smooth(self, *lines: pg.PlotDataItem) -> None:
+        """Antialias ``lines`` while the view is short enough (:data:`SMOOTH_MAX_DAYS`)."""
+        self._smooth_lines.extend(lines)
 
     def _on_resized(self, *_args: object) -> None:
         self._on_view_changed(*self.view_box.viewRange()[0])

@@ -3,9 +3,11 @@
 The charts cover the whole history, and reading ten years back from the file after every
 edit would cost more than drawing them. :class:`ProgressData` reads everything once, then
 applies each :class:`~planner.core.model.ChangeSet` (its ``after`` states are exactly what
-the file holds now, for undo and redo too) and recomputes, with the pure functions of
-:mod:`planner.core.progress`, only the series the change touched. Everything here is metric;
-the charts convert for display.
+the file holds now, for undo and redo too). It keeps what the series need of each workout
+(:class:`~planner.core.progress.SessionFacts`, worked out again only for the workouts a
+change touched) and recomputes, with the pure functions of :mod:`planner.core.progress`,
+only the series the change touched. Everything here is metric; the charts convert for
+display.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from datetime import date
 
 from planner.core import progress
 from planner.core.model import ChangeSet, WeightEntry, Workout
-from planner.core.progress import LoadLines, Point, WeeklyRuns
+from planner.core.progress import LoadLines, Point, SessionFacts, WeeklyRuns, session_facts
 from planner.core.settings import Settings
 
 #: The whole span a plan can hold, for reading "everything".
@@ -42,7 +44,7 @@ class ProgressData:
     """
 
     def __init__(self, settings: Settings, today: date) -> None:
-        self._workouts: dict[int, Workout] = {}
+        self._facts: dict[int, SessionFacts] = {}
         self._weights: dict[date, WeightEntry] = {}
         self._settings = settings
         self._today = today
@@ -50,14 +52,14 @@ class ProgressData:
         self._weight: tuple[list[Point], list[Point]] = ([], [])
         self._weeks = WeeklyRuns([], [])
         self._ramp: list[Point] = []
-        self._load = LoadLines([], [], [])
+        self._load = LoadLines()
 
     # -- feeding ---------------------------------------------------------------------------
     def reset(
         self, workouts: Iterable[Workout], weights: Iterable[WeightEntry], settings: Settings
     ) -> None:
         """Start again from everything the plan holds."""
-        self._workouts = {w.id: w for w in workouts if w.id is not None}
+        self._facts = {w.id: session_facts(w) for w in workouts if w.id is not None}
         self._weights = {entry.day: entry for entry in weights}
         self._settings = settings
         self._stale = Part.ALL
@@ -72,9 +74,9 @@ class ProgressData:
         stale = Part.NONE
         for workout_id, workout in change.after.items():
             if workout is None:
-                self._workouts.pop(workout_id, None)
+                self._facts.pop(workout_id, None)
             else:
-                self._workouts[workout_id] = workout
+                self._facts[workout_id] = session_facts(workout)
         if change.after or change.days:
             stale |= Part.MILEAGE | Part.LOAD
         for day, entry in change.weights_after.items():
@@ -121,7 +123,7 @@ class ProgressData:
     @property
     def workout_count(self) -> int:
         """How many workouts the data holds."""
-        return len(self._workouts)
+        return len(self._facts)
 
     @property
     def weight_count(self) -> int:
@@ -139,8 +141,8 @@ class ProgressData:
     def weeks(self) -> tuple[WeeklyRuns, list[Point]]:
         """Run km per week, done and planned, and the ramp markers."""
         if Part.MILEAGE in self._stale:
-            self._weeks = progress.weekly_runs(
-                self._workouts.values(),
+            self._weeks = progress.weekly_runs_of(
+                self._facts.values(),
                 first_weekday=self._settings.first_weekday,
                 through=self._today,
             )
@@ -153,14 +155,14 @@ class ProgressData:
     def load(self) -> LoadLines:
         """Daily load, fitness and fatigue."""
         if Part.LOAD in self._stale:
-            self._load = progress.load_lines(self._workouts.values(), through=self._today)
+            self._load = progress.load_lines_of(self._facts.values(), through=self._today)
             self._stale &= ~Part.LOAD
         return self._load
 
     def extent(self) -> tuple[date, date] | None:
         """The first and last day holding a workout or a weigh-in; ``None`` when empty."""
-        days = [w.day for w in self._workouts.values()]
-        days.extend(self._weights)
-        if not days:
+        ordinals = [fact.ordinal for fact in self._facts.values()]
+        ordinals.extend(day.toordinal() for day in self._weights)
+        if not ordinals:
             return None
-        return min(days), max(days)
+        return date.fromordinal(min(ordinals)), date.fromordinal(max(ordinals))

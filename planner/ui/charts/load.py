@@ -10,6 +10,7 @@ where fitness is being lost.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 import numpy as np
@@ -18,8 +19,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QWidget
 
-from planner.core.progress import FormZone, Point, form_zone, zone_spans
-from planner.ui.charts.base import ChartView, values_of, visible, xs_of_days
+from planner.core.progress import FORM_ZONES, FormZone, LoadLines, Point, ZoneSpan, form_zone
+from planner.ui.charts.base import ChartView, Drawn, thin_out, visible
 from planner.ui.charts.data import ProgressData
 from planner.ui.charts.hover import day_label, number, percent
 from planner.ui.charts.ranges import DAY, MIDDAY, day_x
@@ -33,6 +34,9 @@ EMPTY_TEXT = (
 #: A day's bar, within its day.
 _BAR_OFFSET = 0.125 * DAY
 _BAR_WIDTH = 0.75 * DAY
+#: The zones from the lowest form up, and the form at which each but the lowest starts.
+_ZONES_LOW_TO_HIGH = tuple(zone for zone, _ in reversed(FORM_ZONES))
+_ZONE_BOUNDS = np.array([low for _, low in reversed(FORM_ZONES[:-1])], dtype=float)
 #: The zones of the form strip, in the legend's order.
 SHADED_ZONES = (
     FormZone.HIGH_RISK,
@@ -59,6 +63,18 @@ class _ValueAxis(pg.AxisItem):  # type: ignore[misc]  # pyqtgraph has no type hi
 _FITNESS_DAYS = 42
 
 
+def _defined(values: Sequence[float | None], start: float) -> tuple[np.ndarray, np.ndarray]:
+    """The days (at noon) and values of a daily series from ``start``, where it is defined.
+
+    Fitness and fatigue are undefined only at the start of the history, so the defined
+    values are one run.
+    """
+    skip = next((i for i, value in enumerate(values) if value is not None), len(values))
+    defined = np.asarray(values[skip:], dtype=float)
+    xs = start + MIDDAY + (skip + np.arange(len(defined))) * DAY
+    return xs, defined
+
+
 class LoadChart(ChartView):
     """Daily training load, fitness and fatigue.
 
@@ -74,8 +90,8 @@ class LoadChart(ChartView):
     def __init__(self, parent: QWidget | None = None) -> None:
         self._done_bars = pg.BarGraphItem(x0=[], width=_BAR_WIDTH, height=[])
         self._planned_bars = pg.BarGraphItem(x0=[], width=_BAR_WIDTH, height=[])
-        self._fitness = pg.PlotDataItem(antialias=True)
-        self._fatigue = pg.PlotDataItem(antialias=True)
+        self._fitness = pg.PlotDataItem()
+        self._fatigue = pg.PlotDataItem()
         self._bands = {zone: pg.BarGraphItem(x0=[], width=[], height=[]) for zone in SHADED_ZONES}
         super().__init__(
             "loadChart", "Training load", EMPTY_TEXT, parent, left_axis=_ValueAxis("left")
@@ -87,53 +103,62 @@ class LoadChart(ChartView):
             self.plot_item.addItem(item)
         for line in (self._fatigue, self._fitness):
             self.plot_item.addItem(line)
-            line.setClipToView(True)
-            line.setDownsampling(auto=True, method="peak")
+            thin_out(line)
+        self._smooth(self._fatigue, self._fitness)
         self._fitness.setZValue(3)
         self._fatigue.setZValue(2)
         self._first: date | None = None
-        self._load = np.empty(0)
-        self._fitness_by_day: dict[date, float] = {}
-        self._fatigue_by_day: dict[date, float] = {}
-        self._xs = np.empty(0)
+        self._load: np.ndarray = np.empty(0)
+        self._fitness_list: Sequence[float | None] = ()
+        self._fatigue_list: Sequence[float | None] = ()
+        self._xs: np.ndarray = np.empty(0)
         self._fit_xs = np.empty(0)
         self._fit_values = np.empty(0)
         self._fat_xs = np.empty(0)
         self._fat_values = np.empty(0)
-        self._zones: list[tuple[FormZone, date, date]] = []
+        self._lines = LoadLines()
 
-    def zones(self) -> list[tuple[FormZone, date, date]]:
-        """The shaded form zones: (zone, first day, last day) for each run of days."""
+    def zones(self) -> list[ZoneSpan]:
+        """The form strip: each run of consecutive days in one zone, as shaded."""
         self._flush()
-        return list(self._zones)
+        return self._lines.form_zones()
 
-    def _draw(self, data: ProgressData) -> dict[str, list[Point]]:
+    def _draw(self, data: ProgressData) -> Drawn:
         lines = data.load()
-        today = data.today
-        self._first = lines.load[0][0] if lines.load else None
-        self._xs = xs_of_days(lines.load, offset=_BAR_OFFSET)
-        self._load = values_of(lines.load)
-        past = np.fromiter((day <= today for day, _ in lines.load), bool, len(lines.load))
+        self._first = lines.first
+        self._fitness_list = lines.fitness_values
+        self._fatigue_list = lines.fatigue_values
+        days = len(lines.daily)
+        start = day_x(lines.first) if lines.first is not None else 0.0
+        self._xs = start + _BAR_OFFSET + np.arange(days) * DAY
+        self._load = np.asarray(lines.daily, dtype=float)
+        today = (data.today - lines.first).days if lines.first is not None else -1
+        past = np.arange(days) <= today
         loaded = self._load > 0
         for bars, chosen in (
             (self._done_bars, past & loaded),
             (self._planned_bars, ~past & loaded),
         ):
             bars.setOpts(x0=self._xs[chosen], width=_BAR_WIDTH, y0=0, height=self._load[chosen])
-        self._fit_xs, self._fit_values = xs_of_days(lines.fitness), values_of(lines.fitness)
-        self._fat_xs, self._fat_values = xs_of_days(lines.fatigue), values_of(lines.fatigue)
+        self._fit_xs, self._fit_values = _defined(lines.fitness_values, start)
+        self._fat_xs, self._fat_values = _defined(lines.fatigue_values, start)
         self._fitness.setData(self._fit_xs, self._fit_values)
         self._fatigue.setData(self._fat_xs, self._fat_values)
-        self._fitness_by_day = dict(lines.fitness)
-        self._fatigue_by_day = dict(lines.fatigue)
-        spans = zone_spans(lines.form())
-        self._zones = [(s.zone, s.first, s.last) for s in spans if s.zone in self._bands]
-        for zone, band in self._bands.items():
-            runs = [(first, last) for z, first, last in self._zones if z is zone]
-            x0 = np.array([day_x(first) for first, _ in runs], dtype=float)
-            width = np.array([((last - first).days + 1) * DAY for first, last in runs])
-            band.setOpts(x0=x0, width=width, y0=0, height=np.ones(len(runs)))
-        return {"load": list(lines.load), "fitness": lines.fitness, "fatigue": lines.fatigue}
+        self._lines = lines
+        # the form strip: one bar a day, in its zone's colour (the zones as FORM_ZONES has them)
+        form = np.array([np.nan if f is None else f for f in lines.form_values()], dtype=float)
+        zone_of_day = np.searchsorted(_ZONE_BOUNDS, form, side="right")
+        has_form = ~np.isnan(form)
+        day_starts = self._xs - _BAR_OFFSET
+        for index, zone in enumerate(_ZONES_LOW_TO_HIGH):
+            chosen = has_form & (zone_of_day == index)
+            count = int(chosen.sum())
+            self._bands[zone].setOpts(x0=day_starts[chosen], width=DAY, y0=0, height=np.ones(count))
+
+        def series() -> dict[str, list[Point]]:
+            return {"load": lines.load, "fitness": lines.fitness, "fatigue": lines.fatigue}
+
+        return Drawn(series, empty=lines.first is None)
 
     def _title_text(self) -> str:
         return "Training load (AU)"
@@ -166,8 +191,10 @@ class LoadChart(ChartView):
             index = (day - self._first).days
             if index < len(self._load):
                 parts.append(f"load {number(float(self._load[index]), 0)} AU")
-        fitness = self._fitness_by_day.get(day)
-        fatigue = self._fatigue_by_day.get(day)
+        fitness = fatigue = None
+        if self._first is not None and 0 <= (day - self._first).days < len(self._fitness_list):
+            fitness = self._fitness_list[(day - self._first).days]
+            fatigue = self._fatigue_list[(day - self._first).days]
         if fitness is not None:
             parts.append(f"fitness {number(fitness, 0)}")
         if fatigue is not None:

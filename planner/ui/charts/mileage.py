@@ -21,7 +21,7 @@ from planner.core.formatting import format_number
 from planner.core.progress import Point
 from planner.core.settings import RuleSettings
 from planner.core.weeks import week_start
-from planner.ui.charts.base import ChartView, values_of, visible, xs_of_days
+from planner.ui.charts.base import ChartView, Drawn, fixed, values_of, visible, xs_of_days
 from planner.ui.charts.data import ProgressData
 from planner.ui.charts.hover import day_label, number
 from planner.ui.charts.ranges import DAY
@@ -59,8 +59,7 @@ class MileageChart(ChartView):
         for item in (self._done, self._planned, self._ramp):
             self.plot_item.addItem(item)
         # short segments in pairs: clipping or thinning them out would pair the wrong ends
-        self._ramp.setClipToView(False)
-        self._ramp.setDownsampling(ds=1, auto=False)
+        fixed(self._ramp)
         self._ramp.setZValue(3)
         self._weeks: list[date] = []
         self._xs = np.empty(0)
@@ -75,18 +74,16 @@ class MileageChart(ChartView):
         self._flush()
         return list(self._ramp_points)
 
-    def _draw(self, data: ProgressData) -> dict[str, list[Point]]:
+    def _draw(self, data: ProgressData) -> Drawn:
         weeks, ramp_km = data.weeks()
         self._first_weekday = data.settings.first_weekday
         factor = self.units.distance_from_km(1.0)
-        done = progress.scaled(weeks.done, factor)
-        planned = progress.scaled(weeks.planned, factor)
         self._ramp_points = progress.scaled(ramp_km, factor)
         self._ramp_by_week = dict(self._ramp_points)
-        self._weeks = [week for week, _ in done]
-        self._xs = xs_of_days(done, offset=_BAR_OFFSET)
-        self._done_values = values_of(done)
-        self._planned_values = values_of(planned)
+        self._weeks = [week for week, _ in weeks.done]
+        self._xs = xs_of_days(weeks.done, offset=_BAR_OFFSET)
+        self._done_values = values_of(weeks.done) * factor
+        self._planned_values = values_of(weeks.planned) * factor
         has_done = self._done_values > 0
         has_planned = self._planned_values > 0
         self._done.setOpts(
@@ -101,7 +98,14 @@ class MileageChart(ChartView):
         ramp_x = np.repeat(xs_of_days(self._ramp_points, offset=_BAR_OFFSET), 2)
         ramp_x[1::2] += _BAR_WIDTH
         self._ramp.setData(ramp_x, np.repeat(values_of(self._ramp_points), 2), connect="pairs")
-        return {"done": done, "planned": planned}
+
+        def series() -> dict[str, list[Point]]:
+            return {
+                "done": progress.scaled(weeks.done, factor),
+                "planned": progress.scaled(weeks.planned, factor),
+            }
+
+        return Drawn(series, empty=not weeks.done)
 
     def _title_text(self) -> str:
         return f"Weekly distance ({self.units.distance_label})"

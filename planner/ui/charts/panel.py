@@ -79,8 +79,9 @@ class ChartsPanel(QWidget):
         self._data = ProgressData(controller.settings, state.today)
         self._pending = Part.ALL
         self._needs_reload = True
+        self._settings = QSettings()
         self._range: ChartRange | None = ChartRange.from_name(
-            QSettings().value(_SETTINGS_RANGE, DEFAULT_RANGE.name), DEFAULT_RANGE
+            self._settings.value(_SETTINGS_RANGE, DEFAULT_RANGE.name), DEFAULT_RANGE
         )
         self._week = state.week
         self._setting_range = False
@@ -148,7 +149,7 @@ class ChartsPanel(QWidget):
             chart.view_box.sigRangeChangedManually.connect(self._on_manual_range)
             if chart is not self.mileage_chart:
                 chart.plot_widget.setXLink(self.mileage_chart.plot_widget)
-        saved = QSettings().value(_SETTINGS_SPLITTER, QByteArray(), type=QByteArray)
+        saved = self._settings.value(_SETTINGS_SPLITTER, QByteArray(), type=QByteArray)
         if not (isinstance(saved, QByteArray) and self._splitter.restoreState(saved)):
             self._splitter.setSizes([1000, 1000, 1000])
         self._splitter.splitterMoved.connect(self._save_splitter)
@@ -195,7 +196,7 @@ class ChartsPanel(QWidget):
     def set_range(self, chart_range: ChartRange) -> None:
         """Show ``chart_range`` on every chart (and remember it for the next start)."""
         self._range = chart_range
-        QSettings().setValue(_SETTINGS_RANGE, chart_range.name)
+        self._settings.setValue(_SETTINGS_RANGE, chart_range.name)
         self._check_button(chart_range)
         self._apply_range()
         self.range_changed.emit(chart_range)
@@ -336,7 +337,7 @@ class ChartsPanel(QWidget):
         self.range_changed.emit(None)
 
     def _save_splitter(self) -> None:
-        QSettings().setValue(_SETTINGS_SPLITTER, self._splitter.saveState())
+        self._settings.setValue(_SETTINGS_SPLITTER, self._splitter.saveState())
 
     # -- internals ---------------------------------------------------------------------------
     def _check_button(self, chart_range: ChartRange) -> None:

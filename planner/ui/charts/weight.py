@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QWidget
 
 from planner.core import progress
 from planner.core.progress import TREND_DAYS, Point
-from planner.ui.charts.base import ChartView, values_of, visible, xs_of_days
+from planner.ui.charts.base import ChartView, Drawn, fixed, thin_out, values_of, visible, xs_of_days
 from planner.ui.charts.data import ProgressData
 from planner.ui.charts.hover import day_label, number
 from planner.ui.charts.ranges import MIDDAY, day_x
@@ -40,37 +40,45 @@ class WeightChart(ChartView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         self._points = pg.PlotDataItem(pen=None, symbol="o", symbolSize=5)
-        self._trend = pg.PlotDataItem(connect="finite", antialias=True)
+        self._trend = pg.PlotDataItem(connect="finite")
         super().__init__("weightChart", "Weight", EMPTY_TEXT, parent)
         for item in (self._points, self._trend):
             self.plot_item.addItem(item)
-            item.setClipToView(True)
-            item.setDownsampling(auto=True, method="peak")
+        # every weigh-in is drawn (a few thousand dots are cheap; clipping would rebuild
+        # them on every pan), the trend line is thinned out over long spans
+        fixed(self._points)
+        thin_out(self._trend)
+        self._smooth(self._trend)
         self._trend.setZValue(2)
         self._days: list[date] = []
         self._xs = np.empty(0)
         self._values = np.empty(0)
         self._trend_values = np.empty(0)
 
-    def _draw(self, data: ProgressData) -> dict[str, list[Point]]:
+    def _draw(self, data: ProgressData) -> Drawn:
         points_kg, trend_kg = data.weight()
         factor = self.units.weight_from_kg(1.0)
-        points = progress.scaled(points_kg, factor)
-        trend = progress.scaled(trend_kg, factor)
-        self._days = [day for day, _ in points]
-        self._xs = xs_of_days(points)
-        self._values = values_of(points)
-        self._trend_values = values_of(trend)
+        self._days = [day for day, _ in points_kg]
+        self._xs = xs_of_days(points_kg)
+        self._values = values_of(points_kg) * factor
+        self._trend_values = values_of(trend_kg) * factor
         self._points.setData(self._xs, self._values)
         # A NaN after each point where the line breaks: gaps stay gaps.
-        breaks = np.asarray(progress.line_breaks(trend, max_gap_days=TREND_DAYS), dtype=bool)
-        xs = np.repeat(self._xs, np.where(breaks, 2, 1))
-        ys = np.repeat(self._trend_values, np.where(breaks, 2, 1))
+        breaks = np.asarray(progress.line_breaks(trend_kg, max_gap_days=TREND_DAYS), dtype=bool)
+        counts = np.where(breaks, 2, 1)
+        xs = np.repeat(self._xs, counts)
+        ys = np.repeat(self._trend_values, counts)
         if len(xs):
-            after_break = np.cumsum(np.where(breaks, 2, 1)) - 1
-            ys[after_break[breaks]] = np.nan
+            ys[(np.cumsum(counts) - 1)[breaks]] = np.nan
         self._trend.setData(xs, ys, connect="finite")
-        return {"weight": points, "trend": trend}
+
+        def series() -> dict[str, list[Point]]:
+            return {
+                "weight": progress.scaled(points_kg, factor),
+                "trend": progress.scaled(trend_kg, factor),
+            }
+
+        return Drawn(series, empty=not points_kg)
 
     def _title_text(self) -> str:
         return f"Weight ({self.units.weight_label})"

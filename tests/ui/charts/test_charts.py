@@ -369,3 +369,42 @@ def test_the_app_does_not_import_pyqtgraph_before_the_first_paint() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
     )
     assert result.stdout.split() == ["False", "False"]
+
+
+def test_the_form_strip_shades_each_day_in_its_zone(qtbot: Any) -> None:
+    # 70 days of training with a hard block in the last three weeks: every zone the history
+    # reaches is shaded day by day, exactly as core/progress.py places the days in zones.
+    start = TODAY - timedelta(days=69)
+    plan = [
+        Workout(
+            None,
+            start + timedelta(days=i),
+            Kind.RUN,
+            "Run",
+            0,
+            30.0 if i < 49 else (90.0 if i % 2 else 20.0),
+            5.0,
+            4.0 if i < 49 else 7.0,
+            status=Status.DONE,
+        )
+        for i in range(70)
+    ]
+    controller = PlanController(PlanService(MemoryRepository(plan)))
+    state = ViewState(controller, clock=fixed_clock(TODAY))
+    panel = ChartsPanel(controller, state)
+    qtbot.addWidget(panel)
+    chart = panel.load_chart
+    spans = chart.zones()
+    assert len({span.zone for span in spans}) >= 2
+    for zone, band in chart._bands.items():
+        shaded = sorted(
+            date.fromordinal(date(1970, 1, 1).toordinal() + round(x / 86400))
+            for x in band.opts["x0"]
+        )
+        expected = sorted(
+            span.first + timedelta(days=i)
+            for span in spans
+            if span.zone is zone
+            for i in range((span.last - span.first).days + 1)
+        )
+        assert shaded == expected, zone

@@ -88,7 +88,7 @@ def test_log_weight_in_pounds(
 @pytest.mark.parametrize(
     ("typed", "message"),
     [
-        ("heavy", "Weight: “heavy” is not a number."),
+        ("heavy", "“heavy” is not a number"),
         ("", "Enter your weight."),
         ("19", "A body weight is between 20 and 300 kg."),
         ("300.5", "A body weight is between 20 and 300 kg."),
@@ -102,7 +102,7 @@ def test_log_weight_says_what_is_wrong_next_to_the_field(
     dialog.form.weight_field.setText(typed)
     dialog.accept()
     assert dialog.result() != dialog.DialogCode.Accepted
-    assert dialog.form.errors.message("kg").startswith(message)
+    assert message in dialog.form.errors.message("kg")
     assert len(stored(repo)) == 2
     assert controller.undo_stack.count() == 0
 
