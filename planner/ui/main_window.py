@@ -30,6 +30,8 @@ from planner import APP_NAME, __version__
 from planner.core.model import ChangeSet
 from planner.core.weeks import Week
 from planner.ui.actions import SEPARATOR, ActionSpec, ActionTable, plain_text
+from planner.ui.charts.actions import ProgressActions
+from planner.ui.charts.dock import ChartsDock
 from planner.ui.controller import PlanController
 from planner.ui.file_actions import FileActions, PlanFileHooks, remember_plan
 from planner.ui.palette import WorkoutPalette
@@ -59,10 +61,12 @@ MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
             SEPARATOR,
             "import_workouts",
             "export_workouts",
+            "import_weights",
             SEPARATOR,
             "print",
             "preview",
             "pdf",
+            "export_chart",
             SEPARATOR,
             "quit",
         ),
@@ -91,6 +95,9 @@ MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "template",
             "copy_week",
             SEPARATOR,
+            "log_weight",
+            "weight_log",
+            SEPARATOR,
             "preferences",
         ),
     ),
@@ -104,8 +111,10 @@ MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
             SEPARATOR,
             "library",
             "warnings",
+            "charts",
             "focus_week",
             "focus_library",
+            "focus_charts",
             "focus_warnings",
         ),
     ),
@@ -207,6 +216,13 @@ class MainWindow(QMainWindow):
         self.warnings.changed.connect(self.week_view.update)
         self.warnings.preview_changed.connect(self.week_view.update)
         self.warnings.load_after_first_paint(self.week_view)
+        # the charts under the week (the side docks keep the full height); pyqtgraph loads
+        # after the first paint
+        self.charts_dock = ChartsDock(controller, state, self, after_paint_of=self.week_view)
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.charts_dock)
+        self.progress_actions = ProgressActions(self, controller, state, self.charts_dock)
 
         self.selection_actions = SelectionActions(controller, state, self)
         self.file_actions = FileActions(self, controller, state, db_path)
@@ -228,6 +244,8 @@ class MainWindow(QMainWindow):
         self.selection_actions.message.connect(self._show_status)
         self.selection_actions.focus_week.connect(self._focus_week)
         self.file_actions.message.connect(self._show_status)
+        self.progress_actions.message.connect(self._show_status)
+        self.charts_dock.message.connect(self._show_status)
         self.file_actions.failed.connect(self._show_error)
         self.week_view.demo_requested.connect(self.file_actions.open_demo)
 
@@ -327,6 +345,7 @@ class MainWindow(QMainWindow):
             ),
             *self.selection_actions.specs(),
             *self.file_actions.specs(),
+            *self.progress_actions.specs(),
             ActionSpec(
                 "review_missed",
                 "Review &Missed…",

@@ -3,7 +3,8 @@
 :class:`ProgressActions` makes :class:`~planner.ui.actions.ActionSpec` rows the main window
 puts in its action table (so they are in the menus and in Help ▸ Keyboard Shortcuts), and
 opens the dialogs when they are first used. It imports neither pyqtgraph nor the dialogs
-until then. Where the rows go is :data:`MENU_PLACES`.
+until then. The window places them: File (Import Weights…, Export Chart as PNG…), Edit
+(Log Weight…, Weight Log…) and View (Charts, Focus Charts).
 """
 
 from __future__ import annotations
@@ -15,17 +16,10 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from planner.core.formatting import format_number
-from planner.ui.actions import SEPARATOR, ActionSpec
+from planner.ui.actions import ActionSpec
 from planner.ui.charts.dock import ChartsDock
 from planner.ui.controller import PlanController
 from planner.ui.view_state import ViewState
-
-#: The menu each action belongs in, after the named action: (menu, after, names).
-MENU_PLACES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("&File", "pdf", ("import_weights", "export_chart")),
-    ("&Edit", "copy_week", ("log_weight", "weight_log")),
-    ("&View", "library", ("charts", "focus_charts")),
-)
 
 
 class ProgressActions(QObject):
@@ -165,18 +159,3 @@ class ProgressActions(QObject):
             units = self._controller.settings.units
             weight = format_number(units.weight_from_kg(saved.kg))
             self.message.emit(f"Logged {weight} {units.weight_label} for {saved.day.isoformat()}")
-
-
-def place_in_menus(
-    layout: tuple[tuple[str, tuple[str, ...]], ...],
-) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """``layout`` (a window's menus) with the progress actions added where they belong."""
-    placed = []
-    for title, names in layout:
-        names_list = list(names)
-        for menu, after, added in MENU_PLACES:
-            if menu == title and not set(added) & set(names_list):
-                index = names_list.index(after) + 1 if after in names_list else len(names_list)
-                names_list[index:index] = [SEPARATOR, *added]
-        placed.append((title, tuple(names_list)))
-    return tuple(placed)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QDockWidget, QLabel, QWidget
 
 from planner.ui.controller import PlanController
@@ -22,6 +22,15 @@ if TYPE_CHECKING:
 
 #: How long after the first paint the charts are built (the paint is on screen by then).
 BUILD_DELAY_MS = 50
+#: The height the charts ask for when the window has no saved layout yet.
+PREFERRED_HEIGHT = 300
+
+
+class _Placeholder(QLabel):
+    """What the dock shows until the charts are built, as tall as the charts will be."""
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), PREFERRED_HEIGHT)
 
 
 class ChartsDock(QDockWidget):
@@ -61,7 +70,7 @@ class ChartsDock(QDockWidget):
         self._state = state
         self._panel: ChartsPanel | None = None
         self._empty_actions: list[tuple[str, str, Callable[[], object]]] = []
-        placeholder = QLabel("The charts appear in a moment…", self)
+        placeholder = _Placeholder("The charts appear in a moment…", self)
         placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         placeholder.setEnabled(False)
         self.setWidget(placeholder)

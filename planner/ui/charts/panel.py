@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QPoint, QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QByteArray, QPoint, QSettings, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QImage, QImageWriter, QPainter
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -32,6 +32,7 @@ from planner.core.model import ChangeSet
 from planner.core.weeks import Week
 from planner.ui.charts.base import ChartView
 from planner.ui.charts.data import ALL_DAYS, Part, ProgressData
+from planner.ui.charts.dock import PREFERRED_HEIGHT
 from planner.ui.charts.load import LoadChart
 from planner.ui.charts.mileage import MileageChart
 from planner.ui.charts.ranges import DAY, ChartRange, day_x, padded, view_days, x_day
@@ -167,6 +168,10 @@ class ChartsPanel(QWidget):
             chart.set_week(state.week)
             chart.set_today(state.today)
         self.flush()
+
+    def sizeHint(self) -> QSize:
+        """Room for three charts side by side under the week."""
+        return QSize(900, PREFERRED_HEIGHT)
 
     # -- reading -----------------------------------------------------------------------------
     def charts(self) -> list[ChartView]:
