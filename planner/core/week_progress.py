@@ -65,23 +65,25 @@ def week_progress(workouts: Iterable[Workout], week: Week) -> WeekProgress:
     return WeekProgress(math.fsum(total), math.fsum(done), math.fsum(last))
 
 
-def progress_text(progress: WeekProgress, units: Units = Units.KM) -> str:
+def progress_text(progress: WeekProgress, units: Units = Units.KM, *, short: bool = False) -> str:
     """``18.4 of 41 km done · +12 % on last week``, in the runner's units.
 
     A week without runs says ``No runs planned``; the comparison is left out when last week
-    had no running, and reads ``same as last week`` when it rounds to 0 %.
+    had no running, and reads ``same as last week`` when it rounds to 0 %. ``short`` is for
+    narrow places: ``18.4/41 km done · +12 %``.
     """
     if progress.total_km <= 0:
-        parts = ["No runs planned"]
+        parts = ["No runs" if short else "No runs planned"]
     else:
         done = format_distance(progress.done_km, units, unit=False)
-        parts = [f"{done} of {format_distance(progress.total_km, units)} done"]
+        total = format_distance(progress.total_km, units)
+        parts = [f"{done}/{total} done" if short else f"{done} of {total} done"]
     change = progress.change
     if change is not None:
         percent = round(change * 100)
         if percent == 0:
-            parts.append("same as last week")
+            parts.append("same" if short else "same as last week")
         else:
             sign = "+" if percent > 0 else "−"
-            parts.append(f"{sign}{abs(percent)} % on last week")
+            parts.append(f"{sign}{abs(percent)} %" + ("" if short else " on last week"))
     return SEPARATOR.join(parts)

@@ -64,6 +64,7 @@ class FindingCard(QFrame):
         self.mark: CardMark = mark
         self._selected = False
         self._styled: tuple[object, ...] | None = None
+        self._days = ""
         self.setObjectName("findingCard")
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         outer = QVBoxLayout(self)
@@ -73,16 +74,14 @@ class FindingCard(QFrame):
         top.setSpacing(6)
         self._badge = QLabel(self)
         self._badge.setFixedSize(_BADGE, _BADGE)
-        top.addWidget(self._badge)
-        self._word = QLabel(self)
-        self._word.setObjectName("findingSeverity")
-        top.addWidget(self._word)
-        top.addStretch(1)
-        self._days = QLabel(self)
-        self._days.setObjectName("findingDays")
-        self._days.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self._days.setWordWrap(True)  # a long span wraps rather than widening the panel
-        top.addWidget(self._days, 1)
+        top.addWidget(self._badge, 0, Qt.AlignmentFlag.AlignTop)
+        # The severity's word and the days in one label: it wraps on a narrow panel rather
+        # than widening it.
+        self._head = QLabel(self)
+        self._head.setObjectName("findingHead")
+        self._head.setTextFormat(Qt.TextFormat.RichText)
+        self._head.setWordWrap(True)
+        top.addWidget(self._head, 1)
         outer.addLayout(top)
         self._message = QLabel(self)
         self._message.setObjectName("findingMessage")
@@ -105,8 +104,7 @@ class FindingCard(QFrame):
         word = SEVERITY_WORDS[finding.severity]
         days = days_text(finding.days)
         tag = _TAGS.get(mark, "")
-        self._word.setText(word)
-        self._days.setText(days)
+        self._days = days
         self._message.setText(finding.message)
         self._why.setText(f"Why: {why_text(finding)}")
         self.setAccessibleName(f"{tag + ': ' if tag else ''}{word}, {days}")
@@ -122,6 +120,7 @@ class FindingCard(QFrame):
         else:
             self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self._styled = None
         self._restyle()
         self.update()
 
@@ -148,7 +147,7 @@ class FindingCard(QFrame):
         """What the card says, as one line (the word, the days and the message)."""
         tag = _TAGS.get(self.mark, "")
         word = SEVERITY_WORDS[self.finding.severity]
-        return f"{tag + ': ' if tag else ''}{word} · {self._days.text()} · {self.finding.message}"
+        return f"{tag + ': ' if tag else ''}{word} · {self._days} · {self.finding.message}"
 
     # -- look ------------------------------------------------------------------------------
     def _restyle(self, *, force: bool = False) -> None:
@@ -164,8 +163,11 @@ class FindingCard(QFrame):
             severity_pixmap(self.finding.severity, _BADGE, dark=dark, device_pixel_ratio=ratio)
         )
         faded, font = muted(palette), self.font()
-        _style(self._word, font, color, bold=True)
-        _style(self._days, font, faded)
+        word = html.escape(SEVERITY_WORDS[self.finding.severity])
+        self._head.setText(
+            f"<span style='color: {color.name()}; font-weight: 600;'>{word}</span>"
+            f"&nbsp;&nbsp;<span style='color: {faded.name()};'>{html.escape(self._days)}</span>"
+        )
         _style(self._why, font, faded, scale=0.92)
         if self.mark == "cleared":
             _style(self._message, font, faded, strike=True)

@@ -33,6 +33,7 @@ from planner.core.edits import Edit
 from planner.core.finding_text import SEVERITY_WORDS, days_text
 from planner.core.involvement import involved_workouts
 from planner.core.model import ChangeSet, Finding, Severity, ValidationError, WeightEntry, Workout
+from planner.core.preview import warnings_diff
 from planner.core.week_progress import WeekProgress, progress_text, week_progress
 from planner.core.weeks import Week
 from planner.ui.controller import PlanController
@@ -273,6 +274,7 @@ class WarningsModel(QObject):
             blocks=blocks,
             notes={i: tuple(lines) for i, lines in notes.items()},
             progress=progress_text(self._progress, self._settings.units),
+            progress_short=progress_text(self._progress, self._settings.units, short=True),
         )
         self.changed.emit()
         if self._state.drop_hover is not None:
@@ -321,7 +323,7 @@ class WarningsModel(QObject):
             added: Sequence[Finding] = ()
             cleared: Sequence[Finding] = ()
         else:
-            added, cleared = rules.diff_findings(self._findings, planned.findings)
+            added, cleared = warnings_diff(self._findings, planned.findings)
         self._preview = DropPreview(intent, planned.description, tuple(added), tuple(cleared))
         self.preview_changed.emit()
 

@@ -48,3 +48,10 @@ def test_in_miles_both_distances_are_miles() -> None:
 )
 def test_no_runs_no_comparison_and_no_change(progress: WeekProgress, text: str) -> None:
     assert progress_text(progress) == text
+
+
+def test_the_short_line_for_a_narrow_header() -> None:
+    progress = WeekProgress(total_km=41.0, done_km=18.4, last_week_km=36.6)
+    assert progress_text(progress, short=True) == "18.4/41 km done · +12 %"
+    assert progress_text(WeekProgress(0.0, 0.0, 0.0), short=True) == "No runs"
+    assert progress_text(WeekProgress(20.0, 20.0, 20.1), short=True) == "20/20 km done · same"

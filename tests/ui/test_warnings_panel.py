@@ -514,3 +514,37 @@ def test_the_printed_week_lists_the_panels_warnings(window: Any) -> None:
     assert "WARNINGS THIS WEEK" in html
     for finding in window.warnings_panel.findings():
         assert finding.message.replace("'", "&#x27;") in html
+
+
+def test_a_narrow_header_keeps_the_short_progress_line(qtbot: Any) -> None:
+    from PySide6.QtGui import QFontMetrics
+
+    from planner.ui.week.marks import WeekMarks, fit_subtitle
+
+    marks = WeekMarks(
+        progress="18.4 of 41 km done · +12 % on last week", progress_short="18.4/41 km done · +12 %"
+    )
+    metrics = QFontMetrics(QApplication.font())
+    full = "Week 47 · this week · 18.4 of 41 km done · +12 % on last week"
+    short = "Week 47 · this week · 18.4/41 km done · +12 %"
+    assert fit_subtitle("Week 47 · this week", marks, metrics, 2000) == full
+    room = metrics.horizontalAdvance(short) + 2
+    assert fit_subtitle("Week 47 · this week", marks, metrics, room) == short
+    cut = fit_subtitle("Week 47 · this week", marks, metrics, 60)
+    assert cut.endswith("…") and metrics.horizontalAdvance(cut) <= 60
+
+
+def test_the_drop_caption_says_adds_a_warning_in_words_even_in_a_narrow_column(
+    qtbot: Any,
+) -> None:
+    from PySide6.QtGui import QFontMetrics
+
+    from planner.ui.week.marks import caption_lines, drop_warning_text
+
+    metrics = QFontMetrics(QApplication.font())
+    text = drop_warning_text(Severity.WARNING)
+    assert text == "Adds a warning"
+    assert caption_lines(text, metrics, 1000) == ["Adds a warning"]
+    narrow = metrics.horizontalAdvance("Adds a warning") - 5
+    assert caption_lines(text, metrics, narrow) == ["Adds a", "warning"]
+    assert drop_warning_text(Severity.CRITICAL) == "Adds a critical warning"

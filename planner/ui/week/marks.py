@@ -16,13 +16,14 @@ from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPen
 
 from planner.core.finding_text import SEVERITY_MARKS
+from planner.core.formatting import SEPARATOR
 from planner.core.model import Severity
 from planner.ui.severity import severity_color
 from planner.ui.style import text_color_on, with_alpha
 from planner.ui.week.block import badge_rect
 
 #: The side of a block's marker badge, in pixels.
-MARKER_SIZE = 15
+MARKER_SIZE = 14
 
 _EMPTY: Mapping[int, Severity] = MappingProxyType({})
 _NO_NOTES: Mapping[int, tuple[str, ...]] = MappingProxyType({})
@@ -38,16 +39,30 @@ class WeekMarks:
         drop_warning: while a drag hovers, the day it would drop on and the severity of the
             most severe warning the drop would add (only warning or critical).
         progress: the header's line, ``18.4 of 41 km done · +12 % on last week``.
+        progress_short: the same for a narrow header, ``18.4/41 km done · +12 %``.
     """
 
     blocks: Mapping[int, Severity] = field(default_factory=lambda: _EMPTY)
     notes: Mapping[int, tuple[str, ...]] = field(default_factory=lambda: _NO_NOTES)
     drop_warning: tuple[date, Severity] | None = None
     progress: str = ""
+    progress_short: str = ""
 
 
 #: No warnings: what the week view shows without a warnings model.
 NO_MARKS = WeekMarks()
+
+
+def fit_subtitle(subtitle: str, marks: WeekMarks, metrics: QFontMetrics, room: int) -> str:
+    """The header's second line in ``room`` pixels: the subtitle, then the progress line.
+
+    The long progress line when it fits, else the short one, else the short one cut.
+    """
+    for progress in (marks.progress, marks.progress_short):
+        text = f"{subtitle}{SEPARATOR}{progress}" if progress else subtitle
+        if metrics.horizontalAdvance(text) <= room:
+            return text
+    return metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(room, 0))
 
 
 def marker_rect(block: QRect) -> QRectF:
@@ -56,7 +71,7 @@ def marker_rect(block: QRect) -> QRectF:
     Like a notification badge on an icon: clear of the title and of a missed block's buttons.
     """
     kind_badge = badge_rect(block)
-    centre = QPointF(kind_badge.right() - 1, kind_badge.top() + 1.5)
+    centre = QPointF(kind_badge.right() + 0.5, kind_badge.top() + 0.5)
     half = MARKER_SIZE / 2
     return QRectF(centre.x() - half, centre.y() - half, MARKER_SIZE, MARKER_SIZE)
 
@@ -93,11 +108,9 @@ def marks_tooltip(marks: WeekMarks, workout_id: int | None) -> str:
     return f"<p style='margin-top: 6px;'><b>Warnings</b></p><ul style='margin: 0;'>{items}</ul>"
 
 
-def drop_warning_texts(severity: Severity) -> tuple[str, ...]:
-    """What the caption under a drop target says, longest first: the first that fits is used."""
-    if severity is Severity.CRITICAL:
-        return ("Adds a critical warning", "Adds critical", "Critical")
-    return ("Adds a warning", "Adds warning", "Warning")
+def drop_warning_text(severity: Severity) -> str:
+    """What the caption under a drop target says."""
+    return "Adds a critical warning" if severity is Severity.CRITICAL else "Adds a warning"
 
 
 def paint_drop_warning(
@@ -115,30 +128,44 @@ def paint_drop_warning(
     caption_font = QFont(font)
     caption_font.setWeight(QFont.Weight.DemiBold)
     metrics = QFontMetrics(caption_font)
-    room = column.width() - MARKER_SIZE - 24
-    texts = drop_warning_texts(severity)
-    text = next((t for t in texts if metrics.horizontalAdvance(t) <= room), texts[-1])
-    text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
-    height = max(metrics.height() + 8, MARKER_SIZE + 6)
-    width = min(column.width() - 8, metrics.horizontalAdvance(text) + MARKER_SIZE + 20)
+    room = column.width() - MARKER_SIZE - 26
+    lines = caption_lines(drop_warning_text(severity), metrics, room)
+    line_h = metrics.height()
+    height = max(line_h * len(lines) + 8, MARKER_SIZE + 8)
+    text_w = max(metrics.horizontalAdvance(line) for line in lines)
+    width = min(column.width() - 8, text_w + MARKER_SIZE + 22)
     pill = QRect(0, 0, width, height)
     pill.moveCenter(column.center())
     pill.moveBottom(column.bottom() - 8)
     path = QPainterPath()
-    path.addRoundedRect(QRectF(pill), height / 2, height / 2)
+    radius = min(height / 2, 12)
+    path.addRoundedRect(QRectF(pill), radius, radius)
     painter.fillPath(path, color)
     badge = QRectF(
-        pill.left() + 6, pill.center().y() - MARKER_SIZE / 2 + 0.5, MARKER_SIZE, MARKER_SIZE
+        pill.left() + 7, pill.center().y() - MARKER_SIZE / 2 + 0.5, MARKER_SIZE, MARKER_SIZE
     )
     painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.setPen(text_color_on(color))
     painter.setFont(caption_font)
-    text_rect = QRect(
-        round(badge.right()) + 4, pill.top(), pill.right() - round(badge.right()) - 8, height
+    left = round(badge.right()) + 5
+    text_rect = QRect(left, pill.top() + 4, pill.right() - left - 6, line_h * len(lines))
+    painter.drawText(
+        text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, "\n".join(lines)
     )
-    painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
     painter.restore()
     _paint_white_badge(painter, badge, severity)
+
+
+def caption_lines(text: str, metrics: QFontMetrics, room: int) -> list[str]:
+    """``text`` on one line, or on two when the column is narrow (the second one cut if need be)."""
+    if metrics.horizontalAdvance(text) <= room:
+        return [text]
+    words = text.split()
+    for cut in range(len(words) - 1, 0, -1):
+        first, second = " ".join(words[:cut]), " ".join(words[cut:])
+        if metrics.horizontalAdvance(first) <= room:
+            return [first, metrics.elidedText(second, Qt.TextElideMode.ElideRight, room)]
+    return [metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)]
 
 
 def _paint_white_badge(painter: QPainter, rect: QRectF, severity: Severity) -> None:

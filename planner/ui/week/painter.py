@@ -33,7 +33,13 @@ from planner.ui.week.block import (
     block_text,
 )
 from planner.ui.week.layout import MARGIN, WeekLayout, empty_card
-from planner.ui.week.marks import NO_MARKS, WeekMarks, paint_block_marker, paint_drop_warning
+from planner.ui.week.marks import (
+    NO_MARKS,
+    WeekMarks,
+    fit_subtitle,
+    paint_block_marker,
+    paint_drop_warning,
+)
 
 #: Corner radius of blocks (columns get a little more).
 RADIUS = 7.0
@@ -215,21 +221,27 @@ class _WeekPainter:
         small = QFont(self.font)
         p.setFont(small)
         p.setPen(self.muted)
-        subtitle = week_subtitle(self.scene.week, self.scene.today)
-        if self.scene.marks.progress:
-            subtitle += SEPARATOR + self.scene.marks.progress
-        p.drawText(QRect(MARGIN, 36, width // 2, 20), left, subtitle)
-        if not self.scene.workouts:  # an empty week has its card, not "7 rest days"
-            return
-        # The totals as label/value pairs, right-aligned.
         value_font = self._scaled(1.3, QFont.Weight.DemiBold)
         value_metrics, label_metrics = QFontMetrics(value_font), QFontMetrics(small)
-        x = width - MARGIN
-        for label, value in reversed(header_totals(self.scene.totals, self.scene.units)):
-            cell = (
+        totals = header_totals(self.scene.totals, self.scene.units) if self.scene.workouts else []
+
+        def cell_width(label: str, value: str) -> int:
+            return (
                 max(value_metrics.horizontalAdvance(value), label_metrics.horizontalAdvance(label))
                 + 8
             )
+
+        # The subtitle and the warnings' progress line, in the room the totals leave.
+        room = width - 2 * MARGIN - sum(cell_width(*pair) + 18 for pair in totals)
+        subtitle = week_subtitle(self.scene.week, self.scene.today)
+        subtitle = fit_subtitle(subtitle, self.scene.marks, label_metrics, room)
+        p.drawText(QRect(MARGIN, 36, max(room, 0), 20), left, subtitle)
+        if not self.scene.workouts:  # an empty week has its card, not "7 rest days"
+            return
+        # The totals as label/value pairs, right-aligned.
+        x = width - MARGIN
+        for label, value in reversed(totals):
+            cell = cell_width(label, value)
             x -= cell
             p.setFont(value_font)
             p.setPen(self.text)
