@@ -70,7 +70,9 @@ def _restore(done: Connection, backup: str, plan: str, root: str, day: int) -> N
 def forkserver() -> multiprocessing.context.BaseContext:
     """Children forked from a server that has already imported the storage (fast, no Qt)."""
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["planner.storage.db", "planner.storage.backups"])
+    context.set_forkserver_preload(
+        ["planner.storage.db", "planner.storage.backups", "alembic.command", "alembic.config"]
+    )
     return context
 
 
@@ -121,12 +123,12 @@ class Killer:
     def calibrate(
         self, make_args: Callable[[int], tuple[object, ...]], target: Callable[..., None]
     ) -> None:
-        """Time two full runs (from "go" to the end); later kills fall in 0 to 1.2 times that."""
+        """Time three full runs (from "go" to the end); kills fall in 0 to 1.2 times the median."""
         spans = []
-        for n in range(2):
+        for n in range(3):
             self.run(target, *make_args(-1 - n), kill_after=None)
             spans.append(self.last_span)
-        self.span = 1.2 * max(spans)
+        self.span = 1.2 * sorted(spans)[1]
 
     def moment(self) -> float:
         return self.random.uniform(0, self.span)
@@ -183,7 +185,7 @@ def test_kill_during_the_first_start_on_a_new_plan(killer: Killer, tmp_path: Pat
             assert integrity(plan) == "ok"
             result = check_database(plan)
             assert result.ok, result.message
-            outcomes["complete plan" if "done" not in said else "finished"] += 1
+            outcomes["finished" if "done" in said else "whole plan, killed before it said so"] += 1
         else:
             outcomes["no plan yet"] += 1
         assert not plan.with_name(plan.name + "-wal").exists() or plan.exists()
@@ -259,6 +261,8 @@ def test_kill_during_a_restore(killer: Killer, big_plan: Path, tmp_path: Path) -
         said = killer.run(
             _restore, str(backup), str(big_plan), str(root), trial, kill_after=killer.moment()
         )
+        ready = big_plan.with_name(big_plan.name + ".restore-ready")
+        finished_by_open = not big_plan.exists() and ready.exists()
 
         with open_database(big_plan) as db:  # the next start finishes or forgets the restore
             assert db.repository.count_workouts() > 0
@@ -272,7 +276,12 @@ def test_kill_during_a_restore(killer: Killer, big_plan: Path, tmp_path: Path) -
             assert any(
                 rows(path) == old for path in kept if not path.name.endswith(("-wal", "-shm"))
             )
-        outcomes["restored" if now == restored else "old plan kept"] += 1
+        if now != restored:
+            outcomes["old plan kept"] += 1
+        elif finished_by_open:
+            outcomes["restored by the next open"] += 1
+        else:
+            outcomes["restored" if "done" in said else "restored, killed before it said so"] += 1
         assert temporaries(big_plan.parent) == []
         assert not big_plan.with_name(big_plan.name + ".restore-ready").exists()
     report("a restore", outcomes)
