@@ -55,9 +55,37 @@ def test_notes_show_their_first_line_when_there_is_room(fonts: BlockFonts) -> No
     text = block_text(workout, Units.KM, TODAY)
     preferred, least = block_heights(text, 220, fonts)
     roomy = lines_text(arrange(text, QRect(0, 0, 220, preferred), fonts))
-    assert roomy == ["Easy run", "40 min · 7 km · 5:43 min/km", "RPE 3", "Flat loop."]
+    assert roomy == ["Easy run", "40 min · 7 km · 5:43 min/km", "RPE 3", "Flat loop.", "Second"]
+    shorter = lines_text(arrange(text, QRect(0, 0, 220, preferred - 12), fonts))
+    assert shorter[-1] == "Flat loop."  # the notes' first line goes last
     tight = lines_text(arrange(text, QRect(0, 0, 220, least), fonts))
     assert tight == ["Easy run"]  # the least important lines go first; the title stays
+
+
+def test_a_run_done_differently_says_what_was_planned(fonts: BlockFonts) -> None:
+    done = Workout(
+        1,
+        TODAY,
+        Kind.RUN,
+        "Long run",
+        0,
+        100,
+        16.0,
+        5,
+        status=Status.DONE,
+        actual_duration_min=90,
+        actual_distance_km=14.0,
+    )
+    text = block_text(done, Units.KM, TODAY)
+    assert text.planned == "planned 1 h 40 · 16 km"
+    preferred, _ = block_heights(text, 260, fonts)
+    assert "planned 1 h 40 · 16 km" in lines_text(arrange(text, QRect(0, 0, 260, preferred), fonts))
+    assert (
+        block_text(
+            done.replace(actual_duration_min=None, actual_distance_km=None), Units.KM
+        ).planned
+        == ""
+    )
 
 
 def test_pace_on_the_block_in_both_units(repo: MemoryRepository) -> None:

@@ -40,8 +40,12 @@ BADGE_TOP = 8
 BUTTON_H = 22
 #: The most lines a title wraps over.
 MAX_TITLE_LINES = 3
+#: The most lines of notes a block shows (when it has the room).
+MAX_NOTES_LINES = 3
 #: What the buttons of a missed block say, and the action each one triggers.
 BUTTONS: tuple[tuple[str, str], ...] = (("done", "Done…"), ("skip", "Skip"))
+#: The same in a narrow block, where the words do not fit (the tooltips say them).
+SHORT_BUTTONS: tuple[tuple[str, str], ...] = (("done", "✓…"), ("skip", "✕"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,20 +67,22 @@ class BlockFonts:
     button: QFont
 
     @classmethod
-    def from_font(cls, font: QFont) -> BlockFonts:
-        """The block fonts for a widget whose font is ``font``."""
+    def from_font(cls, font: QFont, scale: float = 1.0) -> BlockFonts:
+        """The block fonts for a widget whose font is ``font`` (``scale`` times its size)."""
+        font = scaled_font(font, scale) if scale != 1.0 else font
         title = QFont(font)
         title.setWeight(QFont.Weight.DemiBold)
-        notes = _scaled(font, 0.88)
+        notes = scaled_font(font, 0.88)
         notes.setItalic(True)
-        badge = _scaled(font, 0.85)
+        badge = scaled_font(font, 0.85)
         badge.setWeight(QFont.Weight.Bold)
-        button = _scaled(font, 0.88)
+        button = scaled_font(font, 0.88)
         button.setWeight(QFont.Weight.DemiBold)
-        return cls(title, _scaled(font, 0.92), notes, badge, button)
+        return cls(title, scaled_font(font, 0.92), notes, badge, button)
 
 
-def _scaled(font: QFont, factor: float) -> QFont:
+def scaled_font(font: QFont, factor: float) -> QFont:
+    """``font`` at ``factor`` times its size."""
     scaled = QFont(font)
     if scaled.pointSizeF() > 0:
         scaled.setPointSizeF(scaled.pointSizeF() * factor)
@@ -93,7 +99,8 @@ class BlockText:
         title: the workout's title.
         numbers: duration, distance and (for runs) pace: ``50 min · 8 km · 6:15 min/km``.
         status: effort and status: ``RPE 6 · ✓ Done``, ``Missed · RPE 3``.
-        notes: the first line of the notes ("" when none).
+        notes: the notes' non-empty lines ("" when none); the first shows first.
+        planned: for a run done differently from its plan, the plan (``planned 45 min · 8 km``).
         missed: the plan's day has passed without a result.
         done: it was done.
         skipped: it was skipped.
@@ -103,6 +110,7 @@ class BlockText:
     numbers: str
     status: str
     notes: str
+    planned: str = ""
     missed: bool = False
     done: bool = False
     skipped: bool = False
@@ -132,12 +140,21 @@ def block_text(workout: Workout, units: Units, today: date | None = None) -> Blo
         if workout.heavy_legs:
             parts.append("heavy legs")
         status = SEPARATOR.join(parts)
-    lines = workout.notes.strip().splitlines()
+    lines = [line.strip() for line in workout.notes.strip().splitlines() if line.strip()]
+    planned = ""
+    if workout.status is Status.DONE and workout.kind is not Kind.REST:
+        plan = numbers_line(workout.duration_min, workout.distance_km, None, units)
+        done = numbers_line(
+            workout.effective_duration_min, workout.effective_distance_km, None, units
+        )
+        if plan and plan != done:
+            planned = f"planned {plan}"
     return BlockText(
         title=workout.title,
         numbers=numbers,
         status=status,
-        notes=lines[0].strip() if lines else "",
+        notes="\n".join(lines),
+        planned=planned,
         missed=missed,
         done=workout.status is Status.DONE,
         skipped=workout.status is Status.SKIPPED,
@@ -153,27 +170,39 @@ class BlockLine:
         role: ``title``, ``numbers``, ``status`` or ``notes`` (which font and colour).
         text: what it says (already cut to fit when it had to be).
         rect: where it goes, in the widget's coordinates.
+        scale: the size of the role's font to write it in (a narrow block's title is smaller).
     """
 
     role: str
     text: str
     rect: QRect
+    scale: float = 1.0
 
 
-def _wrap(text: str, metrics: QFontMetrics, width: int, max_lines: int) -> list[str]:
-    """``text`` broken at spaces into lines of at most ``width`` pixels.
+#: The sizes a title may shrink to so that its longest word fits a narrow block.
+TITLE_SCALES = (1.0, 0.9, 0.8, 0.72)
 
-    A word too long for a line is cut there; the last allowed line is elided when more text
-    would follow.
+
+def _wrap(
+    text: str, metrics: QFontMetrics, first_width: int, width: int, max_lines: int
+) -> list[str]:
+    """``text`` broken at spaces into lines: the first ``first_width`` wide, the others ``width``.
+
+    When even the first word does not fit beside the badge, the first line stays empty and
+    the text starts on the next, wider one. A word too long for any line is cut there; the
+    last allowed line is elided when more text would follow.
     """
     words = text.split()
     if not words or width <= 0:
         return [text] if text else []
     lines: list[str] = []
+    if metrics.horizontalAdvance(words[0]) > first_width:
+        lines.append("")
     current = ""
     for index, word in enumerate(words):
+        room = first_width if not lines else width
         candidate = f"{current} {word}" if current else word
-        if metrics.horizontalAdvance(candidate) <= width or not current:
+        if metrics.horizontalAdvance(candidate) <= room or not current:
             current = candidate
             continue
         lines.append(current)
@@ -182,16 +211,24 @@ def _wrap(text: str, metrics: QFontMetrics, width: int, max_lines: int) -> list[
             current = " ".join(words[index:])
             break
     lines.append(current)
-    return [metrics.elidedText(line, Qt.TextElideMode.ElideRight, width) for line in lines]
+    return [
+        metrics.elidedText(line, Qt.TextElideMode.ElideRight, first_width if i == 0 else width)
+        for i, line in enumerate(lines)
+    ]
 
 
 def _split_parts(text: str, metrics: QFontMetrics, width: int) -> list[str]:
-    """A ``a · b · c`` line broken at its separators into lines that fit ``width``."""
+    """A ``a · b · c`` line broken at its separators into lines that fit ``width``.
+
+    A pace too wide for a line is written short: ``6:15/km`` for ``6:15 min/km``.
+    """
     if not text:
         return []
     lines: list[str] = []
     current = ""
     for part in text.split(SEPARATOR):
+        if metrics.horizontalAdvance(part) > width and part.endswith((" min/km", " min/mi")):
+            part = part.replace(" min/", "/")
         candidate = f"{current}{SEPARATOR}{part}" if current else part
         if metrics.horizontalAdvance(candidate) <= width or not current:
             current = candidate
@@ -202,6 +239,12 @@ def _split_parts(text: str, metrics: QFontMetrics, width: int) -> list[str]:
     return [metrics.elidedText(line, Qt.TextElideMode.ElideRight, width) for line in lines]
 
 
+def fit_parts(text: str, metrics: QFontMetrics, width: int) -> str:
+    """As many whole parts of a ``a · b · c`` line as fit ``width`` (a day's summary)."""
+    lines = _split_parts(text, metrics, width)
+    return lines[0] if lines else ""
+
+
 def _title_width(width: int) -> int:
     return width - (BADGE_LEFT + BADGE + 7) - 6
 
@@ -210,36 +253,57 @@ def _detail_width(width: int) -> int:
     return width - TEXT_LEFT - 6
 
 
+def _title_scale(title: str, font: QFont, width: int) -> float:
+    """The largest of :data:`TITLE_SCALES` at which every word of ``title`` fits ``width``."""
+    words = title.split() or [""]
+    for scale in TITLE_SCALES:
+        metrics = QFontMetrics(scaled_font(font, scale))
+        if max(metrics.horizontalAdvance(word) for word in words) <= width:
+            return scale
+    return TITLE_SCALES[-1]
+
+
 @dataclass(frozen=True, slots=True)
 class _Candidate:
     role: str
     text: str
     height: int
     priority: int  # lower is kept longer
+    scale: float = 1.0
 
 
 def _candidates(text: BlockText, width: int, fonts: BlockFonts) -> list[_Candidate]:
     """Every line the block would show given room, in display order."""
-    title_metrics = QFontMetrics(fonts.title)
+    scale = _title_scale(text.title, fonts.title, _detail_width(width))
+    title_metrics = QFontMetrics(scaled_font(fonts.title, scale))
     detail_metrics = QFontMetrics(fonts.detail)
     notes_metrics = QFontMetrics(fonts.notes)
-    title_h = max(title_metrics.lineSpacing(), 18)
+    title_h = max(title_metrics.lineSpacing(), 16)
     detail_h = detail_metrics.lineSpacing() + 1
     lines: list[_Candidate] = []
-    title_lines = _wrap(text.title, title_metrics, _title_width(width), MAX_TITLE_LINES) or [""]
+    title_lines = _wrap(
+        text.title, title_metrics, _title_width(width), _detail_width(width), MAX_TITLE_LINES
+    ) or [""]
     for index, line in enumerate(title_lines):
         # The first line sits beside the badge, which is taller than a line of text.
         height = max(title_h, BADGE + 4) if index == 0 else title_h
-        lines.append(_Candidate("title", line, height, 0 if index == 0 else 4 + index))
+        lines.append(_Candidate("title", line, height, 0 if index <= 1 else 4 + index, scale))
     for index, line in enumerate(_split_parts(text.numbers, detail_metrics, _detail_width(width))):
         lines.append(_Candidate("numbers", line, detail_h, 1 if index == 0 else 3))
     for line in _split_parts(text.status, detail_metrics, _detail_width(width)):
         lines.append(_Candidate("status", line, detail_h, 2))
-    if text.notes:
-        notes = notes_metrics.elidedText(
-            text.notes, Qt.TextElideMode.ElideRight, _detail_width(width)
-        )
-        lines.append(_Candidate("notes", notes, notes_metrics.lineSpacing() + 2, 8))
+    if text.planned:
+        for line in _split_parts(text.planned, detail_metrics, _detail_width(width)):
+            lines.append(_Candidate("planned", line, detail_h, 7))
+    notes_width = _detail_width(width)
+    notes: list[str] = []
+    for paragraph in text.notes.splitlines():
+        left = MAX_NOTES_LINES - len(notes)
+        if left <= 0:
+            break
+        notes += _wrap(paragraph, notes_metrics, notes_width, notes_width, left)
+    for index, line in enumerate(notes):
+        lines.append(_Candidate("notes", line, notes_metrics.lineSpacing() + 1, 8 + index))
     return lines
 
 
@@ -263,7 +327,9 @@ def block_heights(
     lines = _candidates(text, width, fonts)
     extra = 6 if roomy else 0
     preferred = 2 * PAD + sum(line.height for line in lines) + _buttons_h(text.missed) + extra
-    minimum = 2 * PAD + lines[0].height + _buttons_h(text.missed) - 4
+    # The least: the title's first line, and its second when the first is only the badge.
+    first = lines[0].height + (lines[1].height if not lines[0].text and len(lines) > 1 else 0)
+    minimum = 2 * PAD + first + _buttons_h(text.missed) - 4
     return preferred, minimum
 
 
@@ -277,14 +343,15 @@ def arrange(text: BlockText, rect: QRect, fonts: BlockFonts) -> list[BlockLine]:
         kept.remove(worst)
     placed: list[BlockLine] = []
     y = rect.top() + PAD
-    for line in kept:
-        if line.role == "title":
+    for index, line in enumerate(kept):
+        if line.role == "title" and index == 0:  # beside the badge
             left = rect.left() + BADGE_LEFT + BADGE + 7
             width = _title_width(rect.width())
         else:
             left = rect.left() + TEXT_LEFT
             width = _detail_width(rect.width())
-        placed.append(BlockLine(line.role, line.text, QRect(left, y, width, line.height)))
+        rect_line = QRect(left, y, width, line.height)
+        placed.append(BlockLine(line.role, line.text, rect_line, line.scale))
         y += line.height
     return placed
 

@@ -27,10 +27,13 @@ from planner.ui.style import is_dark, kind_color, mix, muted, text_color_on, wit
 from planner.ui.week.block import (
     BUTTONS,
     MISSED,
+    SHORT_BUTTONS,
     BlockFonts,
     arrange,
     badge_rect,
     block_text,
+    fit_parts,
+    scaled_font,
 )
 from planner.ui.week.layout import MARGIN, WeekLayout, empty_card
 from planner.ui.week.marks import (
@@ -77,6 +80,7 @@ class WeekScene:
         focused: whether the view has keyboard focus.
         offer_demo: the empty week's card offers to open the demo plan.
         hovered: the missed block's button under the pointer, if any.
+        block_scale: the size of the blocks' text (a little larger in wide columns).
         marks: what the warnings add: block markers, a drop's warning tint, progress.
     """
 
@@ -94,6 +98,7 @@ class WeekScene:
     focused: bool
     offer_demo: bool = False
     hovered: tuple[int, str] | None = None
+    block_scale: float = 1.0
     marks: WeekMarks = NO_MARKS
 
 
@@ -186,7 +191,7 @@ class _WeekPainter:
         self.text = palette.color(QPalette.ColorRole.Text)
         self.muted = muted(palette)
         self.highlight = palette.color(QPalette.ColorRole.Highlight)
-        self.fonts = BlockFonts.from_font(font)
+        self.fonts = BlockFonts.from_font(font, scene.block_scale)
 
     def paint(self) -> None:
         self.p.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -289,7 +294,8 @@ class _WeekPainter:
         p.setFont(self.font)
         p.setPen(self.muted)
         sub = QRect(header.left(), header.bottom() + 3, header.width(), 18)
-        p.drawText(sub, left, day_summary(scene.by_day.get(day, ()), scene.units))
+        summary = day_summary(scene.by_day.get(day, ()), scene.units)
+        p.drawText(sub, left, fit_parts(summary, QFontMetrics(self.font), sub.width()))
 
     # -- a block ---------------------------------------------------------------------------
     def _block(self, workout: Workout, rect: QRect) -> None:
@@ -333,10 +339,14 @@ class _WeekPainter:
         missed_color = MISSED_COLOR_DARK if self.dark else MISSED_COLOR
         for line in arrange(text, rect, self.fonts):
             if line.role == "title":
-                font = QFont(self.fonts.title)
+                font = scaled_font(self.fonts.title, line.scale)
                 font.setStrikeOut(skipped)
                 p.setFont(font)
                 p.setPen(text_color)
+                p.drawText(line.rect, left, line.text)
+            elif line.role == "planned":
+                p.setFont(self.fonts.detail)
+                p.setPen(mix(text_color, fill, 0.3))
                 p.drawText(line.rect, left, line.text)
             elif line.role == "notes":
                 p.setFont(self.fonts.notes)
@@ -401,7 +411,11 @@ class _WeekPainter:
         """The one-click Mark Done… and Mark Skipped buttons of a missed block."""
         p = self.p
         labels = dict(BUTTONS)
+        metrics = QFontMetrics(self.fonts.button)
+        if any(metrics.horizontalAdvance(labels[n]) + 8 > r.width() for n, r in rects.items()):
+            labels = dict(SHORT_BUTTONS)  # a narrow block: ✓… and ✕, named in the tooltips
         p.setFont(self.fonts.button)
+        p.setBrush(Qt.BrushStyle.NoBrush)
         for name, rect in rects.items():
             hovered = self.scene.hovered == (workout_id, name)
             path = QPainterPath()

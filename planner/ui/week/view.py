@@ -54,6 +54,7 @@ from planner.ui.week.block import (
 )
 from planner.ui.week.layout import (
     DAY_HEADER_H,
+    MARGIN,
     MINIMUM_SIZE,
     ROOMY_COLUMN_H,
     SIZE_HINT,
@@ -63,6 +64,9 @@ from planner.ui.week.layout import (
 from planner.ui.week.marks import NO_MARKS, WeekMarks, marks_tooltip
 from planner.ui.week.painter import WeekScene, paint_week
 
+#: Columns at least this wide (a big window) get blocks in slightly larger text.
+WIDE_COLUMN_W = 170
+WIDE_TEXT_SCALE = 1.08
 #: What the buttons of a missed block say in their tooltips.
 _BUTTON_TIPS = {
     "done": "Mark Done…: record what you did (Ctrl+Enter)",
@@ -198,7 +202,7 @@ class WeekView(QWidget):
         if workout is None or rect.isEmpty():
             return []
         text = block_text(workout, self._controller.settings.units, self._state.today)
-        return lines_text(arrange(text, rect, BlockFonts.from_font(self.font())))
+        return lines_text(arrange(text, rect, self._block_fonts()))
 
     def set_demo_offer(self, offer: bool) -> None:
         """Whether the empty card of an empty plan offers to open the demo plan."""
@@ -230,7 +234,7 @@ class WeekView(QWidget):
 
     @Slot()
     def _relayout(self) -> None:
-        fonts = BlockFonts.from_font(self.font())
+        fonts = self._block_fonts()
         units = self._controller.settings.units
         today = self._state.today
         roomy = self.height() - DAY_HEADER_H >= ROOMY_COLUMN_H
@@ -247,6 +251,14 @@ class WeekView(QWidget):
             button_rects=button_rects,
         )
         self.update()
+
+    def _block_scale(self) -> float:
+        """The blocks' text size: a little larger when the columns are wide (a big window)."""
+        column = (self.width() - 2 * MARGIN) / 7
+        return WIDE_TEXT_SCALE if column >= WIDE_COLUMN_W else 1.0
+
+    def _block_fonts(self) -> BlockFonts:
+        return BlockFonts.from_font(self.font(), self._block_scale())
 
     def _shows_demo_button(self) -> bool:
         return self._plan_empty and not self._workouts
@@ -292,6 +304,7 @@ class WeekView(QWidget):
             drop=(self._drop.day, self._drop.index) if self._drop is not None else None,
             focused=self.hasFocus(),
             offer_demo=self._shows_demo_button(),
+            block_scale=self._block_scale(),
             hovered=self._hovered,
             marks=self._marks() if self._marks is not None else NO_MARKS,
         )
