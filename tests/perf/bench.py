@@ -1,5 +1,5 @@
 """Benchmark Legwork on a 10-year history: start-up against its floor, memory, week switch,
-drop, the week queries, bulk insert and the rules.
+drop, the week queries, bulk insert, the rules and the warning panel.
 
 Usage::
 
@@ -443,6 +443,20 @@ def rules_rows(workouts: list[Any]) -> list[Row]:
     ]
 
 
+def warnings_rows(db: Path) -> list[Row]:
+    """The warning panel's rows from ``tests/perf/bench_warnings.py`` (evaluate, preview).
+
+    That module's ``measure(db_path) -> list[tuple[str, float, float]]`` runs the real window
+    on a copy of ``db`` and gives each row's name, median (ms) and target (ms).
+    """
+    bench_warnings = importlib.import_module("bench_warnings")
+    measure: Callable[[Path], list[tuple[str, float, float]]] = bench_warnings.measure
+    return [
+        Row(name, "ms", target=target, summary=(median, None))
+        for name, median, target in measure(db)
+    ]
+
+
 # -- the report ------------------------------------------------------------------------------
 def print_table(rows: list[Row]) -> None:
     """Print the results as an aligned text table."""
@@ -576,6 +590,11 @@ def main(argv: list[str] | None = None) -> int:
         except Exception as exc:
             failures.append(f"rules: {type(exc).__name__}: {exc}")
             rows.append(Row("rules (tests/perf/bench_rules.py)", "ms", note="failed"))
+        try:
+            rows += warnings_rows(db)
+        except Exception as exc:
+            failures.append(f"warnings: {type(exc).__name__}: {exc}")
+            rows.append(Row("warnings (tests/perf/bench_warnings.py)", "ms", note="failed"))
 
         print()
         print(
