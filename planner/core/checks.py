@@ -31,7 +31,7 @@ WORKOUT_NEUTRAL: Mapping[str, object] = {
 }
 
 
-class ValidationErrors(ValidationError):
+class MultipleValidationError(ValidationError):
     """Several problems at once; it reads as the first of them.
 
     Attributes:
@@ -40,7 +40,7 @@ class ValidationErrors(ValidationError):
 
     def __init__(self, errors: Sequence[ValidationError]) -> None:
         if not errors:
-            raise ValueError("ValidationErrors needs at least one error")
+            raise ValueError("MultipleValidationError needs at least one error")
         super().__init__(errors[0].field, str(errors[0]))
         self.errors = tuple(errors)
 
@@ -77,8 +77,8 @@ def workout_problems(workout: Workout) -> list[ValidationError]:
 
 
 def raise_all(errors: Sequence[ValidationError]) -> None:
-    """Raise ``errors`` (one as itself, several as :class:`ValidationErrors`); nothing if none."""
+    """Raise ``errors``: one as itself, several as :class:`MultipleValidationError`."""
     if len(errors) == 1:
         raise errors[0]
     if errors:
-        raise ValidationErrors(errors)
+        raise MultipleValidationError(errors)

@@ -77,12 +77,12 @@ def test_the_review_looks_four_weeks_back_up_to_yesterday() -> None:
 
 # -- every problem at once ------------------------------------------------------------------
 def test_every_impossible_field_is_found_not_only_the_first() -> None:
-    from planner.core.checks import ValidationErrors, raise_all, workout_problems
+    from planner.core.checks import MultipleValidationError, raise_all, workout_problems
 
     bad = run(title=" ", duration_min=-5, distance_km=400.0, rpe=11)
     problems = workout_problems(bad)
     assert [p.field for p in problems] == ["title", "duration_min", "distance_km", "rpe"]
     assert workout_problems(run()) == []
-    with pytest.raises(ValidationErrors) as caught:
+    with pytest.raises(MultipleValidationError) as caught:
         raise_all(problems)
     assert caught.value.field == "title" and len(caught.value.errors) == 4

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.core.checks import ValidationErrors
+from planner.core.checks import MultipleValidationError
 from planner.core.model import ValidationError
 from planner.ui.dialogs.errors import ErrorLabel, FieldErrors
 from planner.ui.dialogs.fields import WorkoutNumbers, with_unit
@@ -203,7 +203,7 @@ class ValidatingDialog(QDialog, Generic[T]):
         try:
             self._collect(show=False)
         except ValidationError as error:
-            errors = error.errors if isinstance(error, ValidationErrors) else (error,)
+            errors = error.errors if isinstance(error, MultipleValidationError) else (error,)
             for each in errors:
                 found.setdefault(each.field, self._explain(each))
         finally:
