@@ -258,8 +258,8 @@ class FormZone(enum.Enum):
 
     @property
     def label(self) -> str:
-        """The zone's name for people."""
-        return self.value.capitalize()
+        """The zone's name for runners, lower case: "productive", "losing fitness"."""
+        return "losing fitness" if self is FormZone.TRANSITION else self.value
 
 
 #: Each zone and the lowest form (a fraction) in it, highest first: from +25 % on the runner

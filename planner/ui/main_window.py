@@ -216,11 +216,8 @@ class MainWindow(QMainWindow):
         self.warnings.changed.connect(self.week_view.update)
         self.warnings.preview_changed.connect(self.week_view.update)
         self.warnings.load_after_first_paint(self.week_view)
-        # the charts under the week (the side docks keep the full height); pyqtgraph loads
-        # after the first paint
+        # the charts across the bottom of the window; pyqtgraph loads after the first paint
         self.charts_dock = ChartsDock(controller, state, self, after_paint_of=self.week_view)
-        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.charts_dock)
         self.progress_actions = ProgressActions(self, controller, state, self.charts_dock)
 

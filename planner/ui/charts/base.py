@@ -86,13 +86,18 @@ def fixed(item: pg.PlotDataItem) -> None:
 
 
 def thin_out(item: pg.PlotDataItem) -> None:
-    """Clip a curve to the view and thin it out to about one point per pixel ("peak")."""
+    """Clip a curve to the view and thin it out to about one point per pixel (mean).
+
+    The curves thinned are averages already (the 7-day weight mean, fitness, fatigue): over
+    years their mean per pixel reads as the trend, where each pixel's peaks would draw a
+    thick jagged band.
+    """
     item.setClipToView(True)
     item.setDynamicRangeLimit(None)
     # pyqtgraph keeps ~5 samples a pixel and has no setter for it (0.14): wide antialiased
     # ten-year lines then cost most of a frame.
     item.opts["autoDownsampleFactor"] = SAMPLES_PER_PIXEL
-    item.setDownsampling(auto=True, method="peak")
+    item.setDownsampling(auto=True, method="mean")
 
 
 def values_of(points: Sequence[Point]) -> np.ndarray:
@@ -154,7 +159,7 @@ class Drawn(NamedTuple):
 class _FlowLayout(QLayout):
     """Lays its items out in rows, left to right, wrapping when the width runs out."""
 
-    def __init__(self, parent: QWidget | None = None, spacing: int = 10) -> None:
+    def __init__(self, parent: QWidget | None = None, spacing: int = 8) -> None:
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
         self._spacing = spacing
@@ -231,7 +236,7 @@ class _Legend(QWidget):
             entry = QWidget(self)
             pair = QHBoxLayout(entry)
             pair.setContentsMargins(0, 0, 0, 0)
-            pair.setSpacing(4)
+            pair.setSpacing(3)
             if kind != "text":
                 icon = QLabel(entry)
                 icon.setPixmap(swatch(kind, color, theme.background))
@@ -416,6 +421,7 @@ class ChartView(QWidget):
         self._series = self._draw(data)
         empty = self.is_empty()
         self._stack.setCurrentIndex(1 if empty else 0)
+        self._legend.setVisible(not empty)
         self._title.setText(self._title_text())
         self._update_y_range()
         self._update_readout()

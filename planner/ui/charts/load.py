@@ -45,6 +45,10 @@ SHADED_ZONES = (
     FormZone.FRESH,
     FormZone.TRANSITION,
 )
+#: The form strip's bars: a day, a week or four weeks, the first at least this many pixels
+#: wide (over years a day is a fraction of a pixel, and days would only make confetti).
+_STRIP_DAYS = (1, 7, 28)
+_STRIP_MIN_PIXELS = 2.0
 #: The form strip's height, and the gap above it, as fractions of the plot's top value.
 _STRIP = 0.075
 _STRIP_GAP = 0.02
@@ -61,6 +65,20 @@ class _ValueAxis(pg.AxisItem):  # type: ignore[misc]  # pyqtgraph has no type hi
 
 
 _FITNESS_DAYS = 42
+
+
+def _strip(start: float, zone_of_day: np.ndarray, days: int) -> tuple[np.ndarray, np.ndarray]:
+    """The form strip in bars of ``days`` days from ``start``: each bar's start and zone.
+
+    A bar's zone is the one most of its days are in (a tie goes to the more tired zone, the
+    lower index); ``-1`` when none of its days has a form.
+    """
+    bars = -(-len(zone_of_day) // days)
+    counts = np.zeros((bars, len(_ZONES_LOW_TO_HIGH)), dtype=int)
+    known = zone_of_day >= 0
+    np.add.at(counts, (np.arange(len(zone_of_day))[known] // days, zone_of_day[known]), 1)
+    zones = np.where(counts.sum(axis=1) > 0, counts.argmax(axis=1), -1)
+    return start + np.arange(bars) * days * DAY, zones
 
 
 def _defined(values: Sequence[float | None], start: float) -> tuple[np.ndarray, np.ndarray]:
@@ -117,6 +135,8 @@ class LoadChart(ChartView):
         self._fat_xs = np.empty(0)
         self._fat_values = np.empty(0)
         self._lines = LoadLines()
+        self._strips: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+        self._strip_days = 1
 
     def zones(self) -> list[ZoneSpan]:
         """The form strip: each run of consecutive days in one zone, as shaded."""
@@ -145,15 +165,16 @@ class LoadChart(ChartView):
         self._fitness.setData(self._fit_xs, self._fit_values)
         self._fatigue.setData(self._fat_xs, self._fat_values)
         self._lines = lines
-        # the form strip: one bar a day, in its zone's colour (the zones as FORM_ZONES has them)
+        # the form strip: each day in its zone (the zones as FORM_ZONES has them), and for
+        # long spans each week in the zone most of its days are in (ties: the more tired)
         form = np.array([np.nan if f is None else f for f in lines.form_values()], dtype=float)
-        zone_of_day = np.searchsorted(_ZONE_BOUNDS, form, side="right")
-        has_form = ~np.isnan(form)
-        day_starts = self._xs - _BAR_OFFSET
-        for index, zone in enumerate(_ZONES_LOW_TO_HIGH):
-            chosen = has_form & (zone_of_day == index)
-            count = int(chosen.sum())
-            self._bands[zone].setOpts(x0=day_starts[chosen], width=DAY, y0=0, height=np.ones(count))
+        zone_of_day = np.where(
+            np.isnan(form), -1, np.searchsorted(_ZONE_BOUNDS, np.nan_to_num(form), side="right")
+        )
+        self._strips = {
+            days_a_bar: _strip(start, zone_of_day, days_a_bar) for days_a_bar in _STRIP_DAYS
+        }
+        self._place_strip()
 
         def series() -> dict[str, list[Point]]:
             return {"load": lines.load, "fitness": lines.fitness, "fatigue": lines.fatigue}
@@ -178,6 +199,28 @@ class LoadChart(ChartView):
         top = max(max(tops) * 1.08, 10.0)
         return -top * (_STRIP + 2 * _STRIP_GAP), top
 
+    def _on_view_changed(self, x0: float, x1: float) -> None:
+        days_a_pixel = (x1 - x0) / DAY / max(self.view_box.width(), 1.0)
+        chosen = next(
+            (days for days in _STRIP_DAYS if days / days_a_pixel >= _STRIP_MIN_PIXELS),
+            _STRIP_DAYS[-1],
+        )
+        if chosen != self._strip_days:
+            self._strip_days = chosen
+            self._place_strip()
+
+    def _place_strip(self) -> None:
+        starts, zones = self._strips.get(self._strip_days, (np.empty(0), np.empty(0)))
+        for index, zone in enumerate(_ZONES_LOW_TO_HIGH):
+            chosen = zones == index
+            self._bands[zone].setOpts(
+                x0=starts[chosen],
+                width=self._strip_days * DAY,
+                y0=0,
+                height=np.ones(int(chosen.sum())),
+            )
+        self._update_y_range()
+
     def _on_y_range(self, low: float, high: float) -> None:
         # the form strip sits under the bars, from the bottom up to just below zero
         strip = high * _STRIP
@@ -201,7 +244,7 @@ class LoadChart(ChartView):
             parts.append(f"fatigue {number(fatigue, 0)}")
         if fitness is not None and fatigue is not None and fitness > 0:
             form = (fitness - fatigue) / fitness
-            parts.append(f"form {percent(form)} ({form_zone(form).label.lower()})")
+            parts.append(f"form {percent(form)} ({form_zone(form).label})")
         elif self._first is not None and day >= self._first:
             since = self._first + timedelta(days=_FITNESS_DAYS - 1)
             if day < since:
@@ -222,16 +265,12 @@ class LoadChart(ChartView):
     def _legend_entries(self) -> list[tuple[str, str, QColor]]:
         theme = self.theme
         return [
-            ("box", "Daily load", theme.load),
+            ("box", "Load", theme.load),
             ("hatched", "Planned", theme.load),
-            ("line", "Fitness (CTL)", theme.fitness),
-            ("thin", "Fatigue (ATL)", theme.fatigue),
+            ("line", "Fitness", theme.fitness),
+            ("thin", "Fatigue", theme.fatigue),
             ("text", "Form:", QColor()),
-            ("band", "High fatigue", theme.zones[FormZone.HIGH_RISK]),
-            ("band", "Productive", theme.zones[FormZone.PRODUCTIVE]),
-            ("band", "Neutral", theme.zones[FormZone.NEUTRAL]),
-            ("band", "Fresh", theme.zones[FormZone.FRESH]),
-            ("band", "Losing fitness", theme.zones[FormZone.TRANSITION]),
+            *(("band", zone.label, theme.zones[zone]) for zone in SHADED_ZONES),
         ]
 
     def _style(self, theme: ChartTheme) -> None:

@@ -36,6 +36,8 @@ _BAR_OFFSET = 0.5 * DAY
 _BAR_WIDTH = 6.0 * DAY
 #: Ramp markers show while a week's bar is at least this many pixels wide.
 _RAMP_MIN_PIXELS = 6.0
+#: Below this many pixels a week, bars touch (a gap would only make stripes).
+_GAP_MIN_PIXELS = 8.0
 
 
 class MileageChart(ChartView):
@@ -68,6 +70,7 @@ class MileageChart(ChartView):
         self._ramp_points: list[Point] = []
         self._ramp_by_week: dict[date, float] = {}
         self._first_weekday = 0
+        self._solid = False
 
     def ramp(self) -> list[tuple[date, float]]:
         """The ramp markers as drawn: (week's first day, last week's distance + the limit)."""
@@ -84,17 +87,7 @@ class MileageChart(ChartView):
         self._xs = xs_of_days(weeks.done, offset=_BAR_OFFSET)
         self._done_values = values_of(weeks.done) * factor
         self._planned_values = values_of(weeks.planned) * factor
-        has_done = self._done_values > 0
-        has_planned = self._planned_values > 0
-        self._done.setOpts(
-            x0=self._xs[has_done], width=_BAR_WIDTH, y0=0, height=self._done_values[has_done]
-        )
-        self._planned.setOpts(
-            x0=self._xs[has_planned],
-            width=_BAR_WIDTH,
-            y0=self._done_values[has_planned],
-            height=self._planned_values[has_planned],
-        )
+        self._place_bars()
         ramp_x = np.repeat(xs_of_days(self._ramp_points, offset=_BAR_OFFSET), 2)
         ramp_x[1::2] += _BAR_WIDTH
         self._ramp.setData(ramp_x, np.repeat(values_of(self._ramp_points), 2), connect="pairs")
@@ -123,9 +116,27 @@ class MileageChart(ChartView):
         return 0.0, max(top * 1.08, self.units.distance_from_km(5.0))
 
     def _on_view_changed(self, x0: float, x1: float) -> None:
-        width = self.view_box.width()
-        weeks_shown = max((x1 - x0) / (7 * DAY), 1e-9)
-        self._ramp.setVisible(width / weeks_shown >= _RAMP_MIN_PIXELS)
+        pixels_a_week = self.view_box.width() / max((x1 - x0) / (7 * DAY), 1e-9)
+        self._ramp.setVisible(pixels_a_week >= _RAMP_MIN_PIXELS)
+        solid = pixels_a_week < _GAP_MIN_PIXELS
+        if solid != self._solid:
+            self._solid = solid
+            self._place_bars()
+
+    def _place_bars(self) -> None:
+        """Give the bars their data; weeks touch when a gap would be under a pixel."""
+        offset, width = (-_BAR_OFFSET, 7 * DAY) if self._solid else (0.0, _BAR_WIDTH)
+        has_done = self._done_values > 0
+        has_planned = self._planned_values > 0
+        self._done.setOpts(
+            x0=self._xs[has_done] + offset, width=width, y0=0, height=self._done_values[has_done]
+        )
+        self._planned.setOpts(
+            x0=self._xs[has_planned] + offset,
+            width=width,
+            y0=self._done_values[has_planned],
+            height=self._planned_values[has_planned],
+        )
 
     def _week_index(self, day: date) -> int | None:
         if not self._weeks:

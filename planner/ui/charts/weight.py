@@ -19,8 +19,11 @@ from planner.core.progress import TREND_DAYS, Point
 from planner.ui.charts.base import ChartView, Drawn, fixed, thin_out, values_of, visible, xs_of_days
 from planner.ui.charts.data import ProgressData
 from planner.ui.charts.hover import day_label, number
-from planner.ui.charts.ranges import MIDDAY, day_x
+from planner.ui.charts.ranges import DAY, MIDDAY, day_x
 from planner.ui.charts.theme import ChartTheme
+
+#: Dots get smaller when a pixel holds more days than this.
+_DAYS_A_PIXEL_FOR_SMALL_DOTS = 1.0
 
 EMPTY_TEXT = (
     "No weigh-ins yet. Log your weight (Edit ▸ Log Weight…) a few mornings a week, or "
@@ -50,6 +53,7 @@ class WeightChart(ChartView):
         thin_out(self._trend)
         self._smooth(self._trend)
         self._trend.setZValue(2)
+        self._dot_size = 5
         self._days: list[date] = []
         self._xs = np.empty(0)
         self._values = np.empty(0)
@@ -79,6 +83,14 @@ class WeightChart(ChartView):
             }
 
         return Drawn(series, empty=not points_kg)
+
+    def _on_view_changed(self, x0: float, x1: float) -> None:
+        # over years the dots shrink, so the trend line stays readable among them
+        small = (x1 - x0) / DAY > self.view_box.width() * _DAYS_A_PIXEL_FOR_SMALL_DOTS
+        size = 3 if small else 5
+        if size != self._dot_size:
+            self._dot_size = size
+            self._points.setSymbolSize(size)
 
     def _title_text(self) -> str:
         return f"Weight ({self.units.weight_label})"

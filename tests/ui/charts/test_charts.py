@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import subprocess
 import sys
+from collections import Counter
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from PySide6.QtTest import QTest
 
 from planner.core import vocabulary
 from planner.core.model import Kind, Status, WeightEntry, Workout
+from planner.core.progress import FormZone
 from planner.core.service import PlanService
 from planner.core.settings import KG_PER_POUND, KM_PER_MILE
 from planner.ui.charts.panel import ChartsPanel
@@ -393,6 +395,10 @@ def test_the_form_strip_shades_each_day_in_its_zone(qtbot: Any) -> None:
     state = ViewState(controller, clock=fixed_clock(TODAY))
     panel = ChartsPanel(controller, state)
     qtbot.addWidget(panel)
+    panel.resize(1200, 320)
+    with qtbot.waitExposed(panel):
+        panel.show()
+    panel.set_range(ChartRange.TWELVE_WEEKS)  # a day is several pixels wide: day by day
     chart = panel.load_chart
     spans = chart.zones()
     assert len({span.zone for span in spans}) >= 2
@@ -408,3 +414,35 @@ def test_the_form_strip_shades_each_day_in_its_zone(qtbot: Any) -> None:
             for i in range((span.last - span.first).days + 1)
         )
         assert shaded == expected, zone
+
+    # when a pixel holds days, each week (from the first training day) shows the zone most
+    # of its days are in; a tie goes to the more tired zone
+    panel.set_range(ChartRange.ALL)
+    panel.resize(300, 320)
+    qtbot.waitUntil(lambda: chart._strip_days == 7, timeout=2000)
+    order = [
+        FormZone.HIGH_RISK,
+        FormZone.PRODUCTIVE,
+        FormZone.NEUTRAL,
+        FormZone.FRESH,
+        FormZone.TRANSITION,
+    ]
+    per_week: dict[int, Counter[FormZone]] = {}
+    for span in spans:
+        for i in range((span.last - span.first).days + 1):
+            week = ((span.first - start).days + i) // 7
+            per_week.setdefault(week, Counter())[span.zone] += 1
+    expected_weeks = {
+        zone: sorted(
+            start + timedelta(weeks=week)
+            for week, counts in per_week.items()
+            if max(order, key=lambda z: (counts[z], -order.index(z))) is zone
+        )
+        for zone in order
+    }
+    for zone, band in chart._bands.items():
+        shaded = sorted(
+            date.fromordinal(date(1970, 1, 1).toordinal() + round(x / 86400))
+            for x in band.opts["x0"]
+        )
+        assert shaded == expected_weeks[zone], zone
