@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLayout,
     QMessageBox,
     QPushButton,
     QTableView,
@@ -159,6 +160,8 @@ class _WeighInForm(QWidget):
         self._controller = controller
         self._today = today
         self.confirm: Confirm = ask_to_replace
+        #: the day whose weigh-in the form was opened on, to change it (``None``: a new one)
+        self.editing: date | None = None
         units = controller.settings.units
         self.day_edit = QDateEdit(self)
         self.day_edit.setObjectName("weighInDay")
@@ -210,9 +213,11 @@ class _WeighInForm(QWidget):
 
     def set_entry(self, entry: WeightEntry) -> None:
         """Show ``entry`` for changing its weight."""
+        self.editing = entry.day
         self.day_edit.setDate(to_qdate(entry.day))
         self.weight_field.set_value(entry.kg)
         self.errors.clear_all()
+        self._on_day_changed(self.day_edit.date())
 
     def existing(self, day: date) -> WeightEntry | None:
         """The weigh-in stored on ``day``, if any."""
@@ -274,15 +279,19 @@ class _WeighInForm(QWidget):
 
     @Slot(QDate)
     def _on_day_changed(self, day: QDate) -> None:
-        existing = self.existing(from_qdate(day))
+        chosen = from_qdate(day)
+        existing = self.existing(chosen)
         self.errors.clear("day")
         if existing is None:
             self.note.setText("")
             self.note.hide()
+        elif chosen == self.editing:
+            self.note.setText("Save to change this day's weigh-in.")
+            self.note.show()
         else:
             self.note.setText(
                 f"This day has a weigh-in of {weight_text(existing.kg, self.units)}: "
-                "saving replaces it."
+                "saving replaces it (you are asked first)."
             )
             self.note.show()
 
@@ -317,6 +326,7 @@ class LogWeightDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)  # grows with a message
         layout.addWidget(self.form)
         layout.addWidget(buttons)
         self.form.weight_field.setFocus()
@@ -387,7 +397,7 @@ class WeighInModel(QAbstractTableModel):
             if index.column() == 0:
                 return day_text(entry.day)
             value = entry.kg if index.column() == 1 else mean
-            return format_number(self._units.weight_from_kg(value))
+            return f"{self._units.weight_from_kg(value):.1f}"  # one decimal: a column lines up
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -514,6 +524,7 @@ class WeightLogDialog(QDialog):
     def new(self) -> None:
         """Clear the form for a new weigh-in today."""
         self._editing = None
+        self.form.editing = None
         self.table.clearSelection()
         self.form.day_edit.setDate(to_qdate(self._today))
         self.form.weight_field.set_value(None)

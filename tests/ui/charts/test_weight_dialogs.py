@@ -147,7 +147,7 @@ def cells(dialog: WeightLogDialog) -> list[list[str]]:
 
 
 def test_weight_log_lists_weigh_ins_newest_first_with_the_trend(log: WeightLogDialog) -> None:
-    assert cells(log) == [["Thu 12 Nov 2026", "71.5", "71.8"], ["Tue 10 Nov 2026", "72", "72"]]
+    assert cells(log) == [["Thu 12 Nov 2026", "71.5", "71.8"], ["Tue 10 Nov 2026", "72.0", "72.0"]]
     assert log.model.headerData(1, Qt.Orientation.Horizontal) == "Weight (kg)"
     assert log.count_label.text() == "2 weigh-ins, newest first."
 
