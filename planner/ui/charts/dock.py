@@ -108,7 +108,9 @@ class ChartsDock(QDockWidget):
         return self._panel
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._watched and event.type() == QEvent.Type.Paint:
+        # getattr: a window being deleted can still deliver events while this dock's Python
+        # side is already gone (seen when File ▸ Open Plan… replaces the window).
+        if watched is getattr(self, "_watched", None) and event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
             self._watched = None
             QTimer.singleShot(BUILD_DELAY_MS, self.build)
