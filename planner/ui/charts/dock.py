@@ -8,6 +8,9 @@ within a second or so after the first paint, not only when their tab is first op
 
 from __future__ import annotations
 
+import contextlib
+import importlib
+import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -50,6 +53,7 @@ class ChartsDock(QDockWidget):
 
     panel_ready = Signal(object)
     message = Signal(str)
+    _preloaded = Signal()
 
     def __init__(
         self,
@@ -75,6 +79,7 @@ class ChartsDock(QDockWidget):
         placeholder.setEnabled(False)
         self.setWidget(placeholder)
         self._watched = after_paint_of
+        self._preloaded.connect(self._on_preloaded)
         if after_paint_of is not None:
             after_paint_of.installEventFilter(self)
 
@@ -113,8 +118,23 @@ class ChartsDock(QDockWidget):
         if watched is getattr(self, "_watched", None) and event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
             self._watched = None
-            QTimer.singleShot(BUILD_DELAY_MS, self.build)
+            # numpy (a third of the wait) loads on a worker thread; pyqtgraph, which copies
+            # Qt's classes as it loads, and the charts then load on the GUI thread
+            threading.Thread(
+                target=self._preload, name="legwork-charts-preload", daemon=True
+            ).start()
         return False
+
+    def _preload(self) -> None:
+        try:
+            importlib.import_module("numpy")
+        finally:
+            with contextlib.suppress(RuntimeError):  # the window is already gone
+                self._preloaded.emit()
+
+    @Slot()
+    def _on_preloaded(self) -> None:
+        QTimer.singleShot(BUILD_DELAY_MS, self.build)
 
     @staticmethod
     def _add_empty_action(
