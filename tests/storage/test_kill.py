@@ -100,14 +100,16 @@ class Killer:
             assert parent.poll(60), "the child never started"
             assert parent.recv() == "go"
             began = time.perf_counter()
-            if kill_after is None:
-                process.join(120)
+            said: list[str] = []
+            if kill_after is None:  # time the work itself, up to its acknowledgement
+                assert parent.poll(120), "the child never finished"
+                said.append(parent.recv())
                 self.last_span = time.perf_counter() - began
+                process.join(120)
             else:
                 time.sleep(kill_after)
                 process.kill()
                 process.join(60)
-            said: list[str] = []
             while parent.poll():
                 try:
                     said.append(parent.recv())
@@ -123,7 +125,7 @@ class Killer:
     def calibrate(
         self, make_args: Callable[[int], tuple[object, ...]], target: Callable[..., None]
     ) -> None:
-        """Time three full runs (from "go" to the end); kills fall in 0 to 1.2 times the median."""
+        """Time three full runs ("go" to done); kills fall in 0 to 1.2 times the median."""
         spans = []
         for n in range(3):
             self.run(target, *make_args(-1 - n), kill_after=None)
