@@ -219,7 +219,8 @@ class LoadChart(ChartView):
                 y0=0,
                 height=np.ones(int(chosen.sum())),
             )
-        self._update_y_range()
+        low, high = self.view_box.viewRange()[1]
+        self._on_y_range(low, high)
 
     def _on_y_range(self, low: float, high: float) -> None:
         # the form strip sits under the bars, from the bottom up to just below zero

@@ -43,17 +43,21 @@ class WeightChart(ChartView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         self._points = pg.PlotDataItem(pen=None, symbol="o", symbolSize=5)
+        # the same dots, smaller, for spans of years (shown instead: no rebuilding on zoom)
+        self._small_points = pg.PlotDataItem(pen=None, symbol="o", symbolSize=3)
         self._trend = pg.PlotDataItem(connect="finite")
         super().__init__("weightChart", "Weight", EMPTY_TEXT, parent)
-        for item in (self._points, self._trend):
+        for item in (self._points, self._small_points, self._trend):
             self.plot_item.addItem(item)
         # every weigh-in is drawn (a few thousand dots are cheap; clipping would rebuild
         # them on every pan), the trend line is thinned out over long spans
         fixed(self._points)
+        fixed(self._small_points)
+        self._small_points.setVisible(False)
         thin_out(self._trend)
         self._smooth(self._trend)
         self._trend.setZValue(2)
-        self._dot_size = 5
+        self._small = False
         self._days: list[date] = []
         self._xs = np.empty(0)
         self._values = np.empty(0)
@@ -67,6 +71,7 @@ class WeightChart(ChartView):
         self._values = values_of(points_kg) * factor
         self._trend_values = values_of(trend_kg) * factor
         self._points.setData(self._xs, self._values)
+        self._small_points.setData(self._xs, self._values)
         # A NaN after each point where the line breaks: gaps stay gaps.
         breaks = np.asarray(progress.line_breaks(trend_kg, max_gap_days=TREND_DAYS), dtype=bool)
         counts = np.where(breaks, 2, 1)
@@ -87,10 +92,10 @@ class WeightChart(ChartView):
     def _on_view_changed(self, x0: float, x1: float) -> None:
         # over years the dots shrink, so the trend line stays readable among them
         small = (x1 - x0) / DAY > self.view_box.width() * _DAYS_A_PIXEL_FOR_SMALL_DOTS
-        size = 3 if small else 5
-        if size != self._dot_size:
-            self._dot_size = size
-            self._points.setSymbolSize(size)
+        if small != self._small:
+            self._small = small
+            self._points.setVisible(not small)
+            self._small_points.setVisible(small)
 
     def _title_text(self) -> str:
         return f"Weight ({self.units.weight_label})"
@@ -138,6 +143,7 @@ class WeightChart(ChartView):
         ]
 
     def _style(self, theme: ChartTheme) -> None:
-        self._points.setSymbolBrush(pg.mkBrush(theme.weight))
-        self._points.setSymbolPen(pg.mkPen(None))
+        for points in (self._points, self._small_points):
+            points.setSymbolBrush(pg.mkBrush(theme.weight))
+            points.setSymbolPen(pg.mkPen(None))
         self._trend.setPen(pg.mkPen(theme.trend, width=2.5))
