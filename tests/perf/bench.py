@@ -1,5 +1,5 @@
 """Benchmark Legwork on a 10-year history: start-up against its floor, memory, week switch,
-drop, the week queries, bulk insert, the rules and the warning panel.
+drop, the week queries, bulk insert, the rules, the warning panel and the charts.
 
 Usage::
 
@@ -457,6 +457,20 @@ def warnings_rows(db: Path) -> list[Row]:
     ]
 
 
+def charts_rows(db: Path) -> list[Row]:
+    """The charts' rows from ``tests/perf/bench_charts.py`` (refresh after an edit, range).
+
+    That module's ``measure(db_path) -> list[tuple[str, float, float]]`` builds the real
+    charts on a copy of ``db`` and gives each row's name, median (ms) and target (ms).
+    """
+    bench_charts = importlib.import_module("bench_charts")
+    measure: Callable[[Path], list[tuple[str, float, float]]] = bench_charts.measure
+    return [
+        Row(name, "ms", target=target, summary=(median, None))
+        for name, median, target in measure(db)
+    ]
+
+
 # -- the report ------------------------------------------------------------------------------
 def print_table(rows: list[Row]) -> None:
     """Print the results as an aligned text table."""
@@ -595,6 +609,11 @@ def main(argv: list[str] | None = None) -> int:
         except Exception as exc:
             failures.append(f"warnings: {type(exc).__name__}: {exc}")
             rows.append(Row("warnings (tests/perf/bench_warnings.py)", "ms", note="failed"))
+        try:
+            rows += charts_rows(db)
+        except Exception as exc:
+            failures.append(f"charts: {type(exc).__name__}: {exc}")
+            rows.append(Row("charts (tests/perf/bench_charts.py)", "ms", note="failed"))
 
         print()
         print(
