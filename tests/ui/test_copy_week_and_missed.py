@@ -286,3 +286,25 @@ def test_review_missed_says_so_when_nothing_was_missed(qtbot: Any, db_path: Path
     assert not dialog.button("done").isVisible()
     dialog.close()
     assert QApplication.activeModalWidget() is None
+
+
+def test_review_missed_records_one_as_done_through_the_editor(
+    qtbot: Any, missed_plan: list[int], db_path: Path
+) -> None:
+    last_week_id, monday_id, _, _ = missed_plan
+    window = open_window(qtbot, db_path)
+    window.actions_table["review_missed"].trigger()
+    qtbot.waitUntil(lambda: window.findChild(ReviewMissedDialog) is not None)
+    dialog = window.findChild(ReviewMissedDialog)
+    assert dialog is not None
+    qtbot.mouseClick(dialog.button("done"), Qt.MouseButton.LeftButton)
+    editor = modal_editor(qtbot, window)
+    assert editor.windowTitle() == "Done: Long run"
+    set_field(qtbot, editor, "actual_distance_km", "13.2")
+    press(qtbot, Key.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: dialog.current() is not None and dialog.current().id == monday_id)
+    assert query(
+        db_path, "SELECT status, actual_distance_km FROM workouts WHERE id = ?", last_week_id
+    ) == [("done", 13.2)]
+    assert undo_text(window) == "Undo Mark Long run done"
+    dialog.close()
