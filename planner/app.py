@@ -683,9 +683,20 @@ class _PlanSession(QObject):
             )
 
     def finish(self) -> None:
-        """At exit: the day's backup if due, then give the plan's lock up."""
+        """At exit: the day's backup if due, give the plan's lock up, delete the window.
+
+        The window is deleted here, on the GUI thread: the window and this session refer to
+        each other, and left to Python's cycle collector they would be deleted wherever it
+        happens to run (a worker thread importing a module, say), which crashes Qt.
+        """
         self.back_up_if_due()
         self._release()
+        window, self.window = self.window, None
+        if window is not None:
+            window.set_plan_files(None)
+            window.deleteLater()
+        self.deleteLater()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 #: The demo plan's file, in the user data folder beside the runner's own plan.

@@ -6,13 +6,14 @@ callbacks that wait (on the Qt event loop, never on the clock) for them to appea
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import random
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -131,6 +132,18 @@ def record_and_close(script: Script, extra: Callable[[MainWindow], None] | None 
 @pytest.fixture
 def no_excepthook(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run() installs its own
+
+
+@pytest.fixture(autouse=True)
+def _collect_on_the_gui_thread() -> Iterator[None]:
+    """Free each test's windows here, on the GUI thread.
+
+    A :class:`Script`'s waiting callbacks refer to themselves, so the windows they saw are
+    freed by the cyclic garbage collector; left for later, that could run on a worker thread
+    (the storage or chart imports after the first paint) and delete Qt objects there.
+    """
+    yield
+    gc.collect()
 
 
 def sha(path: Path) -> str:
