@@ -534,6 +534,12 @@ class _PlanSession(QObject):
         path = requested.expanduser().absolute()
         if old is None or old_path is None:
             return False
+        if path.is_file() and backups.is_in_backups(path, self._backup_root):
+            try:  # a backup is never edited: open a copy of it
+                path = backups.copy_backup(path, self._copies)
+            except StorageError as error:
+                _error_box(old, f"Legwork cannot open the backup {path.name}.", error)
+                return False
         if resolved_plan(path) == resolved_plan(old_path):
             return True
         try:

@@ -390,6 +390,35 @@ def test_opening_a_backup_opens_a_copy_and_never_the_backup(
     assert list_backups(backup.path, paths.backup_dir()) == []  # no backup of the backup
 
 
+def test_file_open_plan_on_a_backup_opens_a_copy(
+    qapp: QApplication, tmp_path: Path, no_excepthook: None
+) -> None:
+    plan = make_plan(tmp_path / "plan.sqlite3", workouts=4)
+    backed_up(plan)
+    (backup,) = list_backups(plan, paths.backup_dir())
+    before = sha(backup.path)
+    script = Script()
+
+    def open_the_backup(window: MainWindow) -> None:
+        script.seen["first"] = window
+        window.file_actions.open_path(backup.path)  # File > Open Plan... picked it
+
+    def the_other_window() -> MainWindow | None:
+        window = main_window()
+        return window if window is not None and window is not script.seen["first"] else None
+
+    script.when("the window", main_window, open_the_backup)
+    script.when("the copy's window", the_other_window, record_and_close(script))
+
+    assert app.run(plan, today=TODAY) == 0
+
+    assert script.failed is None
+    assert script.seen["path"] not in (plan, backup.path)
+    assert script.seen["path"].parent == paths.user_data_dir()
+    assert script.seen["workouts"] == 4
+    assert sha(backup.path) == before
+
+
 def test_the_days_backup_is_taken_when_the_window_closes(
     qapp: QApplication, tmp_path: Path, no_excepthook: None
 ) -> None:
