@@ -775,25 +775,23 @@ def _error_box(parent: QWidget | None, text: str, error: StorageError) -> None:
 
 
 def _add_backups_action(window: MainWindow, show: Callable[[], None]) -> QAction:
-    """Put File ▸ Backups… in the window's File menu, after New, and return it."""
+    """Put File ▸ Backups… in the File menu, ending the group of plan commands; return it.
+
+    The plan commands are the File menu's first group (New Plan…, Open Plan…, Open Recent):
+    Backups… goes before the first separator.
+    """
     action = QAction("&Backups…", window)
     action.setObjectName("backupsAction")
     action.setStatusTip("See the backups of this plan, and restore one")
     action.triggered.connect(show)
-    try:
-        new_plan = window.actions_table["new"]
-    except (AttributeError, KeyError):
-        new_plan = None
     for menu_action in window.menuBar().actions():
         menu = menu_action.menu()
         if isinstance(menu, QMenu) and menu.title() == "&File":
-            entries = menu.actions()
-            after_new = next((i + 1 for i, entry in enumerate(entries) if entry is new_plan), 0)
-            before = entries[after_new] if after_new < len(entries) else None
-            if before is None:
+            separator = next((entry for entry in menu.actions() if entry.isSeparator()), None)
+            if separator is None:
                 menu.addAction(action)
             else:
-                menu.insertAction(before, action)
+                menu.insertAction(separator, action)
             break
     else:
         window.addAction(action)
