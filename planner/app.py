@@ -7,12 +7,9 @@ first paint: Qt, then the store and the window; anything the first paint does no
 
 from __future__ import annotations
 
-import contextlib
-import importlib
 import logging
 import os
 import sys
-import threading
 import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -22,7 +19,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox, QWidget
 
@@ -38,6 +35,7 @@ from planner.storage.errors import (
 )
 from planner.storage.plan_files import APP_PURPOSE, resolved_plan, set_aside
 from planner.storage.startup import StartupDatabase, open_for_startup
+from planner.ui.background_import import import_in_background
 from planner.ui.banner import show_read_only_banner
 from planner.ui.controller import PlanController
 from planner.ui.file_actions import PlanFileHooks
@@ -171,38 +169,24 @@ def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackTy
 class _FinishLoadingAfterFirstPaint(QObject):
     """Once the week has painted, loads the full storage layer without freezing the window.
 
-    The import (the slow part) runs on a background thread; the switch-over, which opens
-    the SQLAlchemy engine, runs on the GUI thread where all database work happens.
-
-    Signals:
-        imported(): the storage modules are imported (emitted from the worker thread).
+    The import (the slow part) runs on a background thread that refers to nothing of the
+    window; the switch-over, which opens the SQLAlchemy engine, runs on the GUI thread
+    where all database work happens.
     """
-
-    imported = Signal()
 
     def __init__(self, window: MainWindow, startup: StartupDatabase) -> None:
         super().__init__(window)
         self._window = window
         self._startup = startup
         self._started = False
-        self.imported.connect(self._finish)
         window.week_view.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and not self._started:
             self._started = True
             self._window.week_view.removeEventFilter(self)
-            threading.Thread(
-                target=self._import, name="legwork-storage-import", daemon=True
-            ).start()
+            import_in_background("planner.storage.db", self._finish)
         return False
-
-    def _import(self) -> None:
-        try:
-            importlib.import_module("planner.storage.db")
-        finally:
-            with contextlib.suppress(RuntimeError):  # the window is already gone
-                self.imported.emit()
 
     @Slot()
     def _finish(self) -> None:
@@ -227,7 +211,7 @@ class _AfterFirstPaint(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._target and event.type() == QEvent.Type.Paint:
             self._target.removeEventFilter(self)
-            QTimer.singleShot(0, self._then)
+            QTimer.singleShot(0, self, self._then)
         return False
 
 
@@ -243,7 +227,7 @@ class _FirstPaintProbe(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._target and event.type() == QEvent.Type.Paint:
             self._target.removeEventFilter(self)
-            QTimer.singleShot(0, self._report)
+            QTimer.singleShot(0, self, self._report)
         return False
 
     @Slot()

@@ -391,12 +391,12 @@ class PlanController(QObject):
             self._service.apply_change(change)
         except StaleDataError as error:
             self._report(error)
-            QTimer.singleShot(0, self.undo_stack.clear)
+            QTimer.singleShot(0, self.undo_stack, self.undo_stack.clear)
             self._reload()
             return False
         except StorageError as error:
             self._report(error)
-            QTimer.singleShot(0, lambda: self.undo_stack.setIndex(index))
+            QTimer.singleShot(0, self.undo_stack, lambda: self.undo_stack.setIndex(index))
             self._reload()
             return False
         self._changed(change)

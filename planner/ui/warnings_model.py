@@ -186,7 +186,7 @@ class WarningsModel(QObject):
         if watched is self._first_paint_of and event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
             self._first_paint_of = None
-            QTimer.singleShot(0, self._load_now)
+            QTimer.singleShot(0, self, self._load_now)
         return False
 
     @Slot()

@@ -8,15 +8,13 @@ within a second or so after the first paint, not only when their tab is first op
 
 from __future__ import annotations
 
-import contextlib
-import importlib
-import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QDockWidget, QLabel, QWidget
 
+from planner.ui.background_import import import_in_background
 from planner.ui.controller import PlanController
 from planner.ui.view_state import ViewState
 
@@ -53,7 +51,6 @@ class ChartsDock(QDockWidget):
 
     panel_ready = Signal(object)
     message = Signal(str)
-    _preloaded = Signal()
 
     def __init__(
         self,
@@ -79,7 +76,6 @@ class ChartsDock(QDockWidget):
         placeholder.setEnabled(False)
         self.setWidget(placeholder)
         self._watched = after_paint_of
-        self._preloaded.connect(self._on_preloaded)
         if after_paint_of is not None:
             after_paint_of.installEventFilter(self)
 
@@ -120,21 +116,12 @@ class ChartsDock(QDockWidget):
             self._watched = None
             # numpy (a third of the wait) loads on a worker thread; pyqtgraph, which copies
             # Qt's classes as it loads, and the charts then load on the GUI thread
-            threading.Thread(
-                target=self._preload, name="legwork-charts-preload", daemon=True
-            ).start()
+            import_in_background("numpy", self._on_preloaded)
         return False
-
-    def _preload(self) -> None:
-        try:
-            importlib.import_module("numpy")
-        finally:
-            with contextlib.suppress(RuntimeError):  # the window is already gone
-                self._preloaded.emit()
 
     @Slot()
     def _on_preloaded(self) -> None:
-        QTimer.singleShot(BUILD_DELAY_MS, self.build)
+        QTimer.singleShot(BUILD_DELAY_MS, self, self.build)
 
     @staticmethod
     def _add_empty_action(
