@@ -84,7 +84,10 @@ class TemplateRow(Base):
     """A workout library entry (``planner.core.model.Template``)."""
 
     __tablename__ = "templates"
-    __table_args__ = (CheckConstraint(_one_of("kind", KIND_VALUES), name="kind"),)
+    __table_args__ = (
+        CheckConstraint(_one_of("kind", KIND_VALUES), name="kind"),
+        {"sqlite_autoincrement": True},
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
@@ -94,6 +97,9 @@ class TemplateRow(Base):
     rpe: Mapped[float | None]
     description: Mapped[str] = mapped_column(Text, default="", server_default=text("''"))
     builtin: Mapped[bool] = mapped_column(default=False, server_default="0")
+    #: The name a built-in entry was shipped under (it may have been renamed); NULL for the
+    #: runner's own. Missing built-ins are found by it.
+    builtin_name: Mapped[str | None] = mapped_column(String(200))
 
 
 class WeightRow(Base):

@@ -111,9 +111,11 @@ def seed_builtin_templates(connection: Connection) -> int:
     Returns:
         How many templates were added (0 when the library was complete; nothing is written).
     """
-    existing = set(connection.execute(select(_TEMPLATES.c.name)).scalars())
+    shipped = set(connection.execute(select(_TEMPLATES.c.builtin_name)).scalars())
     missing = [
-        template_values(template) for template in BUILTIN_TEMPLATES if template.name not in existing
+        {**template_values(template), "builtin_name": template.name}
+        for template in BUILTIN_TEMPLATES
+        if template.name not in shipped
     ]
     if missing:
         connection.execute(insert(_TEMPLATES), missing)
@@ -330,13 +332,16 @@ class SqlPlanRepository:
         return sorted_templates(template_from_row(row) for row in rows)
 
     def add_missing_builtin_templates(self) -> int:
-        """Add the built-in templates missing by name (one transaction when any are missing).
+        """Add the built-in templates that are missing (one transaction when any are).
+
+        A built-in is found by the name it was shipped under, so one the runner renamed is
+        not added again.
 
         Returns:
             How many were added.
         """
         with self._reading() as connection:
-            names = set(connection.execute(select(_TEMPLATES.c.name)).scalars())
+            names = set(connection.execute(select(_TEMPLATES.c.builtin_name)).scalars())
         if all(template.name in names for template in BUILTIN_TEMPLATES):
             return 0
         with self._writing() as connection:

@@ -67,7 +67,7 @@ _WORKOUT_BY_ID: Final = f"SELECT {_WORKOUT_COLUMNS} FROM workouts WHERE id = ?"
 _FIRST_WORKOUT_DAY: Final = "SELECT min(day) FROM workouts"
 _COUNT_WORKOUTS: Final = "SELECT count(*) FROM workouts"
 _TEMPLATES: Final = f"SELECT {', '.join(TEMPLATE_FIELDS)} FROM templates"
-_TEMPLATE_NAMES: Final = "SELECT name FROM templates"
+_TEMPLATE_NAMES: Final = "SELECT builtin_name FROM templates WHERE builtin_name IS NOT NULL"
 _WEIGHTS_BETWEEN: Final = "SELECT day, kg FROM weights WHERE day BETWEEN ? AND ? ORDER BY day"
 _SETTINGS: Final = "SELECT key, value FROM settings"
 

@@ -13,6 +13,8 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import inspect
 
+from planner.core.model import Kind, Template
+from planner.core.ports import Batch
 from planner.storage.db import (
     APPLICATION_ID,
     MIGRATIONS_DIR,
@@ -168,3 +170,35 @@ def test_every_revision_downgrades_to_the_schema_before_it(tmp_path: Path) -> No
         assert schema(path) == before, f"{revision.revision} did not downgrade cleanly"
         upgrade(path, revision.revision)
         assert schema(path) == after
+
+
+def test_upgrading_keeps_the_library_and_stops_reusing_ids_and_reseeding_renamed_builtins(
+    tmp_path: Path,
+) -> None:
+    """A plan of the first schema: its own entries survive; ids and built-ins behave after."""
+    path = empty_sqlite_file(tmp_path / "old.sqlite3")
+    upgrade(path, "c0ffee5e2d01")
+    with sqlite3.connect(path) as connection:
+        connection.execute(
+            "INSERT INTO templates (name, kind, duration_min, description, builtin)"
+            " VALUES ('Tempo run', 'run', 45, 'shipped', 1), ('Hills', 'run', 40, 'mine', 0)"
+        )
+    connection.close()
+    with open_database(path, backup_dir=tmp_path / "backups") as db:
+        library = {t.name: t for t in db.repository.templates()}
+        assert library["Hills"].description == "mine"
+        assert library["Tempo run"].builtin
+        tempo = library["Tempo run"]
+        db.repository.write(Batch(templates=[tempo.replace(name="Threshold run")]))
+        (mine,) = db.repository.write(
+            Batch(templates=[Template(None, "Fartlek", Kind.RUN, 30.0)])
+        ).templates
+        db.repository.write(Batch(delete_templates=[mine.id or 0]))
+        (after,) = db.repository.write(
+            Batch(templates=[Template(None, "Strides", Kind.RUN, 20.0)])
+        ).templates
+        assert after.id != mine.id  # a deleted entry's id is not given to the next one
+    with open_database(path, backup_dir=tmp_path / "backups") as db:
+        names = [t.name for t in db.repository.templates()]
+    assert "Threshold run" in names
+    assert "Tempo run" not in names  # the renamed built-in does not come back on reopen

@@ -309,17 +309,7 @@ def test_a_deleted_workouts_id_is_never_given_again(repository: PlanRepository) 
     assert d.id not in (None, a.id, b.id, 500, c.id)
 
 
-def test_a_deleted_templates_id_is_never_given_again(
-    repository: PlanRepository, implementation: str, request: pytest.FixtureRequest
-) -> None:
-    if implementation in ("sql", "startup"):
-        request.applymarker(
-            pytest.mark.xfail(
-                strict=True,
-                reason="the templates table has no AUTOINCREMENT: SQLite gives the id of "
-                "the deleted newest entry to the next one",
-            )
-        )
+def test_a_deleted_templates_id_is_never_given_again(repository: PlanRepository) -> None:
     (first,) = repository.write(Batch(templates=[own_template("Fartlek")])).templates
     assert first.id is not None
     repository.write(Batch(delete_templates=[first.id]))
