@@ -95,6 +95,7 @@ def build_main_window(db_path: Path | str, *, today: date | None = None) -> Main
     read_only_reason: str | None = getattr(database, "read_only_reason", None)
     if read_only_reason:
         show_read_only_banner(window, read_only_reason)
+        window.controller.set_read_only(read_only_reason)
     if startup is not None:
         _FinishLoadingAfterFirstPaint(window, startup)
     return window

@@ -46,6 +46,7 @@ class PlanController(QObject):
         self._service = service
         self._settings = service.settings()
         self._templates: list[Template] | None = None
+        self._read_only: str | None = None
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(500)
 
@@ -54,6 +55,15 @@ class PlanController(QObject):
     def service(self) -> PlanService:
         """The core service (read access for views)."""
         return self._service
+
+    @property
+    def read_only(self) -> str | None:
+        """Why the plan can only be read (``None`` when it can be changed)."""
+        return self._read_only
+
+    def set_read_only(self, reason: str | None) -> None:
+        """Refuse every change, saying ``reason``, without trying to write (``None``: allow)."""
+        self._read_only = reason
 
     @property
     def settings(self) -> Settings:
@@ -408,6 +418,11 @@ class PlanController(QObject):
         text: str,
         operation: Callable[[], ChangeSet],
     ) -> ChangeSet | None:
+        if self._read_only is not None:
+            self.failed.emit(
+                "This plan is open read-only, so nothing was changed.", self._read_only
+            )
+            return None
         try:
             change = operation()
         except (StorageError, ValidationError, KeyError) as error:

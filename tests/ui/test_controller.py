@@ -255,3 +255,21 @@ def test_marking_done_in_the_editor_reads_as_marking_done(
     assert controller.undo_stack.undoText() == "Mark Long run done"
     controller.edit(repo.get_workout(long_run.id).replace(notes="windy"))
     assert controller.undo_stack.undoText() == "Edit Long run"
+
+
+def test_a_read_only_plan_refuses_every_change_with_its_reason_and_writes_nothing(
+    controller: PlanController, repo: MemoryRepository, qtbot
+) -> None:
+    controller.set_read_only("The folder holding the plan is write-protected.")
+    before = repo.snapshot()
+    with qtbot.waitSignal(controller.failed) as failed:
+        assert controller.add_from_template(template_id(controller, "Easy run"), SUNDAY) is None
+    assert failed.args == [
+        "This plan is open read-only, so nothing was changed.",
+        "The folder holding the plan is write-protected.",
+    ]
+    with qtbot.waitSignal(controller.failed):
+        assert not controller.save_weight(WeightEntry(SUNDAY, 70.0))
+    assert repo.snapshot() == before
+    assert repo.writes == 0
+    assert controller.undo_stack.count() == 0
