@@ -205,10 +205,19 @@ class MapWatcher:
             self._received_at = time.perf_counter()
             self._buffer += chunk
 
-    def drain(self) -> None:
-        """Forget every event received so far (windows of an earlier launch)."""
-        while self._packet(time.monotonic()) is not None:
-            pass
+    def drain(self, timeout: float = 5) -> None:
+        """Forget every event the server has sent so far (windows of an earlier launch).
+
+        A round trip (GetInputFocus) makes sure they have all arrived: events that are still
+        in the socket would otherwise be read by the next :meth:`wait_for_map`, and a window
+        an earlier launch mapped late would pass for the next launch's, timed at once.
+        """
+        self._sock.sendall(struct.pack("<BxH", _X_GET_INPUT_FOCUS, 1))
+        deadline = time.monotonic() + timeout
+        while (packet := self._packet(deadline)) is not None:
+            if packet[0] == _X_REPLY:
+                return
+        raise RuntimeError("the X server did not answer")
 
     def wait_for_map(self, timeout: float) -> float | None:
         """Wait for a top-level (not override-redirect) window to be mapped.
