@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable, Iterable
 from datetime import date
+from typing import Concatenate, ParamSpec, TypeVar, cast
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
@@ -19,6 +21,39 @@ from planner.core.weeks import DAY_NAMES, Week, iso_label, week_of
 from planner.ui import commands
 
 log = logging.getLogger(__name__)
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def _reports_read_failures(
+    failure: object,
+) -> Callable[
+    [Callable[Concatenate[PlanController, _P], _R]], Callable[Concatenate[PlanController, _P], _R]
+]:
+    """An intent that reads the plan before it changes it fails as a refused write does.
+
+    The intent reads what it works on (the workout, the week, the library) before its
+    operation runs. When that read fails (a disk error, a locked file), the cause is
+    announced with :attr:`PlanController.failed`, the views reload, and the intent returns
+    ``failure`` instead of raising into the event loop.
+    """
+
+    def decorate(
+        method: Callable[Concatenate[PlanController, _P], _R],
+    ) -> Callable[Concatenate[PlanController, _P], _R]:
+        @functools.wraps(method)
+        def intent(self: PlanController, /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
+            try:
+                return method(self, *args, **kwargs)
+            except StorageError as error:
+                self._report(error)
+                self._reload()
+                return cast(_R, failure)
+
+        return intent
+
+    return decorate
 
 
 class PlanController(QObject):
@@ -110,6 +145,7 @@ class PlanController(QObject):
             return []
 
     # -- workout intents -------------------------------------------------------------------
+    @_reports_read_failures(None)
     def add_from_template(
         self, template_id: int, day: date, index: int | None = None
     ) -> int | None:
@@ -134,6 +170,7 @@ class PlanController(QObject):
         )
         return _created_id(change)
 
+    @_reports_read_failures(False)
     def move(self, workout_id: int, day: date, index: int | None = None) -> bool:
         """Move a workout to ``day``, into the gap ``index`` of that day's blocks.
 
@@ -158,6 +195,7 @@ class PlanController(QObject):
             is not None
         )
 
+    @_reports_read_failures(None)
     def copy(self, workout_id: int, day: date, index: int | None = None) -> int | None:
         """Copy a workout to ``day`` at ``index``; returns the copy's id."""
         current = self._service.workout(workout_id)
@@ -170,6 +208,7 @@ class PlanController(QObject):
         )
         return _created_id(change)
 
+    @_reports_read_failures(None)
     def duplicate(self, workout_id: int) -> int | None:
         """Copy a workout right after itself; returns the copy's id."""
         current = self._service.workout(workout_id)
@@ -182,6 +221,7 @@ class PlanController(QObject):
         )
         return _created_id(change)
 
+    @_reports_read_failures(False)
     def edit(self, workout: Workout, *, expected: Workout | None = None) -> bool:
         """Store the editor's values for an existing workout.
 
@@ -214,6 +254,7 @@ class PlanController(QObject):
             is not None
         )
 
+    @_reports_read_failures(False)
     def set_status(
         self,
         workout_id: int,
@@ -245,6 +286,7 @@ class PlanController(QObject):
             is not None
         )
 
+    @_reports_read_failures(False)
     def delete(self, workout_ids: Iterable[int]) -> bool:
         """Delete workouts (one undo step for all of them)."""
         found = [w for i in workout_ids if (w := self._service.workout(i)) is not None]
@@ -257,6 +299,7 @@ class PlanController(QObject):
             is not None
         )
 
+    @_reports_read_failures(False)
     def copy_week(self, source: Week, target: Week, *, replace_planned: bool = False) -> bool:
         """Copy every workout of ``source`` onto ``target`` as planned workouts.
 
@@ -373,6 +416,7 @@ class PlanController(QObject):
         )
         return _stored_template(change, None)
 
+    @_reports_read_failures(False)
     def delete_template(self, template_id: int) -> bool:
         """Remove a library entry (one undo step; the workouts made from it stay)."""
         template = self.template(template_id)
