@@ -129,6 +129,32 @@ def _qapp_first(request: pytest.FixtureRequest) -> Any:
 
 # ---------------------------------------------------------------- isolation of every test
 @pytest.fixture(autouse=True)
+def _no_windows_left(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Close and delete every window a Qt test leaves, here on the GUI thread.
+
+    A closed window is only hidden: left to Python's cyclic garbage collector, it would still
+    run its timers in later tests and be freed at a random moment, possibly in the middle of
+    one of its own slots, or on a worker thread, which crashes Qt.
+    """
+    yield
+    if not HAVE_QT or not {"qtbot", "qapp"} & set(request.fixturenames):
+        return
+    import gc
+
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    if QApplication.instance() is None:
+        return
+    for widget in QApplication.topLevelWidgets():
+        widget.close()
+        widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture(autouse=True)
 def _fresh_settings(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[None]:
     """Every test gets empty QSettings in its own folder, under unique names.
 

@@ -538,8 +538,8 @@ class MainWindow(QMainWindow):
 
     def _create_status_bar(self) -> None:
         bar = self.statusBar()
-        file_label = QLabel(str(self._db_path), self)
-        file_label.setToolTip("Your plan is saved here after every change.")
+        file_label = QLabel(_home_relative(Path(self._db_path)), self)
+        file_label.setToolTip(f"Your plan is saved here after every change:\n{self._db_path}")
         bar.addPermanentWidget(file_label)
         bar.showMessage("Ready", 3000)
 
@@ -727,3 +727,11 @@ class MainWindow(QMainWindow):
             "<p>A private, offline training planner for runners.</p>"
             f"<p>Your plan lives in one file on this computer:<br><code>{self._db_path}</code></p>",
         )
+
+
+def _home_relative(path: Path) -> str:
+    """``~/plans/legwork.sqlite3`` for a file under the home folder, else the full path."""
+    try:
+        return str(Path("~") / path.resolve().relative_to(Path.home().resolve()))
+    except (ValueError, OSError, RuntimeError):
+        return str(path)

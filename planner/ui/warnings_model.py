@@ -26,6 +26,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
 
 from planner.core import edits, rules
@@ -191,7 +192,7 @@ class WarningsModel(QObject):
 
     @Slot()
     def _load_now(self) -> None:
-        if not self.is_loaded:
+        if shiboken6.isValid(self) and not self.is_loaded:
             self.load()
 
     def _read_window(self, week: Week) -> None:
@@ -276,6 +277,8 @@ class WarningsModel(QObject):
             progress=progress_text(self._progress, self._settings.units),
             progress_short=progress_text(self._progress, self._settings.units, short=True),
         )
+        if not shiboken6.isValid(self):  # its window was deleted while the rules ran
+            return
         self.changed.emit()
         if self._state.drop_hover is not None:
             self._show_preview(self._state.drop_hover)
