@@ -1,21 +1,27 @@
-"""kill -9 at random moments: during the first start on a new plan, a backup and a restore.
+"""kill -9 at random moments: the first start on a new plan, a backup, a restore, an import.
 
 A child process does the work and reports when it is done (acknowledged); the parent kills
 it with SIGKILL after a random delay that spans the whole operation. After every kill the
 plan is either absent, or exactly the old one, or exactly the new one; it passes
 ``integrity_check``; nothing acknowledged is missing; and the next open (or backup) leaves
-no temporary file behind.
+no temporary file behind. ``legwork import`` (into an existing plan, and into a new one with
+``--create``) is all or nothing: the plan holds none or all of the file's new workouts, and
+the plan's lock does not outlive the killed command.
 
 The normal suite runs a few trials of each (``LEGWORK_KILL_TRIALS``, default 6). For the
 real figures, run at least 200 of each and read the summary lines::
 
     LEGWORK_KILL_TRIALS=200 python -m pytest tests/storage/test_kill.py -q -s
 
-``LEGWORK_KILL_SEED`` repeats a run's kill moments (each test prints its seed).
+``LEGWORK_KILL_SEED`` repeats a run's kill moments (each test prints its seed). The import
+trials run 4 of each in the normal suite and pick their kill moments from a fixed seed
+(``LEGWORK_KILL_SEED`` and ``LEGWORK_KILL_TRIALS`` set both).
 """
 
 from __future__ import annotations
 
+import contextlib
+import io
 import multiprocessing
 import os
 import random
@@ -31,16 +37,23 @@ from pathlib import Path
 
 import pytest
 
+from planner import cli
 from planner.core.library import BUILTIN_TEMPLATES
-from planner.core.model import Kind, WeightEntry, Workout
+from planner.core.model import Kind, Status, WeightEntry, Workout
+from planner.interchange.workouts_json_csv import workouts_to_json
 from planner.storage.backups import list_backups, make_backup, restore_backup
 from planner.storage.db import check_database, open_database
+from planner.storage.plan_files import try_lock
 
 pytestmark = pytest.mark.skipif(
     sys.platform == "win32", reason="kill -9 (SIGKILL) and fork servers are POSIX only"
 )
 
 TRIALS = int(os.environ.get("LEGWORK_KILL_TRIALS", "6"))
+#: The import trials: fewer in the normal suite, as each runs a whole import.
+IMPORT_TRIALS = int(os.environ.get("LEGWORK_KILL_TRIALS", "4"))
+#: The seed of the import trials' kill moments unless ``LEGWORK_KILL_SEED`` is set.
+FIXED_SEED = 20261129
 START = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 _TEMPORARY = re.compile(r"^\..*\.tmp(-wal|-shm|-journal)?$")
 
@@ -65,13 +78,29 @@ def _restore(done: Connection, backup: str, plan: str, root: str, day: int) -> N
     done.send("done")
 
 
+def _import(done: Connection, argv: list[str], data_home: str) -> None:
+    """``legwork import ARGV``, with the plan's lock in ``data_home`` (as the test's)."""
+    os.environ["XDG_DATA_HOME"] = data_home
+    done.send("go")
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        code = cli.main(["import", *argv])
+    done.send(f"exit {code}")
+
+
 # ------------------------------------------------------------------------------ the harness
 @pytest.fixture(scope="module")
 def forkserver() -> multiprocessing.context.BaseContext:
     """Children forked from a server that has already imported the storage (fast, no Qt)."""
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(
-        ["planner.storage.db", "planner.storage.backups", "alembic.command", "alembic.config"]
+        [
+            "planner.storage.db",
+            "planner.storage.backups",
+            "planner.cli",
+            "planner.interchange.workouts_json_csv",
+            "alembic.command",
+            "alembic.config",
+        ]
     )
     return context
 
@@ -139,6 +168,14 @@ class Killer:
 @pytest.fixture
 def killer(forkserver: multiprocessing.context.BaseContext) -> Killer:
     seed = int(os.environ.get("LEGWORK_KILL_SEED", random.SystemRandom().randrange(10**6)))
+    print(f"\nkill seed: LEGWORK_KILL_SEED={seed}")
+    return Killer(forkserver, seed)
+
+
+@pytest.fixture
+def seeded_killer(forkserver: multiprocessing.context.BaseContext) -> Killer:
+    """A :class:`Killer` whose kill moments come from a fixed seed (or ``LEGWORK_KILL_SEED``)."""
+    seed = int(os.environ.get("LEGWORK_KILL_SEED", FIXED_SEED))
     print(f"\nkill seed: LEGWORK_KILL_SEED={seed}")
     return Killer(forkserver, seed)
 
@@ -294,3 +331,169 @@ def pristine_copy(pristine: Path, plan: Path) -> None:
     for leftover in plan.parent.glob("plan.sqlite3*"):
         leftover.unlink()
     plan.write_bytes(pristine.read_bytes())
+
+
+# ------------------------------------------------------------------------------ imports
+#: How many workouts the imported file holds (enough for the write to take a while) ...
+IMPORTED = 400
+#: ... and how many of them are new to :func:`small_plan` (titled "Imported N").
+NEW = IMPORTED - 20
+
+
+@pytest.fixture
+def import_file(tmp_path: Path) -> Path:
+    """A JSON export: ``IMPORTED`` workouts, 20 of them already in :func:`small_plan`."""
+    workouts = [
+        Workout(
+            None,
+            date(2026, 1, 1) + timedelta(days=n // 3),
+            [Kind.RUN, Kind.STRENGTH, Kind.HIIT][n % 3],
+            f"Imported {n}",
+            n % 3,
+            30.0 + n % 20,
+            None if n % 3 else 5.0 + n % 7,
+            4.0,
+            notes=f"From the coach's plan, week {n // 21}",
+            status=Status.DONE if n % 5 == 0 else Status.PLANNED,
+            actual_duration_min=31.0 if n % 5 == 0 else None,
+        )
+        for n in range(NEW)
+    ]
+    path = tmp_path / "coach.json"
+    path.write_text(workouts_to_json([*workouts, *_already_there()]), encoding="utf-8")
+    return path
+
+
+def _already_there() -> list[Workout]:
+    return [
+        Workout(None, date(2025, 12, 1) + timedelta(days=n), Kind.RUN, f"Easy {n}", 0, 40.0, 7.0)
+        for n in range(20)
+    ]
+
+
+@pytest.fixture
+def small_plan(tmp_path: Path) -> Path:
+    """A plan with a month of runs (20 of which the import file holds too) and a weigh-in."""
+    path = tmp_path / "plans" / "plan.sqlite3"
+    with open_database(path) as db:
+        db.repository.bulk_insert_workouts(
+            [
+                *_already_there(),
+                *(Workout(None, date(2025, 11, 1 + n), Kind.RUN, f"Old {n}") for n in range(10)),
+            ]
+        )
+        db.repository.bulk_insert_weights([WeightEntry(date(2025, 12, 1), 70.5)])
+    return path
+
+
+def imported_titles(path: Path) -> int:
+    """How many of the import's new workouts (titled "Imported N") the plan holds."""
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        query = "SELECT count(*) FROM workouts WHERE title LIKE 'Imported %'"
+        return int(connection.execute(query).fetchone()[0])
+    finally:
+        connection.close()
+
+
+def lock_is_free(plan: Path) -> bool:
+    """Whether the plan's single-writer lock can be taken (the killed command held it)."""
+    lock = try_lock(plan, purpose="the kill -9 test")
+    if lock is None:
+        return False
+    lock.release()
+    return True
+
+
+def test_kill_during_an_import_into_an_existing_plan(
+    seeded_killer: Killer, small_plan: Path, import_file: Path
+) -> None:
+    """None or all of the file's new workouts; the rest of the plan untouched; lock released."""
+    data_home = os.environ["XDG_DATA_HOME"]
+    pristine = small_plan.with_name("pristine.sqlite3")
+    pristine.write_bytes(small_plan.read_bytes())
+    argv = ["--db", str(small_plan), str(import_file)]
+    old = rows(small_plan)
+
+    def fresh_plan(_n: int) -> tuple[object, ...]:
+        pristine_copy(pristine, small_plan)
+        return (argv, data_home)
+
+    seeded_killer.calibrate(fresh_plan, _import)
+    full = rows(small_plan)  # as the last calibration run left it: the import done
+    assert imported_titles(small_plan) == NEW
+    assert len(full["workouts"]) == len(old["workouts"]) + NEW
+    assert {k: v for k, v in full.items() if k != "workouts"} == {
+        k: v for k, v in old.items() if k != "workouts"
+    }
+    outcomes: Counter[str] = Counter()
+    for _trial in range(IMPORT_TRIALS):
+        pristine_copy(pristine, small_plan)
+        said = seeded_killer.run(_import, argv, data_home, kill_after=seeded_killer.moment())
+        assert said in ([], ["exit 0"]), said
+
+        assert integrity(small_plan) == "ok"
+        result = check_database(small_plan)
+        assert result.ok, result.message
+        now = rows(small_plan)
+        if "exit 0" in said:
+            assert now == full, "an acknowledged import must be there, all of it"
+        assert now in (old, full), "an import is all or nothing"
+        assert lock_is_free(small_plan), "the killed import's lock must not outlive it"
+        if now == old:
+            outcomes["nothing imported"] += 1
+        else:
+            outcomes["all imported" if said else "all imported, killed before it said so"] += 1
+        assert [p for p in temporaries(small_plan.parent) if p.startswith(".plan.")] == []
+    report(f"`legwork import` of {IMPORTED} workouts into an existing plan", outcomes)
+    assert sum(outcomes.values()) == IMPORT_TRIALS
+
+
+def test_kill_during_an_import_into_a_new_plan(
+    seeded_killer: Killer, tmp_path: Path, import_file: Path
+) -> None:
+    """``import --create``: no plan, or a whole one holding none or all of the file.
+
+    The next import (the user trying again) works and leaves no half-made file behind.
+    """
+    data_home = os.environ["XDG_DATA_HOME"]
+    folder = tmp_path / "new"
+    folder.mkdir()
+
+    def argv(plan: Path) -> list[str]:
+        return ["--db", str(plan), "--create", str(import_file)]
+
+    seeded_killer.calibrate(lambda n: (argv(folder / f"warmup{-n}.sqlite3"), data_home), _import)
+    outcomes: Counter[str] = Counter()
+    for trial in range(IMPORT_TRIALS):
+        plan = folder / f"plan{trial}.sqlite3"
+        said = seeded_killer.run(_import, argv(plan), data_home, kill_after=seeded_killer.moment())
+        assert said in ([], ["exit 0"]), said
+
+        if "exit 0" in said:
+            assert plan.exists() and imported_titles(plan) == NEW
+        if not plan.exists():
+            outcomes["no plan"] += 1
+        else:
+            assert integrity(plan) == "ok"
+            result = check_database(plan)
+            assert result.ok, result.message  # whole: Legwork's schema, stamped, healthy
+            count = imported_titles(plan)
+            assert count in (0, NEW), f"half an import: {count} of {NEW}"
+            if count == 0:
+                outcomes["a whole, empty new plan (the import not yet committed)"] += 1
+            else:
+                outcomes["all imported" if said else "all imported, killed before it said so"] += 1
+        assert lock_is_free(plan)
+
+        # Trying again works, imports nothing twice, and leaves nothing half-made behind.
+        with contextlib.redirect_stdout(io.StringIO()):
+            assert cli.main(["import", *argv(plan)]) == 0
+        assert imported_titles(plan) == NEW
+        with open_database(plan, read_only=True) as db:
+            names = {t.name for t in db.repository.templates()}
+            assert db.repository.count_workouts() == IMPORTED
+        assert names >= {t.name for t in BUILTIN_TEMPLATES}
+        assert [p for p in temporaries(folder) if f".{plan.name}." in p] == []
+    report(f"`legwork import --create` of {IMPORTED} workouts into a new plan", outcomes)
+    assert sum(outcomes.values()) == IMPORT_TRIALS
