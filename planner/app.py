@@ -118,10 +118,10 @@ def run(db_path: Path, *, today: date | None = None, qt_args: Sequence[str] = ()
         return stop
     window = session.window
     assert window is not None
-    if os.environ.get(PROFILE_ENV):
+    _AfterFirstPaint(window.week_view, session.listen)  # QtNetwork loads after the week
+    if os.environ.get(PROFILE_ENV):  # its filter runs first: it reports before the above
         _FirstPaintProbe(window.week_view, quit_after=bool(os.environ.get(QUIT_AFTER_PAINT_ENV)))
     window.show()
-    _AfterFirstPaint(window.week_view, session.listen)  # QtNetwork loads after the week
     QTimer.singleShot(_START_BACKUP_DELAY_MS, session.back_up_if_due)
     try:
         return app.exec()
@@ -186,8 +186,14 @@ class _FinishLoadingAfterFirstPaint(QObject):
         if event.type() == QEvent.Type.Paint and not self._started:
             self._started = True
             self._window.week_view.removeEventFilter(self)
-            import_in_background("planner.storage.db", self._finish)
+            # Once the paint is done: a worker importing now would take turns with the
+            # paint itself for Python's lock.
+            QTimer.singleShot(0, self, self._start)
         return False
+
+    @Slot()
+    def _start(self) -> None:
+        import_in_background("planner.storage.db", self._finish)
 
     @Slot()
     def _finish(self) -> None:

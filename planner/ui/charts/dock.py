@@ -114,10 +114,16 @@ class ChartsDock(QDockWidget):
         if watched is getattr(self, "_watched", None) and event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
             self._watched = None
-            # numpy (a third of the wait) loads on a worker thread; pyqtgraph, which copies
-            # Qt's classes as it loads, and the charts then load on the GUI thread
-            import_in_background("numpy", self._on_preloaded)
+            # Once the paint is done (a worker importing during it would take turns with it
+            # for Python's lock), numpy (a third of the wait) loads on a worker thread;
+            # pyqtgraph, which copies Qt's classes as it loads, and the charts then load on
+            # the GUI thread.
+            QTimer.singleShot(0, self, self._preload)
         return False
+
+    @Slot()
+    def _preload(self) -> None:
+        import_in_background("numpy", self._on_preloaded)
 
     @Slot()
     def _on_preloaded(self) -> None:
