@@ -15,7 +15,8 @@ on that cache and keeps the result current:
   rules run on the result: the findings it would add and clear, with no database access.
 
 Nothing is read before the week has first been painted (:meth:`load_after_first_paint`), so
-start-up is not slowed; asking for the findings earlier loads them at once.
+start-up is not slowed; asking for the findings earlier loads them at once. The rules and the
+edit planner are imported then too, not before the first paint.
 """
 
 from __future__ import annotations
@@ -29,12 +30,8 @@ from datetime import date, timedelta
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
 
-from planner.core import edits, rules
-from planner.core.edits import Edit
 from planner.core.finding_text import SEVERITY_WORDS, days_text
-from planner.core.involvement import involved_workouts
 from planner.core.model import ChangeSet, Finding, Severity, ValidationError, WeightEntry, Workout
-from planner.core.preview import warnings_diff
 from planner.core.week_progress import WeekProgress, progress_text, week_progress
 from planner.core.weeks import Week
 from planner.ui.controller import PlanController
@@ -100,7 +97,7 @@ class WarningsModel(QObject):
         self._state = state
         self._loaded = False
         self._week = state.week
-        self._span = rules.history_span(self._week.start, self._week.end)
+        self._span: tuple[date, date] | None = None  # the evaluated window, once read
         self._workouts: dict[int, Workout] = {}
         self._weights: dict[date, WeightEntry] = {}
         self._by_day: dict[date, list[Workout]] | None = None
@@ -129,7 +126,11 @@ class WarningsModel(QObject):
 
     @property
     def span(self) -> tuple[date, date]:
-        """The first and last day of the evaluated window."""
+        """The first and last day of the evaluated window (of the week's, before it is read)."""
+        if self._span is None:
+            from planner.core import rules
+
+            return rules.history_span(self._week.start, self._week.end)
         return self._span
 
     def findings(self) -> list[Finding]:
@@ -149,6 +150,8 @@ class WarningsModel(QObject):
 
     def involved(self, finding: Finding) -> frozenset[int]:
         """The blocks of the visible week that ``finding`` is about."""
+        from planner.core.involvement import involved_workouts
+
         self.load()
         week = self._week
         return involved_workouts(finding, (w for w in self._workouts.values() if w.day in week))
@@ -184,7 +187,9 @@ class WarningsModel(QObject):
         widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._first_paint_of and event.type() == QEvent.Type.Paint:
+        # getattr: while this object's Python side is being freed, Qt may still filter events
+        first_paint_of = getattr(self, "_first_paint_of", None)
+        if watched is first_paint_of and event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
             self._first_paint_of = None
             QTimer.singleShot(0, self, self._load_now)
@@ -197,8 +202,10 @@ class WarningsModel(QObject):
 
     def _read_window(self, week: Week) -> None:
         """Read the window of ``week``: only the days it gains when the old one overlaps."""
+        from planner.core import rules
+
         first, last = rules.history_span(week.start, week.end)
-        old_first, old_last = self._span
+        old_first, old_last = self._span or (first, last)
         if self._loaded and first <= old_last and old_first <= last:
             self._workouts = {i: w for i, w in self._workouts.items() if first <= w.day <= last}
             self._weights = {d: e for d, e in self._weights.items() if first <= d <= last}
@@ -224,7 +231,7 @@ class WarningsModel(QObject):
 
     def _apply(self, change: ChangeSet) -> bool:
         """Bring the cache to what ``change`` left in the file; whether the window changed."""
-        first, last = self._span
+        first, last = self.span
         touched = False
         for workout_id, after in change.after.items():
             inside = after is not None and first <= after.day <= last
@@ -246,6 +253,8 @@ class WarningsModel(QObject):
 
     # -- evaluating ------------------------------------------------------------------------
     def _evaluate_findings(self, workouts: Iterable[Workout]) -> list[Finding]:
+        from planner.core import rules
+
         settings = self._settings
         return rules.evaluate(
             workouts,
@@ -258,6 +267,8 @@ class WarningsModel(QObject):
 
     def _evaluate(self) -> None:
         """Evaluate the cache, then tell the panel and the week view."""
+        from planner.core.involvement import involved_workouts
+
         self._settings = self._controller.settings
         self._findings = self._evaluate_findings(self._workouts.values())
         self._loaded = True
@@ -321,6 +332,8 @@ class WarningsModel(QObject):
 
     # -- the drop preview ------------------------------------------------------------------
     def _show_preview(self, intent: DropIntent) -> None:
+        from planner.core.preview import warnings_diff
+
         planned = self._plan(intent)
         if planned.findings is None:
             added: Sequence[Finding] = ()
@@ -344,6 +357,9 @@ class WarningsModel(QObject):
         The last drop planned is kept: the rules do not depend on the order of a day's
         blocks, so hovering over another gap of the same day costs nothing.
         """
+        from planner.core import edits
+        from planner.core.edits import Edit
+
         day_text = days_text([intent.day])
         current = self._workouts.get(intent.workout_ids[0]) if intent.workout_ids else None
         in_place = (

@@ -54,8 +54,10 @@ class PointerTracker(QObject):
         self._report(x_day(view.mapSceneToView(position).x()))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Leave:
-            self._report(None)
+        # getattr: while this object's Python side is being freed, Qt may still filter events
+        report = getattr(self, "_report", None)
+        if report is not None and event.type() == QEvent.Type.Leave:
+            report(None)
         return False
 
 

@@ -365,7 +365,8 @@ class WorkoutPalette(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """In the filter: Down or Enter goes to the list, Esc clears the text."""
-        if watched is self._filter and event.type() == QEvent.Type.KeyPress:
+        # getattr: while this widget's Python side is being freed, Qt may still filter events
+        if watched is getattr(self, "_filter", None) and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             key = event.key()
             if key in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):

@@ -16,6 +16,7 @@ Two fixes to the library table:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
@@ -30,7 +31,7 @@ _COLUMNS = "id, name, kind, duration_min, distance_km, rpe, description, builtin
 KINDS = "kind IN ('run', 'strength', 'hiit', 'rest')"
 
 
-def _recreate(*extra: sa.Column[str], **table_kwargs: object) -> None:
+def _recreate(*extra: sa.Column[str], **table_kwargs: Any) -> None:
     """Make ``templates`` again with the first revision's columns plus ``extra``, keeping rows.
 
     Written out rather than reflected, so the table's SQL is the same however the file got
