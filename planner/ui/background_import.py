@@ -4,18 +4,22 @@ Start-up loads SQLAlchemy and the charts load numpy this way, so the window neve
 for an import. The worker refers only to a loader object that lives as long as the process
 (made on the GUI thread, kept in a module global), never to a window or a widget: if a
 worker thread held the last reference to a window, Python would free it on that thread and
-Qt would delete widgets outside the GUI thread, which crashes.
+Qt would delete widgets outside the GUI thread, which crashes. For the same reason Python's
+cycle collector is paused while a worker imports: a collection runs on whichever thread
+happens to allocate, and one on the worker would free windows and widgets left in reference
+cycles there. It resumes on the GUI thread once the last import is done.
 """
 
 from __future__ import annotations
 
+import gc
 import importlib
 import logging
 import sys
 import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 log = logging.getLogger(__name__)
 
@@ -29,11 +33,13 @@ class _Loader(QObject):
         super().__init__()
         self._module = module
         self._started = False
+        self.loaded.connect(self._done)  # queued: runs on the GUI thread, where this lives
 
     def start(self) -> None:
         if self._started:
             return
         self._started = True
+        _pause_collection()
         threading.Thread(
             target=self._load, name=f"legwork-import-{self._module}", daemon=True
         ).start()
@@ -46,8 +52,30 @@ class _Loader(QObject):
         finally:
             self.loaded.emit()
 
+    @Slot()
+    def _done(self) -> None:
+        _resume_collection()
+
 
 _loaders: dict[str, _Loader] = {}
+#: How many imports are running, and whether the cycle collector was on before the first.
+_collection_paused = 0
+_collection_was_enabled = False
+
+
+def _pause_collection() -> None:
+    global _collection_paused, _collection_was_enabled
+    if _collection_paused == 0:
+        _collection_was_enabled = gc.isenabled()
+        gc.disable()
+    _collection_paused += 1
+
+
+def _resume_collection() -> None:
+    global _collection_paused
+    _collection_paused -= 1
+    if _collection_paused == 0 and _collection_was_enabled:
+        gc.enable()
 
 
 def import_in_background(module: str, then: Callable[[], None]) -> None:
