@@ -13,7 +13,6 @@ from types import MappingProxyType
 from typing import Final
 
 from planner.core.model import Finding, Severity
-from planner.core.rules import RULE_TITLES
 
 __all__ = [
     "SEVERITY_COLORS",
@@ -94,6 +93,10 @@ def days_text(days: Iterable[date]) -> str:
 
 def why_text(finding: Finding) -> str:
     """Why the panel shows ``finding``: the rule's name and id, then where its line comes from."""
+    # The rules load with the first evaluation, after the first paint; the week's markers,
+    # which need this module's marks, paint before that.
+    from planner.core.rules import RULE_TITLES
+
     title = RULE_TITLES.get(finding.rule_id, finding.rule_id)
     why = f"{title} ({finding.rule_id})"
     return f"{why}. Source: {finding.source}" if finding.source else why
