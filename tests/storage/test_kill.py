@@ -11,7 +11,7 @@ the plan's lock does not outlive the killed command.
 The normal suite runs a few trials of each (``LEGWORK_KILL_TRIALS``, default 6). For the
 real figures, run at least 200 of each and read the summary lines::
 
-    LEGWORK_KILL_TRIALS=200 python -m pytest tests/storage/test_kill.py -q -s
+    LEGWORK_KILL_TRIALS=200 python -m pytest tests/storage/test_kill.py -q -s -o faulthandler_timeout=0
 
 ``LEGWORK_KILL_SEED`` repeats a run's kill moments (each test prints its seed). The import
 trials run 4 of each in the normal suite and pick their kill moments from a fixed seed

@@ -17,7 +17,10 @@ from the start of the window to a second into the edits. After every kill:
 
 The normal suite runs 4 trials. For the real figures run at least 200 and read the summary::
 
-    LEGWORK_KILL_TRIALS=200 python -m pytest tests/ui/test_kill_gui_edits.py -q -s
+    LEGWORK_KILL_TRIALS=200 python -m pytest tests/ui/test_kill_gui_edits.py -q -s -o faulthandler_timeout=0
+
+(200 trials take about two minutes; ``faulthandler_timeout=0`` spares the stack dump pytest
+prints for a test that runs longer than its usual limit.)
 
 ``LEGWORK_KILL_SEED`` changes the seed of the kill moments and the edits (fixed by default;
 the test prints it).

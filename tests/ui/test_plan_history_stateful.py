@@ -18,7 +18,8 @@ walks through. After every step:
 * every backup still kept holds exactly the plan as it was when it was taken, so a
   restore gives exactly the backup's contents (the check after the restore proves it).
 
-The normal suite runs 6 examples of up to 20 steps, with a fixed seed (about 3 s); for more::
+The normal suite runs 10 examples of up to 20 steps, with a fixed seed (a few seconds); for
+more::
 
     LEGWORK_STATEFUL_EXAMPLES=300 python -m pytest tests/ui/test_plan_history_stateful.py -q -s
 """
@@ -57,7 +58,7 @@ from planner.storage.db import Database, open_database
 from planner.ui.controller import PlanController
 from tests.storage.test_plan_stateful import day_ids, first, insert_at, place
 
-EXAMPLES = int(os.environ.get("LEGWORK_STATEFUL_EXAMPLES", "6"))
+EXAMPLES = int(os.environ.get("LEGWORK_STATEFUL_EXAMPLES", "10"))
 DAYS = [date(2026, 3, 2) + timedelta(days=i) for i in range(4)]
 FAR_PAST, FAR_FUTURE = date(2000, 1, 1), date(2100, 1, 1)
 START = datetime(2026, 3, 2, 7, 30, tzinfo=UTC)

@@ -16,9 +16,9 @@ real failure gives them. After each fault:
 * once the fault is gone, the same operation works and gives exactly the result of the
   first, fault-free run, and its undo takes the file back to where it was.
 
-The normal suite (about 4 s) runs one operation of each kind (a workout move, a weigh-in,
-a library edit, a settings change, an undo, a redo) and gives each n one error kind, taking
-the three in turn. ``LEGWORK_FAULT_ALL=1`` runs all 28 operations (every workout intent,
+The normal suite (a few seconds) runs one or more operations of each kind (a workout move,
+edit and delete, a weigh-in, a library edit, a settings change, an undo, a redo) and gives
+each n one error kind, taking the three in turn. ``LEGWORK_FAULT_ALL=1`` runs all 28 operations (every workout intent,
 weigh-in, library and settings change, and the undo and redo of each kind) with every
 error kind at every statement (about 700 faults, a minute)::
 
@@ -376,7 +376,16 @@ def view_matches_file(session: Session) -> None:
 
 # ------------------------------------------------------------------------------ the test
 #: One operation of each kind, for the normal suite.
-EACH_KIND = ["move", "weigh-in", "edit a library entry", "settings", "undo a delete", "redo a move"]
+EACH_KIND = [
+    "move",
+    "edit",
+    "delete",
+    "weigh-in",
+    "edit a library entry",
+    "settings",
+    "undo a delete",
+    "redo a move",
+]
 
 
 @pytest.mark.parametrize("name", list(OPERATIONS) if ALL else EACH_KIND)
