@@ -206,8 +206,15 @@ class WeekView(QWidget):
 
     def set_demo_offer(self, offer: bool) -> None:
         """Whether the empty card of an empty plan offers to open the demo plan."""
+        if offer == self._offer_demo:
+            return
         self._offer_demo = offer
-        self.reload()
+        if not offer:  # no need to read the plan (the window may be closing with it)
+            if self._plan_empty:
+                self._plan_empty = False
+                self._relayout()
+        elif not self._workouts:  # a week with workouts shows no empty card either way
+            self.reload()
 
     def demo_button_rect(self) -> QRect:
         """The empty card's "Open the demo plan" button (empty when it is not shown)."""
