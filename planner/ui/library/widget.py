@@ -336,12 +336,14 @@ class WorkoutPalette(QWidget):
     def _update_placeholder(self) -> None:
         text = self._filter.text().strip()
         if self._proxy.rowCount() == 0:
-            self._view.placeholder = (
-                f"No workouts match “{text}”." if text else "The library is empty."
-            )
+            placeholder = f"No workouts match “{text}”." if text else "The library is empty."
         else:
-            self._view.placeholder = ""
-        self._view.viewport().update()
+            placeholder = ""
+        if placeholder != self._view.placeholder:
+            self._view.placeholder = placeholder
+            # only then: PySide answers the first viewport() by building the Python types
+            # of some 25 widget classes it might be (55 enums, ~10 ms at start-up)
+            self._view.viewport().update()
 
     @Slot(QModelIndex)
     def _on_double_clicked(self, index: QModelIndex) -> None:
