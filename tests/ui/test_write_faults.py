@@ -463,3 +463,43 @@ def test_a_failing_statement_leaves_the_file_the_view_and_the_history_as_they_we
         f"({figures}): nothing half-written, view and history as before, the retry worked"
     )
     assert sum(outcomes.values()) == len(trials) >= len(statements)
+
+
+@pytest.mark.parametrize(
+    ("name", "failure"),
+    [
+        ("move", False),
+        ("copy", None),
+        ("duplicate", None),
+        ("edit", False),
+        ("mark done", False),
+        ("delete", False),
+        ("copy week", False),
+        ("add from the library", None),
+        ("delete a library entry", False),
+    ],
+)
+def test_a_read_before_the_write_that_fails_is_reported_not_raised(
+    name: str, failure: object, open_session: Callable[[], Session], qtbot: Any
+) -> None:
+    """The intents read what they work on first; a failing read is a refusal like any other.
+
+    (It used to raise StorageError out of the controller, into the event loop.)
+    """
+    session = open_session()
+    call = OPERATIONS[name][1](session)
+    # A controller that has read nothing yet (not even the library) makes the call.
+    session.controller = PlanController(PlanService(session.db.repository))
+    session.controller.failed.connect(
+        lambda message, hint: session.failures.append((message, hint))
+    )
+    before = plan_rows(session.path)
+    reloads: list[bool] = []
+    session.controller.plan_changed.connect(lambda change: reloads.append(change.reload))
+    session.faults.arm(1, "disk I/O error")
+    assert call() == failure
+    assert session.faults.failed is not None and session.faults.failed.startswith("BEGIN")
+    assert session.failures == [(MESSAGES["disk I/O error"], session.failures[0][1])]
+    assert reloads == [True]
+    assert plan_rows(session.path) == before
+    assert session.controller.undo_stack.count() == 0
