@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, QRect, Qt, Slot
 from PySide6.QtGui import QAction, QColor, QDrag, QKeyEvent, QKeySequence, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from planner.core.model import ChangeSet, Kind, Template
 from planner.ui.controller import PlanController
+from planner.ui.first_paint import after_first_paint
 from planner.ui.library.delegate import TemplateDelegate, drag_card
 from planner.ui.library.editing import TemplateActions
 from planner.ui.library.model import SUMMARY_ROLE, TemplateFilter, TemplateModel, kind_of
@@ -156,7 +159,8 @@ class WorkoutPalette(QWidget):
         self._filter.setObjectName("workoutPaletteFilter")
         self._filter.setAccessibleName("Filter the workout library")
         self._filter.setPlaceholderText("Filter workouts  (Ctrl+F)")
-        self._filter.setClearButtonEnabled(True)
+        # its button shows only over text, and making it loads the style's icon: later
+        after_first_paint(self, partial(self._filter.setClearButtonEnabled, True))
         self._filter.installEventFilter(self)
 
         self._model = TemplateModel(self)
