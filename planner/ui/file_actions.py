@@ -74,7 +74,10 @@ def recent_plans() -> list[Path]:
 def remember_plan(path: Path) -> None:
     """Put ``path`` first in the recent plans."""
     path = path.expanduser().absolute()
-    others = [p for p in recent_plans() if p != path]
+    recent = recent_plans()
+    if recent[:1] == [path]:  # reopening the latest: no write of the settings file at start
+        return
+    others = [p for p in recent if p != path]
     QSettings().setValue(RECENT_KEY, "\n".join(str(p) for p in [path, *others][:MAX_RECENT]))
 
 
