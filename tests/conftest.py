@@ -130,11 +130,12 @@ def _qapp_first(request: pytest.FixtureRequest) -> Any:
 # ---------------------------------------------------------------- isolation of every test
 @pytest.fixture(autouse=True)
 def _no_windows_left(request: pytest.FixtureRequest) -> Iterator[None]:
-    """Close and delete every window a Qt test leaves, here on the GUI thread.
+    """Close every window a Qt test leaves and free the unreachable ones here, on the GUI thread.
 
     A closed window is only hidden: left to Python's cyclic garbage collector, it would still
     run its timers in later tests and be freed at a random moment, possibly in the middle of
-    one of its own slots, or on a worker thread, which crashes Qt.
+    one of its own slots, or on a worker thread, which crashes Qt. Windows are not deleted
+    behind Python's back (``deleteLater``): pyqtgraph's items would then be freed twice.
     """
     yield
     if not HAVE_QT or not {"qtbot", "qapp"} & set(request.fixturenames):
@@ -147,11 +148,10 @@ def _no_windows_left(request: pytest.FixtureRequest) -> Iterator[None]:
     if QApplication.instance() is None:
         return
     for widget in QApplication.topLevelWidgets():
-        widget.close()
-        widget.deleteLater()
+        if widget.isVisible():
+            widget.close()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     gc.collect()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture(autouse=True)

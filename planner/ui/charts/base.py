@@ -28,12 +28,11 @@ from PySide6.QtGui import (
     QPalette,
     QPen,
     QPixmap,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QLayout,
-    QLayoutItem,
     QMenu,
     QPushButton,
     QSizePolicy,
@@ -156,82 +155,29 @@ class Drawn(NamedTuple):
     empty: bool
 
 
-class _FlowLayout(QLayout):
-    """Lays its items out in rows, left to right, wrapping when the width runs out."""
-
-    def __init__(self, parent: QWidget | None = None, spacing: int = 8) -> None:
-        super().__init__(parent)
-        self._items: list[QLayoutItem] = []
-        self._spacing = spacing
-        self.setContentsMargins(0, 0, 0, 0)
-
-    def addItem(self, item: QLayoutItem) -> None:
-        self._items.append(item)
-
-    def count(self) -> int:
-        return len(self._items)
-
-    def itemAt(self, index: int) -> QLayoutItem | None:
-        return self._items[index] if 0 <= index < len(self._items) else None
-
-    def takeAt(self, index: int) -> QLayoutItem | None:
-        return self._items.pop(index) if 0 <= index < len(self._items) else None
-
-    def expandingDirections(self) -> Qt.Orientation:
-        return Qt.Orientation(0)
-
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        return self._arrange(QRect(0, 0, width, 0), move=False)
-
-    def setGeometry(self, rect: QRect) -> None:
-        super().setGeometry(rect)
-        self._arrange(rect, move=True)
-
-    def sizeHint(self) -> QSize:
-        return self.minimumSize()
-
-    def minimumSize(self) -> QSize:
-        size = QSize()
-        for item in self._items:
-            size = size.expandedTo(item.minimumSize())
-        return size
-
-    def _arrange(self, rect: QRect, *, move: bool) -> int:
-        x, y, line = rect.x(), rect.y(), 0
-        for item in self._items:
-            hint = item.sizeHint()
-            if x + hint.width() > rect.right() + 1 and line > 0:
-                x, y, line = rect.x(), y + line + 1, 0
-            if move:
-                item.setGeometry(QRect(QPoint(x, y), hint))
-            x += hint.width() + self._spacing
-            line = max(line, hint.height())
-        return y + line - rect.y()
-
-
 class _Legend(QWidget):
     """Legend entries, a swatch and its words each, wrapping onto more rows when narrow.
 
-    An entry of kind ``"text"`` is words only (a heading such as "Form:").
+    An entry of kind ``"text"`` is words only (a heading such as "Form:"). The entries are
+    placed by hand rather than by a custom ``QLayout``: a Python layout keeps Qt's layout
+    items alive after their widgets, and freeing them later crashes.
     """
+
+    _SPACING = 8
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._layout = _FlowLayout(self)
+        self._entries: list[QWidget] = []
         policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
 
     def set_entries(self, entries: Sequence[tuple[str, str, QColor]], theme: ChartTheme) -> None:
         """Show ``entries`` (swatch kind, words, colour) with the theme's background."""
-        while (item := self._layout.takeAt(0)) is not None:
-            old = item.widget()
-            if old is not None:
-                old.setParent(None)
-                old.deleteLater()
+        for old in self._entries:
+            old.hide()
+            old.deleteLater()
+        self._entries = []
         for kind, text, color in entries:
             entry = QWidget(self)
             pair = QHBoxLayout(entry)
@@ -244,9 +190,40 @@ class _Legend(QWidget):
             label = QLabel(text, entry)
             label.setObjectName("legendText" if kind != "text" else "legendHeading")
             pair.addWidget(label)
-            self._layout.addWidget(entry)
+            self._entries.append(entry)
             entry.show()
+        self._arrange(self.width(), move=True)
         self.updateGeometry()
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._arrange(width, move=False)
+
+    def sizeHint(self) -> QSize:
+        widest = max((entry.sizeHint().width() for entry in self._entries), default=0)
+        return QSize(widest, self._arrange(max(self.width(), widest), move=False))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, self._arrange(max(self.width(), 1), move=False))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange(event.size().width(), move=True)
+
+    def _arrange(self, width: int, *, move: bool) -> int:
+        """Place the entries in rows ``width`` wide; the height they take."""
+        x = y = line = 0
+        for entry in self._entries:
+            hint = entry.sizeHint()
+            if x + hint.width() > width and line > 0:
+                x, y, line = 0, y + line + 1, 0
+            if move:
+                entry.setGeometry(QRect(QPoint(x, y), hint))
+            x += hint.width() + self._SPACING
+            line = max(line, hint.height())
+        return y + line
 
     def texts(self) -> list[str]:
         """The legend's words, in order."""
@@ -273,6 +250,13 @@ class _ElidedLabel(QLabel):
             rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text
         )
         painter.end()
+
+
+#: Every chart ever built, never freed by Python. pyqtgraph's items are freed by Qt when the
+#: chart's window is deleted; if Python's garbage collector then freed the chart's Python side,
+#: it would free some of those items a second time and crash (reproduced with PySide6 6.11 on
+#: Python 3.11). A window's charts are built once, so this keeps a few objects per plan opened.
+_NEVER_FREED: list[ChartView] = []
 
 
 class ChartView(QWidget):
@@ -304,6 +288,7 @@ class ChartView(QWidget):
         left_axis: pg.AxisItem | None = None,
     ) -> None:
         super().__init__(parent)
+        _NEVER_FREED.append(self)
         self.setObjectName(object_name)
         self.setAccessibleName(title)
         self._base_title = title
