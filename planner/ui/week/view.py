@@ -124,7 +124,7 @@ class WeekView(QWidget):
         self._workouts: list[Workout] = []
         self._by_day: dict[date, list[Workout]] = {}
         self._totals = WeekTotals()
-        self._layout = WeekLayout.compute(state.week, self._by_day, self.size())
+        self._laid_out: WeekLayout | None = None  # computed when first needed after a change
         self._drop: DropIntent | None = None
         self._press_pos: QPoint | None = None
         self._press_id: int | None = None
@@ -241,6 +241,21 @@ class WeekView(QWidget):
 
     @Slot()
     def _relayout(self) -> None:
+        """Lay the week out again when it is next painted or measured, and repaint.
+
+        The blocks' text is measured then, once, at the size the view has then: not at
+        every change and resize on the way (start-up has three before the first paint).
+        """
+        self._laid_out = None
+        self.update()
+
+    @property
+    def _layout(self) -> WeekLayout:
+        if self._laid_out is None:
+            self._laid_out = self._compute_layout()
+        return self._laid_out
+
+    def _compute_layout(self) -> WeekLayout:
         fonts = self._block_fonts()
         units = self._controller.settings.units
         today = self._state.today
@@ -249,7 +264,7 @@ class WeekView(QWidget):
         def heights(workout: Workout, width: int) -> tuple[int, int]:
             return block_heights(block_text(workout, units, today), width, fonts, roomy=roomy)
 
-        self._layout = WeekLayout.compute(
+        return WeekLayout.compute(
             self._state.week,
             self._by_day,
             self.size(),
@@ -257,7 +272,6 @@ class WeekView(QWidget):
             missed=self.missed_ids(),
             button_rects=button_rects,
         )
-        self.update()
 
     def _block_scale(self) -> float:
         """The blocks' text size: a little larger when the columns are wide (a big window)."""
