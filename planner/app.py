@@ -27,22 +27,21 @@ from planner import APP_ID, APP_NAME, __version__, single_instance
 from planner.core.ports import PlanRepository, StorageError
 from planner.core.service import PlanService
 from planner.single_instance import PlanInstance
-from planner.storage import backups
 from planner.storage.errors import (
     CorruptDatabaseError,
     IncompleteDatabaseError,
     NotADatabaseError,
 )
-from planner.storage.plan_files import APP_PURPOSE, resolved_plan, set_aside
+from planner.storage.plan_files import APP_PURPOSE, is_in_backups, resolved_plan, set_aside
 from planner.storage.startup import StartupDatabase, open_for_startup
 from planner.ui.background_import import import_in_background
-from planner.ui.banner import show_read_only_banner
 from planner.ui.controller import PlanController
 from planner.ui.file_actions import PlanFileHooks
 from planner.ui.main_window import MainWindow
 from planner.ui.view_state import ViewState, fixed_clock
 
-if TYPE_CHECKING:  # the dialogs load when first needed, after the first paint
+if TYPE_CHECKING:  # the dialogs and backups load when first needed, after the first paint
+    from planner.storage import backups
     from planner.ui.dialogs.damaged_plan import PlanProblem
 
 log = logging.getLogger(__name__)
@@ -94,6 +93,8 @@ def build_main_window(db_path: Path | str, *, today: date | None = None) -> Main
     window.database = database  # type: ignore[attr-defined]
     read_only_reason: str | None = getattr(database, "read_only_reason", None)
     if read_only_reason:
+        from planner.ui.banner import show_read_only_banner
+
         show_read_only_banner(window, read_only_reason)
         window.controller.set_read_only(read_only_reason)
     if startup is not None:
@@ -319,7 +320,9 @@ class _PlanSession(QObject):
         path = requested.expanduser().absolute()
         while True:
             note = ""
-            if path.is_file() and backups.is_in_backups(path, self._backup_root):
+            if path.is_file() and is_in_backups(path, self._backup_root):
+                from planner.storage import backups
+
                 try:
                     copy = backups.copy_backup(path, self._copies)
                 except StorageError as error:
@@ -421,6 +424,7 @@ class _PlanSession(QObject):
         return self._ask_until_decided(problem, path, on_restore=None, new_plan_dialog=True)
 
     def _damaged(self, path: Path, aside: Path, error: StorageError) -> Path | int:
+        from planner.storage import backups
         from planner.ui.dialogs.damaged_plan import BackupSummary, PlanProblem
 
         newest = backups.newest_good_backup(path, self._backup_root)
@@ -462,6 +466,7 @@ class _PlanSession(QObject):
         new_plan_dialog: bool = False,
     ) -> Path | int:
         """Show ``problem`` until the runner picks something that can be done."""
+        from planner.storage import backups
         from planner.ui.dialogs.damaged_plan import PlanProblemChoice, ask_what_to_do
 
         while True:
@@ -525,7 +530,9 @@ class _PlanSession(QObject):
         path = requested.expanduser().absolute()
         if old is None or old_path is None:
             return False
-        if path.is_file() and backups.is_in_backups(path, self._backup_root):
+        if path.is_file() and is_in_backups(path, self._backup_root):
+            from planner.storage import backups
+
             try:  # a backup is never edited: open a copy of it
                 path = backups.copy_backup(path, self._copies)
             except StorageError as error:
@@ -606,6 +613,8 @@ class _PlanSession(QObject):
     @Slot()
     def back_up_if_due(self) -> None:
         """Take the day's backup if the plan changed since the last one (never raises)."""
+        from planner.storage import backups
+
         if self.path is None or self._instance is None:
             return
         try:
@@ -621,6 +630,7 @@ class _PlanSession(QObject):
     @Slot()
     def show_backups(self) -> None:
         """File ▸ Backups…: the plan's backups, and Restore."""
+        from planner.storage import backups
         from planner.ui.dialogs.backups import BackupsDialog
 
         if self.path is None or self.window is None:
@@ -645,6 +655,8 @@ class _PlanSession(QObject):
         The plan is closed first; whatever happens, the window is rebuilt from the file, so
         it always shows what the file holds. Failures are shown in a message box.
         """
+        from planner.storage import backups
+
         old, path = self.window, self.path
         if old is None or path is None:
             return
@@ -744,6 +756,8 @@ def _looks_like_a_damaged_plan(path: Path, error: StorageError, backup_root: Pat
     if isinstance(error, CorruptDatabaseError | IncompleteDatabaseError):
         return True
     if isinstance(error, NotADatabaseError):
+        from planner.storage import backups
+
         return bool(backups.list_backups(path, backup_root, counts=False))
     return False
 

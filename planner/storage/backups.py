@@ -42,9 +42,12 @@ from typing import Final
 from planner.core.ports import StorageError
 from planner.storage.errors import CorruptDatabaseError
 from planner.storage.plan_files import (
+    BACKUP_MARKER_FIRST_LINE,
+    BACKUP_MARKER_NAME,
     RESTORE_READY_SUFFIX,
     fsync_directory,
     fsync_file,
+    is_in_backups,
     move_no_clobber,
     plan_key,
     plan_label,
@@ -87,8 +90,8 @@ BEFORE_UPGRADE: Final = "before-upgrade"
 #: A safety copy of the plan a restore replaced.
 BEFORE_RESTORE: Final = "before-restore"
 #: The file in each plan's backup folder that names the plan.
-MARKER_NAME: Final = "plan.txt"
-_MARKER_FIRST_LINE: Final = "Backups of the Legwork plan:"
+MARKER_NAME: Final = BACKUP_MARKER_NAME
+_MARKER_FIRST_LINE: Final = BACKUP_MARKER_FIRST_LINE
 _SAFETY_REASONS: Final = (BEFORE_UPGRADE, BEFORE_RESTORE)
 _SUFFIX: Final = ".sqlite3"
 _NAME = re.compile(
@@ -211,23 +214,6 @@ def _prepare_folder(plan: Path, root: Path) -> Path:
             f"Check that you may write to {Path(root)}.",
         ) from exc
     return folder
-
-
-def is_in_backups(path: Path, root: Path) -> bool:
-    """Whether ``path`` is a file in a Legwork backups folder (which must never be edited).
-
-    True inside ``root``, and in any folder holding a Legwork backup marker (``plan.txt``),
-    wherever that folder was moved.
-    """
-    resolved = resolved_plan(path)
-    if resolved_plan(root) in resolved.parents:
-        return True
-    marker = resolved.parent / MARKER_NAME
-    try:
-        with marker.open(encoding="utf-8", errors="replace") as handle:
-            return handle.readline().strip() == _MARKER_FIRST_LINE
-    except OSError:
-        return False
 
 
 # -- listing -----------------------------------------------------------------------------------

@@ -35,6 +35,7 @@ from planner.core.ports import StorageError
 
 __all__ = [
     "APP_PURPOSE",
+    "BACKUP_MARKER_NAME",
     "LOCK_FOLDER_NAME",
     "RESTORE_READY_SUFFIX",
     "LockHolder",
@@ -43,6 +44,7 @@ __all__ = [
     "default_lock_folder",
     "fsync_directory",
     "fsync_file",
+    "is_in_backups",
     "lock_file_for",
     "lock_for_writing",
     "move_no_clobber",
@@ -94,6 +96,30 @@ class PlanInUseError(StorageError):
 def resolved_plan(plan: Path) -> Path:
     """The plan's absolute path with symbolic links resolved (it need not exist)."""
     return Path(os.path.realpath(Path(plan).expanduser()))
+
+
+#: The file in each plan's backup folder that names the plan (:mod:`planner.storage.backups`).
+BACKUP_MARKER_NAME: Final = "plan.txt"
+#: That file's first line.
+BACKUP_MARKER_FIRST_LINE: Final = "Backups of the Legwork plan:"
+
+
+def is_in_backups(path: Path, root: Path) -> bool:
+    """Whether ``path`` is a file in a Legwork backups folder (which must never be edited).
+
+    True inside ``root``, and in any folder holding a Legwork backup marker (``plan.txt``),
+    wherever that folder was moved. Here rather than in :mod:`planner.storage.backups`,
+    so that opening a plan needs only this module.
+    """
+    resolved = resolved_plan(path)
+    if resolved_plan(root) in resolved.parents:
+        return True
+    marker = resolved.parent / BACKUP_MARKER_NAME
+    try:
+        with marker.open(encoding="utf-8", errors="replace") as handle:
+            return handle.readline().strip() == BACKUP_MARKER_FIRST_LINE
+    except OSError:
+        return False
 
 
 def plan_key(plan: Path) -> str:
