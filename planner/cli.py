@@ -46,12 +46,7 @@ from planner.core.model import (
 from planner.core.ports import PlanRepository, StorageError
 from planner.core.service import PlanService
 from planner.core.weeks import Week, parse_week, week_of
-from planner.interchange.workouts_json_csv import (
-    TransferError,
-    workouts_from_json,
-    workouts_to_csv,
-    workouts_to_json,
-)
+from planner.interchange import TransferError
 from planner.launch import display_problem, split_qt_arguments
 from planner.paths import default_db_path
 
@@ -550,10 +545,10 @@ def _export(args: argparse.Namespace) -> int:
         if start is None:
             start = repository.first_workout_day()
         workouts = [] if start is None or start > end else repository.workouts_between(start, end)
-    if args.format == "json":
-        text = workouts_to_json(workouts)
-    elif args.format == "csv":
-        text = workouts_to_csv(workouts)
+    if args.format in ("json", "csv"):
+        from planner.interchange.workouts_json_csv import workouts_to_csv, workouts_to_json
+
+        text = workouts_to_json(workouts) if args.format == "json" else workouts_to_csv(workouts)
     else:
         from planner.interchange.ics import workouts_to_ics
 
@@ -583,6 +578,8 @@ def _import(args: argparse.Namespace) -> int:
             f"{db}: no such plan file",
             "Check the path, or add --create to start a new plan with these workouts.",
         )
+    from planner.interchange.workouts_json_csv import workouts_from_json
+
     files: list[Path] = args.files
     # Read and check every file before touching the database: a file with a problem is
     # reported and leaves the database exactly as it was.

@@ -19,6 +19,7 @@ from datetime import date
 from typing import Any
 
 from planner.core.model import Kind, Status, ValidationError, Workout
+from planner.interchange import TransferError
 
 #: The field names, in the order files list them.
 FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Workout))
@@ -32,10 +33,6 @@ _NUMBERS = (
     "actual_distance_km",
     "actual_rpe",
 )
-
-
-class TransferError(ValueError):
-    """A file could not be read or written; the message names the file and the problem."""
 
 
 # -- writing --------------------------------------------------------------------------------

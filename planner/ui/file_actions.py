@@ -22,12 +22,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
 from planner.core.model import FIRST_PLAN_DAY, LAST_PLAN_DAY, ValidationError
-from planner.interchange.workouts_json_csv import (
-    TransferError,
-    workouts_from_json,
-    workouts_to_csv,
-    workouts_to_json,
-)
+from planner.interchange import TransferError
 from planner.ui.actions import ActionSpec
 from planner.ui.controller import PlanController
 from planner.ui.view_state import ViewState
@@ -298,6 +293,8 @@ class FileActions(QObject):
         except OSError as error:
             self.failed.emit(f"Cannot read {path}: {error.strerror or error}.", "")
             return
+        from planner.interchange.workouts_json_csv import workouts_from_json
+
         try:
             workouts = workouts_from_json(data.decode("utf-8-sig"), source=path.name)
         except UnicodeDecodeError:
@@ -342,10 +339,10 @@ class FileActions(QObject):
         fmt, path = export_format(path.expanduser(), chosen_filter)
         workouts = self._controller.workouts(FIRST_PLAN_DAY, LAST_PLAN_DAY)
         units = self._controller.settings.units
-        if fmt == "json":
-            text = workouts_to_json(workouts)
-        elif fmt == "csv":
-            text = workouts_to_csv(workouts)
+        if fmt in ("json", "csv"):
+            from planner.interchange.workouts_json_csv import workouts_to_csv, workouts_to_json
+
+            text = workouts_to_json(workouts) if fmt == "json" else workouts_to_csv(workouts)
         else:
             from planner.interchange.ics import workouts_to_ics
 
