@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Slot
 from PySide6.QtGui import (
@@ -36,10 +37,12 @@ from PySide6.QtWidgets import (
 
 from planner.core.finding_text import count_text
 from planner.core.model import Finding
-from planner.ui.finding_card import CardMark, FindingCard
 from planner.ui.style import is_dark, mix, muted
 from planner.ui.view_state import ViewState
 from planner.ui.warnings_model import DropPreview, WarningsModel
+
+if TYPE_CHECKING:  # the cards load with the first findings, after the first paint
+    from planner.ui.finding_card import CardMark, FindingCard
 
 __all__ = ["WarningsPanel"]
 
@@ -231,6 +234,8 @@ class WarningsPanel(QWidget):
             self._refresh_selection()
             return
         self._shown = findings
+        from planner.ui.finding_card import FindingCard
+
         while len(self._card_pool) < len(findings):
             card = FindingCard(findings[len(self._card_pool)], parent=self._list.parentWidget())
             card.activated.connect(self._on_card_activated)
@@ -314,6 +319,8 @@ class WarningsPanel(QWidget):
         mark: CardMark,
     ) -> list[FindingCard]:
         """Show ``findings`` on the first cards of ``pool`` (made as needed); hide the rest."""
+        from planner.ui.finding_card import FindingCard
+
         while len(pool) < len(findings):
             card = FindingCard(findings[len(pool)], mark=mark, parent=self._preview_box)
             layout.addWidget(card)
