@@ -11,6 +11,18 @@ from planner.core.settings import Units
 
 #: What joins the numbers of one line: ``45 min · 8 km · RPE 6``.
 SEPARATOR = " · "
+_HTML_ESCAPES = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"}
+)
+
+
+def escape_html(text: str) -> str:
+    """``text`` safe inside rich text (tooltips): exactly :func:`html.escape`'s result.
+
+    The week, its markers and the library write their tooltips with it at start-up;
+    importing :mod:`html` would load its table of entities (2 to 3 ms) for this alone.
+    """
+    return text.translate(_HTML_ESCAPES)
 
 
 def format_number(value: float, decimals: int = 1) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import (
@@ -15,7 +14,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
-from planner.core.formatting import template_summary
+from planner.core.formatting import escape_html, template_summary
 from planner.core.model import Kind, Template
 from planner.core.settings import Units
 from planner.core.vocabulary import KIND_ORDER
@@ -127,10 +126,10 @@ def _template_item(template: Template, units: Units) -> QStandardItem:
         Qt.ItemDataRole.AccessibleTextRole,
     )
     item.setData(template.description, Qt.ItemDataRole.AccessibleDescriptionRole)
-    tip = f"<b>{html.escape(template.name)}</b> · {html.escape(template.kind.label)}"
-    tip += f"<br>{html.escape(summary)}"
+    tip = f"<b>{escape_html(template.name)}</b> · {escape_html(template.kind.label)}"
+    tip += f"<br>{escape_html(summary)}"
     if template.description:
-        tip += f"<p>{html.escape(template.description)}</p>"
+        tip += f"<p>{escape_html(template.description)}</p>"
     tip += f"<p style='color: gray'>{origin}. Drag onto a day, or press Enter to add it.</p>"
     item.setToolTip(f"<qt>{tip}</qt>")
     return item

@@ -10,7 +10,6 @@ give tall screens more detail and still fit a busy day on a small one.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -18,7 +17,7 @@ from datetime import date
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 
-from planner.core.formatting import SEPARATOR, format_number, numbers_line
+from planner.core.formatting import SEPARATOR, escape_html, format_number, numbers_line
 from planner.core.missed import is_missed
 from planner.core.model import Kind, Status, Workout
 from planner.core.pace import effective_pace, planned_pace
@@ -409,16 +408,16 @@ def tooltip_html(workout: Workout, units: Units, today: date | None = None) -> s
             done = f"{done}{SEPARATOR}heavy legs" if done else "heavy legs"
         rows.append(("Result", done or "as planned"))
     table = "".join(
-        f"<tr><td style='color: gray; padding-right: 8px;'>{html.escape(label)}</td>"
-        f"<td>{html.escape(value)}</td></tr>"
+        f"<tr><td style='color: gray; padding-right: 8px;'>{escape_html(label)}</td>"
+        f"<td>{escape_html(value)}</td></tr>"
         for label, value in rows
     )
     notes = ""
     if workout.notes.strip():
         notes = "<p style='margin-top: 6px;'><i>{}</i></p>".format(
-            "<br>".join(html.escape(line) for line in workout.notes.strip().splitlines())
+            "<br>".join(escape_html(line) for line in workout.notes.strip().splitlines())
         )
-    return f"<p><b>{html.escape(workout.title)}</b></p><table>{table}</table>{notes}"
+    return f"<p><b>{escape_html(workout.title)}</b></p><table>{table}</table>{notes}"
 
 
 def lines_text(lines: Sequence[BlockLine]) -> list[str]:

@@ -6,7 +6,6 @@ callable, so neither widget knows the other); the painter draws it with the func
 
 from __future__ import annotations
 
-import html
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -16,7 +15,7 @@ from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPen
 
 from planner.core.finding_text import SEVERITY_MARKS
-from planner.core.formatting import SEPARATOR
+from planner.core.formatting import SEPARATOR, escape_html
 from planner.core.model import Severity
 from planner.ui.severity import severity_color
 from planner.ui.style import text_color_on, with_alpha
@@ -104,7 +103,7 @@ def marks_tooltip(marks: WeekMarks, workout_id: int | None) -> str:
     notes = marks.notes.get(workout_id, ()) if workout_id is not None else ()
     if not notes:
         return ""
-    items = "".join(f"<li>{html.escape(note)}</li>" for note in notes)
+    items = "".join(f"<li>{escape_html(note)}</li>" for note in notes)
     return f"<p style='margin-top: 6px;'><b>Warnings</b></p><ul style='margin: 0;'>{items}</ul>"
 
 
