@@ -184,7 +184,8 @@ class _FinishLoadingAfterFirstPaint(QObject):
         window.week_view.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and not self._started:
+        # getattr: while this object's Python side is being freed, Qt may still filter events
+        if event.type() == QEvent.Type.Paint and not getattr(self, "_started", True):
             self._started = True
             self._window.week_view.removeEventFilter(self)
             # Once the paint is done: a worker importing now would take turns with the
@@ -217,7 +218,7 @@ class _AfterFirstPaint(QObject):
         target.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._target and event.type() == QEvent.Type.Paint:
+        if watched is getattr(self, "_target", None) and event.type() == QEvent.Type.Paint:
             self._target.removeEventFilter(self)
             QTimer.singleShot(0, self, self._then)
         return False
@@ -233,7 +234,7 @@ class _FirstPaintProbe(QObject):
         target.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._target and event.type() == QEvent.Type.Paint:
+        if watched is getattr(self, "_target", None) and event.type() == QEvent.Type.Paint:
             self._target.removeEventFilter(self)
             QTimer.singleShot(0, self, self._report)
         return False
