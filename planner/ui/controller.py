@@ -82,6 +82,7 @@ class PlanController(QObject):
         self._settings = service.settings()
         self._templates: list[Template] | None = None
         self._read_only: str | None = None
+        self._closed = False
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(500)
 
@@ -114,8 +115,23 @@ class PlanController(QObject):
         """The week holding ``day`` for the runner's first weekday."""
         return week_of(day, self._settings.first_weekday)
 
+    def close(self) -> None:
+        """The plan file is closing: from now on reads find nothing and nothing is reported.
+
+        Work that was waiting for the event loop (the warnings' first evaluation, the charts)
+        may still run while the window closes; it must not read a closed file or show errors.
+        """
+        self._closed = True
+
+    @property
+    def closed(self) -> bool:
+        """Whether :meth:`close` was called."""
+        return self._closed
+
     def workouts(self, start: date, end: date) -> list[Workout]:
         """The workouts from ``start`` to ``end``; an empty list if storage fails."""
+        if self.closed:
+            return []
         try:
             return self._service.workouts(start, end)
         except StorageError as error:
@@ -128,6 +144,8 @@ class PlanController(QObject):
 
     def templates(self) -> list[Template]:
         """The workout library (cached until it changes)."""
+        if self._templates is None and self.closed:
+            return []
         if self._templates is None:
             self._templates = self._service.templates()
         return self._templates
@@ -138,6 +156,8 @@ class PlanController(QObject):
 
     def weights(self, start: date, end: date) -> list[WeightEntry]:
         """The weigh-ins from ``start`` to ``end``; an empty list if storage fails."""
+        if self.closed:
+            return []
         try:
             return self._service.weights(start, end)
         except StorageError as error:
@@ -462,6 +482,8 @@ class PlanController(QObject):
         text: str,
         operation: Callable[[], ChangeSet],
     ) -> ChangeSet | None:
+        if self.closed:
+            return None
         if self._read_only is not None:
             self.failed.emit(
                 "This plan is open read-only, so nothing was changed.", self._read_only

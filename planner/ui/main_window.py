@@ -576,6 +576,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._save_window_state()
+        self._controller.close()  # work still queued must not read the file closed below
         callback, self._on_close = self._on_close, None
         if callback is not None:
             callback()

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QContextMenuEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -888,3 +888,33 @@ def test_in_miles_the_copied_text_uses_miles(
     clipboard = QApplication.clipboard()
     assert clipboard is not None
     assert clipboard.text() == "Thu 19 Nov: Easy run (35 min · 3.7 mi · RPE 3)"
+
+
+class _CloseAfterFirstPaint(QObject):
+    """Closes the window on the turn of the event loop right after the week's first paint."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        window.week_view.installEventFilter(self)  # runs before the filters installed earlier
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._window.close)
+        return False
+
+
+def test_closing_right_after_the_first_paint_shows_no_errors(qtbot: Any, db_path: Path) -> None:
+    """Work waiting for the first paint (warnings, charts) finds the plan closed, quietly."""
+    with closing(open_database(db_path)) as db:
+        db.repository.apply([Workout(None, TODAY, Kind.RUN, "Easy run", 0, 35.0, 6.0, 3.0)])
+    window = build_main_window(db_path, today=TODAY)
+    qtbot.addWidget(window)
+    errors: list[tuple[str, str]] = []
+    window.controller.failed.connect(lambda message, hint: errors.append((message, hint)))
+    _CloseAfterFirstPaint(window)
+    window.show()
+    qtbot.waitUntil(lambda: not window.isVisible())  # closed, and the plan file with it
+    qtbot.wait(300)  # the warnings' first evaluation comes due now
+    assert errors == []
