@@ -11,6 +11,7 @@ from typing import Concatenate, ParamSpec, TypeVar, cast
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
+from planner.core import edits
 from planner.core import settings as settings_mod
 from planner.core.model import ChangeSet, Status, Template, ValidationError, WeightEntry, Workout
 from planner.core.ports import StaleDataError, StorageError
@@ -200,11 +201,9 @@ class PlanController(QObject):
         current = self._service.workout(workout_id)
         if current is None:
             return False
-        if current.day == day and index is not None:
-            if index in (current.position, current.position + 1):
-                return False  # dropped where it already is
-            if index > current.position:
-                index -= 1
+        if edits.is_in_place(current, day, index):
+            return False  # dropped where it already is
+        index = edits.gap_to_index(current, day, index)
         where = _day_name(day) if day != current.day else "a new place"
         return (
             self._run(
