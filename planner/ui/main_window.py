@@ -556,8 +556,9 @@ class MainWindow(QMainWindow):
             screen = QGuiApplication.primaryScreen()
             available = screen.availableGeometry() if screen is not None else None
             if available is not None and available.width() > 0:
-                width = min(1320, available.width() - 80)
-                height = min(820, available.height() - 80)
+                # a first start: most of a large screen (the week wants height), all of a small one
+                width = min(max(1320, available.width() * 85 // 100), available.width() - 80)
+                height = min(max(820, available.height() * 88 // 100), available.height() - 80)
                 self.resize(width, height)
                 self.move(available.center().x() - width // 2, available.center().y() - height // 2)
             else:
