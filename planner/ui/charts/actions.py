@@ -120,20 +120,25 @@ class ProgressActions(QObject):
         dialog.show()
 
     @Slot()
-    def import_weights(self, path: Path | None = None) -> None:
-        """Choose a CSV file (unless given) and open its import preview."""
+    def import_weights(self) -> None:
+        """Choose a CSV file and open its import preview.
+
+        A slot without parameters on purpose: ``QAction.triggered`` passes ``checked``
+        (``False``), which a ``path`` parameter would take for the file.
+        """
+        name, _ = QFileDialog.getOpenFileName(
+            self._window,
+            "Import Weights",
+            str(Path.home()),
+            "CSV files (*.csv *.txt *.tsv);;All files (*)",
+        )
+        if name:
+            self.import_file(Path(name))
+
+    def import_file(self, path: Path) -> None:
+        """Open the import preview of the CSV file ``path``."""
         from planner.ui.dialogs.weight_import import WeightImportDialog
 
-        if path is None:
-            name, _ = QFileDialog.getOpenFileName(
-                self._window,
-                "Import Weights",
-                str(Path.home()),
-                "CSV files (*.csv *.txt *.tsv);;All files (*)",
-            )
-            if not name:
-                return
-            path = Path(name)
         dialog = WeightImportDialog(self._controller, path, today=self.today, parent=self._window)
         dialog.accepted.connect(lambda: self.message.emit(f"Imported weigh-ins from {path.name}"))
         dialog.finished.connect(dialog.deleteLater)
