@@ -635,6 +635,7 @@ def _read_text(file: Path) -> str:
 
 # -- import-weights -----------------------------------------------------------------------------
 def _import_weights(args: argparse.Namespace) -> int:
+    from planner.core.formatting import format_weights_apart
     from planner.interchange import weights_csv
 
     db = _db_path(args)
@@ -679,7 +680,9 @@ def _import_weights(args: argparse.Namespace) -> int:
         plan = weights_csv.plan_import(entries, stored)
         if plan.replacing and not args.replace:
             shown = "; ".join(
-                f"{new.day.isoformat()}: {old.kg:g} kg logged, {new.kg:.4g} kg in the file"
+                "{}: {} logged, {} in the file".format(
+                    new.day.isoformat(), *format_weights_apart(old.kg, new.kg, units)
+                )
                 for old, new in plan.replacing[:5]
             )
             more = f" and {len(plan.replacing) - 5} more" if len(plan.replacing) > 5 else ""

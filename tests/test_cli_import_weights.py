@@ -129,3 +129,25 @@ def test_a_missing_plan_or_file(
     code, _, err = run(capsys, "--db", plan, tmp_path / "x.csv")
     assert code == 1
     assert "x.csv" in err
+
+
+@pytest.mark.parametrize(
+    ("units", "expected"),
+    [
+        ("km", "2026-11-12: 71.8 kg logged, 71.804 kg in the file"),
+        ("mi", "2026-11-12: 158.29 lb logged, 158.3 lb in the file"),
+    ],
+)
+def test_a_conflict_shows_enough_digits_to_tell_the_weights_apart(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, units: str, expected: str
+) -> None:
+    db = tmp_path / "plan.sqlite3"
+    with open_database(db) as database:
+        database.repository.bulk_insert_weights([WeightEntry(date(2026, 11, 12), 71.8)])
+    assert cli.main(["config", "--db", str(db), "units", units]) == 0
+    csv = tmp_path / "scale.csv"
+    csv.write_text("date,weight (lb)\n2026-11-12,158.3\n")  # 71.8037 kg
+    capsys.readouterr()
+    code, _, err = run(capsys, "--db", db, csv)
+    assert code == 1
+    assert f"1 day(s) already have a different weigh-in ({expected}); nothing was imported" in err

@@ -45,6 +45,57 @@ def format_distance(km: float, units: Units = Units.KM, *, unit: bool = True) ->
     return f"{text} {units.distance_label}" if unit else text
 
 
+#: The most decimals a weight is ever shown with: a stored weight is a double, whose 17
+#: significant digits tell any two of them apart (a weigh-in has at most 3 before the point).
+MAX_WEIGHT_DECIMALS = 15
+
+
+def format_weight(
+    kg: float, units: Units = Units.KM, *, decimals: int = 1, unit: bool = True
+) -> str:
+    """A stored weight in the runner's units: ``72.4 kg``, or ``159.6 lb`` in pounds.
+
+    Args:
+        kg: the weight in kilograms, as stored.
+        units: the units to show it in (kilograms with km, pounds with miles).
+        decimals: at most this many decimals (trailing zeros are dropped).
+        unit: append the unit's label.
+    """
+    text = format_number(units.weight_from_kg(kg), decimals)
+    return f"{text} {units.weight_label}" if unit else text
+
+
+def weight_decimals_apart(first_kg: float, second_kg: float, units: Units = Units.KM) -> int:
+    """The fewest decimals (one at least) that show two different weights as two numbers.
+
+    ``71.8`` and ``71.84`` kg need 2 (``71.8`` and ``71.84``), where one decimal would show
+    both as ``71.8``. The count goes up to the stored precision
+    (:data:`MAX_WEIGHT_DECIMALS`); weights that are equal, or equal once in ``units``, get 1.
+    """
+    first, second = units.weight_from_kg(first_kg), units.weight_from_kg(second_kg)
+    if first == second:
+        return 1
+    for decimals in range(1, MAX_WEIGHT_DECIMALS + 1):
+        if format_number(first, decimals) != format_number(second, decimals):
+            return decimals
+    return MAX_WEIGHT_DECIMALS
+
+
+def format_weights_apart(
+    first_kg: float, second_kg: float, units: Units = Units.KM
+) -> tuple[str, str]:
+    """Two weights with their units, with enough decimals to tell them apart.
+
+    For a conflict between two weigh-ins of a day: ``("71.8 kg", "71.84 kg")``, never
+    ``("71.8 kg", "71.8 kg")``; in pounds, ``("158.29 lb", "158.3 lb")``.
+    """
+    decimals = weight_decimals_apart(first_kg, second_kg, units)
+    return (
+        format_weight(first_kg, units, decimals=decimals),
+        format_weight(second_kg, units, decimals=decimals),
+    )
+
+
 def format_duration(minutes: float) -> str:
     """``45 min``, ``1 h 30``, ``2 h``."""
     total = round(minutes)

@@ -85,3 +85,41 @@ def test_the_menu_action_opens_the_preview_and_import_writes_one_undo_step(
     qtbot.waitUntil(lambda: len(stored(window)) == 2, timeout=5000)
     assert stored(window) == [(date(2026, 11, 9), 72.2), (date(2026, 11, 10), 72.0)]
     assert window.controller.undo_stack.count() == 1
+
+
+# -- a conflict with the weight already logged ---------------------------------------------
+def preview_cells(dialog: WeightImportDialog) -> list[list[str]]:
+    model = dialog.model
+    return [
+        [str(model.index(row, column).data()) for column in range(model.columnCount())]
+        for row in range(model.rowCount())
+    ]
+
+
+@pytest.mark.parametrize(
+    ("units", "header", "cell", "shown", "status"),
+    [
+        ("km", "weight", "72.04", "72.04", "replaces 72 kg (tick below)"),
+        ("mi", "weight (lb)", "158.7", "158.7", "replaces 158.73 lb (tick below)"),
+    ],
+)
+def test_a_conflict_shows_enough_digits_to_tell_the_weights_apart(
+    qtbot: Any,
+    window: MainWindow,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    units: str,
+    header: str,
+    cell: str,
+    shown: str,
+    status: str,
+) -> None:
+    window.controller.set_setting("units", units)
+    csv = tmp_path / "scale.csv"
+    csv.write_text(f"date,{header}\n2026-11-10,{cell}\n", encoding="utf-8")
+    dialog = open_import(qtbot, window, monkeypatch, csv)
+    qtbot.waitUntil(lambda: dialog.replace_box.isVisible(), timeout=5000)
+    assert preview_cells(dialog) == [["2", "Tue 10 Nov 2026", shown, status]]
+    click(qtbot, dialog.replace_box)
+    click(qtbot, dialog.import_button)
+    qtbot.waitUntil(lambda: stored(window)[0][1] != 72.0, timeout=5000)

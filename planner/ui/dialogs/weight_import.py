@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.core.formatting import format_number
+from planner.core.formatting import format_weight, weight_decimals_apart
 from planner.core.model import WeightEntry
 from planner.core.settings import Units
 from planner.interchange.weights_csv import (
@@ -51,7 +51,7 @@ from planner.interchange.weights_csv import (
 )
 from planner.ui.controller import PlanController
 from planner.ui.dialogs.errors import ErrorLabel
-from planner.ui.dialogs.weight_log import day_text, weight_text
+from planner.ui.dialogs.weight_log import day_text
 from planner.ui.style import error_color, is_dark
 
 #: Files larger than this are not weigh-in tables (ten years of daily weigh-ins is ~150 kB).
@@ -69,9 +69,11 @@ class PreviewRow:
         status: what happens to it ("new", "replaces 72.4 kg", ...) or why it is refused.
         refused: whether the row is refused.
         conflict: whether it would replace a different weigh-in of that day.
+        decimals: at most how many decimals its weight shows (more than one where it must
+            read apart from the weigh-in it would replace: 71.84 against 71.8).
     """
 
-    __slots__ = ("conflict", "day", "kg", "refused", "row", "status")
+    __slots__ = ("conflict", "day", "decimals", "kg", "refused", "row", "status")
 
     def __init__(
         self,
@@ -82,6 +84,7 @@ class PreviewRow:
         *,
         refused: bool = False,
         conflict: bool = False,
+        decimals: int = 1,
     ) -> None:
         self.row = row
         self.day = day
@@ -89,6 +92,7 @@ class PreviewRow:
         self.status = status
         self.refused = refused
         self.conflict = conflict
+        self.decimals = decimals
 
 
 class PreviewModel(QAbstractTableModel):
@@ -142,9 +146,9 @@ class PreviewModel(QAbstractTableModel):
             if column == 1:
                 return day_text(row.day) if row.day is not None else "—"
             if column == 2:
-                return (
-                    format_number(self._units.weight_from_kg(row.kg)) if row.kg is not None else "—"
-                )
+                if row.kg is None:
+                    return "—"
+                return format_weight(row.kg, self._units, decimals=row.decimals, unit=False)
             return row.status
         if role == Qt.ItemDataRole.ForegroundRole and row.refused:
             return QBrush(self._error)
@@ -376,8 +380,12 @@ class WeightImportDialog(QDialog):
         for accepted in found.accepted:
             day, kg = accepted.entry.day, accepted.entry.kg
             if day in replacing:
-                status = f"replaces {weight_text(replacing[day].kg, units)} (tick below)"
-                rows.append(PreviewRow(accepted.row, day, kg, status, conflict=True))
+                logged = replacing[day].kg
+                decimals = weight_decimals_apart(logged, kg, units)
+                status = f"replaces {format_weight(logged, units, decimals=decimals)} (tick below)"
+                rows.append(
+                    PreviewRow(accepted.row, day, kg, status, conflict=True, decimals=decimals)
+                )
             elif day in unchanged:
                 rows.append(PreviewRow(accepted.row, day, kg, "already logged"))
             else:
