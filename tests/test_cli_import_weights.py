@@ -151,3 +151,19 @@ def test_a_conflict_shows_enough_digits_to_tell_the_weights_apart(
     code, _, err = run(capsys, "--db", db, csv)
     assert code == 1
     assert f"1 day(s) already have a different weigh-in ({expected}); nothing was imported" in err
+
+
+def test_a_field_too_long_is_named_with_its_line_and_the_limit(
+    capsys: pytest.CaptureFixture[str], plan: Path, tmp_path: Path
+) -> None:
+    csv = tmp_path / "scale.csv"
+    csv.write_text("date,weight,note\n2026-11-09,72.2,\n2026-11-11,72," + "x" * 140_000 + "\n")
+    before = digest(plan)
+    code, out, err = run(capsys, "--db", plan, csv)
+    assert (code, out) == (1, "")
+    assert err.splitlines()[0] == (
+        f"legwork: {csv}: row 3: Malformed row: line 3 has a field longer than 131,072 "
+        "characters, the most a CSV field may hold."
+    )
+    assert "quotes" not in err
+    assert digest(plan) == before

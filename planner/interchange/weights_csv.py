@@ -365,7 +365,13 @@ def read_weights_csv(
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     numbered = [(number, line) for number, line in enumerate(lines, start=1) if line.strip()]
     delimiter = _delimiter([line for _, line in numbered[:_SAMPLE_LINES]])
-    first = _split(numbered[0][1], delimiter) or []
+    try:
+        first = _split(numbered[0][1], delimiter) or []
+    except _FieldTooLongError:
+        problem = _too_long(numbered[0][0])
+        raise WeightFileError(
+            f"{problem[0].upper()}{problem[1:]}: this is not a table of weigh-ins."
+        ) from None
     names = ("", "")
     header_unit: WeightUnit | None = None
     columns = _find_columns(first)
@@ -424,11 +430,39 @@ def _refuse_other_formats(text: str) -> None:
         raise WeightFileError("This is not a CSV file (it is not text).")
 
 
+class _FieldTooLongError(ValueError):
+    """A field is longer than the csv module reads (:func:`csv.field_size_limit`)."""
+
+
 def _split(line: str, delimiter: str) -> list[str] | None:
-    """The fields of one line; ``None`` when its quotes do not balance."""
+    """The fields of one line; ``None`` when its quotes do not balance.
+
+    Raises:
+        _FieldTooLongError: a field is longer than :func:`csv.field_size_limit` (a wrong
+            delimiter or a stray quote can make a whole line one field, so the delimiter
+            sampling treats this like a line that does not split).
+    """
     try:
         return next(csv.reader([line], delimiter=delimiter, strict=True), [])
-    except csv.Error:
+    except csv.Error as error:
+        if len(line) > csv.field_size_limit() and "field limit" in str(error):
+            raise _FieldTooLongError(str(error)) from None
+        return None
+
+
+def _too_long(number: int) -> str:
+    """What is wrong with line ``number``, one of whose fields is too long for CSV."""
+    return (
+        f"line {number} has a field longer than {csv.field_size_limit():,} characters, "
+        "the most a CSV field may hold"
+    )
+
+
+def _split_sample(line: str, delimiter: str) -> list[str] | None:
+    """:func:`_split` for guessing the delimiter: a line too long to split does not split."""
+    try:
+        return _split(line, delimiter)
+    except _FieldTooLongError:
         return None
 
 
@@ -436,7 +470,7 @@ def _delimiter(sample: Sequence[str]) -> str:
     """The separator that splits the sample's lines most consistently into 2+ fields."""
     best, best_score = ",", (-1, -1)
     for delimiter in _DELIMITERS:
-        rows = [_split(line, delimiter) for line in sample]
+        rows = [_split_sample(line, delimiter) for line in sample]
         widths = [len(row) for row in rows if row is not None]
         if not widths or widths[0] < 2:
             continue
@@ -521,7 +555,11 @@ def _cells(
     needed = max(columns) + 1
     rows = []
     for number, line in body:
-        fields = _split(line, delimiter)
+        try:
+            fields = _split(line, delimiter)
+        except _FieldTooLongError:
+            rows.append(_Cells(number, line, problem=f"Malformed row: {_too_long(number)}."))
+            continue
         if fields is None:
             rows.append(_Cells(number, line, problem="Malformed row: its quotes do not balance."))
             continue

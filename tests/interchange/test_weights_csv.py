@@ -195,6 +195,30 @@ def test_a_second_weigh_in_on_a_day_is_refused() -> None:
     assert "Row 2 already has a weigh-in on 2026-01-03" in result.refused[0].reason
 
 
+@pytest.mark.parametrize("quoted", [False, True])
+def test_a_field_over_the_csv_limit_is_too_long_not_unbalanced(quoted: bool) -> None:
+    long = "x" * 131_073
+    cell = f'"{long}"' if quoted else long
+    result = read(f"date,weight,note\n2026-01-03,72.5,fine\n2026-01-04,72.1,{cell}\n")
+    assert accepted(result) == [(2, date(2026, 1, 3), 72.5)]
+    (row,) = result.refused
+    assert row.row == 3
+    assert "quotes" not in row.reason
+    assert row.reason == (
+        "Malformed row: line 3 has a field longer than 131,072 characters, "
+        "the most a CSV field may hold."
+    )
+
+
+def test_a_header_over_the_csv_limit_says_so() -> None:
+    with pytest.raises(WeightFileError) as caught:
+        read("date,weight," + "n" * 200_000 + "\n2026-01-03,72.5,\n")
+    assert str(caught.value) == (
+        "Line 1 has a field longer than 131,072 characters, the most a CSV field may hold: "
+        "this is not a table of weigh-ins."
+    )
+
+
 # -- dates that read two ways ----------------------------------------------------------------
 def test_ambiguous_dates_are_refused_unless_the_order_is_given() -> None:
     text = "date,weight\n03/04/2026,70\n05/06/2026,71\n"

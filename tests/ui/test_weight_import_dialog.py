@@ -123,3 +123,25 @@ def test_a_conflict_shows_enough_digits_to_tell_the_weights_apart(
     click(qtbot, dialog.replace_box)
     click(qtbot, dialog.import_button)
     qtbot.waitUntil(lambda: stored(window)[0][1] != 72.0, timeout=5000)
+
+
+# -- a field too long for CSV --------------------------------------------------------------
+def test_a_field_too_long_is_refused_as_too_long(
+    qtbot: Any, window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    csv = tmp_path / "scale.csv"
+    csv.write_text(
+        "date,weight,note\n2026-11-09,72.2,\n2026-11-11,72," + "x" * 140_000 + "\n",
+        encoding="utf-8",
+    )
+    dialog = open_import(qtbot, window, monkeypatch, csv)
+    qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=5000)
+    cells = preview_cells(dialog)
+    assert cells[1][0] == "3"
+    assert cells[1][3] == (
+        "refused: Malformed row: line 3 has a field longer than 131,072 characters, "
+        "the most a CSV field may hold."
+    )
+    click(qtbot, dialog.import_button)
+    qtbot.waitUntil(lambda: len(stored(window)) == 2, timeout=5000)
+    assert stored(window) == [(date(2026, 11, 9), 72.2), (date(2026, 11, 10), 72.0)]
