@@ -10,8 +10,10 @@ revision is not :data:`SCHEMA_HEAD`.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import sqlite3
+import stat
 import urllib.parse
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -156,12 +158,78 @@ def _connect_read_only(path: Path) -> sqlite3.Connection:
 
 
 # -- read-only inspection --------------------------------------------------------------------
+def _descriptor_on(identity: tuple[int, int]) -> int | None:
+    """A file descriptor this process already has open on the file ``identity`` names.
+
+    ``identity`` is ``(st_dev, st_ino)``. Returns ``None`` when this process has none on it.
+
+    Raises:
+        LookupError: this system cannot list a process's descriptors (no ``/proc/self/fd``
+            nor ``/dev/fd``), so it cannot be known.
+    """
+    for folder in ("/proc/self/fd", "/dev/fd"):
+        try:
+            names = os.listdir(folder)
+        except OSError:
+            continue
+        for name in names:
+            try:
+                found = os.stat(f"{folder}/{name}")  # follows the link; opens nothing
+            except OSError:
+                continue  # the listing's own descriptor, or one closed meanwhile
+            if (found.st_dev, found.st_ino) == identity:
+                return int(name)
+        return None
+    raise LookupError("this system cannot list the files a process has open")
+
+
+def _read_header(path: Path) -> tuple[int, bytes | None]:
+    """The size of ``path`` and its first :data:`_HEADER_SIZE` bytes, closing no lock away.
+
+    POSIX drops *all* of a process's ``fcntl`` locks on a file when the process closes *any*
+    descriptor of it (SQLite's "How To Corrupt An SQLite Database File", section 2.2). A
+    plain ``open()`` and ``close()`` of a plan that an SQLite connection of this process has
+    open would silently release that connection's locks: another program would then think
+    the plan is not in use, checkpoint, and delete the write-ahead log the app still writes
+    into. So when this process already has the file open (SQLite has), the header is read
+    through that descriptor with ``pread``, which neither moves its offset nor closes it;
+    only a file nobody here has open is opened, read and closed.
+
+    Returns:
+        The size, and the header (``None`` where it could not be read without that risk:
+        a system that cannot list a process's open files; SQLite's own checks then judge).
+
+    Raises:
+        OSError: the file cannot be read (as ``open()`` raises it).
+    """
+    if os.name != "posix":
+        with path.open("rb") as handle:  # no fcntl locks to lose
+            return os.fstat(handle.fileno()).st_size, handle.read(_HEADER_SIZE)
+    for _attempt in range(3):
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(errno.EISDIR, "Is a directory", str(path))
+        try:
+            descriptor = _descriptor_on((info.st_dev, info.st_ino))
+        except LookupError:
+            return info.st_size, None
+        if descriptor is None:
+            with path.open("rb") as handle:
+                return os.fstat(handle.fileno()).st_size, handle.read(_HEADER_SIZE)
+        try:
+            header = os.pread(descriptor, _HEADER_SIZE, 0)
+            again = os.fstat(descriptor)
+        except OSError:
+            continue  # closed meanwhile: look again
+        if (again.st_dev, again.st_ino) == (info.st_dev, info.st_ino):
+            return again.st_size, header
+    raise OSError(errno.EAGAIN, "the file kept changing while Legwork read it", str(path))
+
+
 def _check_header(path: Path) -> None:
     """Refuse files that cannot be an intact SQLite database, reading only their header."""
     try:
-        with path.open("rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
-            header = handle.read(_HEADER_SIZE)
+        size, header = _read_header(path)
     except FileNotFoundError:
         raise StorageError(f"There is no plan file at {path} (no such file).") from None
     except IsADirectoryError:
@@ -179,6 +247,8 @@ def _check_header(path: Path) -> None:
         ) from None
     if size == 0:
         raise IncompleteDatabaseError(f"The plan file {path} is empty.", NOT_LEGWORK_HINT)
+    if header is None:
+        return
     if not header.startswith(_SQLITE_MAGIC):
         raise NotADatabaseError(
             f"{path} is not a Legwork plan file (not an SQLite database).", NOT_LEGWORK_HINT
