@@ -161,6 +161,7 @@ class WarningsPanel(QWidget):
         box.setSpacing(6)
         self._preview_title = QLabel(self._preview_box)
         self._preview_title.setObjectName("warningsPreviewTitle")
+        self._preview_title.setTextFormat(Qt.TextFormat.PlainText)  # it holds workout titles
         self._preview_title.setWordWrap(True)
         box.addWidget(self._preview_title)
         self._added_label = QLabel("WOULD ADD", self._preview_box)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QModelIndex, QObject, Qt, Slot
@@ -20,6 +21,7 @@ from planner.ui.palette import WorkoutPalette
 from planner.ui.style import kind_color
 from planner.ui.view_state import ViewState
 from tests.fakes import MemoryRepository
+from tests.helpers.shown_text import MARKUP_TITLE, box_informative_text, box_text
 from tests.ui.conftest import TODAY, template_id
 
 
@@ -385,6 +387,22 @@ def test_delete_asks_then_deletes_own_template(
         qtbot.mouseClick(confirm, Qt.MouseButton.LeftButton)
     assert "Hill repeats" not in names(palette)
     assert controller.template(saved.id) is None
+
+
+def test_the_delete_question_names_the_template_as_typed(
+    qtbot: Any, palette: WorkoutPalette, controller: PlanController
+) -> None:
+    saved = own_template(controller, MARKUP_TITLE)
+    assert saved.id is not None
+    palette.select_template(saved.id)
+    palette.template_actions.delete.trigger()  # Library ▸ Delete Template (Del)
+    box = palette.findChild(QMessageBox, "confirmDeleteTemplate")
+    assert isinstance(box, QMessageBox)
+    qtbot.waitUntil(box.isVisible)
+    assert box_text(box) == f"Delete “{MARKUP_TITLE}” from the library?"
+    assert box_informative_text(box) == "Workouts already planned from it stay in your plan."
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Cancel), Qt.MouseButton.LeftButton)
+    assert MARKUP_TITLE in names(palette)
 
 
 def test_cancelling_delete_keeps_the_template(

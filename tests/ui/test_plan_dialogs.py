@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -17,6 +19,7 @@ from planner.ui.dialogs.damaged_plan import (
     PlanProblemChoice,
     PlanProblemDialog,
 )
+from tests.helpers.shown_text import box_informative_text, box_text
 
 WHEN = datetime(2026, 3, 2, 8, 15, tzinfo=UTC)
 
@@ -136,3 +139,33 @@ def test_the_problem_dialog_offers_only_what_is_possible(qtbot: Any) -> None:
     assert foreign.button_for(PlanProblemChoice.RESTORE) is None
     assert foreign.button_for(PlanProblemChoice.START_EMPTY) is None
     assert foreign.choice() is PlanProblemChoice.QUIT  # closed without a click: quit
+
+
+def test_a_damaged_plan_is_named_as_its_file_is_named(
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At start, a damaged plan called ``<u>my plan.sqlite3`` is reported under that name."""
+    from planner import app
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run() installs its own
+    path = tmp_path / "<u>my plan.sqlite3"
+    path.write_bytes(b"")  # cut short: a damaged plan, kept aside when Legwork starts
+    seen: dict[str, str] = {}
+
+    def quit_when_asked(left: int = 1500) -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, PlanProblemDialog):
+            if left:
+                QTimer.singleShot(10, lambda: quit_when_asked(left - 1))
+            return
+        seen["text"], seen["info"] = box_text(box), box_informative_text(box)
+        quit_button = box.button_for(PlanProblemChoice.QUIT)
+        assert quit_button is not None
+        quit_button.click()
+
+    QTimer.singleShot(0, quit_when_asked)
+    assert app.run(path) == 1  # the runner chose Quit
+
+    assert seen["text"] == "Your plan “<u>my plan.sqlite3” is damaged."
+    (aside,) = tmp_path.glob("<u>my plan.sqlite3.damaged-*")
+    assert f"“{aside.name}” in {tmp_path}" in seen["info"]

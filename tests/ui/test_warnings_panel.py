@@ -16,9 +16,9 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QDragLeaveEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QDockWidget, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QWidget
 
-from planner.core.model import Finding, Kind, Severity, Status, WeightEntry, Workout
+from planner.core.model import Finding, Kind, Severity, Status, Template, WeightEntry, Workout
 from planner.core.rules import history_span
 from planner.core.service import PlanService
 from planner.core.weeks import Week
@@ -29,6 +29,7 @@ from planner.ui.warnings_model import WarningsModel
 from planner.ui.warnings_panel import EMPTY_TITLE, WarningsPanel
 from planner.ui.week_view import WeekView
 from tests.fakes import MemoryRepository
+from tests.helpers.shown_text import MARKUP_TITLE, label_text
 
 #: Wednesday 18 November 2026; its week runs Monday 16 to Sunday 22.
 TODAY = date(2026, 11, 18)
@@ -414,6 +415,17 @@ def test_moving_over_other_days_updates_the_preview_and_cancelling_ends_it(six: 
     assert six.panel.preview_title == "Preview: Easy run stays where it is"
     six.state.set_drop_hover(None)  # Escape: the drag is cancelled
     assert six.panel.preview_findings() is None
+
+
+def test_the_preview_shows_a_title_as_typed_not_as_markup(six: Window) -> None:
+    saved = six.controller.save_template(Template(None, MARKUP_TITLE, Kind.RUN, 25, 4.0, 4))
+    assert saved is not None and saved.id is not None
+    six.hover(encode_template(saved.id), SUN)  # a drag held over Sunday
+    expected = f"Preview: Add {MARKUP_TITLE} to Sun 22 Nov"
+    assert six.panel.preview_title == expected
+    label = six.panel.findChild(QLabel, "warningsPreviewTitle")
+    assert isinstance(label, QLabel) and label.isVisibleTo(six.panel)
+    assert label_text(label) == expected  # no bold, no image, no link: the name as typed
 
 
 def test_a_move_that_clears_a_warning_is_previewed_without_a_tint(hiit: Window) -> None:

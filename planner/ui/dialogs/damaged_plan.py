@@ -10,6 +10,7 @@ import enum
 from dataclasses import dataclass
 from datetime import datetime
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from planner import APP_NAME
@@ -105,6 +106,8 @@ class PlanProblemDialog(QMessageBox):
         self.setObjectName("planProblemDialog")
         self.setWindowTitle(APP_NAME)
         self.setIcon(QMessageBox.Icon.Warning)
+        # File names and folders are shown as they are spelled, never read as markup.
+        self.setTextFormat(Qt.TextFormat.PlainText)
         self.setText(problem.title)
         text = problem.explanation
         if problem.backup is not None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
@@ -137,6 +137,7 @@ class TemplateActions(QObject):
         box.setObjectName("confirmDeleteTemplate")
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle("Delete template")
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the name as typed, never as markup
         box.setText(f"Delete “{template.name}” from the library?")
         box.setInformativeText("Workouts already planned from it stay in your plan.")
         delete = box.addButton("&Delete", QMessageBox.ButtonRole.DestructiveRole)
