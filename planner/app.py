@@ -163,6 +163,7 @@ def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackTy
         QMessageBox.StandardButton.Ok,
         parent,
     )
+    box.setTextFormat(Qt.TextFormat.PlainText)  # an error's words may quote a title or a path
     box.setInformativeText(f"{kind.__name__}: {value}")
     box.setDetailedText(text)
     box.open()
@@ -388,6 +389,7 @@ class _PlanSession(QObject):
                 f"{path.name} is open in {who}.",
                 QMessageBox.StandardButton.Close,
             )
+            box.setTextFormat(Qt.TextFormat.PlainText)  # the file name as it is spelled
             box.setInformativeText(
                 "Legwork lets one program at a time change a plan, so that no change is lost. "
                 "Close the other one (or wait until it has finished) and start Legwork again."
@@ -776,6 +778,7 @@ def _error_box(parent: QWidget | None, text: str, error: StorageError) -> None:
     box = QMessageBox(
         QMessageBox.Icon.Critical, APP_NAME, text, QMessageBox.StandardButton.Ok, parent
     )
+    box.setTextFormat(Qt.TextFormat.PlainText)  # file names as they are spelled
     box.setInformativeText(f"{error}\n\n{error.hint}".strip())
     box.exec()
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner import APP_NAME, __version__
+from planner.core.formatting import escape_html
 from planner.core.model import ChangeSet
 from planner.core.weeks import Week
 from planner.ui.actions import SEPARATOR, ActionSpec, ActionTable, plain_text
@@ -539,6 +540,7 @@ class MainWindow(QMainWindow):
     def _create_status_bar(self) -> None:
         bar = self.statusBar()
         file_label = QLabel(_home_relative(Path(self._db_path)), self)
+        file_label.setTextFormat(Qt.TextFormat.PlainText)  # a file name, never markup
         file_label.setToolTip(f"Your plan is saved here after every change:\n{self._db_path}")
         bar.addPermanentWidget(file_label)
         bar.showMessage("Ready", 3000)
@@ -701,6 +703,7 @@ class MainWindow(QMainWindow):
             QMessageBox.Icon.Warning, APP_NAME, message, QMessageBox.StandardButton.Ok, self
         )
         box.setObjectName("errorBox")
+        box.setTextFormat(Qt.TextFormat.PlainText)  # messages name files and titles as spelled
         if hint:
             box.setInformativeText(hint)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -727,7 +730,8 @@ class MainWindow(QMainWindow):
             f"About {APP_NAME}",
             f"<h3>{APP_NAME} {__version__}</h3>"
             "<p>A private, offline training planner for runners.</p>"
-            f"<p>Your plan lives in one file on this computer:<br><code>{self._db_path}</code></p>",
+            "<p>Your plan lives in one file on this computer:<br>"
+            f"<code>{escape_html(str(self._db_path))}</code></p>",
         )
 
 

@@ -187,6 +187,7 @@ def paste_question(
         parent,
     )
     box.setObjectName("pasteQuestion")
+    box.setTextFormat(Qt.TextFormat.RichText)  # titles are escaped above: never guessed at
     box.setInformativeText(
         f"{existing}<br><br>Add {html.escape(pasted.title)} as well?"
         if existing
