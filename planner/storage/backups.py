@@ -206,8 +206,10 @@ def _prepare_folder(plan: Path, root: Path) -> Path:
             "Legwork keeps these copies itself. To go back to one, use File > Backups... in "
             "Legwork. Opening one of these files in Legwork opens a copy of it.\n"
         )
-        if not marker.exists() or marker.read_text(encoding="utf-8", errors="replace") != text:
-            marker.write_text(text, encoding="utf-8")
+        # surrogateescape: the plan's path as the system stores it, valid UTF-8 or not.
+        written = marker.read_text("utf-8", "surrogateescape") if marker.exists() else None
+        if written != text:
+            marker.write_text(text, encoding="utf-8", errors="surrogateescape")
     except OSError as exc:
         raise StorageError(
             f"The backup folder {folder} cannot be created ({exc.strerror or exc}).",

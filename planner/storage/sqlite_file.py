@@ -90,7 +90,13 @@ def known_revisions() -> frozenset[str]:
 
 # -- paths and connections -------------------------------------------------------------------
 def _file_uri(path: Path, mode: str, *, immutable: bool = False) -> str:
-    uri = f"file:{urllib.parse.quote(str(path.absolute()))}?mode={mode}"
+    """An SQLite URI for ``path``; any file name the system allows, not only valid UTF-8.
+
+    The file name's bytes, as the operating system stores them (``os.fsencode``: a Latin-1
+    ``Läufe`` folder arrives as surrogate escapes), are percent-encoded, and SQLite decodes
+    them back to those bytes.
+    """
+    uri = f"file:{urllib.parse.quote(os.fsencode(path.absolute()))}?mode={mode}"
     return uri + "&immutable=1" if immutable else uri
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import shutil
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
@@ -225,17 +226,38 @@ def write_pdf(sheet: WeekSheet, out: Path, *, layout: QPageLayout | None = None)
         raise type(exc)(exc.errno, exc.strerror or "cannot write there", str(out)) from None
     os.close(handle)
     temp = Path(temp_name)
+    # Qt names files in UTF-8: a folder whose name is not (a Latin-1 "Läufe") gets the PDF
+    # written in the temporary folder first, and copied beside the target by Python.
+    qt_temp = temp if _qt_can_name(temp) else _system_temporary(".pdf")
     try:
-        printer = _pdf_printer(temp, layout)
+        printer = _pdf_printer(qt_temp, layout)
         printer.setDocName(f"Legwork {sheet.week.label()}")
         sheet.print_on(printer)
-        with temp.open("rb") as written:
+        with qt_temp.open("rb") as written:
             if written.read(5) != b"%PDF-":
                 raise OSError(errno.EIO, "the PDF could not be written", str(out))
+        if qt_temp != temp:
+            shutil.copyfile(qt_temp, temp)
         temp.replace(out)
     finally:
-        with contextlib.suppress(FileNotFoundError):
-            temp.unlink()
+        for leftover in {temp, qt_temp}:
+            with contextlib.suppress(FileNotFoundError):
+                leftover.unlink()
+
+
+def _qt_can_name(path: Path) -> bool:
+    """Whether Qt can name ``path`` (its name is valid UTF-8, as Qt encodes file names)."""
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _system_temporary(suffix: str) -> Path:
+    handle, name = tempfile.mkstemp(prefix=".legwork-", suffix=suffix)
+    os.close(handle)
+    return Path(name)
 
 
 def print_week_pdf(
