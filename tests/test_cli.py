@@ -304,6 +304,37 @@ def test_export_csv_and_ics(capsys: pytest.CaptureFixture[str], demo_db: Path) -
     assert out.count("BEGIN:VEVENT") == count
 
 
+def test_export_csv_neutralises_formulas_in_titles_and_notes(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    import csv
+    import io
+
+    from planner.core.model import Kind, Workout
+    from planner.storage.db import open_database
+
+    db = tmp_path / "shared.sqlite3"
+    titles = ["=cmd|' /C calc'!A0", "+SUM(1;2)", "-1+2", "@evil", "Easy run"]
+    with open_database(db) as database:
+        database.repository.apply(
+            [
+                Workout(None, date(2026, 11, 16 + n), Kind.RUN, title, 0, 40, 7.0, 3, notes=title)
+                for n, title in enumerate(titles)
+            ]
+        )
+    out_file = tmp_path / "plan.csv"
+    code, _, err = run_main(capsys, "export", "--db", db, "--format", "csv", "-o", out_file)
+    assert code == 0, err
+    with out_file.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [row["title"] for row in rows] == ["'" + t for t in titles[:4]] + ["Easy run"]
+    assert [row["notes"] for row in rows] == ["'" + t for t in titles[:4]] + ["Easy run"]
+    assert {row["distance_km"] for row in rows} == {"7.0"}
+    code, out, _ = run_main(capsys, "export", "--db", db, "--format", "csv")
+    assert code == 0
+    assert list(csv.DictReader(io.StringIO(out, newline="")))[0]["title"] == "'" + titles[0]
+
+
 def test_export_to_a_file(
     capsys: pytest.CaptureFixture[str], demo_db: Path, tmp_path: Path
 ) -> None:

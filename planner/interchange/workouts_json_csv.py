@@ -9,9 +9,7 @@ the file by hand, and nothing of a file that has a problem is imported.
 
 from __future__ import annotations
 
-import csv
 import dataclasses
-import io
 import json
 import math
 from collections.abc import Iterable
@@ -20,6 +18,7 @@ from typing import Any
 
 from planner.core.model import Kind, Status, ValidationError, Workout
 from planner.interchange import TransferError
+from planner.interchange.csv_cells import csv_record, neutralise_cell
 
 #: The field names, in the order files list them.
 FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Workout))
@@ -58,22 +57,25 @@ def workouts_to_json(workouts: Iterable[Workout]) -> str:
 def workouts_to_csv(workouts: Iterable[Workout]) -> str:
     """The workouts as CSV: a header of the field names, then one row per workout.
 
-    Missing values are empty cells, booleans ``true``/``false``.
+    Missing values are empty cells, booleans ``true``/``false``, numbers as Python writes
+    them. Text (titles, notes) that a spreadsheet would run as a formula is neutralised
+    with a leading quote (:func:`~planner.interchange.csv_cells.neutralise_cell`; a reader
+    gets the text back with :func:`~planner.interchange.csv_cells.restore_cell`).
     """
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(FIELDS)
+    parts = [csv_record(FIELDS)]
     for workout in workouts:
-        row: list[object] = []
+        row: list[str] = []
         for value in workout_to_dict(workout).values():
             if value is None:
                 row.append("")
             elif isinstance(value, bool):
                 row.append("true" if value else "false")
+            elif isinstance(value, str):
+                row.append(neutralise_cell(value))
             else:
-                row.append(value)
-        writer.writerow(row)
-    return buffer.getvalue()
+                row.append(str(value))
+        parts.append(csv_record(row))
+    return "".join(parts)
 
 
 # -- reading --------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from planner.core.model import (
     Status,
     Workout,
 )
+from planner.interchange.csv_cells import neutralise_cell, restore_cell
 from planner.interchange.workouts_json_csv import (
     FIELDS,
     TransferError,
@@ -109,6 +110,53 @@ def test_csv_header_is_the_field_names_and_values_are_plain() -> None:
     assert first["id"] == ""
     assert first["notes"] == 'says "hi", twice\nsecond line'
     assert dict(zip(rows[0], rows[2], strict=True))["rpe"] == ""
+
+
+#: Titles a spreadsheet would run as formulas (OWASP "CSV injection"), and harmless ones.
+FORMULA_TITLES = [
+    '=HYPERLINK("http://evil.invalid","Tempo")',
+    "+1 km strides",
+    "-2 min walk",
+    "@SUM(A1:A9)",
+    "\tTab run",
+    "\rCarriage run",
+    "'=already quoted",
+    "''+twice quoted",
+]
+SAFE_TITLES = ["Easy run", "'quoted, not a formula", "5 x 400 m", "", "a = b"]
+
+
+def read_back(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text, newline="")))
+
+
+def test_csv_neutralises_text_cells_that_a_spreadsheet_would_run() -> None:
+    titles = FORMULA_TITLES + SAFE_TITLES
+    text = workouts_to_csv([run(title=t, notes=t) for t in titles])
+    rows = read_back(text)
+    for title, row in zip(titles, rows, strict=True):
+        expected = "'" + title if title in FORMULA_TITLES else title
+        assert row["title"] == expected
+        assert row["notes"] == expected
+
+
+def test_csv_leaves_numbers_as_numbers_even_negative_ones() -> None:
+    (row,) = read_back(workouts_to_csv([run(distance_km=-3.5, duration_min=-1.0, rpe=0.0)]))
+    assert (row["distance_km"], row["duration_min"], row["rpe"]) == ("-3.5", "-1.0", "0.0")
+
+
+def test_a_neutralised_cell_reads_back_as_the_original_text() -> None:
+    titles = FORMULA_TITLES + SAFE_TITLES
+    rows = read_back(workouts_to_csv([run(title=t, notes=t) for t in titles]))
+    assert [restore_cell(row["title"]) for row in rows] == titles
+    assert [restore_cell(row["notes"]) for row in rows] == titles
+
+
+@given(st.text(max_size=12))
+def test_neutralise_and_restore_round_trip_any_text(text: str) -> None:
+    cell = neutralise_cell(text)
+    assert restore_cell(cell) == text
+    assert not cell.startswith(("=", "+", "-", "@", "\t", "\r"))
 
 
 # -- reading: good files ------------------------------------------------------------------------
