@@ -6,7 +6,9 @@ and written through :class:`~planner.core.service.PlanService` like every other 
 
 Every setting has a public name (what ``legwork config`` and the Preferences dialog use, e.g.
 ``first-weekday``) and a parser. A stored value that does not parse (a damaged or hand-edited
-file) falls back to the default with a logged warning: settings never stop the plan opening.
+file) falls back to the default: settings never stop the plan opening. The loaded
+:class:`Settings` say which fell back (:attr:`Settings.damaged`), so the window and
+``legwork check`` can tell the runner, and saving settings writes those values back whole.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final, Self
 
@@ -124,6 +126,27 @@ class RuleSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class DamagedSetting:
+    """A stored setting that could not be used, and what is used instead.
+
+    Attributes:
+        name: the setting's public name (``units``).
+        stored: the text the plan file holds for it.
+        fallback: the value used instead (its default), as ``legwork config`` writes it.
+        problem: why the stored text cannot be used, in a sentence for people.
+    """
+
+    name: str
+    stored: str
+    fallback: str
+    problem: str
+
+    def describe(self) -> str:
+        """In a sentence for people: ``units: 'mlies' is not a unit: use km or mi. Using km.``."""
+        return f"{self.name}: {self.problem} Using {self.fallback}."
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     """Every setting of a plan.
 
@@ -131,15 +154,23 @@ class Settings:
         units: km or miles for every distance shown (storage stays metric).
         first_weekday: the day weeks start on, Monday 0 .. Sunday 6.
         rules: rule switches and targets.
+        damaged: the settings the plan file holds but that could not be used, so these
+            settings hold their defaults instead (set by :func:`from_strings` only). A note on
+            where the settings came from, not a part of their value: settings that fell back
+            equal the defaults.
     """
 
     units: Units = Units.KM
     first_weekday: int = MONDAY
     rules: RuleSettings = field(default_factory=RuleSettings)
+    damaged: tuple[DamagedSetting, ...] = field(default=(), compare=False)
 
     def replace(self, **changes: Any) -> Self:
-        """A copy with ``changes`` applied."""
-        return dataclasses.replace(self, **changes)
+        """A copy with ``changes`` applied.
+
+        The copy is whole (no :attr:`damaged`): these are settings chosen, to be written.
+        """
+        return dataclasses.replace(self, **{"damaged": (), **changes})
 
     def rule_settings(self) -> RuleSettings:
         """The rule settings with this plan's units, ready for ``rules.evaluate``."""
@@ -342,10 +373,13 @@ def to_strings(settings: Settings) -> dict[str, str]:
 def from_strings(stored: Mapping[str, str]) -> Settings:
     """Settings from stored text; unknown names are ignored, bad values fall back.
 
-    A value that does not parse leaves that setting at its default and logs a warning (a
-    damaged or hand-edited file must not stop the plan opening).
+    A value that does not parse leaves that setting at its default (a damaged or hand-edited
+    file must not stop the plan opening); so do ``min-runs-per-week`` and
+    ``max-runs-per-week`` when the first is above the second. The result names each of them
+    in :attr:`Settings.damaged`, in the order of :data:`SPECS`, and a warning is logged.
     """
     settings = Settings()
+    problems: dict[str, str] = {}
     for name, text in stored.items():
         found = _BY_NAME.get(name)
         if found is None:
@@ -353,17 +387,41 @@ def from_strings(stored: Mapping[str, str]) -> Settings:
         try:
             settings = found.put(settings, found.parse(text))
         except SettingError as error:
-            log.warning("setting %s: %s; using the default", name, error)
-    if settings.rules.min_runs_per_week > settings.rules.max_runs_per_week:
-        log.warning("min-runs-per-week is above max-runs-per-week; using the defaults")
+            problems[name] = str(error)
+    rules = settings.rules
+    if rules.min_runs_per_week > rules.max_runs_per_week:
+        conflict = (
+            f"The fewest runs a week ({rules.min_runs_per_week}) is above the most "
+            f"({rules.max_runs_per_week})."
+        )
+        for name in ("min-runs-per-week", "max-runs-per-week"):
+            if name in stored:  # the other one is its default: the file holds no text for it
+                problems.setdefault(name, conflict)
         defaults = RuleSettings()
         settings = settings.replace(
-            rules=settings.rules.replace(
+            rules=rules.replace(
                 min_runs_per_week=defaults.min_runs_per_week,
                 max_runs_per_week=defaults.max_runs_per_week,
             )
         )
-    return settings
+    damaged = tuple(
+        DamagedSetting(s.name, stored[s.name], s.format(s.get(settings)), problems[s.name])
+        for s in SPECS
+        if s.name in problems
+    )
+    for item in damaged:
+        log.warning("setting %s", item.describe())
+    return dataclasses.replace(settings, damaged=damaged)
+
+
+def damaged_summary(damaged: Sequence[DamagedSetting]) -> str:
+    """The damaged settings in one line: ``units (stored 'mlies', using km), …``."""
+    return ", ".join(f"{d.name} (stored {_quoted(d.stored)}, using {d.fallback})" for d in damaged)
+
+
+def _quoted(text: str, limit: int = 40) -> str:
+    """``text`` in quotes for a message, cut short when long (a damaged file may hold anything)."""
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
 
 
 def with_value(settings: Settings, name: str, text: str) -> Settings:
@@ -380,6 +438,11 @@ def with_value(settings: Settings, name: str, text: str) -> Settings:
 
 
 def changed_names(old: Settings, new: Settings) -> list[str]:
-    """The public names of the settings that differ between ``old`` and ``new``."""
+    """The public names of the settings to write when ``new`` replaces ``old``.
+
+    Those whose values differ, and those ``old`` could not read (:attr:`Settings.damaged`):
+    the file holds damaged text for them, so saving writes them whole again.
+    """
     before, after = to_strings(old), to_strings(new)
-    return [name for name in after if before[name] != after[name]]
+    damaged = {item.name for item in old.damaged}
+    return [name for name in after if before[name] != after[name] or name in damaged]
