@@ -35,6 +35,7 @@ from planner.ui.charts.actions import ProgressActions
 from planner.ui.charts.dock import ChartsDock
 from planner.ui.controller import PlanController
 from planner.ui.file_actions import FileActions, PlanFileHooks, remember_plan
+from planner.ui.first_paint import after_first_paint
 from planner.ui.palette import WorkoutPalette
 from planner.ui.selection_actions import BLOCK_MENU, DAY_MENU, SelectionActions
 from planner.ui.theme import ThemeMenu
@@ -249,6 +250,8 @@ class MainWindow(QMainWindow):
 
         self._restore_window_state()
         self._on_week_changed(state.week)
+        if controller.settings.damaged:  # said once, when the week is first on screen
+            after_first_paint(self.week_view, self._tell_damaged_settings)
 
     # -- public API (tests, benchmarks, the app) -------------------------------------------
     @property
@@ -654,6 +657,15 @@ class MainWindow(QMainWindow):
         dialog.finished.connect(dialog.deleteLater)
         dialog.finished.connect(self._focus_week)
         dialog.open()
+
+    @Slot()
+    def _tell_damaged_settings(self) -> None:
+        """Name the settings the plan file holds damaged, and what is used instead."""
+        from planner.ui.dialogs.damaged_settings import damaged_settings_notice
+
+        damaged = self._controller.settings.damaged
+        if damaged:
+            damaged_settings_notice(damaged, self, self.preferences_action.trigger)
 
     @Slot()
     def _on_preferences_accepted(self) -> None:

@@ -10,7 +10,14 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QDialogButtonBox, QLineEdit
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDialogButtonBox,
+    QLineEdit,
+    QMessageBox,
+)
 
 from planner.app import build_main_window
 from planner.core.model import Kind, Workout
@@ -18,6 +25,7 @@ from planner.core.settings import RULE_IDS, Settings, Units
 from planner.storage.db import open_database
 from planner.ui.dialogs.preferences import PreferencesDialog
 from planner.ui.main_window import MainWindow
+from tests.helpers.shown_text import box_informative_text, box_text
 
 TODAY = date(2026, 11, 18)
 
@@ -229,3 +237,85 @@ def test_cancelling_preferences_changes_nothing(
     assert stored_settings(db_path) == before
     assert window.controller.undo_stack.count() == 0
     assert window.controller.settings.units is Units.KM
+
+
+# -- damaged settings -------------------------------------------------------------------------
+NOTICE = "damagedSettingsNotice"
+
+
+def damage(path: Path, values: dict[str, str]) -> None:
+    """Write ``values`` into the plan's settings table as a damaged or hand-edited file has them."""
+    with closing(sqlite3.connect(path)) as connection, connection:
+        connection.executemany(
+            "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", values.items()
+        )
+
+
+def start(qtbot: Any, path: Path) -> MainWindow:
+    """Open the plan the app's way, and show the window."""
+    window = build_main_window(path, today=TODAY)
+    qtbot.addWidget(window)
+    with qtbot.waitExposed(window):
+        window.show()
+    return window
+
+
+def notices(window: MainWindow) -> list[QMessageBox]:
+    return [box for box in window.findChildren(QMessageBox, NOTICE) if box.isVisible()]
+
+
+def test_damaged_settings_are_told_once_and_saving_preferences_rewrites_them(
+    qtbot: Any, db_path: Path
+) -> None:
+    open_database(db_path).close()
+    damage(db_path, {"units": "mlies", "ramp-limit": "<b>lots</b>"})
+    window = start(qtbot, db_path)
+    qtbot.waitUntil(lambda: len(notices(window)) == 1)
+    (notice,) = notices(window)
+    assert not notice.isModal()  # the week stays usable while it is there
+    text, info = box_text(notice), box_informative_text(notice)
+    assert text == "2 settings of this plan are damaged: Legwork uses their defaults."
+    assert "units: 'mlies' is not a unit: use km or mi. Using km." in info
+    assert "ramp-limit: '<b>lots</b>' is not a number from 1 to 30. Using 10." in info
+    assert "Saving Preferences rewrites them" in info
+    assert window.controller.settings.units is Units.KM
+
+    # Not again at every week switch.
+    window.actions_table["next_week"].trigger()
+    window.actions_table["previous_week"].trigger()
+    qtbot.wait(50)
+    assert notices(window) == [notice]
+
+    preferences = next(b for b in notice.buttons() if b.text().replace("&", "") == "Preferences…")
+    qtbot.mouseClick(preferences, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), PreferencesDialog))
+    dialog = QApplication.activeModalWidget()
+    assert isinstance(dialog, PreferencesDialog)
+    assert notices(window) == []
+    ok(qtbot, dialog)  # nothing changed in the form: the damaged values are written whole
+    stored = stored_settings(db_path)
+    assert (stored["units"], stored["ramp-limit"]) == ("km", "10")
+    window.close()
+
+    again = start(qtbot, db_path)
+    qtbot.wait(100)
+    assert notices(again) == []  # nothing damaged any more: nothing to tell
+
+
+def test_damaged_settings_are_told_again_at_the_next_start(qtbot: Any, db_path: Path) -> None:
+    open_database(db_path).close()
+    damage(db_path, {"first-weekday": "someday"})
+    window = start(qtbot, db_path)
+    qtbot.waitUntil(lambda: len(notices(window)) == 1)
+    (notice,) = notices(window)
+    assert box_text(notice) == "A setting of this plan is damaged: Legwork uses its default."
+    assert "first-weekday: 'someday' is not a weekday: use monday … sunday. Using monday." in (
+        box_informative_text(notice)
+    )
+    qtbot.mouseClick(notice.button(QMessageBox.StandardButton.Close), Qt.MouseButton.LeftButton)
+    assert notices(window) == []
+    assert stored_settings(db_path)["first-weekday"] == "someday"  # closing it writes nothing
+    window.close()
+
+    again = start(qtbot, db_path)
+    qtbot.waitUntil(lambda: len(notices(again)) == 1)
