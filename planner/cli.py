@@ -708,13 +708,36 @@ def _check(args: argparse.Namespace) -> int:
     from planner.storage.db import check_database
 
     result = check_database(db)
+    damaged = _damaged_settings(db) if result.ok else ()
     if args.verbose:
         for detail in result.details:
             print(f"  {detail}")
+        for item in damaged:
+            print(f"  setting {item.describe()}")
     if not result.ok:
         return _fail(result.message)
+    if damaged:
+        return _fail(
+            f"{db}: damaged settings will be reset to their defaults: "
+            f"{settings_mod.damaged_summary(damaged)}",
+            "Legwork uses the defaults until the settings are saved again: saving Preferences "
+            "in the app, or legwork config NAME VALUE, rewrites them.",
+        )
     print(result.message)
     return EXIT_OK
+
+
+def _damaged_settings(db: Path) -> tuple[settings_mod.DamagedSetting, ...]:
+    """The settings ``db`` holds but Legwork cannot use, read without writing.
+
+    None when the file cannot be read that way: a plan of an older schema is read only after
+    Legwork has upgraded it, and the window then tells of any damaged setting.
+    """
+    try:
+        with open_readonly_repository(db) as repository:
+            return PlanService(repository).settings().damaged
+    except StorageError:
+        return ()
 
 
 def _missing_file_problem(db: Path) -> str:

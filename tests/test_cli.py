@@ -15,6 +15,7 @@ import sqlite3
 import subprocess
 import sys
 import types
+from contextlib import closing
 from datetime import date
 from pathlib import Path
 
@@ -514,6 +515,27 @@ def test_check_unhealthy_files(
     assert err.startswith(f"legwork: error: {path}")
     assert len(err.splitlines()) == 1
     assert path.read_bytes() == before
+
+
+def test_check_names_damaged_settings_that_will_be_reset(
+    capsys: pytest.CaptureFixture[str], demo_db: Path
+) -> None:
+    with closing(sqlite3.connect(demo_db)) as connection, connection:
+        connection.execute("INSERT OR REPLACE INTO settings (key, value) VALUES ('units', 'mlies')")
+    before = digest(demo_db)
+    code, out, err = run_main(capsys, "check", "--db", demo_db)
+    assert (code, out) == (1, "")
+    error, hint = err.splitlines()
+    assert error == (
+        f"legwork: error: {demo_db}: damaged settings will be reset to their defaults: "
+        "units (stored 'mlies', using km)"
+    )
+    assert hint.startswith("legwork: hint: ") and "Preferences" in hint
+    assert digest(demo_db) == before  # check never writes, not even the repair
+
+    code, out, _ = run_main(capsys, "check", "--db", demo_db, "--verbose")
+    assert code == 1
+    assert "  setting units: 'mlies' is not a unit: use km or mi. Using km." in out.splitlines()
 
 
 def test_check_missing_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
