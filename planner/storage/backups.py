@@ -25,6 +25,8 @@ Automatic backups are taken at most once a day (at start or close) and only when
 changed since the newest backup; they are kept as the newest of each of the last 7 days, 4
 ISO weeks and 12 months that have one (:class:`RetentionPolicy`). Safety copies taken before a
 schema upgrade or a restore are kept apart from that rotation (the newest 10 of each kind).
+Each backup rotates only backups of its own kind, and never itself: a backup taken while the
+computer's clock is behind is "older" than the ones before it, yet it holds the newest plan.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ import hashlib
 import os
 import re
 import sqlite3
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Collection, Hashable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -379,6 +381,8 @@ def make_backup(
     """Back up ``plan`` now into its folder in ``root``, then rotate that folder.
 
     Reads the plan through a read-only connection (it may be open in the app meanwhile).
+    The new backup is never the one its rotation deletes, even when the clock is behind the
+    backups before it; and it rotates only backups of its own kind (see :func:`rotate`).
 
     Args:
         plan: the plan file.
@@ -412,7 +416,7 @@ def make_backup(
             "Check that the disk is not full and that you may write to that folder.",
         ) from exc
     info = _with_counts(BackupInfo(target, when, reason, target.stat().st_size), inspection)
-    rotate(plan, root, now=now, policy=policy)
+    rotate(plan, root, now=now, policy=policy, kinds=(reason,), keep=(target,))
     return info
 
 
@@ -488,7 +492,13 @@ def _keep_newest_per_bucket(
 
 
 def rotate(
-    plan: Path, root: Path, *, now: datetime, policy: RetentionPolicy = DEFAULT_POLICY
+    plan: Path,
+    root: Path,
+    *,
+    now: datetime,
+    policy: RetentionPolicy = DEFAULT_POLICY,
+    kinds: Collection[str] = (AUTOMATIC, *_SAFETY_REASONS),
+    keep: Collection[Path] = (),
 ) -> list[Path]:
     """Delete the backups of ``plan`` that ``policy`` does not keep; returns the deleted files.
 
@@ -496,21 +506,31 @@ def rotate(
     ``monthly`` months that have one (days, weeks and months in the time zone of ``now``).
     Safety copies: the newest ``safety_copies`` of each kind. Files that are not backups
     (other names, the marker) are never touched.
+
+    Args:
+        plan: the plan file.
+        root: the backups root.
+        now: the time (aware).
+        policy: what to keep.
+        kinds: rotate only the backups of these kinds (:data:`AUTOMATIC`, ...).
+        keep: files never deleted, whatever their time: the backup just made, which is
+            "older" than the others when the clock went back, yet holds the newest plan.
     """
     _require_aware(now)
-    backups = list_backups(plan, root, counts=False)
+    backups = [b for b in list_backups(plan, root, counts=False) if b.reason in kinds]
     automatic = [b for b in backups if b.reason == AUTOMATIC]
-    keep = (
+    kept = (
         _keep_newest_per_bucket(automatic, policy.daily, lambda day: day, now)
         | _keep_newest_per_bucket(automatic, policy.weekly, lambda day: day.isocalendar()[:2], now)
         | _keep_newest_per_bucket(automatic, policy.monthly, lambda day: (day.year, day.month), now)
     )
     for reason in _SAFETY_REASONS:
         safety = [b.path for b in backups if b.reason == reason]
-        keep.update(safety[: policy.safety_copies])
+        kept.update(safety[: policy.safety_copies])
+    kept.update(Path(path) for path in keep)
     removed: list[Path] = []
     for info in backups:
-        if info.path in keep:
+        if info.path in kept:
             continue
         try:
             info.path.unlink()

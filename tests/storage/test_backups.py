@@ -462,3 +462,60 @@ def test_a_copy_of_a_backup_opens_and_the_backup_stays_as_it_was(
         db.repository.apply([sample_workout(title="Edits go to the copy")])
     assert sha(info.path) == before
     assert os.stat(copy).st_mode & 0o777 == 0o600
+
+
+# ------------------------------------------------------------------------------ a clock behind
+def fill_with_copies(plan: Path, root: Path, days: list[datetime], reason: str = AUTOMATIC) -> None:
+    """Backups of ``plan`` taken at ``days`` (copies of one real backup, for speed)."""
+    template = make_backup(plan, root, now=days[0], reason=reason)
+    for when in days[1:]:
+        shutil.copyfile(
+            template.path, template.path.with_name(backups._backup_name(plan, when, reason, 1))
+        )
+
+
+def test_a_daily_backup_made_while_the_clock_is_behind_survives_its_rotation(
+    plan: Path, root: Path
+) -> None:
+    """Two weeks of daily backups, then the computer's clock goes back ten days (a reset clock)."""
+    fill_with_copies(plan, root, [START + timedelta(days=n) for n in range(14) if n != 2])
+    add_runs(plan, "Run while the clock is behind")
+    behind = START + timedelta(days=2, hours=4)  # Wednesday 4 March, a day that has no backup
+
+    made = backup_if_due(plan, root, now=behind)
+
+    assert made is not None and made.when == behind
+    assert made.path.exists()  # the newest change is in a backup
+    assert made.path in [b.path for b in list_backups(plan, root, counts=False)]
+    assert contents(made.path) == contents(plan)
+
+
+def test_a_backup_made_earlier_the_same_day_by_the_clock_is_kept(plan: Path, root: Path) -> None:
+    evening = make_backup(plan, root, now=START + timedelta(hours=10))
+    add_runs(plan, "After the clock went back")
+    morning = make_backup(plan, root, now=START)  # the same day, by a clock now behind
+    assert morning.path.exists() and evening.path.exists()
+    assert morning.workouts == 4
+
+
+def test_the_safety_copy_of_a_restore_made_while_the_clock_is_behind_is_kept(
+    plan: Path, root: Path
+) -> None:
+    """Ten "before a restore" copies taken when the clock was right; then it goes back."""
+    future = [START + timedelta(days=30 + n) for n in range(10)]
+    fill_with_copies(plan, root, future, reason=BEFORE_RESTORE)
+    backup = make_backup(plan, root, now=START - timedelta(days=1))
+    add_runs(plan, "Only in the plan being replaced")
+    replaced = contents(plan)
+
+    result = restore_backup(backup.path, plan, root, now=START)
+
+    assert result.safety_copy is not None
+    assert result.safety_copy.path.exists()
+    assert contents(result.safety_copy.path) == replaced
+    # The day's automatic backup (at close, the clock still behind) leaves it alone too.
+    add_runs(plan, "After the restore")
+    assert backup_if_due(plan, root, now=START + timedelta(hours=1)) is not None
+    assert result.safety_copy.path.exists()
+    listed = [b.path for b in list_backups(plan, root, counts=False) if b.reason == BEFORE_RESTORE]
+    assert result.safety_copy.path in listed
