@@ -373,7 +373,9 @@ class _PlanSession(QObject):
             if instance is None:
                 holder = single_instance.lock_holder(path)
                 by_the_app = holder is None or holder.purpose == APP_PURPOSE
-                if by_the_app and single_instance.ask_running_instance_to_raise(path):
+                # It may hold this file under another name (a hard link): ask it by its own.
+                held_as = path if holder is None else Path(holder.plan)
+                if by_the_app and single_instance.ask_running_instance_to_raise(held_as):
                     log.info("%s is open in another Legwork, which was raised", path)
                     return 0
                 instance = single_instance.acquire(path, listen=False)  # it may have quit
@@ -514,6 +516,15 @@ class _PlanSession(QObject):
     def _use(self, window: MainWindow, path: Path) -> None:
         self.window = window
         self.path = path
+        # The plan exists now (it may be new, or restored): lock the file, not only its name.
+        if self._instance is not None:
+            try:
+                covered = self._instance.lock.cover_file()
+            except StorageError as error:
+                covered = False
+                log.warning("cannot lock the file of %s: %s", path, error)
+            if not covered:
+                log.warning("%s is also open under another name in another program", path)
         _add_backups_action(window, self.show_backups)
         window.set_plan_files(
             PlanFileHooks(
@@ -549,10 +560,13 @@ class _PlanSession(QObject):
             _error_box(old, f"Legwork cannot open {path.name}.", error)
             return False
         if instance is None:
-            if single_instance.ask_running_instance_to_raise(path):
+            holder = single_instance.lock_holder(path)
+            if holder is not None and holder.pid == os.getpid():
+                return True  # the plan on screen, under another name (a hard link)
+            held_as = path if holder is None else Path(holder.plan)
+            if single_instance.ask_running_instance_to_raise(held_as):
                 old.statusBar().showMessage(f"{path.name} is open in another Legwork window.", 8000)
             else:
-                holder = single_instance.lock_holder(path)
                 who = holder.describe() if holder is not None else "another Legwork"
                 old.statusBar().showMessage(f"{path.name} is open in {who}.", 8000)
             return False

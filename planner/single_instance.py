@@ -3,7 +3,7 @@
 Two parts, as in qutebrowser's ``misc/ipc.py``:
 
 * the plan's single-writer lock (:func:`planner.storage.plan_files.try_lock`): an advisory
-  lock on a small file in the user's data folder, keyed by the plan's resolved path. The
+  lock on small files in the user's data folder, keyed by the plan's path and its file. The
   operating system drops it when the process ends, ``kill -9`` included, so a stale lock
   never blocks a new start;
 * a per-user local socket (``QLocalServer`` in the user's runtime folder, a named pipe on

@@ -205,3 +205,100 @@ def test_a_backup_is_never_written_by_a_command(
     assert cli.main(["config", "--db", str(backup), "units", "mi"]) == 1
     assert "is a backup, which Legwork never changes" in capsys.readouterr().err
     assert backup.read_bytes() == before
+
+
+# ------------------------------------------------------------------ other names of one plan
+def _import_file(tmp_path: Path) -> Path:
+    export = tmp_path / "in.json"
+    export.write_text(
+        json.dumps([{"day": "2026-03-03", "kind": "run", "title": "Tempo", "duration_min": 40}])
+    )
+    return export
+
+
+def _legwork(*argv: object) -> subprocess.CompletedProcess[str]:
+    """``legwork ARGV`` as another program: its own process, this test's data folders."""
+    return subprocess.run(
+        [sys.executable, "-m", "planner", *map(str, argv)],
+        env=child_env(),
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def _titles(plan: Path) -> list[str]:
+    with open_database(plan, read_only=True) as db:
+        return [w.title for w in db.repository.workouts_between(date(2026, 1, 1), date(2027, 1, 1))]
+
+
+@pytest.mark.skipif(not hasattr(os, "link"), reason="needs hard links")
+def test_a_command_through_a_hard_link_to_the_open_plan_is_refused_and_names_the_app(
+    qapp: QApplication, plan: Path, tmp_path: Path
+) -> None:
+    """A hard link is the same file under another name: it must reach the same lock.
+
+    Legwork once keyed the lock by the resolved path only, so ``legwork import --db LINK``
+    ran beside the app, said "1 added", and the workout was gone when the app checkpointed.
+    """
+    link = tmp_path / "elsewhere" / "same-plan.sqlite3"
+    link.parent.mkdir()
+    os.link(plan, link)
+    instance = single_instance.acquire(plan)
+    assert instance is not None
+    try:
+        refused = _legwork("import", "--db", link, _import_file(tmp_path))
+        assert refused.returncode == 1, refused.stdout
+        assert refused.stderr.splitlines()[0] == (
+            f"legwork: error: same-plan.sqlite3 is open in the Legwork app "
+            f"(process {os.getpid()}); nothing was changed."
+        )
+    finally:
+        instance.release()
+    assert _titles(plan) == ["Easy run"]
+    done = _legwork("import", "--db", link, _import_file(tmp_path))
+    assert done.returncode == 0, done.stderr
+    assert _titles(plan) == ["Easy run", "Tempo"]
+
+
+@pytest.mark.skipif(not hasattr(os, "link"), reason="needs hard links")
+def test_a_plan_the_app_made_is_locked_under_every_name_once_it_exists(
+    qapp: QApplication, tmp_path: Path
+) -> None:
+    """A new plan has no file to lock when the app starts on it: the app locks it once made."""
+    from planner import app
+
+    plan = tmp_path / "new.sqlite3"
+    session = app._PlanSession(today=date(2026, 3, 2))
+    try:
+        assert session.open(plan) is None
+        assert session.window is not None
+        link = tmp_path / "linked.sqlite3"
+        os.link(plan, link)
+        refused = _legwork("import", "--db", link, _import_file(tmp_path))
+        assert refused.returncode == 1
+        assert "is open in the Legwork app" in refused.stderr
+        session.window.close()
+    finally:
+        session.finish()
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symbolic links")
+def test_a_command_through_a_symlink_names_the_app_that_holds_the_plan(
+    qapp: QApplication, plan: Path, tmp_path: Path
+) -> None:
+    link = tmp_path / "shortcut.sqlite3"
+    link.symlink_to(plan)
+    instance = single_instance.acquire(plan)
+    assert instance is not None
+    try:
+        refused = _legwork("import", "--db", link, _import_file(tmp_path))
+    finally:
+        instance.release()
+    assert refused.returncode == 1
+    assert refused.stderr.splitlines()[0] == (
+        f"legwork: error: shortcut.sqlite3 is open in the Legwork app (process {os.getpid()}); "
+        "nothing was changed."
+    )
+    assert _titles(plan) == ["Easy run"]

@@ -3,9 +3,11 @@
 Standard library only (no SQLAlchemy, no Qt), so the command line can check the lock without
 loading either.
 
-* :func:`try_lock` takes the plan's single-writer lock: an advisory lock (``flock``) on a small
-  file in the user's data folder, named after the plan's resolved path. The operating system
-  drops the lock when its process ends, however it ends (``kill -9`` included), so a stale lock
+* :func:`try_lock` takes the plan's single-writer lock: advisory locks (``flock``) on small
+  files in the user's data folder, one named after the plan's resolved path and one after the
+  file's identity (its device and inode), so that every name of one file (a symbolic link, a
+  hard link, another mount of the folder) reaches the same lock. The operating system drops
+  the locks when their process ends, however it ends (``kill -9`` included), so a stale lock
   never blocks a new start. Lock files are never deleted (deleting a locked file lets a second
   process lock a new file of the same name).
 * :func:`set_aside` renames a plan and its ``-wal``/``-shm`` files to ``NAME.<what>-<time>``
@@ -44,6 +46,7 @@ __all__ = [
     "default_lock_folder",
     "fsync_directory",
     "fsync_file",
+    "identity_lock_file_for",
     "is_in_backups",
     "lock_file_for",
     "lock_for_writing",
@@ -363,9 +366,26 @@ def default_lock_folder() -> Path:
 
 
 def lock_file_for(plan: Path, lock_folder: Path | None = None) -> Path:
-    """The lock file of ``plan`` (named after its file name and resolved path)."""
+    """The lock file of the name ``plan`` (after its resolved path: a symbolic link's too)."""
     folder = lock_folder if lock_folder is not None else default_lock_folder()
-    return folder / f"{plan_label(plan)}-{plan_key(plan)}.lock"
+    resolved = resolved_plan(plan)
+    return folder / f"{plan_label(resolved)}-{plan_key(resolved)}.lock"
+
+
+def _file_identity(plan: Path) -> tuple[int, int] | None:
+    """The plan file's ``(device, inode)``, the same for all its names; ``None`` if missing."""
+    try:
+        info = os.stat(plan)
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
+
+
+def identity_lock_file_for(identity: tuple[int, int], lock_folder: Path | None = None) -> Path:
+    """The lock file of the file with ``identity`` (``(device, inode)``), whatever its name."""
+    folder = lock_folder if lock_folder is not None else default_lock_folder()
+    device, inode = identity
+    return folder / f"file-{device:x}-{inode:x}.lock"
 
 
 class PlanLock:
@@ -377,11 +397,22 @@ class PlanLock:
         purpose: what holds it (written into the lock file).
     """
 
-    def __init__(self, plan: Path, path: Path, descriptor: int, purpose: str) -> None:
+    def __init__(
+        self,
+        plan: Path,
+        path: Path,
+        descriptor: int,
+        purpose: str,
+        *,
+        lock_folder: Path | None = None,
+    ) -> None:
         self.plan = plan
         self.path = path
         self.purpose = purpose
         self._descriptor: int | None = descriptor
+        self._lock_folder = lock_folder
+        self._identity: tuple[int, int] | None = None
+        self._identity_descriptor: int | None = None
 
     def __repr__(self) -> str:
         return f"PlanLock({str(self.plan)!r}, held={self.held})"
@@ -397,16 +428,49 @@ class PlanLock:
         """Whether this object still holds the lock."""
         return self._descriptor is not None
 
-    def release(self) -> None:
-        """Give the lock up (the lock file stays); safe to call more than once."""
-        descriptor, self._descriptor = self._descriptor, None
+    def cover_file(self) -> bool:
+        """Also hold the lock of the plan file as it is now (after it was made or replaced).
+
+        The lock of a file is keyed by its identity, which a plan that did not exist when
+        the lock was taken, or that a restore replaced, has only now. Call this once the
+        plan exists; it is quick when the identity has not changed.
+
+        Returns:
+            Whether this object now holds the file's lock (``False``: the plan is missing,
+            or another process holds the same file under another name).
+
+        Raises:
+            StorageError: the lock file cannot be created.
+        """
+        if self._descriptor is None:
+            return False
+        identity = _file_identity(self.plan)
+        if identity is None:
+            return False
+        if identity == self._identity:
+            return True
+        descriptor = _take(identity_lock_file_for(identity, self._lock_folder))
         if descriptor is None:
-            return
-        with contextlib.suppress(OSError):
-            os.ftruncate(descriptor, 0)
-        with contextlib.suppress(OSError):
-            _unlock(descriptor)
-        os.close(descriptor)
+            return False
+        _write_holder(descriptor, self.purpose, self.plan)
+        old, self._identity_descriptor, self._identity = (
+            self._identity_descriptor,
+            descriptor,
+            identity,
+        )
+        if old is not None:
+            _give_up(old)
+        return True
+
+    def release(self) -> None:
+        """Give the lock up (the lock files stay); safe to call more than once."""
+        identity_descriptor, self._identity_descriptor = self._identity_descriptor, None
+        self._identity = None
+        if identity_descriptor is not None:
+            _give_up(identity_descriptor)
+        descriptor, self._descriptor = self._descriptor, None
+        if descriptor is not None:
+            _give_up(descriptor)
 
 
 if sys.platform == "win32":  # pragma: no cover - tested on Linux and macOS
@@ -433,23 +497,8 @@ else:
 _HELD_ERRNOS: Final = frozenset({errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK, errno.EDEADLK})
 
 
-def try_lock(plan: Path, *, purpose: str, lock_folder: Path | None = None) -> PlanLock | None:
-    """Take the plan's single-writer lock if nobody holds it.
-
-    Args:
-        plan: the plan file (it need not exist yet).
-        purpose: what takes it, in words (see :class:`LockHolder`).
-        lock_folder: where the lock files live (default: ``<user data folder>/locks``).
-
-    Returns:
-        The held lock, or ``None`` when another process (or another :class:`PlanLock` in this
-        one) holds it; :func:`read_lock_holder` then says who.
-
-    Raises:
-        StorageError: the lock file cannot be created (the message says why).
-    """
-    resolved = resolved_plan(plan)
-    path = lock_file_for(resolved, lock_folder)
+def _take(path: Path) -> int | None:
+    """Lock the lock file ``path`` (made if missing): its descriptor, or ``None`` when held."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         descriptor = os.open(path, os.O_RDWR | os.O_CREAT, _NEW_FILE_MODE)
@@ -468,23 +517,82 @@ def try_lock(plan: Path, *, purpose: str, lock_folder: Path | None = None) -> Pl
             f"Legwork cannot lock {path} ({exc.strerror or exc}).",
             "Check that the folder is on a local disk.",
         ) from exc
-    text = json.dumps({"pid": os.getpid(), "purpose": purpose, "plan": str(resolved)})
+    return descriptor
+
+
+def _write_holder(descriptor: int, purpose: str, plan: Path) -> None:
+    """Say in the locked file who holds it (for :func:`read_lock_holder`)."""
+    text = json.dumps({"pid": os.getpid(), "purpose": purpose, "plan": str(plan)})
     try:
         os.ftruncate(descriptor, 0)
         os.pwrite(descriptor, text.encode("utf-8", "surrogateescape") + b"\n", 0)
     except (OSError, AttributeError):  # os.pwrite is missing on Windows: the text is optional
         pass
-    return PlanLock(resolved, path, descriptor, purpose)
+
+
+def _give_up(descriptor: int) -> None:
+    with contextlib.suppress(OSError):
+        os.ftruncate(descriptor, 0)
+    with contextlib.suppress(OSError):
+        _unlock(descriptor)
+    os.close(descriptor)
+
+
+def try_lock(plan: Path, *, purpose: str, lock_folder: Path | None = None) -> PlanLock | None:
+    """Take the plan's single-writer lock if nobody holds it.
+
+    Two lock files: one for the plan's resolved path (a plan not made yet has only that)
+    and, when the file exists, one for the file itself (see :func:`identity_lock_file_for`),
+    so a hard link to a plan that is open is refused like its first name.
+
+    Args:
+        plan: the plan file (it need not exist yet; call :meth:`PlanLock.cover_file` once
+            it does).
+        purpose: what takes it, in words (see :class:`LockHolder`).
+        lock_folder: where the lock files live (default: ``<user data folder>/locks``).
+
+    Returns:
+        The held lock, or ``None`` when another process (or another :class:`PlanLock` in this
+        one) holds it; :func:`read_lock_holder` then says who.
+
+    Raises:
+        StorageError: the lock file cannot be created (the message says why).
+    """
+    resolved = resolved_plan(plan)
+    path = lock_file_for(resolved, lock_folder)
+    descriptor = _take(path)
+    if descriptor is None:
+        return None
+    _write_holder(descriptor, purpose, resolved)
+    lock = PlanLock(resolved, path, descriptor, purpose, lock_folder=lock_folder)
+    try:
+        covered = lock.cover_file()
+    except BaseException:
+        lock.release()
+        raise
+    if not covered and resolved.exists():
+        lock.release()  # the same file is open under another name
+        return None
+    return lock
 
 
 def read_lock_holder(plan: Path, lock_folder: Path | None = None) -> LockHolder | None:
-    """Who the lock file of ``plan`` names (only meaningful while :func:`try_lock` fails)."""
-    path = lock_file_for(plan, lock_folder)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8", errors="surrogateescape"))
-        return LockHolder(int(data["pid"]), str(data["purpose"]), str(data["plan"]))
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
+    """Who holds ``plan``, as its lock files say (only meaningful while :func:`try_lock` fails).
+
+    The file's own lock first (its holder may have opened it under another name), then the
+    lock of this name.
+    """
+    identity = _file_identity(plan)
+    candidates = [lock_file_for(plan, lock_folder)]
+    if identity is not None:
+        candidates.insert(0, identity_lock_file_for(identity, lock_folder))
+    for path in candidates:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8", errors="surrogateescape"))
+            return LockHolder(int(data["pid"]), str(data["purpose"]), str(data["plan"]))
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+    return None
 
 
 def lock_for_writing(plan: Path, *, purpose: str, lock_folder: Path | None = None) -> PlanLock:
