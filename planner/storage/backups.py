@@ -27,6 +27,9 @@ ISO weeks and 12 months that have one (:class:`RetentionPolicy`). Safety copies 
 schema upgrade or a restore are kept apart from that rotation (the newest 10 of each kind).
 Each backup rotates only backups of its own kind, and never itself: a backup taken while the
 computer's clock is behind is "older" than the ones before it, yet it holds the newest plan.
+
+Listing the backups checks each one (``PRAGMA quick_check`` and Legwork's own checks, cached
+by file, size and time), so a damaged backup is shown as damaged, never offered to restore.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ import hashlib
 import os
 import re
 import sqlite3
+from collections import OrderedDict
 from collections.abc import Callable, Collection, Hashable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
@@ -42,7 +46,13 @@ from pathlib import Path
 from typing import Final
 
 from planner.core.ports import StorageError
-from planner.storage.errors import CorruptDatabaseError
+from planner.storage.errors import (
+    CorruptDatabaseError,
+    DatabasePermissionError,
+    ForeignDatabaseError,
+    NotADatabaseError,
+    SchemaTooNewError,
+)
 from planner.storage.plan_files import (
     BACKUP_MARKER_FIRST_LINE,
     BACKUP_MARKER_NAME,
@@ -138,8 +148,11 @@ class BackupInfo:
         when: when it was taken (aware; the offset the file name carries).
         reason: :data:`AUTOMATIC`, :data:`BEFORE_UPGRADE` or :data:`BEFORE_RESTORE`.
         size: its size in bytes.
-        workouts: how many workouts it holds (``None`` when not counted or unreadable).
+        workouts: how many workouts it holds (``None`` when not counted, damaged or unreadable).
         weigh_ins: how many weigh-ins it holds (``None`` likewise).
+        damaged: its check found it damaged (cut short, or its pages are broken).
+        problem: why it cannot be restored, for people (``it is damaged (...)``), or ``None``
+            when it passed its check (or was not checked).
     """
 
     path: Path
@@ -148,6 +161,8 @@ class BackupInfo:
     size: int
     workouts: int | None = None
     weigh_ins: int | None = None
+    damaged: bool = False
+    problem: str | None = None
 
 
 @dataclass(frozen=True)
@@ -167,6 +182,38 @@ class RestoreResult:
     restored: BackupInfo
     safety_copy: BackupInfo | None
     kept_aside: Path | None
+
+
+def _refusal(exc: StorageError) -> str:
+    """Why a file that failed its check cannot be restored: ``it is damaged (...)``."""
+    if isinstance(exc, CorruptDatabaseError | NotADatabaseError):
+        problems: list[str] = getattr(exc, "problems", [])
+        return f"it is damaged ({problems[0]})" if problems else "it is damaged"
+    if isinstance(exc, SchemaTooNewError):
+        return "it was made by a newer version of Legwork"
+    if isinstance(exc, ForeignDatabaseError):
+        return "it is not a Legwork plan"
+    if isinstance(exc, DatabasePermissionError):
+        return "Legwork may not read it"
+    return f"it cannot be read ({exc})"
+
+
+def _check(path: Path, *, full: bool) -> _Inspection:
+    """:func:`_inspect` ``path``: a backup or a copy, never a plan that is open.
+
+    A file damaged in some places makes the check itself fail (SQLite's own report cannot be
+    decoded, or asks for more memory than there is): that is damage too.
+
+    Raises:
+        StorageError: as :func:`_inspect`; a :class:`CorruptDatabaseError` for such damage.
+    """
+    try:
+        return _inspect(path, full=full)
+    except (sqlite3.Error, ValueError, MemoryError, OverflowError) as exc:
+        problem = f"{type(exc).__name__}: {exc}"
+        raise CorruptDatabaseError(
+            f"{path} is damaged ({problem}).", "Choose another backup.", [problem]
+        ) from exc
 
 
 # -- names and folders -------------------------------------------------------------------------
@@ -229,11 +276,55 @@ def _counts(path: Path) -> tuple[int | None, int | None]:
     try:
         workouts = int(connection.execute("SELECT count(*) FROM workouts").fetchone()[0])
         weigh_ins = int(connection.execute("SELECT count(*) FROM weights").fetchone()[0])
-    except sqlite3.Error:
+    except (sqlite3.Error, ValueError, MemoryError):
         return None, None
     finally:
         connection.close()
     return workouts, weigh_ins
+
+
+@dataclass(frozen=True)
+class _Checked:
+    """What the quick check of one backup found (see :func:`_checked`)."""
+
+    workouts: int | None
+    weigh_ins: int | None
+    damaged: bool
+    problem: str | None
+
+
+#: The checks made so far, by file: (path, size, modification time, inode) -> what was found.
+#: A backup is never written again once made, so a file that keeps these is not checked twice.
+_CHECKS: OrderedDict[tuple[str, int, int, int], _Checked] = OrderedDict()
+_CHECKS_KEPT: Final = 4096
+
+
+def _checked(path: Path, status: os.stat_result) -> _Checked:
+    """Check the backup at ``path`` (``PRAGMA quick_check`` and Legwork's checks) and count it.
+
+    The result is kept for as long as the file keeps its size, time and inode, so listing
+    many backups again (opening the dialog again) reads none of them.
+    """
+    key = (str(path), status.st_size, status.st_mtime_ns, status.st_ino)
+    found = _CHECKS.get(key)
+    if found is not None:
+        _CHECKS.move_to_end(key)
+        return found
+    try:
+        _check(path, full=False)
+    except StorageError as exc:
+        damaged = isinstance(exc, CorruptDatabaseError | NotADatabaseError)
+        found = _Checked(None, None, damaged, _refusal(exc))
+    else:
+        workouts, weigh_ins = _counts(path)
+        if workouts is None or weigh_ins is None:
+            found = _Checked(None, None, True, "it is damaged (its rows cannot be counted)")
+        else:
+            found = _Checked(workouts, weigh_ins, False, None)
+    _CHECKS[key] = found
+    while len(_CHECKS) > _CHECKS_KEPT:
+        _CHECKS.popitem(last=False)
+    return found
 
 
 def list_backups(plan: Path, root: Path, *, counts: bool = True) -> list[BackupInfo]:
@@ -242,8 +333,10 @@ def list_backups(plan: Path, root: Path, *, counts: bool = True) -> list[BackupI
     Args:
         plan: the plan file.
         root: the backups root.
-        counts: open each backup (read-only, writing nothing) to count its workouts and
-            weigh-ins; otherwise those are ``None``.
+        counts: check each backup (``PRAGMA quick_check`` and Legwork's own checks, read-only,
+            writing nothing) and count its workouts and weigh-ins; a file is checked again only
+            once its size or time changed. Otherwise the counts are ``None`` and nothing is
+            checked.
     """
     folder = backup_folder(plan, root)
     try:
@@ -256,12 +349,21 @@ def list_backups(plan: Path, root: Path, *, counts: bool = True) -> list[BackupI
         if parsed is None:
             continue
         try:
-            size = entry.stat().st_size
+            status = entry.stat()
         except OSError:
             continue
         when, reason = parsed
-        workouts, weigh_ins = _counts(entry) if counts else (None, None)
-        found.append(BackupInfo(entry, when, reason, size, workouts, weigh_ins))
+        info = BackupInfo(entry, when, reason, status.st_size)
+        if counts:
+            check = _checked(entry, status)
+            info = replace(
+                info,
+                workouts=check.workouts,
+                weigh_ins=check.weigh_ins,
+                damaged=check.damaged,
+                problem=check.problem,
+            )
+        found.append(info)
     found.sort(key=lambda info: (info.when, info.path.name), reverse=True)
     return found
 
@@ -270,7 +372,7 @@ def newest_good_backup(plan: Path, root: Path) -> BackupInfo | None:
     """The newest backup of ``plan`` that passes the full integrity check, with its counts."""
     for info in list_backups(plan, root, counts=False):
         try:
-            inspection = _inspect(info.path, full=True)
+            inspection = _check(info.path, full=True)
         except StorageError:
             continue
         return _with_counts(info, inspection)

@@ -519,3 +519,62 @@ def test_the_safety_copy_of_a_restore_made_while_the_clock_is_behind_is_kept(
     assert result.safety_copy.path.exists()
     listed = [b.path for b in list_backups(plan, root, counts=False) if b.reason == BEFORE_RESTORE]
     assert result.safety_copy.path in listed
+
+
+# ------------------------------------------------------------------------------ damaged backups
+def damage_the_middle(path: Path) -> None:
+    """Overwrite 64 bytes at the start of the file's middle page (its b-tree page header)."""
+    data = bytearray(path.read_bytes())
+    page_size = int.from_bytes(data[16:18], "big")
+    middle = (len(data) // page_size // 2) * page_size
+    data[middle : middle + 64] = b"\xff" * 64
+    mtime = path.stat().st_mtime_ns
+    path.write_bytes(bytes(data))
+    os.utime(path, ns=(mtime + 10**9, mtime + 10**9))  # written a second later, as damage is
+
+
+@pytest.fixture
+def bigger_plan(make_plan: Callable[..., Path]) -> Path:
+    return make_plan("bigger.sqlite3", workouts=300)
+
+
+def test_a_damaged_backup_is_listed_as_damaged_without_counts(
+    bigger_plan: Path, root: Path
+) -> None:
+    good = make_backup(bigger_plan, root, now=START)
+    damaged = make_backup(bigger_plan, root, now=START + timedelta(days=1))
+    damage_the_middle(damaged.path)
+
+    listed = {b.path: b for b in list_backups(bigger_plan, root)}
+
+    assert listed[damaged.path].damaged
+    assert "damaged" in (listed[damaged.path].problem or "")
+    assert (listed[damaged.path].workouts, listed[damaged.path].weigh_ins) == (None, None)
+    assert not listed[good.path].damaged and listed[good.path].problem is None
+    assert listed[good.path].workouts == 300
+
+
+def test_the_check_of_each_backup_is_done_once_until_the_file_changes(
+    bigger_plan: Path, root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made = [make_backup(bigger_plan, root, now=START + timedelta(days=n)) for n in range(3)]
+    checked: list[Path] = []
+    real_inspect = backups._inspect
+
+    def counting(path: Path, *, full: bool) -> object:
+        checked.append(Path(path))
+        return real_inspect(path, full=full)
+
+    monkeypatch.setattr(backups, "_inspect", counting)
+    first = list_backups(bigger_plan, root)
+    assert sorted(checked) == sorted(b.path for b in made)  # each once
+
+    checked.clear()
+    again = list_backups(bigger_plan, root)
+    assert checked == []  # the dialog opened again: nothing checked again
+    assert again == first
+
+    damage_the_middle(made[1].path)
+    after = {b.path: b for b in list_backups(bigger_plan, root)}
+    assert checked == [made[1].path]  # only the file that changed
+    assert after[made[1].path].damaged
