@@ -30,10 +30,14 @@ computer's clock is behind is "older" than the ones before it, yet it holds the 
 
 Listing the backups checks each one (``PRAGMA quick_check`` and Legwork's own checks, cached
 by file, size and time), so a damaged backup is shown as damaged, never offered to restore.
+
+Failures name what could not be done to which file (the backup, the plan, the copy beside
+it), the cause in plain words (a full disk, a folder Legwork may not write to) and what to do.
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import re
@@ -47,11 +51,22 @@ from typing import Final
 
 from planner.core.ports import StorageError
 from planner.storage.errors import (
+    SQLITE_AUTH,
+    SQLITE_BUSY,
+    SQLITE_CANTOPEN,
+    SQLITE_CORRUPT,
+    SQLITE_FULL,
+    SQLITE_IOERR,
+    SQLITE_LOCKED,
+    SQLITE_NOTADB,
+    SQLITE_PERM,
+    SQLITE_READONLY,
     CorruptDatabaseError,
     DatabasePermissionError,
     ForeignDatabaseError,
     NotADatabaseError,
     SchemaTooNewError,
+    primary_result_code,
 )
 from planner.storage.plan_files import (
     BACKUP_MARKER_FIRST_LINE,
@@ -69,18 +84,14 @@ from planner.storage.plan_files import (
     side_files,
     temporary_name,
 )
-from planner.storage.sqlite_file import (
-    _connect_read_only,
-    _inspect,
-    _Inspection,
-    _sqlite_refusal,
-)
+from planner.storage.sqlite_file import _connect_read_only, _inspect, _Inspection
 
 __all__ = [
     "AUTOMATIC",
     "BEFORE_RESTORE",
     "BEFORE_UPGRADE",
     "MARKER_NAME",
+    "BackupError",
     "BackupInfo",
     "RestoreResult",
     "RetentionPolicy",
@@ -184,6 +195,170 @@ class RestoreResult:
     kept_aside: Path | None
 
 
+class BackupError(StorageError):
+    """A backup, a restore or a copy of a backup could not be written or read.
+
+    The message says what could not be done to which file, and why; the hint, what to do.
+
+    Attributes:
+        cause: why, in a few words, for a status line (``the disk holding the backups is
+            full``).
+        where: the folder that could not be written, when that was the problem.
+    """
+
+    def __init__(
+        self, message: str, hint: str = "", *, cause: str = "", where: Path | None = None
+    ) -> None:
+        super().__init__(message, hint)
+        self.cause = cause or message
+        self.where = where
+
+
+# -- why a file could not be written or read --------------------------------------------------
+_FULL: Final = "full"
+_READ_ONLY_DISK: Final = "read-only"
+_DENIED: Final = "denied"
+_NOT_A_FOLDER: Final = "not a folder"
+_DISK_ERROR: Final = "disk error"
+_ERRNO_KINDS: Final = {
+    errno.ENOSPC: _FULL,
+    errno.EDQUOT: _FULL,
+    errno.EROFS: _READ_ONLY_DISK,
+    errno.EACCES: _DENIED,
+    errno.EPERM: _DENIED,
+    errno.ENOTDIR: _NOT_A_FOLDER,
+    errno.EEXIST: _NOT_A_FOLDER,  # a file where a folder is to be made
+    errno.EIO: _DISK_ERROR,
+}
+_SQLITE_KINDS: Final = {
+    SQLITE_FULL: _FULL,
+    SQLITE_READONLY: _DENIED,
+    SQLITE_PERM: _DENIED,
+    SQLITE_AUTH: _DENIED,
+    SQLITE_CANTOPEN: _DENIED,
+    SQLITE_IOERR: _DISK_ERROR,
+}
+#: SQLite's extended I/O error codes that come from writing (write, fsync, directory fsync,
+#: truncate, delete); the others come from reading.
+_SQLITE_WRITE_ERRORS: Final = frozenset(SQLITE_IOERR | (n << 8) for n in (3, 4, 5, 6, 10))
+_FREE_SPACE: Final = (
+    "Free some space on that disk (empty the trash, or move large files elsewhere), then try again."
+)
+
+
+@dataclass(frozen=True)
+class _Cause:
+    """Why a file could not be written, for people.
+
+    Attributes:
+        text: the cause, e.g. ``the disk holding the backups is full``.
+        todo: what to do about it.
+    """
+
+    text: str
+    todo: str
+
+
+def _kind_of(exc: BaseException) -> str | None:
+    """The kind of a write failure (:data:`_FULL`, ...), or ``None`` when it has no name."""
+    if isinstance(exc, OSError):
+        return _ERRNO_KINDS.get(exc.errno or 0)
+    primary = primary_result_code(exc)
+    return None if primary is None else _SQLITE_KINDS.get(primary)
+
+
+def _is_write_failure(exc: sqlite3.Error) -> bool:
+    """Whether an error of SQLite's copy came from writing the copy (not reading the source)."""
+    extended = getattr(exc, "sqlite_errorcode", None)
+    return _kind_of(exc) in (_FULL, _DENIED) or extended in _SQLITE_WRITE_ERRORS
+
+
+def _file_in_the_way(folder: Path) -> Path:
+    """The file that stands where ``folder`` or one of its parents should be (else ``folder``)."""
+    for candidate in (folder, *folder.parents):
+        if os.path.lexists(candidate):
+            return folder if candidate.is_dir() else candidate
+    return folder
+
+
+def _write_cause(exc: BaseException, folder: Path, holding: str) -> _Cause:
+    """Why writing in ``folder`` failed; ``holding`` says what it holds (``the backups``)."""
+    kind = _kind_of(exc)
+    if kind == _FULL:
+        return _Cause(f"the disk holding {holding} is full", _FREE_SPACE)
+    if kind == _READ_ONLY_DISK:
+        return _Cause(
+            f"the disk holding {holding} is read-only",
+            "Check that the disk is not write-protected, then try again.",
+        )
+    if kind == _DENIED:
+        return _Cause(
+            f"Legwork may not write to the folder holding {holding}",
+            "Check that the folder belongs to you and that you may write to it.",
+        )
+    if kind == _NOT_A_FOLDER:
+        return _Cause(
+            f"{_file_in_the_way(folder)} is a file, not a folder",
+            "Move or rename that file, then try again.",
+        )
+    if kind == _DISK_ERROR:
+        return _Cause(
+            f"the disk holding {holding} reported an error",
+            "Check that the disk is connected and working, then try again.",
+        )
+    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    return _Cause(
+        f"the system refused to write there ({reason})",
+        "Try again; if it keeps failing, check that disk.",
+    )
+
+
+@dataclass(frozen=True)
+class _CopyWords:
+    """How the failures of one copy name its files, for people.
+
+    Attributes:
+        failed: what did not happen, the start of each message (``Legwork could not back
+            up plan.sqlite3``).
+        source: the file copied (``your plan``, ``the backup``).
+        holding: what the folder of the copy holds (``the backups``, ``your plan``).
+        unchanged: what stayed as it was (``Your plan was not changed.``), or "".
+    """
+
+    failed: str
+    source: str
+    holding: str
+    unchanged: str = ""
+
+    def write_failed(self, exc: BaseException, folder: Path) -> BackupError:
+        """The copy could not be written in ``folder``."""
+        cause = _write_cause(exc, folder, self.holding)
+        return BackupError(
+            f"{self.failed}: {cause.text} ({folder}).",
+            f"{self.unchanged} {cause.todo}".strip(),
+            cause=cause.text,
+            where=folder,
+        )
+
+    def read_failed(self, exc: sqlite3.Error, path: Path) -> StorageError:
+        """The source at ``path`` could not be read."""
+        primary = primary_result_code(exc)
+        if primary in (SQLITE_CORRUPT, SQLITE_NOTADB):
+            return CorruptDatabaseError(
+                f"{self.failed}: {self.source} is damaged ({exc}).",
+                f"{self.unchanged} Run `legwork check --db {path}` to see what is wrong.".strip(),
+            )
+        if primary in (SQLITE_BUSY, SQLITE_LOCKED):
+            cause = f"{self.source} is locked by another program"
+            todo = "Close the other programs that use it, then try again."
+        else:
+            cause = f"{self.source} could not be read ({exc})"
+            todo = "Check that the disk is connected and working, then try again."
+        return BackupError(
+            f"{self.failed}: {cause}.", f"{self.unchanged} {todo}".strip(), cause=cause
+        )
+
+
 def _refusal(exc: StorageError) -> str:
     """Why a file that failed its check cannot be restored: ``it is damaged (...)``."""
     if isinstance(exc, CorruptDatabaseError | NotADatabaseError):
@@ -246,6 +421,11 @@ def _backup_name(plan: Path, when: datetime, reason: str, counter: int) -> str:
 
 
 def _prepare_folder(plan: Path, root: Path) -> Path:
+    """Make ``plan``'s backup folder and its marker; return the folder.
+
+    Raises:
+        BackupError: the folder cannot be made or written (the message says why).
+    """
     folder = backup_folder(plan, root)
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -260,11 +440,13 @@ def _prepare_folder(plan: Path, root: Path) -> Path:
         if written != text:
             marker.write_text(text, encoding="utf-8", errors="surrogateescape")
     except OSError as exc:
-        raise StorageError(
-            f"The backup folder {folder} cannot be created ({exc.strerror or exc}).",
-            f"Check that you may write to {Path(root)}.",
-        ) from exc
+        raise _backup_words(plan).write_failed(exc, folder) from exc
     return folder
+
+
+def _backup_words(plan: Path) -> _CopyWords:
+    """How the failures of a backup of ``plan`` are told."""
+    return _CopyWords(f"Legwork could not back up {plan.name}", "your plan", "the backups")
 
 
 # -- listing -----------------------------------------------------------------------------------
@@ -401,28 +583,37 @@ def _remove_with_side_files(path: Path) -> None:
         leftover.unlink(missing_ok=True)
 
 
-def _write_verified_copy(source_path: Path, temporary: Path) -> _Inspection:
+def _write_verified_copy(
+    source_path: Path, temporary: Path, words: _CopyWords | None = None
+) -> _Inspection:
     """Copy the plan at ``source_path`` into the new file ``temporary`` and check the copy.
 
     The copy is one self-contained file (rollback journal, not WAL), mode 0600, checked with
     ``PRAGMA integrity_check`` and Legwork's own checks, and flushed to disk. On any failure
     ``temporary`` is removed and the error raised.
 
+    Args:
+        source_path: the file to copy (read-only).
+        temporary: the new file to write.
+        words: how failures name the two files (default: a backup of a plan).
+
     Raises:
-        StorageError: the source cannot be read, or the copy failed its check.
+        BackupError: the copy cannot be written (a full disk, a folder Legwork may not write
+            to: the message names the folder) or the source cannot be read.
+        CorruptDatabaseError: the source, or the copy, failed its check.
     """
+    if words is None:
+        words = _backup_words(source_path)
+    folder = temporary.parent
     try:
         _create_private(temporary)
     except OSError as exc:
-        raise StorageError(
-            f"Legwork cannot write {temporary.parent} ({exc.strerror or exc}).",
-            "Check that the disk is not full and that you may write to that folder.",
-        ) from exc
+        raise words.write_failed(exc, folder) from exc
     try:
         try:
             source = _connect_read_only(source_path)
         except sqlite3.Error as exc:
-            raise _sqlite_refusal(exc, source_path) from exc
+            raise words.read_failed(exc, source_path) from exc
         try:
             copy = sqlite3.connect(temporary, isolation_level=None)
             try:
@@ -431,20 +622,25 @@ def _write_verified_copy(source_path: Path, temporary: Path) -> _Inspection:
             finally:
                 copy.close()
         except sqlite3.Error as exc:
-            raise _sqlite_refusal(exc, source_path) from exc
+            if _is_write_failure(exc):
+                raise words.write_failed(exc, folder) from exc
+            raise words.read_failed(exc, source_path) from exc
         finally:
             source.close()
         try:
-            inspection = _inspect(temporary, full=True)
+            inspection = _check(temporary, full=True)
         except StorageError as exc:
             problems = getattr(exc, "problems", [])
             raise CorruptDatabaseError(
-                f"The copy of {source_path.name} failed its integrity check ({exc}).",
-                f"{source_path.name} itself may be damaged: run `legwork check --db "
-                f"{source_path}`.",
+                f"{words.failed}: the copy of {words.source} failed its integrity check ({exc}).",
+                f"{words.unchanged} {source_path.name} itself may be damaged: run `legwork "
+                f"check --db {source_path}`.".strip(),
                 problems,
             ) from exc
-        fsync_file(temporary)
+        try:
+            fsync_file(temporary)
+        except OSError as exc:
+            raise words.write_failed(exc, folder) from exc
     except BaseException:
         _remove_with_side_files(temporary)
         raise
@@ -483,8 +679,6 @@ def make_backup(
     """Back up ``plan`` now into its folder in ``root``, then rotate that folder.
 
     Reads the plan through a read-only connection (it may be open in the app meanwhile).
-    The new backup is never the one its rotation deletes, even when the clock is behind the
-    backups before it; and it rotates only backups of its own kind (see :func:`rotate`).
 
     Args:
         plan: the plan file.
@@ -496,28 +690,32 @@ def make_backup(
     Returns:
         The new backup, with its counts.
 
+    The new backup is never the one its rotation deletes, even when the clock is behind the
+    backups before it; and it rotates only backups of its own kind (see :func:`rotate`).
+
     Raises:
         ValueError: ``now`` is naive or ``reason`` unknown.
-        StorageError: the plan cannot be read, the copy failed its check (the plan may be
-            damaged) or the folder cannot be written. No partial file is left behind.
+        BackupError: the folder cannot be written (a full disk, ...) or the plan cannot be
+            read; the message says which and why, and ``cause`` says it in a few words.
+        CorruptDatabaseError: the plan, or the copy, failed its check (the plan may be
+            damaged). No partial file is left behind.
     """
     _require_aware(now)
     if reason not in (AUTOMATIC, *_SAFETY_REASONS):
         raise ValueError(f"unknown backup reason {reason!r}")
     plan = Path(plan).expanduser().absolute()
+    words = _backup_words(plan)
     folder = _prepare_folder(plan, root)
     remove_stale_temporaries(folder)
     when = now.replace(microsecond=0)
     temporary = temporary_name(folder / _backup_name(plan, when, reason, 1), "backup")
-    inspection = _write_verified_copy(plan, temporary)
+    inspection = _write_verified_copy(plan, temporary, words)
     try:
         target = _publish(temporary, lambda n: folder / _backup_name(plan, when, reason, n))
+        size = target.stat().st_size
     except OSError as exc:
-        raise StorageError(
-            f"The backup could not be saved in {folder} ({exc.strerror or exc}).",
-            "Check that the disk is not full and that you may write to that folder.",
-        ) from exc
-    info = _with_counts(BackupInfo(target, when, reason, target.stat().st_size), inspection)
+        raise words.write_failed(exc, folder) from exc
+    info = _with_counts(BackupInfo(target, when, reason, size), inspection)
     rotate(plan, root, now=now, policy=policy, kinds=(reason,), keep=(target,))
     return info
 
@@ -683,20 +881,37 @@ def restore_backup(
     backup = Path(backup).expanduser().absolute()
     parsed = _parse(backup)
     try:
-        inspection = _inspect(backup, full=True)
+        inspection = _check(backup, full=True)
+        size = backup.stat().st_size
     except StorageError as exc:
-        raise type(exc)(
-            f"The backup {backup.name} cannot be restored: {exc}",
+        refused = StorageError if isinstance(exc, BackupError) else type(exc)
+        error = refused(
+            f"The backup {backup.name} cannot be restored: {_refusal(exc)}.",
+            "Your plan was not changed. Choose another backup.",
+        )
+        if isinstance(error, CorruptDatabaseError):
+            error.problems = list(getattr(exc, "problems", []))
+        raise error from exc
+    except OSError as exc:
+        raise StorageError(
+            f"The backup {backup.name} cannot be restored: it cannot be read "
+            f"({exc.strerror or exc}).",
             "Your plan was not changed. Choose another backup.",
         ) from exc
     when, reason = parsed if parsed is not None else (now, AUTOMATIC)
-    restored = _with_counts(BackupInfo(backup, when, reason, backup.stat().st_size), inspection)
+    restored = _with_counts(BackupInfo(backup, when, reason, size), inspection)
+    words = _CopyWords(
+        f"The backup {backup.name} could not be restored",
+        "the backup",
+        "your plan",
+        "Your plan was not changed.",
+    )
 
     remove_stale_temporaries(plan.parent, plan.name)
     ready = plan.with_name(plan.name + RESTORE_READY_SUFFIX)
     _remove_with_side_files(ready)  # a copy of a backup from a restore that never started
     temporary = temporary_name(plan, "restore")
-    copied = _write_verified_copy(backup, temporary)
+    copied = _write_verified_copy(backup, temporary, words)
     if copied.counts != inspection.counts:  # pragma: no cover - the backup API copies pages
         _remove_with_side_files(temporary)
         raise StorageError(f"The copy of {backup.name} differs from it.", "Please report this.")
@@ -704,10 +919,7 @@ def restore_backup(
         move_no_clobber(temporary, ready)
     except OSError as exc:
         _remove_with_side_files(temporary)
-        raise StorageError(
-            f"Legwork cannot write beside {plan.name} ({exc.strerror or exc}).",
-            f"Your plan was not changed. Check that you may write to {plan.parent}.",
-        ) from exc
+        raise words.write_failed(exc, plan.parent) from exc
     fsync_directory(plan.parent)
 
     safety: BackupInfo | None = None
@@ -717,9 +929,9 @@ def restore_backup(
             safety = make_backup(plan, root, now=now, reason=BEFORE_RESTORE, policy=policy)
         except CorruptDatabaseError:
             safety = None  # too damaged to copy; the file itself is kept aside just below
-        except StorageError:
+        except StorageError as exc:
             _remove_with_side_files(ready)
-            raise
+            raise _safety_copy_failed(exc, backup) from exc
         try:
             kept_aside = set_aside(plan, "replaced", now=now)
         except StorageError:
@@ -733,12 +945,30 @@ def restore_backup(
             f"The restored plan is {ready}; your previous plan is {kept_aside}.",
         ) from exc
     fsync_directory(plan.parent)
-    final = _inspect(plan, full=True)
+    final = _check(plan, full=True)  # the plan is closed (the caller holds its lock)
     if final.counts != inspection.counts:  # pragma: no cover - checked twice above
         raise StorageError(
             f"The restored plan {plan} differs from {backup.name}.", "Please report this."
         )
     return RestoreResult(plan, restored, safety, kept_aside)
+
+
+def _safety_copy_failed(error: StorageError, backup: Path) -> StorageError:
+    """A restore of ``backup`` stopped because the backup of the plan it replaces failed."""
+    if isinstance(error, BackupError):
+        where = f" ({error.where})" if error.where is not None else ""
+        return BackupError(
+            f"The backup {backup.name} was not restored: before replacing your plan, Legwork "
+            f"keeps it as a backup, and {error.cause}{where}.",
+            f"Your plan was not changed. {error.hint}".strip(),
+            cause=error.cause,
+            where=error.where,
+        )
+    return StorageError(
+        f"The backup {backup.name} was not restored: before replacing your plan, Legwork keeps "
+        f"it as a backup, and that failed ({error}).",
+        f"Your plan was not changed. {error.hint}".strip(),
+    )
 
 
 def copy_backup(backup: Path, folder: Path) -> Path:
@@ -751,16 +981,14 @@ def copy_backup(backup: Path, folder: Path) -> Path:
         StorageError: the backup is damaged, not a plan, or ``folder`` cannot be written.
     """
     backup = Path(backup).expanduser().absolute()
+    words = _CopyWords(f"Legwork could not copy the backup {backup.name}", "the backup", "the copy")
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError as exc:
-        raise StorageError(
-            f"The folder {folder} cannot be created ({exc.strerror or exc}).",
-            "Choose a folder you can write to.",
-        ) from exc
+        raise words.write_failed(exc, folder) from exc
     stem = backup.stem if backup.suffix else backup.name
     temporary = temporary_name(folder / f"{stem}-copy{_SUFFIX}", "copy")
-    _write_verified_copy(backup, temporary)
+    _write_verified_copy(backup, temporary, words)
 
     def name_for(counter: int) -> Path:
         return folder / f"{stem}-copy{'' if counter == 1 else f'-{counter}'}{_SUFFIX}"
@@ -768,7 +996,4 @@ def copy_backup(backup: Path, folder: Path) -> Path:
     try:
         return _publish(temporary, name_for)
     except OSError as exc:
-        raise StorageError(
-            f"The copy of {backup.name} cannot be saved in {folder} ({exc.strerror or exc}).",
-            "Check that the disk is not full.",
-        ) from exc
+        raise words.write_failed(exc, folder) from exc

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import shutil
@@ -578,3 +579,134 @@ def test_the_check_of_each_backup_is_done_once_until_the_file_changes(
     after = {b.path: b for b in list_backups(bigger_plan, root)}
     assert checked == [made[1].path]  # only the file that changed
     assert after[made[1].path].damaged
+
+
+# ------------------------------------------------------------------------------ a full disk
+def sqlite_full() -> sqlite3.OperationalError:
+    """The error SQLite raises when a write finds the disk full."""
+    error = sqlite3.OperationalError("database or disk is full")
+    error.sqlite_errorcode = 13
+    error.sqlite_errorname = "SQLITE_FULL"
+    return error
+
+
+class _CopyFailsWhenFull:
+    """A read-only connection whose copy (``backup``) stops on a full disk, as SQLite does."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self._connection = connection
+
+    def backup(self, target: sqlite3.Connection, *args: object, **kwargs: object) -> None:
+        raise sqlite_full()
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._connection, name)
+
+
+def disk_full_for(monkeypatch: pytest.MonkeyPatch, how: str, folder: Path, source: Path) -> None:
+    """Make writing new files in ``folder`` fail as on a full disk.
+
+    ``how``: ``create`` (making the file fails, ENOSPC), ``write`` (SQLite's writes of a copy of
+    ``source`` fail, SQLITE_FULL) or ``flush`` (``fsync`` of the file fails, ENOSPC).
+    """
+    real_open, real_fsync = os.open, os.fsync
+    opened: dict[int, Path] = {}
+
+    def full_open(path: object, flags: int, *args: object, **kwargs: object) -> int:
+        where = Path(os.fsdecode(path))  # type: ignore[arg-type]
+        if how == "create" and flags & os.O_CREAT and where.parent == folder:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(where))
+        descriptor = real_open(path, flags, *args, **kwargs)  # type: ignore[arg-type]
+        opened[descriptor] = where
+        return descriptor
+
+    def full_fsync(descriptor: int) -> None:
+        where = opened.get(descriptor)
+        if how == "flush" and where is not None and where.parent == folder and where.is_file():
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        real_fsync(descriptor)
+
+    real_connect = backups._connect_read_only
+
+    def connect(path: Path) -> object:
+        connection = real_connect(path)
+        if how == "write" and Path(path) == source:
+            return _CopyFailsWhenFull(connection)
+        return connection
+
+    monkeypatch.setattr(os, "open", full_open)
+    monkeypatch.setattr(os, "fsync", full_fsync)
+    monkeypatch.setattr(backups, "_connect_read_only", connect)
+
+
+FULL_DISK_WAYS = ["create", "write", "flush"]
+
+
+@pytest.mark.parametrize("how", FULL_DISK_WAYS)
+def test_restore_on_a_full_disk_says_so_names_the_backup_and_changes_nothing(
+    plan: Path, root: Path, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    backup = make_backup(plan, root, now=START)
+    add_runs(plan, "Kept")
+    before = sha(plan)
+    disk_full_for(monkeypatch, how, plan.parent, backup.path)
+
+    with pytest.raises(StorageError) as refused:
+        restore_backup(backup.path, plan, root, now=START + timedelta(days=1))
+
+    message, hint = str(refused.value), refused.value.hint
+    assert backup.path.name in message  # which backup could not be restored
+    assert "the plan file" not in message  # the backup is not the plan
+    assert "disk holding your plan is full" in message
+    assert str(plan.parent) in message
+    assert "Your plan was not changed." in hint
+    assert "Free some space" in hint
+    for untrue in ("not saved", "last change", "network drive", "disk error"):
+        assert untrue not in f"{message} {hint}"
+    monkeypatch.undo()
+    assert sha(plan) == before
+    assert sorted(p.name for p in plan.parent.glob("plan.sqlite3*")) == ["plan.sqlite3"]
+    assert not [p for p in plan.parent.iterdir() if p.name.endswith(".tmp")]
+
+
+@pytest.mark.parametrize("how", FULL_DISK_WAYS)
+def test_restore_stops_when_the_safety_copy_finds_the_backups_disk_full(
+    plan: Path, root: Path, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    backup = make_backup(plan, root, now=START)
+    add_runs(plan, "Kept")
+    before = sha(plan)
+    disk_full_for(monkeypatch, how, backup.path.parent, plan)
+
+    with pytest.raises(StorageError) as refused:
+        restore_backup(backup.path, plan, root, now=START + timedelta(days=1))
+
+    message, hint = str(refused.value), refused.value.hint
+    assert backup.path.name in message
+    assert "disk holding the backups is full" in message
+    assert "Your plan was not changed." in hint and "Free some space" in hint
+    for untrue in ("not saved", "last change", "network drive", "disk error", "plan file"):
+        assert untrue not in f"{message} {hint}"
+    monkeypatch.undo()
+    assert sha(plan) == before
+    assert sorted(p.name for p in plan.parent.glob("plan.sqlite3*")) == ["plan.sqlite3"]
+    assert [b.path for b in list_backups(plan, root)] == [backup.path]
+
+
+@pytest.mark.parametrize("how", FULL_DISK_WAYS)
+def test_a_backup_on_a_full_disk_says_so_and_claims_no_lost_change(
+    plan: Path, root: Path, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    folder = backup_folder(plan, root)
+    folder.mkdir(parents=True)
+    disk_full_for(monkeypatch, how, folder, plan)
+
+    with pytest.raises(StorageError) as refused:
+        make_backup(plan, root, now=START)
+
+    message, hint = str(refused.value), refused.value.hint
+    assert "disk holding the backups is full" in message and plan.name in message
+    assert "Free some space" in hint
+    assert getattr(refused.value, "cause", "") == "the disk holding the backups is full"
+    for untrue in ("not saved", "last change", "network drive", "plan file"):
+        assert untrue not in f"{message} {hint}"
