@@ -6,6 +6,9 @@ would drop" and "what day it is". Widgets change it and listen to it; none asks 
 widget. It follows the plan too: the week starts on the runner's first weekday (and re-forms
 when that setting changes), a selected block that is deleted is let go, and "today" rolls
 over at midnight while the app stays open.
+
+"Today" is asked of the clock at midnight, by a timer aimed in real elapsed time (a
+spring-forward day has 23 hours, an autumn one 25).
 """
 
 from __future__ import annotations
@@ -36,10 +39,34 @@ def fixed_clock(day: date) -> Clock:
     return clock
 
 
+def local_now() -> datetime:
+    """The current time, aware, in the machine's local time zone."""
+    return datetime.now().astimezone()
+
+
+def start_of_day(day: date) -> datetime:
+    """The first instant of ``day`` in the machine's local time, aware.
+
+    Midnight, found through :meth:`datetime.astimezone` (which knows the local daylight
+    saving rules); where the clocks skip midnight itself (Chile, Cuba, Lebanon spring
+    forward at 00:00), the moment the day begins after the gap.
+    """
+    candidates = [datetime.combine(day, time(0, fold=fold)).astimezone() for fold in (0, 1)]
+    on_the_day = [moment for moment in candidates if moment.astimezone().date() == day]
+    return min(on_the_day or candidates, key=datetime.timestamp)
+
+
 def msecs_until_midnight(now: datetime) -> int:
-    """Milliseconds from ``now`` to a second after the next midnight."""
-    midnight = datetime.combine(now.date() + timedelta(days=1), time.min, tzinfo=now.tzinfo)
-    return (midnight - now) // timedelta(milliseconds=1) + _AFTER_MIDNIGHT_MS
+    """Real milliseconds from ``now`` to a second after the next local midnight.
+
+    ``now`` may be aware (any zone) or naive (read as local time). The interval is taken
+    between instants (timestamps), never between wall-clock times: on a spring-forward day
+    midnight comes 23 hours after the one before, on an autumn day 25.
+    """
+    local = now.astimezone()
+    midnight = start_of_day(local.date() + timedelta(days=1))
+    elapsed = max(midnight.timestamp() - local.timestamp(), 0.0)
+    return round(elapsed * 1000) + _AFTER_MIDNIGHT_MS
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +94,8 @@ class ViewState(QObject):
     Args:
         controller: the plan controller (its ``plan_changed`` and first weekday).
         clock: returns today's date; asked at start and again after every midnight.
-        now: returns the current local time, to aim the midnight timer.
+        now: returns the current time (aware; a naive one is read as local time), to aim
+            the midnight timer.
         parent: the owning object.
 
     Signals:
@@ -90,7 +118,7 @@ class ViewState(QObject):
         controller: PlanController,
         *,
         clock: Clock = date.today,
-        now: Callable[[], datetime] = datetime.now,
+        now: Callable[[], datetime] = local_now,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)

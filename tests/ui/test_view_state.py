@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -10,10 +16,17 @@ from planner.core.model import Kind, Workout
 from planner.core.weeks import Week
 from planner.ui.controller import PlanController
 from planner.ui.view_state import DropIntent, ViewState, fixed_clock, msecs_until_midnight
+from planner.ui.week_view import WeekView
 from tests.fakes import MemoryRepository
 from tests.ui.conftest import MONDAY, TODAY, by_title
 
 SUNDAY = date(2026, 11, 22)
+
+
+def header_pixels(view: WeekView, day: date) -> object:
+    """The top of ``day``'s column as painted: where the today pill is."""
+    column = view.day_rect(day)
+    return view.grab().toImage().copy(column.adjusted(0, 0, 0, 30 - column.height()))
 
 
 class FakeClock:
@@ -163,15 +176,74 @@ def test_the_week_view_marks_the_new_today_after_midnight(
     with qtbot.waitExposed(view):
         view.show()
     thursday = date(2026, 11, 19)
-
-    def header_pixels(day: date) -> object:
-        column = view.day_rect(day)
-        return view.grab().toImage().copy(column.adjusted(0, 0, 0, 30 - column.height()))
-
-    wednesday_before, thursday_before = header_pixels(TODAY), header_pixels(thursday)
+    wednesday_before, thursday_before = header_pixels(view, TODAY), header_pixels(view, thursday)
     clock.day = thursday
     controller.add_workout(Workout(None, MONDAY, Kind.REST, "Rest day"))  # an unrelated paint
-    assert header_pixels(thursday) == thursday_before  # no clock was asked meanwhile
+    assert header_pixels(view, thursday) == thursday_before  # no clock was asked meanwhile
     state.check_today()
-    assert header_pixels(thursday) != thursday_before  # the today pill moved to Thursday
-    assert header_pixels(TODAY) != wednesday_before
+    assert header_pixels(view, thursday) != thursday_before  # the today pill moved to Thursday
+    assert header_pixels(view, TODAY) != wednesday_before
+
+
+# -- today across daylight saving time, a suspend and a wake ---------------------------------
+BERLIN = ZoneInfo("Europe/Berlin")
+HOUR_MS = 3600 * 1000
+
+
+@contextmanager
+def local_time_zone(name: str) -> Iterator[None]:
+    """The machine's local time is ``name``'s for a while, then what it was."""
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = name
+    time.tzset()
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["TZ"]
+        else:
+            os.environ["TZ"] = before
+        time.tzset()
+
+
+@pytest.fixture
+def in_berlin() -> Iterator[None]:
+    """The machine's local time is Berlin's (CET/CEST) for the test."""
+    with local_time_zone("Europe/Berlin"):
+        yield
+
+
+@pytest.mark.parametrize(
+    ("now", "expected"),
+    [
+        # Sunday 29 March 2026 has 23 hours: clocks go from 02:00 to 03:00.
+        (datetime(2026, 3, 29, 0, 0), 23 * HOUR_MS + 1000),
+        (datetime(2026, 3, 29, 0, 0, tzinfo=BERLIN), 23 * HOUR_MS + 1000),
+        (datetime(2026, 3, 29, 1, 30), 21 * HOUR_MS + 30 * 60_000 + 1000),
+        (datetime(2026, 3, 28, 23, 0), HOUR_MS + 1000),  # the night before: a plain hour
+        # Sunday 25 October 2026 has 25 hours: clocks go from 03:00 back to 02:00.
+        (datetime(2026, 10, 25, 0, 0), 25 * HOUR_MS + 1000),
+        (datetime(2026, 10, 25, 0, 0, tzinfo=BERLIN), 25 * HOUR_MS + 1000),
+    ],
+)
+def test_the_timer_waits_the_real_time_to_midnight_on_daylight_saving_days(
+    in_berlin: None, now: datetime, expected: int
+) -> None:
+    assert msecs_until_midnight(now) == expected
+
+
+def test_where_midnight_itself_is_skipped_the_timer_waits_for_the_day_to_begin() -> None:
+    """Chile springs forward at midnight: Sunday 6 September 2026 begins at 01:00."""
+    with local_time_zone("America/Santiago"):
+        assert msecs_until_midnight(datetime(2026, 9, 5, 23, 30)) == 30 * 60_000 + 1000
+
+
+def test_the_midnight_timer_is_aimed_in_real_time_on_the_spring_forward_night(
+    qtbot: Any, controller: PlanController, in_berlin: None
+) -> None:
+    sunday = datetime(2026, 3, 29, 0, 0, 1, tzinfo=BERLIN)  # just after the last check
+    state = ViewState(controller, clock=fixed_clock(sunday.date()), now=lambda: sunday)
+    next_midnight = datetime(2026, 3, 30, tzinfo=BERLIN)
+    elapsed = next_midnight.timestamp() - sunday.timestamp()
+    assert elapsed == 23 * 3600 - 1
+    assert state.midnight_timer.interval() == elapsed * 1000 + 1000
