@@ -8,7 +8,8 @@ when that setting changes), a selected block that is deleted is let go, and "tod
 over at midnight while the app stays open.
 
 "Today" is asked of the clock at midnight, by a timer aimed in real elapsed time (a
-spring-forward day has 23 hours, an autumn one 25).
+spring-forward day has 23 hours, an autumn one 25); and, since a suspended machine's timers
+fire late or not at all, again every minute and whenever the app becomes active.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QGuiApplication
 
 from planner.core.model import ChangeSet
 from planner.core.weeks import Week, week_of
@@ -28,6 +30,8 @@ Clock = Callable[[], date]
 
 #: How long after midnight the day is checked (so the clock has surely moved on).
 _AFTER_MIDNIGHT_MS = 1000
+#: How often the day is checked besides (a woken machine's midnight timer may be late).
+RECHECK_MS = 60_000
 
 
 def fixed_clock(day: date) -> Clock:
@@ -93,7 +97,8 @@ class ViewState(QObject):
 
     Args:
         controller: the plan controller (its ``plan_changed`` and first weekday).
-        clock: returns today's date; asked at start and again after every midnight.
+        clock: returns today's date; asked at start, after every midnight, every
+            :data:`RECHECK_MS` and whenever the app becomes active.
         now: returns the current time (aware; a naive one is read as local time), to aim
             the midnight timer.
         parent: the owning object.
@@ -137,6 +142,13 @@ class ViewState(QObject):
         self._midnight.setSingleShot(True)
         self._midnight.setTimerType(Qt.TimerType.VeryCoarseTimer)
         self._midnight.timeout.connect(self.check_today)
+        self._recheck = QTimer(self)  # cheap: one call of the clock
+        self._recheck.setTimerType(Qt.TimerType.VeryCoarseTimer)
+        self._recheck.timeout.connect(self.check_today)
+        self._recheck.start(RECHECK_MS)
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.applicationStateChanged.connect(self._on_application_state_changed)
         controller.plan_changed.connect(self._on_plan_changed)
         self._arm_midnight()
 
@@ -185,6 +197,11 @@ class ViewState(QObject):
     def midnight_timer(self) -> QTimer:
         """The timer aimed at the next midnight (it calls :meth:`check_today`)."""
         return self._midnight
+
+    @property
+    def recheck_timer(self) -> QTimer:
+        """The timer that calls :meth:`check_today` every :data:`RECHECK_MS` besides."""
+        return self._recheck
 
     def week_of(self, day: date) -> Week:
         """The week holding ``day`` for the runner's first weekday."""
@@ -257,8 +274,11 @@ class ViewState(QObject):
     def check_today(self) -> None:
         """Ask the clock again; when the day moved on, follow it, then re-aim the timer.
 
-        A selection that sat on the old today (with no block) moves to the new one, and the
-        view follows it into the next week; any other selection stays where it is.
+        Called by the midnight timer (on time, early or late), every :data:`RECHECK_MS`, and
+        when the app becomes active (after a suspend, say). A selection that sat on the old
+        today (with no block) moves to the new one, and the view follows it into the next
+        week; any other selection stays where it is. Re-aiming each time also corrects a
+        midnight timer that a suspend left counting from before it.
         """
         day = self._clock()
         if day != self._today:
@@ -270,6 +290,11 @@ class ViewState(QObject):
 
     def _arm_midnight(self) -> None:
         self._midnight.start(msecs_until_midnight(self._now()))
+
+    @Slot(Qt.ApplicationState)
+    def _on_application_state_changed(self, app_state: Qt.ApplicationState) -> None:
+        if app_state == Qt.ApplicationState.ApplicationActive:
+            self.check_today()
 
     # -- reactions -------------------------------------------------------------------------
     @Slot(object)

@@ -11,6 +11,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 
 from planner.core.model import Kind, Workout
 from planner.core.weeks import Week
@@ -247,3 +249,44 @@ def test_the_midnight_timer_is_aimed_in_real_time_on_the_spring_forward_night(
     elapsed = next_midnight.timestamp() - sunday.timestamp()
     assert elapsed == 23 * 3600 - 1
     assert state.midnight_timer.interval() == elapsed * 1000 + 1000
+
+
+def test_a_wake_after_midnight_shows_the_new_today_when_the_app_is_active_again(
+    qtbot: Any, controller: PlanController
+) -> None:
+    from planner.ui.week_view import WeekView
+
+    clock = FakeClock(TODAY)
+    state = ViewState(controller, clock=clock)
+    view = WeekView(controller, state)
+    qtbot.addWidget(view)
+    view.resize(1200, 640)
+    with qtbot.waitExposed(view):
+        view.show()
+    thursday = date(2026, 11, 19)
+    thursday_before = header_pixels(view, thursday)
+
+    clock.day = thursday  # the machine slept through midnight: no timer fired
+    app = QGuiApplication.instance()
+    assert isinstance(app, QGuiApplication)
+    with qtbot.waitSignal(state.today_changed) as rolled:
+        app.applicationStateChanged.emit(Qt.ApplicationState.ApplicationActive)  # it wakes
+    assert rolled.args == [thursday] and state.today == thursday
+    assert header_pixels(view, thursday) != thursday_before  # the today pill is on Thursday
+
+
+def test_a_wake_that_leaves_the_app_inactive_is_caught_within_a_minute(
+    qtbot: Any, controller: PlanController
+) -> None:
+    clock = FakeClock(TODAY)
+    state = ViewState(controller, clock=clock)
+    recheck = state.recheck_timer
+    assert recheck.isActive() and not recheck.isSingleShot()
+    assert recheck.interval() <= 60_000
+    with qtbot.assertNotEmitted(state.today_changed):
+        recheck.timeout.emit()  # a check with the same day: nothing happens
+    clock.day = TODAY + timedelta(days=1)
+    recheck.start(10)  # the next periodic check comes sooner, for the test
+    with qtbot.waitSignal(state.today_changed) as rolled:
+        pass
+    assert rolled.args == [date(2026, 11, 19)]
