@@ -14,7 +14,7 @@ import sqlite3
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -567,3 +567,85 @@ def test_a_plan_that_can_only_be_read_opens_with_a_banner_saying_why(
 def test_a_writable_plan_has_no_banner(qapp: QApplication, tmp_path: Path) -> None:
     plan = make_plan(tmp_path / "plan.sqlite3")
     assert banner_of(plan) == {"read_only": False, "banner": None, "shown": False}
+
+
+# ------------------------------------------------------------ write-protected, then writable
+def _window_outcome(path: Path, *, edit: bool) -> dict[str, Any]:
+    """Open ``path`` as the app does and wait until loaded; read a week, maybe add a run."""
+    import time
+
+    from PySide6.QtWidgets import QToolBar
+
+    qapp = QApplication.instance() or QApplication([])
+    assert isinstance(qapp, QApplication)
+    window = app.build_main_window(path, today=TODAY)
+    window.show()
+    deadline = time.monotonic() + 20
+    while not getattr(getattr(window, "database", None), "loaded", True) and time.monotonic() < deadline:
+        qapp.processEvents()
+    seen = window.controller.workouts(TODAY - timedelta(days=7), TODAY)
+    banner = window.findChild(QToolBar, "readOnlyBanner")
+    outcome: dict[str, Any] = {
+        "count": len(seen),
+        "banner": None if banner is None or banner.isHidden() else banner.text(),  # type: ignore[attr-defined]
+    }
+    if edit:
+        refusals: list[str] = []
+        window.controller.failed.connect(lambda message, _hint: refusals.append(message))
+        added = window.controller.add_workout(
+            Workout(None, TODAY, Kind.RUN, "After the chmod", 0, 30.0, 5.0, 3.0)
+        )
+        outcome["saved"] = added is not None
+        outcome["refusals"] = refusals
+    window.close()
+    qapp.processEvents()
+    return outcome
+
+
+def read_only_session(path: Path) -> dict[str, Any]:
+    """A session on the write-protected ``path`` (run under setpriv)."""
+    return _window_outcome(path, edit=False)
+
+
+def read_only_then_writable(path: Path) -> dict[str, Any]:
+    """One session: the plan write-protected, closed, made writable, opened and edited."""
+    path.chmod(0o400)
+    before = _window_outcome(path, edit=False)
+    path.chmod(0o600)
+    return {"before": before, "after": _window_outcome(path, edit=True)}
+
+
+def writable_session(path: Path) -> dict[str, Any]:
+    """A session that edits ``path`` (run under setpriv)."""
+    return _window_outcome(path, edit=True)
+
+
+@pytest.mark.skipif(NO_PERMISSION_TESTS is not None, reason=str(NO_PERMISSION_TESTS))
+def test_a_plan_made_writable_again_opens_writable_in_the_same_session(
+    qapp: QApplication, tmp_path: Path
+) -> None:
+    """A read-only session leaves 0400 ``-wal``/``-shm`` files; they must not keep it read-only."""
+    plan = make_plan(tmp_path / "plan.sqlite3", workouts=2)
+    try:
+        outcome = with_file_permissions(read_only_then_writable, plan)
+    finally:
+        plan.chmod(0o600)
+    assert outcome["before"]["banner"].startswith("Read-only. The plan file plan.sqlite3 is")
+    assert outcome["after"] == {"count": 2, "banner": None, "saved": True, "refusals": []}
+    with open_database(plan, read_only=True) as db:
+        assert "After the chmod" in [w.title for w in db.repository.workouts_between(TODAY, TODAY)]
+
+
+@pytest.mark.skipif(NO_PERMISSION_TESTS is not None, reason=str(NO_PERMISSION_TESTS))
+def test_a_plan_made_writable_again_opens_writable_after_a_restart(
+    qapp: QApplication, tmp_path: Path
+) -> None:
+    plan = make_plan(tmp_path / "plan.sqlite3", workouts=2)
+    plan.chmod(0o400)
+    try:
+        before = with_file_permissions(read_only_session, plan)
+    finally:
+        plan.chmod(0o600)
+    assert before["banner"].startswith("Read-only.")
+    after = with_file_permissions(writable_session, plan)
+    assert after == {"count": 2, "banner": None, "saved": True, "refusals": []}

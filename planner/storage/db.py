@@ -25,11 +25,8 @@ the ``sqlite3`` module's implicit handling, so reads and DDL are transactional t
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sqlite3
-import stat
-import sys
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -74,6 +71,7 @@ from planner.storage.sqlite_file import (
     _remove_empty_side_files,
     _side_files,
     known_revisions,
+    make_side_files_writable,
 )
 
 __all__ = [
@@ -443,35 +441,10 @@ def _create_database(path: Path, busy_timeout: float) -> Database:
     return Database(path, make_engine(path, busy_timeout=busy_timeout))
 
 
-def _make_side_files_writable(path: Path) -> None:
-    """Give our own leftover write-protected ``-wal``/``-shm`` files back their write bit.
-
-    SQLite gives the side files the plan's mode. After a session on a write-protected (0400)
-    plan, they stay 0400 when the plan is made writable again, and SQLite then opens the
-    plan read-only. The files are ours and hold nothing but SQLite's bookkeeping, so they
-    get the plan's mode back (never deleted: another reader may use them).
-    """
-    if sys.platform == "win32":  # pragma: no cover - no modes to repair
-        return
-    try:
-        mode = stat.S_IMODE(path.stat().st_mode) | stat.S_IRUSR | stat.S_IWUSR
-    except OSError:
-        return
-    for side in _side_files(path):
-        try:
-            owner = side.stat().st_uid
-        except OSError:
-            continue
-        if owner == os.getuid() and not os.access(side, os.W_OK):
-            with contextlib.suppress(OSError):
-                os.chmod(side, mode & 0o666)
-
-
 def _read_only_reason(path: Path) -> str | None:
     """Why the plan at ``path`` can only be read here, or ``None`` when it can be written."""
     if not os.access(path, os.W_OK):
         return f"The plan file {path.name} is write-protected, so changes cannot be saved."
-    _make_side_files_writable(path)
     wal, shm = _side_files(path)
     present = [side for side in (wal, shm) if side.exists()]
     if any(not os.access(side, os.W_OK) for side in present):
@@ -527,6 +500,8 @@ def open_database(
             raise StorageError(f"There is no plan file at {path} (no such file).")
         return _create_database(path, busy_timeout)
 
+    if not read_only:
+        make_side_files_writable(path)  # before any connection: see its docstring
     inspection = _inspect(path, full=False)
     reason = None if read_only else _read_only_reason(path)
     writable = not read_only and reason is None

@@ -14,6 +14,7 @@ import errno
 import os
 import sqlite3
 import stat
+import sys
 import urllib.parse
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -102,6 +103,37 @@ def _file_uri(path: Path, mode: str, *, immutable: bool = False) -> str:
 
 def _side_files(path: Path) -> tuple[Path, Path]:
     return path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")
+
+
+def make_side_files_writable(path: Path) -> None:
+    """Give our own leftover write-protected ``-wal``/``-shm`` files back their write bit.
+
+    SQLite gives the side files the plan's mode. After a session on a write-protected (0400)
+    plan, they stay 0400 when the plan is made writable again, and SQLite then opens the
+    plan read-only. The files are ours and hold nothing but SQLite's bookkeeping, so they
+    get the plan's mode back (never deleted: another reader may use them).
+
+    Call it before this process opens any connection to the plan: SQLite shares one
+    ``-shm`` mapping between all the connections of a process, so a connection opened while
+    the ``-shm`` was still read-only would keep every later one of this process read-only.
+    Does nothing unless the plan itself is writable.
+    """
+    if sys.platform == "win32":  # pragma: no cover - no modes to repair
+        return
+    if not os.access(path, os.W_OK):
+        return
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode) | stat.S_IRUSR | stat.S_IWUSR
+    except OSError:
+        return
+    for side in _side_files(path):
+        try:
+            owner = side.stat().st_uid
+        except OSError:
+            continue
+        if owner == os.getuid() and not os.access(side, os.W_OK):
+            with contextlib.suppress(OSError):
+                os.chmod(side, mode & 0o666)
 
 
 def _remove_empty_side_files(path: Path) -> None:

@@ -48,6 +48,7 @@ from planner.storage.sqlite_file import (
     _remove_empty_side_files,
     _side_files,
     _sqlite_refusal,
+    make_side_files_writable,
 )
 
 if TYPE_CHECKING:
@@ -344,6 +345,7 @@ def open_for_startup(path: Path, *, busy_timeout: float = BUSY_TIMEOUT_S) -> Sta
     path = Path(path).expanduser().absolute()
     if not path.exists():
         return None  # open_database creates it
+    make_side_files_writable(path)  # a read-only session's leftovers, before any connection
     inspection = _inspect(path, full=False)  # open_database's refusals, nothing written
     if not inspection.current:
         return None  # open_database backs it up and upgrades it
