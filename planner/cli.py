@@ -644,6 +644,13 @@ def _import_weights(args: argparse.Namespace) -> int:
     if problem:
         raise CliError(problem, "Give the right file with --db (or set LEGWORK_DB).")
     try:
+        size = file.stat().st_size
+        if size > weights_csv.MAX_FILE_BYTES:
+            raise CliError(
+                f"{file}: {size / (1024 * 1024):.0f} MB is far larger than a table of "
+                f"weigh-ins (at most {weights_csv.MAX_FILE_BYTES // (1024 * 1024)} MB)",
+                "Nothing was imported. Is it the right file?",
+            )
         data = file.read_bytes()
     except OSError as exc:
         raise CliError(f"{file}: {exc.strerror or exc}") from None
@@ -663,12 +670,20 @@ def _import_weights(args: argparse.Namespace) -> int:
         except weights_csv.WeightFileError as exc:
             hint = "Add --date-order dmy or --date-order mdy." if exc.ambiguous_dates else ""
             raise CliError(f"{file}: {exc}", hint or "Nothing was imported.") from None
-        for refused in found.refused:
-            print(f"{PROG}: {file}: row {refused.row}: {refused.reason}", file=sys.stderr)
-        if found.refused:
-            count = len(found.refused)
+        # A bounded summary: the first examples of each kind of refusal, then a count.
+        for kind, examples, more in found.refused_groups():
+            for refused in examples:
+                print(f"{PROG}: {file}: row {refused.row}: {refused.reason}", file=sys.stderr)
+            if more:
+                print(
+                    f"{PROG}: {file}: and {more:,} more row{'s' * (more != 1)} like these "
+                    f"({kind.label})",
+                    file=sys.stderr,
+                )
+        if found.refused_count:
+            count = found.refused_count
             raise CliError(
-                f"{file}: {count} row{'s' * (count != 1)} refused; nothing was imported",
+                f"{file}: {count:,} row{'s' * (count != 1)} refused; nothing was imported",
                 "Fix or remove those rows and import the file again.",
             )
         entries = found.entries
@@ -685,16 +700,16 @@ def _import_weights(args: argparse.Namespace) -> int:
                 )
                 for old, new in plan.replacing[:5]
             )
-            more = f" and {len(plan.replacing) - 5} more" if len(plan.replacing) > 5 else ""
+            others = f" and {len(plan.replacing) - 5:,} more" if len(plan.replacing) > 5 else ""
             raise CliError(
-                f"{file}: {len(plan.replacing)} day(s) already have a different weigh-in "
-                f"({shown}{more}); nothing was imported",
+                f"{file}: {len(plan.replacing):,} day(s) already have a different weigh-in "
+                f"({shown}{others}); nothing was imported",
                 "Add --replace to replace them with the file's weigh-ins.",
             )
         service.import_weights(entries, replace=args.replace)
     print(
-        f"{file}: {len(plan.new)} added, {len(plan.replacing)} replaced, "
-        f"{len(plan.unchanged)} already there"
+        f"{file}: {len(plan.new):,} added, {len(plan.replacing):,} replaced, "
+        f"{len(plan.unchanged):,} already there"
     )
     return EXIT_OK
 

@@ -167,3 +167,37 @@ def test_a_field_too_long_is_named_with_its_line_and_the_limit(
     )
     assert "quotes" not in err
     assert digest(plan) == before
+
+
+def test_a_large_file_prints_a_bounded_summary(
+    capsys: pytest.CaptureFixture[str], plan: Path, tmp_path: Path
+) -> None:
+    from tests.helpers.weight_files import write_daily_weights
+
+    csv = write_daily_weights(tmp_path / "scale.csv", 30_000, accepted=1_000)
+    before = digest(plan)
+    code, out, err = run(capsys, "--db", plan, csv)
+    assert (code, out) == (1, "")
+    lines = err.splitlines()
+    assert lines[0] == f"legwork: {csv}: row 1002: 2026-11-19 is after today (2026-11-18)."
+    assert lines[19] == f"legwork: {csv}: row 1021: 2026-12-08 is after today (2026-11-18)."
+    assert lines[20:] == [
+        f"legwork: {csv}: and 28,980 more rows like these (after today)",
+        f"legwork: error: {csv}: 29,000 rows refused; nothing was imported",
+        "legwork: hint: Fix or remove those rows and import the file again.",
+    ]
+    assert digest(plan) == before
+
+
+def test_a_file_far_too_large_is_refused_before_it_is_read(
+    capsys: pytest.CaptureFixture[str], plan: Path, tmp_path: Path
+) -> None:
+    csv = tmp_path / "scale.csv"
+    with csv.open("wb") as handle:
+        handle.truncate(21 * 1024 * 1024)  # sparse: no disk space used
+    code, _, err = run(capsys, "--db", plan, csv)
+    assert code == 1
+    assert err.splitlines()[0] == (
+        f"legwork: error: {csv}: 21 MB is far larger than a table of weigh-ins (at most 20 MB)"
+    )
+    assert weights(plan) == [("2026-11-10", 72.0), ("2026-11-12", 71.5)]

@@ -1,7 +1,10 @@
 """File formats in and out of Legwork, to and from core objects.
 
 Each module reads or writes one format: JSON and CSV exports of workouts
-(:mod:`~planner.interchange.workouts_json_csv`) and iCalendar (:mod:`~planner.interchange.ics`).
+(:mod:`~planner.interchange.workouts_json_csv`, whose text cells go through
+:mod:`~planner.interchange.csv_cells` against formula injection), iCalendar
+(:mod:`~planner.interchange.ics`), and weigh-in CSV files
+(:mod:`~planner.interchange.weights_csv`, with its cells, layout, rows and scan modules).
 Nothing here touches Qt or storage (an import-linter contract): readers return core objects,
 and the service decides what to do with them.
 

@@ -402,8 +402,8 @@ class WeightImportDialog(QDialog):
         if self._plan.unchanged:
             parts.append(f"{len(self._plan.unchanged)} already logged")
         text = f"{len(found.accepted)} weigh-ins in the file: " + ", ".join(parts) + "."
-        if found.refused:
-            count = len(found.refused)
+        if found.refused_count:
+            count = found.refused_count
             text += f" {count} row{'s' * (count != 1)} refused (in red below) and not imported."
         self.summary.setText(text)
         count = len(self._plan.replacing)
