@@ -6,12 +6,15 @@ Two parts, as in qutebrowser's ``misc/ipc.py``:
   lock on small files in the user's data folder, keyed by the plan's path and its file. The
   operating system drops it when the process ends, ``kill -9`` included, so a stale lock
   never blocks a new start;
-* a per-user local socket (``QLocalServer`` in the user's runtime folder, a named pipe on
-  Windows), also keyed by the plan, on which the holder answers "raise your window".
+* a local socket (``QLocalServer``; a named pipe on Windows) on which the holder answers
+  "raise your window". It lives in a new folder with a random name that only this user can
+  enter (:func:`new_socket_path`: in ``$XDG_RUNTIME_DIR`` when that is private, else in the
+  temporary folder), and the holder writes its path into the lock file, where a second start
+  reads it (:func:`socket_of`) and trusts it only if the folder is this user's and private.
+  No name in a shared folder is ever guessed, so another local user cannot take it first.
 
-Only the lock holder ever removes an old socket file (one a killed holder left behind):
-whoever holds the lock is the only one who may listen on that name, so removing it cannot
-cut off a live instance.
+Only the lock holder ever removes an old socket (the one a killed holder named in the lock
+file): whoever holds the lock knows the one that named it is gone.
 """
 
 from __future__ import annotations
@@ -22,18 +25,20 @@ import hashlib
 import json
 import logging
 import os
+import secrets
+import stat
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
 from planner.storage.plan_files import (
     APP_PURPOSE,
     LockHolder,
     PlanLock,
-    plan_key,
     read_lock_holder,
     resolved_plan,
     try_lock,
@@ -47,7 +52,9 @@ __all__ = [
     "acquire",
     "ask_running_instance_to_raise",
     "lock_holder",
-    "server_name",
+    "new_socket_path",
+    "socket_of",
+    "trusted_socket",
 ]
 
 log = logging.getLogger(__name__)
@@ -61,22 +68,101 @@ _READ_TIMEOUT_MS: Final = 5000
 _TOUCH_INTERVAL_MS: Final = 3 * 60 * 60 * 1000
 
 
-def server_name(plan: Path) -> str:
-    """The local socket of the instance holding ``plan``: per user and per plan.
+#: The longest Unix socket path every system takes (``sun_path`` is 104 or 108 bytes).
+_MAX_SOCKET_PATH: Final = 100
+#: The raise socket's name inside its private folder.
+_SOCKET_NAME: Final = "raise.sock"
+#: The prefix of the private folders that hold raise sockets.
+_FOLDER_PREFIX: Final = "legwork-"
 
-    A path in the user's private runtime folder where there is one (Linux, macOS), else a
-    name with a hash of the user name (a named pipe on Windows).
-    """
-    key = plan_key(plan)
-    runtime = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.RuntimeLocation)
-    if runtime and sys.platform != "win32":
-        return str(Path(runtime) / f"legwork-{key}.sock")
+
+def _is_private(path: Path, *, folder: bool) -> bool:
+    """Whether ``path`` is a real folder (or socket), not a link, owned by this user alone."""
     try:
-        user = getpass.getuser()
-    except (ImportError, KeyError, OSError):
-        user = str(os.getuid()) if hasattr(os, "getuid") else "user"
-    user_key = hashlib.sha256(user.encode("utf-8", "surrogateescape")).hexdigest()[:10]
-    return f"legwork-{user_key}-{key}"
+        info = os.lstat(path)
+    except OSError:
+        return False
+    kind_ok = stat.S_ISDIR(info.st_mode) if folder else stat.S_ISSOCK(info.st_mode)
+    private = stat.S_IMODE(info.st_mode) & 0o077 == 0 if folder else True
+    return kind_ok and private and info.st_uid == os.getuid()
+
+
+def _socket_parent() -> Path:
+    """Where the private socket folders are made: ``$XDG_RUNTIME_DIR`` when it is private."""
+    runtime = os.environ.get("XDG_RUNTIME_DIR", "")
+    if runtime and os.path.isabs(runtime) and _is_private(Path(runtime), folder=True):
+        candidate = Path(runtime)
+        if len(os.fsencode(candidate)) + 40 <= _MAX_SOCKET_PATH:
+            return candidate
+    elif runtime:
+        log.warning("not using XDG_RUNTIME_DIR=%s for Legwork's socket: not private", runtime)
+    return Path(tempfile.gettempdir())
+
+
+def new_socket_path() -> str | None:
+    """A fresh path for this process's raise socket, in a folder only this user can enter.
+
+    A new folder with a random name (``tempfile.mkdtemp``: mode 0700, made atomically, so
+    no other user can have made it first), in ``$XDG_RUNTIME_DIR`` when that is really
+    private, else in the temporary folder. The holder writes the path into the plan's lock
+    file (:meth:`PlanLock.announce`), where a second start reads it: no name in a shared
+    folder is ever guessed. ``None`` when no folder can be made (raising then fails; the
+    lock still keeps a second start from opening the plan). Windows uses a named pipe with
+    a hash of the user and plan instead.
+    """
+    if sys.platform == "win32":
+        try:
+            user = getpass.getuser()
+        except (ImportError, KeyError, OSError):
+            user = "user"
+        user_key = hashlib.sha256(user.encode("utf-8", "surrogateescape")).hexdigest()[:10]
+        return f"legwork-{user_key}-{secrets.token_hex(5)}"
+    try:
+        folder = Path(tempfile.mkdtemp(prefix=_FOLDER_PREFIX, dir=_socket_parent()))
+    except OSError as exc:
+        log.warning("no folder for Legwork's socket: %s", exc)
+        return None
+    path = folder / _SOCKET_NAME
+    if not _is_private(folder, folder=True) or len(os.fsencode(path)) > _MAX_SOCKET_PATH:
+        _remove_socket(str(path))
+        log.warning("not using %s for Legwork's socket", folder)
+        return None
+    return str(path)
+
+
+def trusted_socket(name: str) -> bool:
+    """Whether ``name`` (from a lock file) is a raise socket this user's Legwork made.
+
+    Its folder must be one of ours (Legwork's prefix, owned by this user, mode 0700, not a
+    link), and the socket, when it exists, this user's too.
+    """
+    if sys.platform == "win32":
+        return name.startswith("legwork-")
+    path = Path(name)
+    if path.name != _SOCKET_NAME or not path.parent.name.startswith(_FOLDER_PREFIX):
+        return False
+    if not _is_private(path.parent, folder=True):
+        return False
+    return not os.path.lexists(path) or _is_private(path, folder=False)
+
+
+def _remove_socket(name: str) -> None:
+    """Remove a raise socket of ours and its private folder (nothing else; best effort)."""
+    if sys.platform == "win32" or not trusted_socket(name):
+        return
+    path = Path(name)
+    with contextlib.suppress(OSError):
+        path.unlink(missing_ok=True)
+    with contextlib.suppress(OSError):
+        path.parent.rmdir()
+
+
+def socket_of(plan: Path, *, lock_folder: Path | None = None) -> str | None:
+    """Where the process holding ``plan`` answers raise requests, if it says so and is ours."""
+    holder = read_lock_holder(resolved_plan(plan), lock_folder)
+    if holder is None or not holder.socket or not trusted_socket(holder.socket):
+        return None
+    return holder.socket
 
 
 class _Connection(QObject):
@@ -153,7 +239,7 @@ class PlanInstance(QObject):
         self.plan = lock.plan
         self.lock = lock
         self.listening = False
-        self._name = server_name(lock.plan)
+        self._name: str | None = None
         self._server: QLocalServer | None = None
         self._touch = QTimer(self)
         self._touch.setTimerType(Qt.TimerType.VeryCoarseTimer)
@@ -164,22 +250,28 @@ class PlanInstance(QObject):
         """Start answering raise requests (once; later calls do nothing)."""
         if self._server is not None or not self.lock.held:
             return
+        name = new_socket_path()
+        if name is None:
+            return
         from PySide6.QtNetwork import QLocalServer
 
+        self._name = name
         self._server = QLocalServer(self)
         self._server.newConnection.connect(self._accept)
         # WORKAROUND for https://bugreports.qt.io/browse/QTBUG-48635: UserAccessOption hides
-        # AddressInUseError on Unix; the runtime folder is private (0700) there anyway.
+        # AddressInUseError on Unix; the socket's folder is private (0700) there anyway.
         if sys.platform == "win32":
             self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        # Only the lock holder gets here: an old socket is a killed holder's, safe to remove.
-        QLocalServer.removeServer(self._name)
-        self.listening = self._server.listen(self._name)
+        self.listening = self._server.listen(name)
         if not self.listening:
-            log.warning("cannot listen on %s: %s", self._name, self._server.errorString())
-        elif sys.platform != "win32":
-            with contextlib.suppress(OSError):
-                os.chmod(self._server.fullServerName(), 0o700)
+            log.warning("cannot listen on %s: %s", name, self._server.errorString())
+            _remove_socket(name)
+            return
+        try:
+            self.lock.announce(name)
+        except OSError as exc:  # pragma: no cover - the lock file is open and ours
+            log.warning("cannot announce the raise socket: %s", exc)
+        if sys.platform != "win32":
             self._touch.start(_TOUCH_INTERVAL_MS)
 
     def __repr__(self) -> str:
@@ -199,19 +291,21 @@ class PlanInstance(QObject):
 
     @Slot()
     def _keep_socket_fresh(self) -> None:
-        if self._server is not None:
-            with contextlib.suppress(OSError):
-                os.utime(self._server.fullServerName())
+        # Temporary and runtime folders are cleaned of what is not touched for a while.
+        if self._server is not None and self._name is not None:
+            for path in (self._name, os.path.dirname(self._name)):
+                with contextlib.suppress(OSError):
+                    os.utime(path)
 
     def release(self) -> None:
         """Stop listening, remove the socket and give up the lock; safe to call twice."""
         self._touch.stop()
         server, self._server = self._server, None
-        if server is not None and server.isListening():
-            from PySide6.QtNetwork import QLocalServer
-
+        if server is not None:
             server.close()
-            QLocalServer.removeServer(self._name)
+        name, self._name = self._name, None
+        if name is not None:
+            _remove_socket(name)
         self.listening = False
         self.lock.release()
 
@@ -233,9 +327,12 @@ def acquire(
     Raises:
         StorageError: the lock file cannot be created.
     """
+    previous = read_lock_holder(resolved_plan(db_path), lock_folder)
     lock = try_lock(db_path, purpose=APP_PURPOSE, lock_folder=lock_folder)
     if lock is None:
         return None
+    if previous is not None and previous.socket:
+        _remove_socket(previous.socket)  # a killed holder's (the lock was free: it is gone)
     instance = PlanInstance(lock)
     if listen:
         instance.listen()
@@ -247,7 +344,9 @@ def lock_holder(db_path: Path, *, lock_folder: Path | None = None) -> LockHolder
     return read_lock_holder(resolved_plan(db_path), lock_folder)
 
 
-def ask_running_instance_to_raise(db_path: Path, *, timeout_ms: int = 3000) -> bool:
+def ask_running_instance_to_raise(
+    db_path: Path, *, timeout_ms: int = 3000, lock_folder: Path | None = None
+) -> bool:
     """Ask the instance holding ``db_path`` to raise its window.
 
     Blocks up to ``timeout_ms`` (the other instance may still be starting its server).
@@ -257,15 +356,16 @@ def ask_running_instance_to_raise(db_path: Path, *, timeout_ms: int = 3000) -> b
     """
     from PySide6.QtNetwork import QLocalSocket
 
-    name = server_name(db_path)
     deadline = time.monotonic() + timeout_ms / 1000
     socket = QLocalSocket()
     try:
-        while True:
-            socket.connectToServer(name)
-            if socket.waitForConnected(min(500, timeout_ms)):
-                break
-            socket.abort()
+        while True:  # the holder may still be starting: it announces its socket once up
+            name = socket_of(db_path, lock_folder=lock_folder)
+            if name is not None:
+                socket.connectToServer(name)
+                if socket.waitForConnected(min(500, timeout_ms)):
+                    break
+                socket.abort()
             if time.monotonic() >= deadline:
                 return False
             time.sleep(0.05)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import subprocess
 import sys
 import textwrap
@@ -76,7 +77,10 @@ def other_legwork(plan: Path) -> Iterator[subprocess.Popen[str]]:
 
 
 def socket_file(plan: Path) -> Path:
-    return Path(single_instance.server_name(plan))
+    """The raise socket the plan's lock file names (its holder's, or a killed holder's)."""
+    holder = read_lock_holder(plan)
+    assert holder is not None and holder.socket, "the lock file names no socket"
+    return Path(holder.socket)
 
 
 # ------------------------------------------------------------------------------ the lock
@@ -116,17 +120,19 @@ def test_a_stale_lock_and_socket_after_kill_9_do_not_block(
     assert single_instance.acquire(plan) is None  # alive: it holds the plan
     other_legwork.kill()
     other_legwork.wait(timeout=30)
-    assert socket_file(plan).exists()  # a killed holder leaves its socket behind
+    stale = socket_file(plan)
+    assert stale.exists()  # a killed holder leaves its socket behind
 
     assert single_instance.ask_running_instance_to_raise(plan, timeout_ms=300) is False
     instance = single_instance.acquire(plan)
     try:
         assert instance is not None
-        assert instance.listening  # the new holder removed the old socket and listens
+        assert instance.listening
+        assert not stale.exists() and not stale.parent.exists()  # the new holder tidied up
+        assert socket_file(plan) != stale
     finally:
         if instance is not None:
             instance.release()
-    assert not socket_file(plan).exists()
 
 
 def test_only_the_holder_removes_its_socket_and_it_answers(
@@ -302,3 +308,99 @@ def test_a_command_through_a_symlink_names_the_app_that_holds_the_plan(
         "nothing was changed."
     )
     assert _titles(plan) == ["Easy run"]
+
+
+# ------------------------------------------------------------------ where the socket lives
+def _assert_private(folder: Path) -> None:
+    info = os.lstat(folder)
+    assert stat.S_ISDIR(info.st_mode), f"{folder} is not a folder"
+    assert info.st_uid == os.getuid(), f"{folder} belongs to user {info.st_uid}"
+    assert stat.S_IMODE(info.st_mode) & 0o077 == 0, f"{folder} is mode {info.st_mode:o}"
+
+
+def _run_holder(plan: Path, env: dict[str, str]) -> subprocess.Popen[str]:
+    process = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(plan)],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdout is not None
+    assert process.stdout.readline().strip() == "ready", process.stderr
+    return process
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="Unix sockets")
+def test_without_xdg_runtime_dir_the_socket_is_in_a_private_folder_nobody_could_guess(
+    qapp: QApplication, plan: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not a predictable name in /tmp, which another local user could take first."""
+    monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)
+    names = []
+    for _ in range(2):
+        instance = single_instance.acquire(plan)
+        assert instance is not None and instance.listening
+        try:
+            socket = socket_file(plan)
+            assert stat.S_ISSOCK(os.lstat(socket).st_mode)
+            _assert_private(socket.parent)
+            names.append(socket)
+        finally:
+            instance.release()
+        assert not socket.parent.exists()  # removed with the lock
+    assert names[0].parent != names[1].parent  # a new random folder each time
+
+    env = {k: v for k, v in child_env().items() if k != "XDG_RUNTIME_DIR"}
+    process = _run_holder(plan, env)
+    try:
+        assert single_instance.ask_running_instance_to_raise(plan) is True
+        assert process.stdout is not None and process.stdout.readline().strip() == "raised"
+    finally:
+        process.kill()
+        process.wait(timeout=30)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="Unix sockets")
+def test_a_socket_the_lock_file_names_in_a_folder_others_own_or_enter_is_never_trusted(
+    qapp: QApplication, plan: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shared = tmp_path / "shared-runtime"
+    shared.mkdir()
+    shared.chmod(0o777)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(shared))
+    made = single_instance.new_socket_path()
+    assert made is not None and Path(made).parent.parent != shared  # not used: others enter it
+    _assert_private(Path(made).parent)
+    Path(made).parent.rmdir()
+
+    # A squatter's socket folder: open to all, or (as root can show) another user's.
+    open_folder = shared / "legwork-squat"
+    open_folder.mkdir()
+    open_folder.chmod(0o777)
+    assert not single_instance.trusted_socket(str(open_folder / "raise.sock"))
+    if os.getuid() == 0:
+        theirs = tmp_path / "legwork-theirs"
+        theirs.mkdir(mode=0o700)
+        os.chown(theirs, 65534, 65534)
+        assert not single_instance.trusted_socket(str(theirs / "raise.sock"))
+    link = tmp_path / "legwork-link"
+    link.symlink_to(tmp_path)
+    assert not single_instance.trusted_socket(str(link / "raise.sock"))
+
+    # A lock file that names such a socket is not followed: no request goes there.
+    lock = lock_file_for(plan)
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    lock.write_text(
+        json.dumps(
+            {
+                "pid": 1,
+                "purpose": APP_PURPOSE,
+                "plan": str(plan),
+                "socket": str(open_folder / "raise.sock"),
+            }
+        )
+    )
+    assert single_instance.socket_of(plan) is None
+    assert single_instance.ask_running_instance_to_raise(plan, timeout_ms=200) is False

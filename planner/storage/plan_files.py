@@ -347,11 +347,13 @@ class LockHolder:
         pid: the holder's process id.
         purpose: what it is, for messages (``the Legwork app``, ``legwork import``).
         plan: the plan's resolved path.
+        socket: where the holder answers requests (the app's raise socket), or ``""``.
     """
 
     pid: int
     purpose: str
     plan: str
+    socket: str = ""
 
     def describe(self) -> str:
         """The holder in words, e.g. ``the Legwork app (process 1234)``."""
@@ -413,6 +415,7 @@ class PlanLock:
         self._lock_folder = lock_folder
         self._identity: tuple[int, int] | None = None
         self._identity_descriptor: int | None = None
+        self._socket = ""
 
     def __repr__(self) -> str:
         return f"PlanLock({str(self.plan)!r}, held={self.held})"
@@ -452,7 +455,7 @@ class PlanLock:
         descriptor = _take(identity_lock_file_for(identity, self._lock_folder))
         if descriptor is None:
             return False
-        _write_holder(descriptor, self.purpose, self.plan)
+        _write_holder(descriptor, self.purpose, self.plan, self._socket)
         old, self._identity_descriptor, self._identity = (
             self._identity_descriptor,
             descriptor,
@@ -461,6 +464,13 @@ class PlanLock:
         if old is not None:
             _give_up(old)
         return True
+
+    def announce(self, socket: str) -> None:
+        """Say in the lock files where this holder answers requests (see :class:`LockHolder`)."""
+        self._socket = socket
+        for descriptor in (self._descriptor, self._identity_descriptor):
+            if descriptor is not None:
+                _write_holder(descriptor, self.purpose, self.plan, socket)
 
     def release(self) -> None:
         """Give the lock up (the lock files stay); safe to call more than once."""
@@ -520,9 +530,12 @@ def _take(path: Path) -> int | None:
     return descriptor
 
 
-def _write_holder(descriptor: int, purpose: str, plan: Path) -> None:
+def _write_holder(descriptor: int, purpose: str, plan: Path, socket: str = "") -> None:
     """Say in the locked file who holds it (for :func:`read_lock_holder`)."""
-    text = json.dumps({"pid": os.getpid(), "purpose": purpose, "plan": str(plan)})
+    holder = {"pid": os.getpid(), "purpose": purpose, "plan": str(plan)}
+    if socket:
+        holder["socket"] = socket
+    text = json.dumps(holder)
     try:
         os.ftruncate(descriptor, 0)
         os.pwrite(descriptor, text.encode("utf-8", "surrogateescape") + b"\n", 0)
@@ -589,8 +602,13 @@ def read_lock_holder(plan: Path, lock_folder: Path | None = None) -> LockHolder 
     for path in candidates:
         try:
             data = json.loads(path.read_text(encoding="utf-8", errors="surrogateescape"))
-            return LockHolder(int(data["pid"]), str(data["purpose"]), str(data["plan"]))
-        except (OSError, ValueError, KeyError, TypeError):
+            return LockHolder(
+                int(data["pid"]),
+                str(data["purpose"]),
+                str(data["plan"]),
+                str(data.get("socket", "")),
+            )
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
             continue
     return None
 
