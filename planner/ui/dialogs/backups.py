@@ -1,7 +1,8 @@
 """File ▸ Backups…: the plan's backups (date, size, workouts, weigh-ins) and Restore.
 
 The app passes in a function that lists the backups and handles the restore when
-:attr:`BackupsDialog.restore_requested` fires (the ui never imports storage).
+:attr:`BackupsDialog.restore_requested` fires (the ui never imports storage). A damaged
+backup is listed as damaged and cannot be restored.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QUrl, Signal, Slot
+from PySide6.QtCore import Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,7 +42,12 @@ COLUMNS = ("Date", "Kind", "Size", "Workouts", "Weigh-ins")
 
 
 class BackupRow(Protocol):
-    """One backup as the dialog shows it (``planner.storage.backups.BackupInfo`` is one)."""
+    """One backup as the dialog shows it (``planner.storage.backups.BackupInfo`` is one).
+
+    A row may also carry what its check found: ``damaged`` (a bool) and ``problem``, why it
+    cannot be restored (``it is damaged (...)``) or ``None``. A row without them counts as
+    not checked: it can be restored when its counts could be read.
+    """
 
     @property
     def path(self) -> Path: ...
@@ -71,6 +77,18 @@ def format_size(size: int) -> str:
 
 def _count(value: int | None) -> str:
     return "unreadable" if value is None else f"{value:,}"
+
+
+def _damaged(backup: BackupRow) -> bool:
+    return bool(getattr(backup, "damaged", False))
+
+
+def _problem(backup: BackupRow) -> str | None:
+    """Why ``backup`` cannot be restored, or ``None`` when it can."""
+    problem: str | None = getattr(backup, "problem", None)
+    if problem is None and backup.workouts is None:
+        return "it cannot be read"
+    return problem
 
 
 class BackupsDialog(QDialog):
@@ -123,6 +141,8 @@ class BackupsDialog(QDialog):
         for column in range(1, len(COLUMNS)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.empty_label = QLabel("There are no backups of this plan yet.", self)
+        self.problem_label = _plain_label(self)
+        self.problem_label.setObjectName("backupProblem")
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.restore_button = QPushButton("&Restore…", self)
@@ -141,6 +161,7 @@ class BackupsDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.table)
         layout.addWidget(self.empty_label)
+        layout.addWidget(self.problem_label)
         layout.addWidget(buttons)
         self.resize(640, 420)
         self.refresh()
@@ -151,16 +172,21 @@ class BackupsDialog(QDialog):
         self._rows = list(self._load())
         self.table.setRowCount(len(self._rows))
         for row, backup in enumerate(self._rows):
+            damaged = _damaged(backup)
+            problem = _problem(backup)
             cells = (
                 format_when(backup.when),
                 KIND_NAMES.get(backup.reason, backup.reason),
                 format_size(backup.size),
-                _count(backup.workouts),
-                _count(backup.weigh_ins),
+                "damaged" if damaged else _count(backup.workouts),
+                "damaged" if damaged else _count(backup.weigh_ins),
             )
+            tip = str(backup.path)
+            if problem is not None:
+                tip += f"\nThis backup cannot be restored: {problem}."
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setToolTip(str(backup.path))
+                item.setToolTip(tip)
                 self.table.setItem(row, column, item)
         self.table.setVisible(bool(self._rows))
         self.empty_label.setVisible(not self._rows)
@@ -183,7 +209,13 @@ class BackupsDialog(QDialog):
     @Slot()
     def _update_buttons(self) -> None:
         backup = self.selected()
-        self.restore_button.setEnabled(backup is not None and backup.workouts is not None)
+        problem = None if backup is None else _problem(backup)
+        self.restore_button.setEnabled(backup is not None and problem is None)
+        self.problem_label.setVisible(problem is not None)
+        if problem is not None:
+            self.problem_label.setText(
+                f"This backup cannot be restored: {problem}. Choose another one."
+            )
 
     def confirmation(self, backup: BackupRow) -> QMessageBox:
         """The question asked before restoring ``backup`` (not yet shown)."""
@@ -207,7 +239,7 @@ class BackupsDialog(QDialog):
     @Slot()
     def _restore_selected(self) -> None:
         backup = self.selected()
-        if backup is None or backup.workouts is None:
+        if backup is None or _problem(backup) is not None:
             return
         box = self.confirmation(backup)
         box.exec()
@@ -220,3 +252,11 @@ class BackupsDialog(QDialog):
     def _show_folder(self) -> None:
         if self._folder is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._folder)))
+
+
+def _plain_label(parent: QWidget) -> QLabel:
+    """A word-wrapped label that shows file names as they are spelled, never as markup."""
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    return label
