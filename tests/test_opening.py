@@ -649,3 +649,34 @@ def test_a_plan_made_writable_again_opens_writable_after_a_restart(
     assert before["banner"].startswith("Read-only.")
     after = with_file_permissions(writable_session, plan)
     assert after == {"count": 2, "banner": None, "saved": True, "refusals": []}
+
+
+def rendered_banner(path: Path) -> dict[str, Any]:
+    """Build the window on ``path``; the characters its read-only banner shows (setpriv)."""
+    from PySide6.QtWidgets import QToolBar
+
+    from tests.helpers.shown_text import label_text
+
+    qapp = QApplication.instance() or QApplication([])
+    assert qapp is not None
+    window = app.build_main_window(path, today=TODAY)
+    banner = window.findChild(QToolBar, "readOnlyBanner")
+    shown = None if banner is None else label_text(banner.label)  # type: ignore[attr-defined]
+    window.close()
+    return {"shown": shown}
+
+
+@pytest.mark.skipif(NO_PERMISSION_TESTS is not None, reason=str(NO_PERMISSION_TESTS))
+def test_the_read_only_banner_shows_a_markup_like_file_name_as_it_is(
+    qapp: QApplication, tmp_path: Path
+) -> None:
+    plan = make_plan(tmp_path / "<u>my plan.sqlite3", workouts=1)
+    plan.chmod(0o400)
+    try:
+        outcome = with_file_permissions(rendered_banner, plan)
+    finally:
+        plan.chmod(0o600)
+    assert outcome["shown"] == (
+        "Read-only. The plan file <u>my plan.sqlite3 is write-protected, so changes cannot be "
+        "saved. You can look, print and export, but changes will not be saved."
+    )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QToolBar, QWidget
@@ -33,8 +35,12 @@ class ReadOnlyBanner(QToolBar):
         self.setFloatable(False)
         self.toggleViewAction().setVisible(False)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)
+        # The reason names the plan's file and folder, which may look like markup: escaped.
+        self._plain = (
+            f"Read-only. {reason} You can look, print and export, but changes will not be saved."
+        )
         self.label = QLabel(
-            f"<b>Read-only.</b> {reason} You can look, print and export, but changes "
+            f"<b>Read-only.</b> {escape(reason)} You can look, print and export, but changes "
             "will not be saved.",
             self,
         )
@@ -51,8 +57,8 @@ class ReadOnlyBanner(QToolBar):
         self.setAutoFillBackground(True)
 
     def text(self) -> str:
-        """The banner's words, without markup."""
-        return self.label.text().replace("<b>", "").replace("</b>", "")
+        """The banner's words, as they read."""
+        return self._plain
 
 
 def show_read_only_banner(window: QMainWindow, reason: str) -> ReadOnlyBanner:
