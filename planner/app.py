@@ -301,6 +301,7 @@ class _PlanSession(QObject):
         self._backup_root = backup_root if backup_root is not None else backup_dir()
         self._copies = copies_folder if copies_folder is not None else user_data_dir()
         self._instance: PlanInstance | None = None
+        self._backup_failure: backups.BackupFailure | None = None
         self.window: MainWindow | None = None
         self.path: Path | None = None
 
@@ -514,6 +515,8 @@ class _PlanSession(QObject):
             self._instance.listen()
 
     def _use(self, window: MainWindow, path: Path) -> None:
+        if path != self.path:
+            self._backup_failure = None  # it was the other plan's
         self.window = window
         self.path = path
         # The plan exists now (it may be new, or restored): lock the file, not only its name.
@@ -526,6 +529,8 @@ class _PlanSession(QObject):
             if not covered:
                 log.warning("%s is also open under another name in another program", path)
         _add_backups_action(window, self.show_backups)
+        if self._backup_failure is not None:  # a new window on the same plan says it too
+            self._show_backup_failure(self._backup_failure)
         window.set_plan_files(
             PlanFileHooks(
                 open_plan=self.switch_to, new_plan=self.switch_to, open_demo=self.open_demo
@@ -630,19 +635,53 @@ class _PlanSession(QObject):
     @Slot()
     def back_up_if_due(self) -> None:
         """Take the day's backup if the plan changed since the last one (never raises)."""
+        self._back_up(only_if_due=True)
+
+    @Slot()
+    def back_up_now(self) -> None:
+        """Back the plan up now, due or not: the Backups dialog's Try Again (never raises)."""
+        self._back_up(only_if_due=False)
+
+    def _back_up(self, *, only_if_due: bool) -> None:
+        """Back up; a failure is kept beside the backups and shown until a backup succeeds."""
         from planner.storage import backups
 
         if self.path is None or self._instance is None:
             return
         try:
-            made = backups.backup_if_due(self.path, self._backup_root, now=_now())
+            if only_if_due:
+                made = backups.backup_if_due(self.path, self._backup_root, now=_now())
+            else:
+                made = backups.make_backup(self.path, self._backup_root, now=_now())
         except (OSError, StorageError) as error:  # a failed backup must not stop planning
             log.warning("backup failed: %s", error)
-            if self.window is not None and self.window.isVisible():
-                self.window.statusBar().showMessage(f"Could not back up your plan: {error}", 8000)
+            if isinstance(error, OSError):
+                error = StorageError(f"Legwork could not back up {self.path.name}: {error}")
+            failure = backups.record_failure(self.path, self._backup_root, error, now=_now())
+            self._show_backup_failure(failure)
             return
         if made is not None:
             log.info("backed up %s to %s", self.path, made.path)
+            self._show_backup_failure(None)
+        else:  # nothing was due: the last failure, if no backup succeeded since, still holds
+            self._show_backup_failure(self._last_backup_failure())
+
+    def _last_backup_failure(self) -> backups.BackupFailure | None:
+        """The plan's last failed backup, when none succeeded since (this session or before)."""
+        from planner.storage import backups
+
+        if self._backup_failure is not None or self.path is None:
+            return self._backup_failure
+        return backups.last_failure(self.path, self._backup_root)
+
+    def _show_backup_failure(self, failure: backups.BackupFailure | None) -> None:
+        """Keep ``failure`` and show it in the window's status bar (``None``: backups work)."""
+        shown, self._backup_failure = self._backup_failure, failure
+        if self.window is None or (failure is None and shown is None):
+            return  # nothing to show, nor to take back
+        from planner.ui.dialogs.backups import show_backup_failure
+
+        show_backup_failure(self.window, failure, self.show_backups)
 
     @Slot()
     def show_backups(self) -> None:
@@ -656,6 +695,8 @@ class _PlanSession(QObject):
             self.path.name,
             partial(backups.list_backups, self.path, self._backup_root),
             folder=backups.backup_folder(self.path, self._backup_root),
+            failure=self._last_backup_failure,
+            retry=self.back_up_now,
             parent=self.window,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -702,6 +743,8 @@ class _PlanSession(QObject):
         elif result is not None:
             from planner.ui.dialogs.damaged_plan import format_when
 
+            if result.safety_copy is not None:  # a backup was made: backups work
+                self._show_backup_failure(None)
             window.statusBar().showMessage(
                 f"Restored the backup from {format_when(result.restored.when)}. Your plan as it "
                 "was is kept in File ▸ Backups… as “Before a restore”.",

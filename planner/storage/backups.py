@@ -30,6 +30,8 @@ computer's clock is behind is "older" than the ones before it, yet it holds the 
 
 Listing the backups checks each one (``PRAGMA quick_check`` and Legwork's own checks, cached
 by file, size and time), so a damaged backup is shown as damaged, never offered to restore.
+When an automatic backup fails, :func:`record_failure` keeps why beside the backups
+(``last-failure.json``, best effort), and the next backup that succeeds removes it.
 
 Failures name what could not be done to which file (the backup, the plan, the copy beside
 it), the cause in plain words (a full disk, a folder Legwork may not write to) and what to do.
@@ -37,8 +39,10 @@ it), the cause in plain words (a full disk, a folder Legwork may not write to) a
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import hashlib
+import json
 import os
 import re
 import sqlite3
@@ -90,18 +94,23 @@ __all__ = [
     "AUTOMATIC",
     "BEFORE_RESTORE",
     "BEFORE_UPGRADE",
+    "FAILURE_NAME",
     "MARKER_NAME",
     "BackupError",
+    "BackupFailure",
     "BackupInfo",
     "RestoreResult",
     "RetentionPolicy",
     "backup_folder",
     "backup_if_due",
     "copy_backup",
+    "failure_cause",
     "is_in_backups",
+    "last_failure",
     "list_backups",
     "make_backup",
     "newest_good_backup",
+    "record_failure",
     "restore_backup",
     "rotate",
 ]
@@ -114,6 +123,8 @@ BEFORE_UPGRADE: Final = "before-upgrade"
 BEFORE_RESTORE: Final = "before-restore"
 #: The file in each plan's backup folder that names the plan.
 MARKER_NAME: Final = BACKUP_MARKER_NAME
+#: The file, in each plan's backup folder, that tells of the last backup that failed.
+FAILURE_NAME: Final = "last-failure.json"
 _MARKER_FIRST_LINE: Final = BACKUP_MARKER_FIRST_LINE
 _SAFETY_REASONS: Final = (BEFORE_UPGRADE, BEFORE_RESTORE)
 _SUFFIX: Final = ".sqlite3"
@@ -212,6 +223,23 @@ class BackupError(StorageError):
         super().__init__(message, hint)
         self.cause = cause or message
         self.where = where
+
+
+@dataclass(frozen=True)
+class BackupFailure:
+    """The last backup that failed, kept beside the plan's backups until one succeeds.
+
+    Attributes:
+        when: when it failed (aware).
+        cause: why, in a few words (``the disk holding the backups is full``).
+        message: what happened, for people.
+        hint: what to do about it.
+    """
+
+    when: datetime
+    cause: str
+    message: str
+    hint: str
 
 
 # -- why a file could not be written or read --------------------------------------------------
@@ -389,6 +417,15 @@ def _check(path: Path, *, full: bool) -> _Inspection:
         raise CorruptDatabaseError(
             f"{path} is damaged ({problem}).", "Choose another backup.", [problem]
         ) from exc
+
+
+def failure_cause(error: StorageError) -> str:
+    """Why a backup failed, in a few words (the whole message when there are no fewer)."""
+    if isinstance(error, BackupError):
+        return error.cause
+    if isinstance(error, CorruptDatabaseError | NotADatabaseError):
+        return "your plan may be damaged"
+    return str(error)
 
 
 # -- names and folders -------------------------------------------------------------------------
@@ -692,6 +729,7 @@ def make_backup(
 
     The new backup is never the one its rotation deletes, even when the clock is behind the
     backups before it; and it rotates only backups of its own kind (see :func:`rotate`).
+    A backup that succeeds removes the record of the last failure (:func:`record_failure`).
 
     Raises:
         ValueError: ``now`` is naive or ``reason`` unknown.
@@ -716,8 +754,61 @@ def make_backup(
     except OSError as exc:
         raise words.write_failed(exc, folder) from exc
     info = _with_counts(BackupInfo(target, when, reason, size), inspection)
+    _forget_failure(folder)
     rotate(plan, root, now=now, policy=policy, kinds=(reason,), keep=(target,))
     return info
+
+
+# -- failures ----------------------------------------------------------------------------------
+def record_failure(plan: Path, root: Path, error: StorageError, *, now: datetime) -> BackupFailure:
+    """Keep ``error`` beside ``plan``'s backups as the last backup that failed; return it.
+
+    The record (:data:`FAILURE_NAME`) stays until a backup of the plan succeeds, so the
+    Backups dialog can tell of a failure at close on the next start. Best effort, and never
+    raises: when the backup folder itself cannot be written (often the failure's own cause)
+    nothing is kept, and the next backup, still due, tries again and fails again.
+    """
+    _require_aware(now)
+    failure = BackupFailure(now, failure_cause(error), str(error), error.hint)
+    folder = backup_folder(Path(plan).expanduser().absolute(), root)
+    record = folder / FAILURE_NAME
+    text = json.dumps(
+        {
+            "when": failure.when.isoformat(),
+            "cause": failure.cause,
+            "message": failure.message,
+            "hint": failure.hint,
+        },
+        ensure_ascii=False,
+        indent=1,
+    )
+    temporary = temporary_name(record, "failure")
+    try:
+        if folder.is_dir():
+            temporary.write_text(text, encoding="utf-8", errors="surrogateescape")
+            os.replace(temporary, record)
+    except OSError:
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
+    return failure
+
+
+def last_failure(plan: Path, root: Path) -> BackupFailure | None:
+    """The last backup of ``plan`` that failed, when none succeeded since (else ``None``)."""
+    record = backup_folder(Path(plan).expanduser().absolute(), root) / FAILURE_NAME
+    try:
+        data = json.loads(record.read_text(encoding="utf-8", errors="surrogateescape"))
+        when = datetime.fromisoformat(data["when"])
+        _require_aware(when)
+        return BackupFailure(when, str(data["cause"]), str(data["message"]), str(data["hint"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _forget_failure(folder: Path) -> None:
+    """A backup succeeded: remove the record of the last failure (best effort)."""
+    with contextlib.suppress(OSError):
+        (folder / FAILURE_NAME).unlink(missing_ok=True)
 
 
 def _content_digest(path: Path) -> str | None:

@@ -644,15 +644,16 @@ FULL_DISK_WAYS = ["create", "write", "flush"]
 
 @pytest.mark.parametrize("how", FULL_DISK_WAYS)
 def test_restore_on_a_full_disk_says_so_names_the_backup_and_changes_nothing(
-    plan: Path, root: Path, monkeypatch: pytest.MonkeyPatch, how: str
+    plan: Path, root: Path, how: str
 ) -> None:
     backup = make_backup(plan, root, now=START)
     add_runs(plan, "Kept")
     before = sha(plan)
-    disk_full_for(monkeypatch, how, plan.parent, backup.path)
 
-    with pytest.raises(StorageError) as refused:
-        restore_backup(backup.path, plan, root, now=START + timedelta(days=1))
+    with pytest.MonkeyPatch.context() as full:
+        disk_full_for(full, how, plan.parent, backup.path)
+        with pytest.raises(StorageError) as refused:
+            restore_backup(backup.path, plan, root, now=START + timedelta(days=1))
 
     message, hint = str(refused.value), refused.value.hint
     assert backup.path.name in message  # which backup could not be restored
@@ -663,7 +664,6 @@ def test_restore_on_a_full_disk_says_so_names_the_backup_and_changes_nothing(
     assert "Free some space" in hint
     for untrue in ("not saved", "last change", "network drive", "disk error"):
         assert untrue not in f"{message} {hint}"
-    monkeypatch.undo()
     assert sha(plan) == before
     assert sorted(p.name for p in plan.parent.glob("plan.sqlite3*")) == ["plan.sqlite3"]
     assert not [p for p in plan.parent.iterdir() if p.name.endswith(".tmp")]
@@ -671,15 +671,16 @@ def test_restore_on_a_full_disk_says_so_names_the_backup_and_changes_nothing(
 
 @pytest.mark.parametrize("how", FULL_DISK_WAYS)
 def test_restore_stops_when_the_safety_copy_finds_the_backups_disk_full(
-    plan: Path, root: Path, monkeypatch: pytest.MonkeyPatch, how: str
+    plan: Path, root: Path, how: str
 ) -> None:
     backup = make_backup(plan, root, now=START)
     add_runs(plan, "Kept")
     before = sha(plan)
-    disk_full_for(monkeypatch, how, backup.path.parent, plan)
 
-    with pytest.raises(StorageError) as refused:
-        restore_backup(backup.path, plan, root, now=START + timedelta(days=1))
+    with pytest.MonkeyPatch.context() as full:
+        disk_full_for(full, how, backup.path.parent, plan)
+        with pytest.raises(StorageError) as refused:
+            restore_backup(backup.path, plan, root, now=START + timedelta(days=1))
 
     message, hint = str(refused.value), refused.value.hint
     assert backup.path.name in message
@@ -687,7 +688,6 @@ def test_restore_stops_when_the_safety_copy_finds_the_backups_disk_full(
     assert "Your plan was not changed." in hint and "Free some space" in hint
     for untrue in ("not saved", "last change", "network drive", "disk error", "plan file"):
         assert untrue not in f"{message} {hint}"
-    monkeypatch.undo()
     assert sha(plan) == before
     assert sorted(p.name for p in plan.parent.glob("plan.sqlite3*")) == ["plan.sqlite3"]
     assert [b.path for b in list_backups(plan, root)] == [backup.path]
@@ -710,3 +710,36 @@ def test_a_backup_on_a_full_disk_says_so_and_claims_no_lost_change(
     assert getattr(refused.value, "cause", "") == "the disk holding the backups is full"
     for untrue in ("not saved", "last change", "network drive", "plan file"):
         assert untrue not in f"{message} {hint}"
+
+
+# ------------------------------------------------------------------------------ failures
+def test_a_failure_is_kept_beside_the_backups_until_a_backup_succeeds(
+    plan: Path, root: Path
+) -> None:
+    make_backup(plan, root, now=START)
+    error = backups.BackupError(
+        "Legwork could not back up plan.sqlite3: ...", "Do this.", cause="why"
+    )
+
+    noted = backups.record_failure(plan, root, error, now=START + timedelta(days=1))
+
+    assert backups.last_failure(plan, root) == noted
+    assert (noted.cause, noted.message, noted.hint) == ("why", str(error), "Do this.")
+    assert [b.when for b in list_backups(plan, root)] == [START]  # not a backup itself
+    add_runs(plan, "Later")
+    backup_if_due(plan, root, now=START + timedelta(days=2))
+    assert backups.last_failure(plan, root) is None
+
+
+def test_a_failure_that_cannot_be_kept_is_still_returned(plan: Path, tmp_path: Path) -> None:
+    in_the_way = tmp_path / "backups"
+    in_the_way.write_text("a file where the backups folder should be")
+    with pytest.raises(backups.BackupError) as failed:
+        make_backup(plan, in_the_way, now=START)
+    assert failed.value.cause == f"{in_the_way} is a file, not a folder"
+    assert "Move or rename that file" in failed.value.hint
+
+    noted = backups.record_failure(plan, in_the_way, failed.value, now=START)
+
+    assert noted.cause == failed.value.cause
+    assert backups.last_failure(plan, in_the_way) is None  # nowhere to keep it: next time tells

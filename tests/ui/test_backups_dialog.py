@@ -1,4 +1,4 @@
-"""File ▸ Backups… in the real app: damaged backups.
+"""File ▸ Backups… in the real app: damaged backups, failing backups.
 
 Each test runs the whole app (``app.run``) on a real plan file and real backups, opens the
 dialog through its menu action, presses the dialog's own buttons, and reads back what the
@@ -7,9 +7,12 @@ runner sees: the table, the dialog's words, the status bar and its lasting marks
 
 from __future__ import annotations
 
+import errno
+import os
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtGui import QAction
@@ -18,6 +21,9 @@ from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 from planner import app, paths
 from planner.storage import backups
 from planner.storage.backups import (
+    backup_folder,
+    last_failure,
+    list_backups,
     make_backup,
 )
 from planner.ui.dialogs.backups import BackupsDialog
@@ -28,6 +34,7 @@ from tests.test_opening import (
     main_window,
     make_plan,
     no_excepthook,
+    record_and_close,
 )
 
 __all__ = ["no_excepthook"]  # the fixture, used by name below
@@ -149,3 +156,112 @@ def test_a_damaged_backup_is_listed_as_damaged_and_cannot_be_restored(
     assert sorted(script.seen["checked_first"]) == sorted([good.path, damaged.path])
     assert script.seen["checked_again"] == []  # the checks are kept, file by file
     assert script.seen["rows_again"] == script.seen["rows"]
+
+
+# ------------------------------------------------------------------------------ failing backups
+def test_failing_backups_are_shown_with_their_cause_until_one_succeeds(
+    qapp: QApplication, tmp_path: Path, no_excepthook: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plan = make_plan(tmp_path / "plan.sqlite3", workouts=2)
+    in_the_way = paths.backup_dir()
+    in_the_way.parent.mkdir(parents=True, exist_ok=True)
+    in_the_way.write_text("a file where the backups folder should be")
+    monkeypatch.setattr(app, "_START_BACKUP_DELAY_MS", 10)
+    script = Script()
+
+    def failing(window: MainWindow) -> None:
+        mark = failure_mark(window)
+        script.seen["mark"] = mark_text(mark) if mark is not None else None
+        script.seen["mark_tip"] = mark.toolTip() if mark is not None else None
+        script.seen["transient"] = window.statusBar().currentMessage()
+        script.seen["window"] = window
+        open_backups(window)
+
+    def shows_the_failure(dialog: BackupsDialog) -> None:
+        script.seen["words"] = dialog_words(dialog)
+        script.seen["rows"] = table_rows(dialog)
+        in_the_way.unlink()  # the runner moves the file away...
+        retry = button(dialog, "Try Again")
+        script.seen["retry"] = retry is not None
+        if retry is not None:
+            retry.click()  # ... and tries again
+        script.seen["words_after"] = dialog_words(dialog)
+        script.seen["rows_after"] = table_rows(dialog)
+        script.seen["mark_after"] = failure_mark(script.seen["window"])
+        dialog.reject()
+        script.seen["window"].close()
+
+    def with_mark() -> MainWindow | None:
+        window = main_window()
+        return window if window is not None and failure_mark(window) is not None else None
+
+    script.when("the mark", with_mark, failing)
+    script.when("the backups", backups_dialog, shows_the_failure)
+    run_until_done(script, plan)
+
+    cause = f"{in_the_way} is a file, not a folder"
+    assert script.seen["mark"] == f"Backups are failing: {cause}"
+    assert "Move or rename that file" in script.seen["mark_tip"]
+    assert f"Backups are failing: {cause}" in script.seen["words"]
+    assert "Move or rename that file" in script.seen["words"]
+    assert "backs up your plan once a day" not in script.seen["words"]  # not while failing
+    assert script.seen["retry"]
+    assert "failing" not in script.seen["words_after"]
+    assert len(script.seen["rows_after"]) == 1  # the backup it just made
+    assert script.seen["mark_after"] is None
+    (made,) = list_backups(plan, paths.backup_dir())
+    assert made.workouts == 2
+
+
+def refuse_new_backup_files(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
+    """The disk holding ``folder`` has no room for a backup: creating one fails (ENOSPC).
+
+    The small note of the failure beside the backups is written through ``open()``, which this
+    leaves alone: a disk with a few kilobytes left takes it.
+    """
+    real_open = os.open
+
+    def full_open(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+        where = Path(os.fsdecode(path))
+        if flags & os.O_CREAT and where.parent == folder and ".backup-" in where.name:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(where))
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", full_open)
+
+
+def test_a_backup_that_failed_at_close_is_told_by_the_dialog_at_the_next_start(
+    qapp: QApplication, tmp_path: Path, no_excepthook: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plan = make_plan(tmp_path / "plan.sqlite3", workouts=2)
+    folder = backup_folder(plan, paths.backup_dir())
+    make_backup(plan, paths.backup_dir(), now=YESTERDAY)
+    make_plan(plan, workouts=1)  # changed since: the day's backup is due at close
+    monkeypatch.setattr(app, "_START_BACKUP_DELAY_MS", 3_600_000)  # no backup at start
+    first = Script()
+    first.when("the window", main_window, record_and_close(first))
+    with pytest.MonkeyPatch.context() as full:
+        refuse_new_backup_files(full, folder)
+        run_until_done(first, plan)  # the backup at close fails: the window is gone by then
+    assert [b.when for b in list_backups(plan, paths.backup_dir())] == [YESTERDAY]
+
+    second = Script()  # space was freed meanwhile
+
+    def look(dialog: BackupsDialog) -> None:
+        second.seen["words"] = dialog_words(dialog)
+        dialog.reject()
+        second.seen["window"].close()
+
+    def start(window: MainWindow) -> None:
+        second.seen["window"] = window
+        open_backups(window)
+
+    second.when("the window", main_window, start)
+    second.when("the backups", backups_dialog, look)
+    run_until_done(second, plan)
+
+    assert "Backups are failing: the disk holding the backups is full" in second.seen["words"]
+    assert "Free some space" in second.seen["words"]
+    # This time the backup at close worked, and the failure is no longer told.
+    assert len(list_backups(plan, paths.backup_dir())) == 2
+    assert last_failure(plan, paths.backup_dir()) is None

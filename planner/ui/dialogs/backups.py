@@ -2,7 +2,9 @@
 
 The app passes in a function that lists the backups and handles the restore when
 :attr:`BackupsDialog.restore_requested` fires (the ui never imports storage). A damaged
-backup is listed as damaged and cannot be restored.
+backup is listed as damaged and cannot be restored. When backups are failing, the dialog
+says so first, with the cause and a *Try Again* button, and :class:`BackupFailureMark`
+says it in the window's status bar until a backup succeeds.
 """
 
 from __future__ import annotations
@@ -18,19 +20,31 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QFrame,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMainWindow,
     QMessageBox,
     QPushButton,
+    QStyle,
     QTableWidget,
     QTableWidgetItem,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from planner.ui.dialogs.damaged_plan import format_when
 
-__all__ = ["BackupRow", "BackupsDialog", "format_size"]
+__all__ = [
+    "BackupFailureMark",
+    "BackupRow",
+    "BackupsDialog",
+    "FailureNote",
+    "format_size",
+    "show_backup_failure",
+]
 
 #: What each kind of backup is called in the table.
 KIND_NAMES = {
@@ -39,6 +53,16 @@ KIND_NAMES = {
     "before-restore": "Before a restore",
 }
 COLUMNS = ("Date", "Kind", "Size", "Workouts", "Weigh-ins")
+#: What the dialog says of its backups while they work, and while they fail.
+INTRO = (
+    "Legwork backs up your plan once a day when it has changed, and keeps a week of "
+    "daily backups, a month of weekly ones and a year of monthly ones. Restoring one "
+    "keeps your current plan as a backup first."
+)
+INTRO_WHILE_FAILING = (
+    "Until a backup succeeds again, the newest backup below may not hold your latest "
+    "changes. Restoring one keeps your current plan as a backup first."
+)
 
 
 class BackupRow(Protocol):
@@ -66,6 +90,27 @@ class BackupRow(Protocol):
 
     @property
     def weigh_ins(self) -> int | None: ...
+
+
+class FailureNote(Protocol):
+    """The last backup that failed (``planner.storage.backups.BackupFailure`` is one)."""
+
+    @property
+    def when(self) -> datetime: ...
+
+    @property
+    def cause(self) -> str: ...
+
+    @property
+    def message(self) -> str: ...
+
+    @property
+    def hint(self) -> str: ...
+
+
+def failing_text(failure: FailureNote) -> str:
+    """``Backups are failing: <cause>``, the words of the mark and of the dialog."""
+    return f"Backups are failing: {failure.cause}"
 
 
 def format_size(size: int) -> str:
@@ -98,6 +143,10 @@ class BackupsDialog(QDialog):
         plan_name: the plan's file name, for the title.
         load: lists the backups (newest first); called on open and after each restore.
         folder: the backups folder, opened by *Show in Folder* (``None``: no such button).
+        failure: the last backup that failed, or ``None`` while backups work; called with
+            ``load`` (``None``: never failing).
+        retry: backs up now, for *Try Again* (``None``: no such button); the dialog lists the
+            backups and asks ``failure`` again afterwards.
         parent: the parent widget.
 
     Signals:
@@ -112,6 +161,8 @@ class BackupsDialog(QDialog):
         load: Callable[[], Sequence[BackupRow]],
         *,
         folder: Path | None = None,
+        failure: Callable[[], FailureNote | None] | None = None,
+        retry: Callable[[], None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -120,15 +171,25 @@ class BackupsDialog(QDialog):
         self._plan_name = plan_name
         self._load = load
         self._folder = folder
+        self._failure = failure
+        self._retry = retry
         self._rows: list[BackupRow] = []
 
-        intro = QLabel(
-            "Legwork backs up your plan once a day when it has changed, and keeps a week of "
-            "daily backups, a month of weekly ones and a year of monthly ones. Restoring one "
-            "keeps your current plan as a backup first.",
-            self,
-        )
-        intro.setWordWrap(True)
+        self.failure_box = QFrame(self)
+        self.failure_box.setObjectName("backupFailure")
+        self.failure_box.setFrameShape(QFrame.Shape.StyledPanel)
+        self.failure_label = _plain_label(self.failure_box)
+        self.failure_label.setObjectName("backupFailureText")
+        self.retry_button = QPushButton("Try &Again", self.failure_box)
+        self.retry_button.setObjectName("retryBackupButton")
+        self.retry_button.setToolTip("Back up your plan now")
+        self.retry_button.setVisible(retry is not None)
+        self.retry_button.clicked.connect(self._try_again)
+        failure_layout = QHBoxLayout(self.failure_box)
+        failure_layout.addWidget(self.failure_label, 1)
+        failure_layout.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.intro = _plain_label(self)
+        self.intro.setText(INTRO)
         self.table = QTableWidget(0, len(COLUMNS), self)
         self.table.setObjectName("backupsTable")
         self.table.setHorizontalHeaderLabels(list(COLUMNS))
@@ -158,7 +219,8 @@ class BackupsDialog(QDialog):
         self.table.itemDoubleClicked.connect(self._restore_selected)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(intro)
+        layout.addWidget(self.failure_box)
+        layout.addWidget(self.intro)
         layout.addWidget(self.table)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.problem_label)
@@ -168,7 +230,15 @@ class BackupsDialog(QDialog):
 
     @Slot()
     def refresh(self) -> None:
-        """List the backups again (newest first) and select the newest."""
+        """List the backups again (newest first), select the newest, and say if backups fail."""
+        failure = self._failure() if self._failure is not None else None
+        self.failure_box.setVisible(failure is not None)
+        if failure is not None:
+            self.failure_label.setText(
+                f"{failing_text(failure)}\nLast try: {format_when(failure.when)}. "
+                f"{failure.message}\n{failure.hint}".strip()
+            )
+        self.intro.setText(INTRO if failure is None else INTRO_WHILE_FAILING)
         self._rows = list(self._load())
         self.table.setRowCount(len(self._rows))
         for row, backup in enumerate(self._rows):
@@ -249,6 +319,12 @@ class BackupsDialog(QDialog):
         self.restore_requested.emit(backup.path)
 
     @Slot()
+    def _try_again(self) -> None:
+        if self._retry is not None:
+            self._retry()
+        self.refresh()
+
+    @Slot()
     def _show_folder(self) -> None:
         if self._folder is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._folder)))
@@ -260,3 +336,48 @@ def _plain_label(parent: QWidget) -> QLabel:
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
     return label
+
+
+class BackupFailureMark(QToolButton):
+    """``Backups are failing: <cause>`` in the status bar, until a backup succeeds.
+
+    Clicking it opens File ▸ Backups…, which tells the whole story and offers Try Again.
+    Hidden while backups work.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("backupFailureMark")
+        self.setAutoRaise(True)
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
+        self.hide()
+
+    def show_failure(self, failure: FailureNote | None) -> None:
+        """Say ``failure`` (``None``: backups work, hide)."""
+        if failure is None:
+            self.hide()
+            return
+        self.setText(failing_text(failure))
+        self.setToolTip(
+            f"Last try: {format_when(failure.when)}.\n{failure.message}\n{failure.hint}\n"
+            "Click to see your backups."
+        )
+        self.show()
+
+
+def show_backup_failure(
+    window: QMainWindow, failure: FailureNote | None, open_backups: Callable[[], None]
+) -> None:
+    """Show ``failure`` in ``window``'s status bar (``None``: hide the mark, backups work).
+
+    The mark is made the first time a failure is shown; clicking it calls ``open_backups``.
+    """
+    mark = window.statusBar().findChild(BackupFailureMark)
+    if mark is None:
+        if failure is None:
+            return
+        mark = BackupFailureMark(window.statusBar())
+        window.statusBar().addPermanentWidget(mark)
+        mark.clicked.connect(open_backups)
+    mark.show_failure(failure)
