@@ -727,6 +727,11 @@ class _PlanSession(QObject):
             result = backups.restore_backup(backup, path, self._backup_root, now=_now())
         except StorageError as error:
             failure = error
+        except OSError as error:  # the window must be rebuilt whatever happened
+            failure = StorageError(
+                f"The restore stopped: {error.strerror or error} ({error.filename or path}).",
+                "The window shows what your plan holds now.",
+            )
         try:
             window = build_main_window(path, today=self._today)
         except StorageError as error:
@@ -741,15 +746,9 @@ class _PlanSession(QObject):
         if failure is not None:
             _error_box(window, "The backup could not be restored.", failure)
         elif result is not None:
-            from planner.ui.dialogs.damaged_plan import format_when
-
             if result.safety_copy is not None:  # a backup was made: backups work
                 self._show_backup_failure(None)
-            window.statusBar().showMessage(
-                f"Restored the backup from {format_when(result.restored.when)}. Your plan as it "
-                "was is kept in File ▸ Backups… as “Before a restore”.",
-                20000,
-            )
+            window.statusBar().showMessage(_restored_message(result), 20000)
 
     def finish(self) -> None:
         """At exit: the day's backup if due, give the plan's lock up, delete the window.
@@ -803,6 +802,24 @@ def make_demo_plan(path: Path, *, today: date, years: int = DEMO_YEARS) -> None:
         if side.exists():
             side.replace(path.with_name(path.name + suffix))
     partial_path.replace(path)
+
+
+def _restored_message(result: backups.RestoreResult) -> str:
+    """What the status bar says after a restore: where the plan as it was is now."""
+    from planner.ui.dialogs.damaged_plan import format_when
+
+    text = f"Restored the backup from {format_when(result.restored.when)}."
+    if result.safety_copy is not None:
+        return (
+            f"{text} Your plan as it was is kept in File ▸ Backups… as “Before a restore”, "
+            f"{format_when(result.safety_copy.when)}."
+        )
+    if result.kept_aside is not None:
+        return (
+            f"{text} Your plan as it was was too damaged to copy into the backups; it is "
+            f"kept, unchanged, beside it as {result.kept_aside.name}."
+        )
+    return text
 
 
 def _looks_like_a_damaged_plan(path: Path, error: StorageError, backup_root: Path) -> bool:

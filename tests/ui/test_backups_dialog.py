@@ -1,4 +1,4 @@
-"""File ▸ Backups… in the real app: damaged backups, failing backups.
+"""File ▸ Backups… in the real app: damaged backups, failing backups, a clock behind, a full disk.
 
 Each test runs the whole app (``app.run``) on a real plan file and real backups, opens the
 dialog through its menu action, presses the dialog's own buttons, and reads back what the
@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
+import sqlite3
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -16,23 +18,28 @@ from typing import Any
 
 import pytest
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton, QWidget
 
 from planner import app, paths
 from planner.storage import backups
 from planner.storage.backups import (
+    AUTOMATIC,
+    BEFORE_RESTORE,
     backup_folder,
     last_failure,
     list_backups,
     make_backup,
 )
 from planner.ui.dialogs.backups import BackupsDialog
+from planner.ui.dialogs.damaged_plan import format_when
 from planner.ui.main_window import MainWindow
 from tests.test_opening import (
     TODAY,
     Script,
+    describe,
     main_window,
     make_plan,
+    message_box,
     no_excepthook,
     record_and_close,
 )
@@ -265,3 +272,125 @@ def test_a_backup_that_failed_at_close_is_told_by_the_dialog_at_the_next_start(
     # This time the backup at close worked, and the failure is no longer told.
     assert len(list_backups(plan, paths.backup_dir())) == 2
     assert last_failure(plan, paths.backup_dir()) is None
+
+
+# ------------------------------------------------------------------------------ a clock behind
+def test_the_before_a_restore_copy_the_status_bar_names_exists_when_the_clock_is_behind(
+    qapp: QApplication, tmp_path: Path, no_excepthook: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plan = make_plan(tmp_path / "plan.sqlite3", workouts=2)
+    root = paths.backup_dir()
+    restorable = make_backup(plan, root, now=YESTERDAY)
+    make_plan(plan, workouts=3)  # five workouts now
+    template = make_backup(plan, root, now=YESTERDAY + timedelta(days=40), reason=BEFORE_RESTORE)
+    for n in range(1, 10):  # ten restores, made when the clock was right
+        name = backups._backup_name(plan, YESTERDAY + timedelta(days=40 + n), BEFORE_RESTORE, 1)
+        shutil.copyfile(template.path, template.path.with_name(name))
+    behind = datetime(2026, 11, 18, 9, 0, tzinfo=UTC)  # the clock went back since
+    monkeypatch.setattr(app, "_now", lambda: behind)
+    script = Script()
+
+    def pick(dialog: BackupsDialog) -> None:
+        rows = dialog.rows()
+        dialog.table.selectRow(next(i for i, r in enumerate(rows) if r.reason == AUTOMATIC))
+        script.when("the question", message_box, confirm)
+        dialog.restore_button.click()
+
+    def confirm(box: QMessageBox) -> None:
+        next(b for b in box.buttons() if b.text() == "Restore").click()
+
+    def restored(window: MainWindow) -> None:
+        script.seen["status"] = window.statusBar().currentMessage()
+        record_and_close(script)(window)
+
+    def restored_window() -> MainWindow | None:
+        window = main_window()
+        return window if window is not None and window is not script.seen.get("first") else None
+
+    def start(window: MainWindow) -> None:
+        script.seen["first"] = window
+        open_backups(window)
+
+    script.when("the window", main_window, start)
+    script.when("the backups", backups_dialog, pick)
+    script.when("the restored window", restored_window, restored)
+    run_until_done(script, plan)
+
+    assert script.seen["workouts"] == restorable.workouts == 2
+    status = script.seen["status"]
+    assert "Before a restore" in status and format_when(behind) in status
+    named = [b for b in list_backups(plan, root) if b.reason == BEFORE_RESTORE and b.when == behind]
+    assert len(named) == 1 and named[0].path.exists()
+    assert named[0].workouts == 5  # the plan as it was
+
+
+# ------------------------------------------------------------------------------ a full disk
+class _CopyStopsOnAFullDisk:
+    """A read-only connection whose copy stops as SQLite's does when the disk is full."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self._connection = connection
+
+    def backup(self, target: sqlite3.Connection, *args: Any, **kwargs: Any) -> None:
+        error = sqlite3.OperationalError("database or disk is full")
+        error.sqlite_errorcode = 13  # SQLITE_FULL
+        error.sqlite_errorname = "SQLITE_FULL"
+        raise error
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._connection, name)
+
+
+def test_a_restore_on_a_full_disk_says_so_and_that_the_plan_is_unchanged(
+    qapp: QApplication, tmp_path: Path, no_excepthook: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plan = make_plan(tmp_path / "plan.sqlite3", workouts=2)
+    backup = make_backup(plan, paths.backup_dir(), now=YESTERDAY)
+    make_plan(plan, workouts=3)  # five workouts now
+    real_connect = backups._connect_read_only
+
+    def connect(path: Path) -> Any:  # the copy of the backup beside the plan finds no room
+        connection = real_connect(path)
+        return _CopyStopsOnAFullDisk(connection) if Path(path) == backup.path else connection
+
+    monkeypatch.setattr(backups, "_connect_read_only", connect)
+    script = Script()
+
+    def pick(dialog: BackupsDialog) -> None:
+        dialog.table.selectRow(0)
+        script.when("the question", message_box, confirm)
+        dialog.restore_button.click()
+
+    def confirm(box: QMessageBox) -> None:
+        script.when("the error", message_box, read_error)
+        next(b for b in box.buttons() if b.text() == "Restore").click()
+
+    def read_error(box: QMessageBox) -> None:
+        script.seen["error"] = describe(box)
+        box.accept()
+
+    def after(window: MainWindow) -> None:
+        record_and_close(script)(window)
+
+    def start(window: MainWindow) -> None:
+        script.seen["first"] = window
+        open_backups(window)
+
+    def window_after_the_error() -> MainWindow | None:
+        return main_window() if "error" in script.seen else None
+
+    script.when("the window", main_window, start)
+    script.when("the backups", backups_dialog, pick)
+    script.when("the window after the error", window_after_the_error, after)
+    run_until_done(script, plan)
+
+    error = script.seen["error"]
+    words = f"{error['text']}\n{error['info']}"
+    assert backup.path.name in words  # the backup, by its name...
+    assert "the disk holding your plan is full" in words  # ... could not be copied beside the plan
+    assert str(plan.parent) in words
+    assert "Your plan was not changed" in words
+    assert "Free some space" in words
+    for untrue in ("plan file", "not saved", "last change", "network drive", "disk error"):
+        assert untrue not in words
+    assert script.seen["workouts"] == 5  # and it was not
