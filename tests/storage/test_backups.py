@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import json
 import os
+import shlex
 import shutil
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import textwrap
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta, timezone
@@ -37,7 +40,7 @@ from planner.storage.backups import (
 from planner.storage.db import check_database, open_database
 from planner.storage.errors import CorruptDatabaseError
 from planner.storage.plan_files import RESTORE_READY_SUFFIX, temporary_name
-from tests.storage.conftest import ROOT, _child_env, sample_workout
+from tests.storage.conftest import ROOT, _child_env, run_python, sample_workout
 
 #: A Monday morning; every test's clock starts here.
 START = datetime(2026, 3, 2, 8, 15, tzinfo=UTC)
@@ -743,3 +746,112 @@ def test_a_failure_that_cannot_be_kept_is_still_returned(plan: Path, tmp_path: P
 
     assert noted.cause == failed.value.cause
     assert backups.last_failure(plan, in_the_way) is None  # nowhere to keep it: next time tells
+
+
+# ------------------------------------------------------------------------------ a real full disk
+def _small_disks() -> str | None:
+    """Why a small RAM disk cannot be mounted here (``unshare -m``, tmpfs), or ``None``."""
+    if shutil.which("unshare") is None:
+        return "`unshare` (util-linux) is missing"
+    with tempfile.TemporaryDirectory() as folder:
+        try:
+            done = subprocess.run(
+                ["unshare", "-m", "sh", "-c", f"mount -t tmpfs -o size=64k tmpfs {folder}"],
+                capture_output=True,
+                text=True,
+                timeout=30,
+                check=False,
+            )
+        except (OSError, subprocess.SubprocessError) as exc:
+            return f"unshare failed: {exc}"
+    if done.returncode != 0:
+        return f"a tmpfs cannot be mounted in a new mount namespace: {done.stderr.strip()}"
+    return None
+
+
+NO_SMALL_DISKS = _small_disks()
+
+ON_A_FULL_DISK = textwrap.dedent(
+    """
+    import json, os, sys
+    from datetime import UTC, date, datetime
+    from pathlib import Path
+    from planner.core.model import Kind, Workout
+    from planner.core.ports import StorageError
+    from planner.storage.backups import make_backup, restore_backup
+    from planner.storage.db import open_database
+
+    small, roomy = Path(sys.argv[1]), Path(sys.argv[2])
+
+    def plan_in(folder):
+        plan = folder / "plan.sqlite3"
+        with open_database(plan) as db:
+            db.repository.bulk_insert_workouts(
+                Workout(None, date(2026, 1, 1), Kind.RUN, "x" * 2000) for _ in range(200)
+            )
+        return plan
+
+    def fill(folder):
+        descriptor = os.open(folder / "filler", os.O_WRONLY | os.O_CREAT, 0o600)
+        try:
+            while True:
+                os.write(descriptor, bytes(4096))
+        except OSError:
+            pass
+        finally:
+            os.close(descriptor)
+
+    def restore(backup, plan, root):
+        try:
+            restore_backup(backup, plan, root, now=datetime(2026, 3, 3, tzinfo=UTC))
+        except StorageError as error:
+            return {"message": str(error), "hint": error.hint, "files": sorted(
+                p.name for p in plan.parent.iterdir() if p.name != "filler"
+            )}
+        return {"message": "restored"}
+
+    # The plan's disk is full: the restored copy cannot be written beside it.
+    plan = plan_in(small)
+    backup = make_backup(plan, roomy / "backups", now=datetime(2026, 3, 2, tzinfo=UTC))
+    fill(small)
+    beside = restore(backup.path, plan, roomy / "backups")
+    beside["backup"] = backup.path.name
+    (small / "filler").unlink()
+    plan.unlink()
+
+    # The backups' disk is full: the copy of the plan it replaces cannot be kept first.
+    plan = plan_in(roomy)
+    backup = make_backup(plan, small / "backups", now=datetime(2026, 3, 2, tzinfo=UTC))
+    fill(small)
+    safety = restore(backup.path, plan, small / "backups")
+    safety["backup"] = backup.path.name
+    print(json.dumps({"beside": beside, "safety": safety}))
+    """
+)
+
+
+@pytest.mark.skipif(NO_SMALL_DISKS is not None, reason=str(NO_SMALL_DISKS))
+def test_restore_on_a_really_full_disk(tmp_path: Path) -> None:
+    """SQLite itself runs out of room (SQLITE_FULL), on a 2 MB RAM disk mounted for the test."""
+    small, roomy = tmp_path / "small", tmp_path / "roomy"
+    small.mkdir()
+    roomy.mkdir()
+    script = f'mount -t tmpfs -o size=2m tmpfs {shlex.quote(str(small))} && exec "$0" "$@"'
+    done = run_python(
+        ON_A_FULL_DISK, str(small), str(roomy), prefix=("unshare", "-m", "sh", "-c", script)
+    )
+    outcome = json.loads(done.stdout.splitlines()[-1])
+
+    beside, safety = outcome["beside"], outcome["safety"]
+    assert beside["message"] == (
+        f"The backup {beside['backup']} could not be restored: the disk holding your plan is "
+        f"full ({small})."
+    )
+    assert safety["message"].startswith(
+        f"The backup {safety['backup']} was not restored: before replacing your plan, Legwork "
+        "keeps it as a backup, and the disk holding the backups is full ("
+    )
+    for told in (beside, safety):
+        assert told["hint"].startswith("Your plan was not changed. Free some space on that disk")
+        assert "not saved" not in told["message"] + told["hint"]
+    assert beside["files"] == ["plan.sqlite3"]  # nothing left half-written beside the plan
