@@ -301,17 +301,18 @@ def _is_write_failure(exc: sqlite3.Error) -> bool:
     return _kind_of(exc) in (_FULL, _DENIED) or extended in _SQLITE_WRITE_ERRORS
 
 
-def _file_in_the_way(folder: Path) -> Path:
-    """The file that stands where ``folder`` or one of its parents should be (else ``folder``)."""
+def _file_in_the_way(folder: Path) -> Path | None:
+    """The file that stands where ``folder`` or one of its parents should be, if one does."""
     for candidate in (folder, *folder.parents):
         if os.path.lexists(candidate):
-            return folder if candidate.is_dir() else candidate
-    return folder
+            return None if candidate.is_dir() else candidate
+    return None
 
 
 def _write_cause(exc: BaseException, folder: Path, holding: str) -> _Cause:
     """Why writing in ``folder`` failed; ``holding`` says what it holds (``the backups``)."""
     kind = _kind_of(exc)
+    in_the_way = _file_in_the_way(folder) if kind == _NOT_A_FOLDER else None
     if kind == _FULL:
         return _Cause(f"the disk holding {holding} is full", _FREE_SPACE)
     if kind == _READ_ONLY_DISK:
@@ -324,10 +325,9 @@ def _write_cause(exc: BaseException, folder: Path, holding: str) -> _Cause:
             f"Legwork may not write to the folder holding {holding}",
             "Check that the folder belongs to you and that you may write to it.",
         )
-    if kind == _NOT_A_FOLDER:
+    if in_the_way is not None:
         return _Cause(
-            f"{_file_in_the_way(folder)} is a file, not a folder",
-            "Move or rename that file, then try again.",
+            f"{in_the_way} is a file, not a folder", "Move or rename that file, then try again."
         )
     if kind == _DISK_ERROR:
         return _Cause(
