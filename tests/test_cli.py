@@ -870,3 +870,18 @@ def test_e2e_print_week_into_a_read_only_folder(
     assert result.returncode == 1
     assert result.stderr == f"legwork: error: {out}: Permission denied\n"
     assert list(locked.iterdir()) == []
+
+
+def test_check_calls_a_plan_with_bytes_that_are_not_text_damaged_not_a_bug(
+    capsys: pytest.CaptureFixture[str], demo_db: Path
+) -> None:
+    """Damage can put bytes that are not UTF-8 where SQLite's answers are text."""
+    with sqlite3.connect(demo_db) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = CAST(X'FFFE41' AS TEXT)")
+    connection.close()
+    before = digest(demo_db)
+    code, out, err = run_main(capsys, "check", "--db", demo_db)
+    assert code == 1
+    assert "This is a bug" not in err
+    assert "has no valid schema version" in err
+    assert digest(demo_db) == before

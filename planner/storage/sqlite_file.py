@@ -343,10 +343,18 @@ def _sqlite_refusal(exc: sqlite3.Error, path: Path) -> StorageError:
     return type(error)(f"{error} ({path})", error.hint)
 
 
+def _lenient_text(data: bytes) -> str:
+    """Text from a file being checked: bytes that are not UTF-8 are replaced, not fatal."""
+    return data.decode("utf-8", "replace")
+
+
 def _integrity_problems(connection: sqlite3.Connection, pragma: str) -> list[str]:
     """The problems ``PRAGMA integrity_check``/``quick_check`` reports, one a line; [] if ok."""
     lines: list[str] = []
     for (text,) in connection.execute(f"PRAGMA {pragma}(100)"):
+        # A damaged page's bytes can end up in the report: read it as bytes, never fail on it.
+        if isinstance(text, bytes):
+            text = text.decode("utf-8", "replace")
         lines += [line.strip() for line in str(text).splitlines() if line.strip()]
     if lines == ["ok"]:
         return []
@@ -368,6 +376,7 @@ def _inspect(path: Path, *, full: bool) -> _Inspection:
         connection = _connect_read_only(path)
     except sqlite3.Error as exc:
         raise _sqlite_refusal(exc, path) from exc
+    connection.text_factory = _lenient_text
     try:
         check = "integrity_check" if full else "quick_check"
         problems = _integrity_problems(connection, check)
@@ -394,7 +403,7 @@ def _inspect(path: Path, *, full: bool) -> _Inspection:
             if "alembic_version" in tables
             else []
         )
-        if len(versions) != 1:
+        if len(versions) != 1 or "\ufffd" in versions[0]:  # none, several, or not text
             raise CorruptDatabaseError(
                 f"The plan file {path} has no valid schema version.", BACKUP_HINT
             )
@@ -419,5 +428,12 @@ def _inspect(path: Path, *, full: bool) -> _Inspection:
         return _Inspection(revision, head, tables, counts)
     except sqlite3.Error as exc:
         raise _sqlite_refusal(exc, path) from exc
+    except (ValueError, MemoryError, OverflowError) as exc:
+        # Damage can make the check itself fail: SQLite's report holds bytes that are not
+        # text, or a damaged length asks for more memory than there is. That is damage too.
+        problem = f"{type(exc).__name__}: {exc}"
+        raise CorruptDatabaseError(
+            f"The plan file {path} is damaged ({problem}).", BACKUP_HINT, [problem]
+        ) from exc
     finally:
         connection.close()
