@@ -644,16 +644,11 @@ def _import_weights(args: argparse.Namespace) -> int:
     if problem:
         raise CliError(problem, "Give the right file with --db (or set LEGWORK_DB).")
     try:
-        size = file.stat().st_size
-        if size > weights_csv.MAX_FILE_BYTES:
-            raise CliError(
-                f"{file}: {size / (1024 * 1024):.0f} MB is far larger than a table of "
-                f"weigh-ins (at most {weights_csv.MAX_FILE_BYTES // (1024 * 1024)} MB)",
-                "Nothing was imported. Is it the right file?",
-            )
-        data = file.read_bytes()
+        scanned = weights_csv.scan_weights_file(file, today=_today(args))
     except OSError as exc:
         raise CliError(f"{file}: {exc.strerror or exc}") from None
+    except weights_csv.WeightFileError as exc:
+        raise CliError(f"{file}: {exc}", "Nothing was imported.") from None
     from planner.storage.db import open_database
 
     with open_database(db) as database:
@@ -661,9 +656,7 @@ def _import_weights(args: argparse.Namespace) -> int:
         units = service.settings().units
         default_unit = weights_csv.WeightUnit(args.unit or units.weight_label)
         try:
-            found = weights_csv.read_weights_csv(
-                data,
-                today=_today(args),
+            found = scanned.resolve(
                 unit=default_unit,
                 date_order=weights_csv.DateOrder(args.date_order) if args.date_order else None,
             )

@@ -198,6 +198,6 @@ def test_a_file_far_too_large_is_refused_before_it_is_read(
     code, _, err = run(capsys, "--db", plan, csv)
     assert code == 1
     assert err.splitlines()[0] == (
-        f"legwork: error: {csv}: 21 MB is far larger than a table of weigh-ins (at most 20 MB)"
+        f"legwork: error: {csv}: 21 MB is far larger than a table of weigh-ins (at most 20 MB)."
     )
     assert weights(plan) == [("2026-11-10", 72.0), ("2026-11-12", 71.5)]

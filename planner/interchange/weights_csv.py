@@ -49,6 +49,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 from planner.core.model import WeightEntry
 from planner.interchange.weight_cells import DateOrder, WeightUnit
@@ -90,6 +91,7 @@ __all__ = [
     "plan_import",
     "read_weights_csv",
     "scan_weights_csv",
+    "scan_weights_file",
 ]
 
 #: Files larger than this are not weigh-in tables (ten years of daily weigh-ins is ~150 kB).
@@ -224,6 +226,26 @@ def scan_weights_csv(
     )
     scanned._scan(start, number, progress)
     return scanned
+
+
+def scan_weights_file(
+    path: Path, *, today: date, progress: Progress | None = None
+) -> ScannedWeights:
+    """:func:`scan_weights_csv` of the file at ``path``; one too large is refused unread.
+
+    Raises:
+        WeightFileError: as :func:`scan_weights_csv`, or the file is larger than
+            :data:`MAX_FILE_BYTES` (no table of weigh-ins is).
+        OSError: the file cannot be read.
+        ReadCancelled: ``progress`` returned ``False``.
+    """
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise WeightFileError(
+            f"{size / (1024 * 1024):.0f} MB is far larger than a table of weigh-ins "
+            f"(at most {MAX_FILE_BYTES // (1024 * 1024)} MB)."
+        )
+    return scan_weights_csv(path.read_bytes(), today=today, progress=progress)
 
 
 def _first_lines(text: str, count: int) -> list[tuple[int, int, str]]:

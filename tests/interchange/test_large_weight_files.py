@@ -8,12 +8,16 @@ from pathlib import Path
 
 import pytest
 
+from planner.core.model import WeightEntry
+from planner.core.settings import Units
+from planner.interchange.weight_preview import preview_rows
 from planner.interchange.weights_csv import (
     EXAMPLES_PER_KIND,
     DateOrder,
     ReadCancelled,
     RefusalKind,
     WeightUnit,
+    plan_import,
     read_weights_csv,
     scan_weights_csv,
 )
@@ -89,3 +93,24 @@ def test_a_large_file_is_read_in_bounded_memory(tmp_path: Path) -> None:
     assert len(result.refused) == 20
     # Compact rows: a few times the file's size, where a dict (or object) per row took 40.
     assert peak < 12 * len(data)
+
+
+def test_the_preview_lists_a_few_rows_of_each_kind_then_how_many_more() -> None:
+    lines = ["date,weight"] + [f"{date(2026, 1, 1) + timedelta(days=n)},70" for n in range(30)]
+    lines += [f"{TODAY + timedelta(days=n + 1)},71" for n in range(25)]
+    found = read_weights_csv("\n".join(lines) + "\n", today=TODAY)
+    stored = [WeightEntry(date(2026, 1, 1), 70.0), WeightEntry(date(2026, 1, 2), 70.04)]
+    plan = plan_import(found.entries, stored)
+    rows = preview_rows(found, plan, Units.KM)
+    assert [(row.row, row.status) for row in rows[:2]] == [
+        (2, "already logged"),
+        (3, "replaces 70.04 kg (tick below)"),
+    ]
+    assert rows[1].decimals == 2
+    assert [row.status for row in rows[2:22]] == ["new"] * 20
+    assert rows[22].status == "and 8 more rows like these (new)"
+    assert rows[22].more == 8
+    assert rows[23].status == "refused: 2026-11-19 is after today (2026-11-18)."
+    assert rows[43].status == "and 5 more rows like these (refused: after today)"
+    assert rows[43].refused
+    assert len(rows) == 44

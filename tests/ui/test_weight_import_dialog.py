@@ -7,14 +7,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QWidget
 
 from planner.app import build_main_window
 from planner.core.model import WeightEntry
+from planner.interchange import weights_csv
 from planner.storage.db import open_database
 from planner.ui.dialogs.weight_import import WeightImportDialog
 from planner.ui.main_window import MainWindow
+from tests.helpers.weight_files import write_daily_weights
 
 TODAY = date(2026, 11, 18)
 
@@ -34,6 +36,9 @@ def window(qtbot: Any, plan_file: Path) -> MainWindow:
     qtbot.addWidget(win)
     with qtbot.waitExposed(win):
         win.show()
+    # The charts are built soon after the first paint, on the GUI thread: let that be done,
+    # so that it does not count as the window freezing while a file is read.
+    qtbot.waitUntil(lambda: win.findChild(QWidget, "loadChart") is not None, timeout=10_000)
     return win
 
 
@@ -145,3 +150,122 @@ def test_a_field_too_long_is_refused_as_too_long(
     click(qtbot, dialog.import_button)
     qtbot.waitUntil(lambda: len(stored(window)) == 2, timeout=5000)
     assert stored(window) == [(date(2026, 11, 9), 72.2), (date(2026, 11, 10), 72.0)]
+
+
+# -- a large file --------------------------------------------------------------------------
+class _Ticks:
+    """A timer's ticks: the window's event loop turning (a frozen window has none)."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.timer = QTimer()
+        self.timer.setInterval(5)
+        self.timer.timeout.connect(self.tick)
+
+    def tick(self) -> None:
+        self.count += 1
+
+
+@pytest.fixture
+def big_file(tmp_path: Path) -> Path:
+    """100,000 daily rows: the last 5,000 end today (one of them on 10 Nov), 95,000 after."""
+    return write_daily_weights(tmp_path / "scale.csv", 100_000, accepted=5_000, today=TODAY)
+
+
+def progress_values(dialog: WeightImportDialog) -> list[int]:
+    values: list[int] = []
+    dialog.progress_bar.valueChanged.connect(values.append)
+    return values
+
+
+def test_a_large_file_is_read_while_the_window_stays_responsive(
+    qtbot: Any, window: MainWindow, monkeypatch: pytest.MonkeyPatch, big_file: Path
+) -> None:
+    ticks = _Ticks()
+    ticks.timer.start()
+    dialog = open_import(qtbot, window, monkeypatch, big_file)
+    at_open = ticks.count
+    assert dialog.progress_bar.isVisible()
+    assert dialog.cancel_reading.isVisible()
+    assert not dialog.import_button.isEnabled()
+    values = progress_values(dialog)
+    qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=60_000)
+    ticks.timer.stop()
+    assert ticks.count - at_open >= 5  # the event loop kept turning while the file was read
+    assert any(0 < value < dialog.progress_bar.maximum() for value in values)
+    assert not dialog.progress_bar.isVisible()
+
+    cells = preview_cells(dialog)
+    assert len(cells) == 20 + 1 + 1 + 20 + 1
+    assert [row[3] for row in cells[:20]] == ["new"] * 20
+    assert cells[20] == ["", "", "", "and 4,979 more rows like these (new)"]
+    assert cells[21][:3] == ["4993", "Tue 10 Nov 2026", "79.1"]
+    assert cells[21][3] == "replaces 72 kg (tick below)"
+    assert cells[22] == [
+        "5002",
+        "—",
+        "—",
+        "refused: 2026-11-19 is after today (2026-11-18).",
+    ]
+    assert cells[42] == ["", "", "", "and 94,980 more rows like these (refused: after today)"]
+    assert dialog.summary.text() == (
+        "5,000 weigh-ins in the file: 4,999 new, 1 on days that have another weight."
+        " 95,000 rows refused (in red below) and not imported."
+    )
+    assert dialog.import_button.text() == "&Import 4,999 Weigh-ins"
+    click(qtbot, dialog.import_button)
+    qtbot.waitUntil(lambda: len(stored(window)) == 5_000, timeout=30_000)
+    assert (date(2026, 11, 10), 72.0) in stored(window)  # not replaced: the box was not ticked
+    assert window.controller.undo_stack.count() == 1
+
+
+def test_reading_can_be_cancelled_and_nothing_is_imported(
+    qtbot: Any, window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    big = write_daily_weights(tmp_path / "scale.csv", 400_000, accepted=5_000, today=TODAY)
+    dialog = open_import(qtbot, window, monkeypatch, big)
+    assert dialog.cancel_reading.isVisible()
+    click(qtbot, dialog.cancel_reading)
+    qtbot.waitUntil(lambda: not dialog.progress_bar.isVisible(), timeout=30_000)
+    assert dialog.problem.text() == (
+        "Reading scale.csv was cancelled: nothing was imported. Choose the file again to read it."
+    )
+    assert dialog.model.rowCount() == 0
+    assert not dialog.import_button.isEnabled()
+    assert stored(window) == [(date(2026, 11, 10), 72.0)]
+    click(qtbot, dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel))
+    qtbot.waitUntil(lambda: window.findChild(WeightImportDialog) is None, timeout=5000)
+
+
+def test_an_option_change_does_not_read_the_file_again(
+    qtbot: Any, window: MainWindow, monkeypatch: pytest.MonkeyPatch, big_file: Path
+) -> None:
+    scans: list[object] = []
+    real_scan = weights_csv.scan_weights_csv
+
+    def counting_scan(*args: Any, **kwargs: Any) -> weights_csv.ScannedWeights:
+        scans.append(args)
+        return real_scan(*args, **kwargs)
+
+    monkeypatch.setattr(weights_csv, "scan_weights_csv", counting_scan)
+    dialog = open_import(qtbot, window, monkeypatch, big_file)
+    qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=60_000)
+    assert len(scans) == 1
+    assert preview_cells(dialog)[0][2] == "60"
+    dialog.unit_combo.setCurrentIndex(dialog.unit_combo.findData("lb"))
+    qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=60_000)
+    assert preview_cells(dialog)[0][2] == "27.2"  # 60 lb, in kilograms
+    assert len(scans) == 1
+    assert dialog.summary.text().startswith("5,000 weigh-ins in the file: 4,999 new, 1 on days")
+
+
+def test_closing_the_dialog_while_reading_stops_the_reading(
+    qtbot: Any, window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    big = write_daily_weights(tmp_path / "scale.csv", 400_000, accepted=5_000, today=TODAY)
+    dialog = open_import(qtbot, window, monkeypatch, big)
+    assert dialog.progress_bar.isVisible()
+    click(qtbot, dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel))
+    assert not dialog.isVisible()
+    qtbot.waitUntil(lambda: window.findChild(WeightImportDialog) is None, timeout=5000)
+    assert stored(window) == [(date(2026, 11, 10), 72.0)]

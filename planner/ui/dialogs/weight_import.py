@@ -1,26 +1,44 @@
-"""Import Weights: a CSV file's weigh-ins, previewed row by row before anything is written.
+"""Import Weights: a CSV file's weigh-ins, previewed before anything is written.
 
-The dialog reads the file with :func:`planner.interchange.weights_csv.read_weights_csv` and
-shows every row: new weigh-ins, those that would replace a different weight already logged
-that day, those already logged, and the refused rows with the reason. Nothing is written
-until the runner presses Import; then the accepted rows go in as one undo step. Days that
-already hold a different weight are replaced only when the runner ticks the box that says
-so; otherwise they keep their weigh-in. Refused rows are never imported, not even in part.
+The dialog reads the file with :mod:`planner.interchange.weights_csv` and lists examples of
+each kind of row: new weigh-ins, those that would replace a different weight already logged
+that day, those already logged, and each kind of refused row with its reason; a kind with
+more rows ends with how many more there are, so a file of a million rows lists some sixty.
+Nothing is written until the runner presses Import; then the accepted rows go in as one undo
+step. Days that already hold a different weight are replaced only when the runner ticks the
+box that says so; otherwise they keep their weigh-in. Refused rows are never imported, not
+even in part.
+
+A file larger than :data:`BACKGROUND_BYTES` is read on a worker thread while a progress bar
+moves, and Cancel Reading stops it; the window stays responsive. The file is read once:
+changing the unit or the date order resolves the rows already read
+(:meth:`~planner.interchange.weights_csv.ScannedWeights.resolve`), on the worker too when
+there are many. The worker gets plain values and returns plain values (:class:`_Outcome`);
+it never touches a widget, and Python's cycle collector is paused while it runs, as for the
+background imports (a collection on the worker could free widgets off the GUI thread).
 """
 
 from __future__ import annotations
 
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
+    QThread,
+    Signal,
     Slot,
 )
-from PySide6.QtGui import QBrush
+from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -31,72 +49,55 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QProgressBar,
     QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from planner.core.formatting import format_weight, weight_decimals_apart
+from planner.core.formatting import format_weight
 from planner.core.model import WeightEntry
 from planner.core.settings import Units
+from planner.interchange import weights_csv
+from planner.interchange.weight_preview import PreviewRow, preview_rows
 from planner.interchange.weights_csv import (
     DateOrder,
     ImportPlan,
+    Progress,
+    ReadCancelled,
+    ScannedWeights,
     WeightFile,
     WeightFileError,
     WeightUnit,
     plan_import,
-    read_weights_csv,
 )
+from planner.ui.background_import import _pause_collection, _resume_collection
 from planner.ui.controller import PlanController
 from planner.ui.dialogs.errors import ErrorLabel
 from planner.ui.dialogs.weight_log import day_text
 from planner.ui.style import error_color, is_dark
 
-#: Files larger than this are not weigh-in tables (ten years of daily weigh-ins is ~150 kB).
-MAX_FILE_BYTES = 20 * 1024 * 1024
+log = logging.getLogger(__name__)
+
+#: Files larger than this are read on a worker thread, with a progress bar (ten years of
+#: daily weigh-ins, about 150 kB, are read at once, in some 40 ms).
+BACKGROUND_BYTES = 256 * 1024
+#: Files of more rows than this are resolved again on the worker when an option changes.
+BACKGROUND_ROWS = 16_384
+#: The progress bar's steps.
+_STEPS = 1000
 _ROOT = QModelIndex()
 
 
-class PreviewRow:
-    """One row of the preview: its row number, day, weight, and what importing does with it.
-
-    Attributes:
-        row: the row number in the file (the header is row 1).
-        day: the day, when the row has one.
-        kg: the weight in kilograms, when the row has one.
-        status: what happens to it ("new", "replaces 72.4 kg", ...) or why it is refused.
-        refused: whether the row is refused.
-        conflict: whether it would replace a different weigh-in of that day.
-        decimals: at most how many decimals its weight shows (more than one where it must
-            read apart from the weigh-in it would replace: 71.84 against 71.8).
-    """
-
-    __slots__ = ("conflict", "day", "decimals", "kg", "refused", "row", "status")
-
-    def __init__(
-        self,
-        row: int,
-        day: date | None,
-        kg: float | None,
-        status: str,
-        *,
-        refused: bool = False,
-        conflict: bool = False,
-        decimals: int = 1,
-    ) -> None:
-        self.row = row
-        self.day = day
-        self.kg = kg
-        self.status = status
-        self.refused = refused
-        self.conflict = conflict
-        self.decimals = decimals
-
-
 class PreviewModel(QAbstractTableModel):
-    """The preview table: one line per row of the file, in file order."""
+    """The preview table: the examples of each kind of result, each kind followed by its count.
+
+    Kinds (new, replacing, already logged, each kind of refusal) come in the order they first
+    appear in the file, their rows in file order; a kind with more rows than
+    :data:`~planner.interchange.weights_csv.EXAMPLES_PER_KIND` ends with an "and N more rows
+    like these" line.
+    """
 
     HEADERS = ("Row", "Day", "Weight", "Import")
 
@@ -140,6 +141,12 @@ class PreviewModel(QAbstractTableModel):
             return None
         row = self._rows[index.row()]
         column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole and row.more and column < 3:
+            return ""
+        if role == Qt.ItemDataRole.FontRole and row.more:
+            font = QFont()
+            font.setItalic(True)
+            return font
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
                 return str(row.row)
@@ -159,6 +166,93 @@ class PreviewModel(QAbstractTableModel):
         return None
 
 
+# -- reading, on the worker ---------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class _Outcome:
+    """What a read (or a new resolve) found, made on the worker and shown on the GUI thread.
+
+    Attributes:
+        scanned: the file's rows as read (``None`` when the file could not be read).
+        found: the rows resolved for the options (``None`` when there is a problem).
+        problem: why nothing can be imported, for the runner.
+        ambiguous_dates: the problem is dates that read two ways.
+        cancelled: the runner stopped the reading.
+    """
+
+    scanned: ScannedWeights | None = None
+    found: WeightFile | None = None
+    problem: str = ""
+    ambiguous_dates: bool = False
+    cancelled: bool = False
+
+
+def _read(
+    path: Path, today: date, unit: WeightUnit, order: DateOrder | None, progress: Progress
+) -> _Outcome:
+    """Read ``path`` and resolve its rows (no Qt: it runs on the worker)."""
+    try:
+        scanned = weights_csv.scan_weights_file(
+            path, today=today, progress=lambda done: progress(0.9 * done)
+        )
+    except OSError as error:
+        return _Outcome(problem=f"Cannot read {path.name}: {error.strerror or error}")
+    except WeightFileError as error:
+        return _Outcome(problem=str(error), ambiguous_dates=error.ambiguous_dates)
+    return _resolve(scanned, unit, order, lambda done: progress(0.9 + 0.1 * done))
+
+
+def _resolve(
+    scanned: ScannedWeights, unit: WeightUnit, order: DateOrder | None, progress: Progress
+) -> _Outcome:
+    """Resolve rows already read for a unit and a date order (no Qt)."""
+    try:
+        found = scanned.resolve(unit=unit, date_order=order, progress=progress)
+    except WeightFileError as error:
+        return _Outcome(scanned, problem=str(error), ambiguous_dates=error.ambiguous_dates)
+    return _Outcome(scanned, found)
+
+
+Job = Callable[[Progress], _Outcome]
+
+
+class _ReadingThread(QThread):
+    """Runs one reading job off the GUI thread; :attr:`outcome` is its result once finished.
+
+    Signals:
+        progressed(float): the fraction done (emitted on the worker, delivered queued).
+        ended(object): the job is done, this thread its argument (emitted on the worker as
+            the last thing it does; a receiver may then :meth:`wait`, which returns at once).
+    """
+
+    progressed = Signal(float)
+    ended = Signal(object)
+
+    def __init__(self, job: Job, parent: QObject) -> None:
+        super().__init__(parent)
+        self._job = job
+        self._stop = threading.Event()
+        self.outcome = _Outcome(cancelled=True)
+
+    def stop(self) -> None:
+        """Ask the job to stop at its next progress report (from any thread)."""
+        self._stop.set()
+
+    def run(self) -> None:
+        try:
+            self.outcome = self._job(self._report)
+        except ReadCancelled:
+            self.outcome = _Outcome(cancelled=True)
+        except Exception as error:  # a bug: say so rather than leave the dialog waiting
+            log.exception("reading a weigh-in file failed")
+            self.outcome = _Outcome(problem=f"Reading the file failed: {error}")
+        self.ended.emit(self)
+
+    def _report(self, done: float) -> bool:
+        self.progressed.emit(done)
+        return not self._stop.is_set()
+
+
+# -- the dialog ------------------------------------------------------------------------------
 class WeightImportDialog(QDialog):
     """Preview a weight CSV and import its weigh-ins as one undo step.
 
@@ -183,18 +277,19 @@ class WeightImportDialog(QDialog):
         self._controller = controller
         self._today = today
         self._path: Path | None = None
-        self._data = b""
+        self._scanned: ScannedWeights | None = None
+        self._task: _ReadingThread | None = None
         self._file: WeightFile | None = None
         self._plan = ImportPlan()
 
         self.file_label = QLabel("No file chosen.", self)
         self.file_label.setObjectName("importFile")
         self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        choose = QPushButton("&Choose File…", self)
-        choose.clicked.connect(self.choose_file)
+        self.choose_button = QPushButton("&Choose File…", self)
+        self.choose_button.clicked.connect(self.choose_file)
         file_row = QHBoxLayout()
         file_row.addWidget(self.file_label, 1)
-        file_row.addWidget(choose)
+        file_row.addWidget(self.choose_button)
 
         self.unit_combo = QComboBox(self)
         self.unit_combo.setObjectName("importUnit")
@@ -222,6 +317,20 @@ class WeightImportDialog(QDialog):
         options.addWidget(order_label)
         options.addWidget(self.order_combo)
         options.addStretch(1)
+
+        self.progress_bar = QProgressBar(self)
+        self.progress_bar.setObjectName("importProgress")
+        self.progress_bar.setRange(0, _STEPS)
+        self.progress_bar.setFormat("Reading… %p%")
+        self.progress_bar.setAccessibleName("Reading the file")
+        self.cancel_reading = QPushButton("Cancel &Reading", self)
+        self.cancel_reading.setObjectName("cancelReading")
+        self.cancel_reading.clicked.connect(self._cancel_reading_clicked)
+        reading_row = QHBoxLayout()
+        reading_row.addWidget(self.progress_bar, 1)
+        reading_row.addWidget(self.cancel_reading)
+        self.progress_bar.hide()
+        self.cancel_reading.hide()
 
         self.problem = ErrorLabel(self)
         self.problem.setObjectName("importProblem")
@@ -255,6 +364,7 @@ class WeightImportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(file_row)
         layout.addLayout(options)
+        layout.addLayout(reading_row)
         layout.addWidget(self.problem)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
@@ -287,22 +397,18 @@ class WeightImportDialog(QDialog):
             entries.extend(incoming for _, incoming in self._plan.replacing)
         return sorted(entries, key=lambda e: e.day)
 
-    def load(self, path: Path) -> bool:
-        """Read ``path`` and show its preview; ``False`` when it could not be read."""
+    def load(self, path: Path) -> None:
+        """Read ``path`` and show its preview (a large file on the worker, with progress)."""
+        self.stop_reading(wait=True)
         self._path = path
+        self._scanned = None
         self.file_label.setText(str(path))
         try:
-            size = path.stat().st_size
-            if size > MAX_FILE_BYTES:
-                raise OSError(f"{path.name} is {size // (1024 * 1024)} MB: not a weigh-in table.")
-            self._data = path.read_bytes()
-        except OSError as error:
-            self._data = b""
-            self._file = None
-            self._show_problem(f"Cannot read {path.name}: {error.strerror or error}")
-            return False
-        self.refresh()
-        return True
+            background = path.stat().st_size > BACKGROUND_BYTES
+        except OSError:
+            background = False  # reading says why
+        unit, order = self._options()
+        self._run(partial(_read, path, self._today, unit, order), background=background)
 
     @Slot()
     def choose_file(self) -> None:
@@ -319,26 +425,125 @@ class WeightImportDialog(QDialog):
 
     @Slot()
     def refresh(self) -> None:
-        """Read the file again with the chosen unit and date order, and show the preview."""
+        """Resolve the rows read for the chosen unit and date order (the file is not read again)."""
+        if self._task is not None:
+            return  # the options are disabled while reading
+        if self._path is None:
+            self._clear("Choose a CSV file with a date column and a weight column.")
+            return
+        if self._scanned is None:
+            return  # the file could not be read: its problem stays shown
+        unit, order = self._options()
+        job = partial(_resolve, self._scanned, unit, order)
+        self._run(job, background=len(self._scanned) > BACKGROUND_ROWS)
+
+    def stop_reading(self, *, wait: bool = False) -> None:
+        """Stop reading the file; nothing is imported. With ``wait``, until the worker ends."""
+        task = self._task
+        if task is None:
+            return
+        task.stop()
+        if wait:
+            task.wait()
+            self._task_finished(task)
+
+    # -- importing -----------------------------------------------------------------------------
+    @Slot()
+    def accept(self) -> None:
+        """Import the accepted weigh-ins as one undo step, then close."""
+        entries = self.entries_to_import()
+        if not entries:
+            return
+        replace = self.replace_box.isChecked() and bool(self._plan.replacing)
+        if self._controller.import_weights(entries, replace=replace):
+            super().accept()
+
+    def done(self, result: int) -> None:
+        """Close, stopping a reading first (its worker never outlives the dialog)."""
+        self.stop_reading(wait=True)
+        super().done(result)
+
+    # -- internals -----------------------------------------------------------------------------
+    def _options(self) -> tuple[WeightUnit, DateOrder | None]:
+        order_value = self.order_combo.currentData()
+        return WeightUnit(self.unit_combo.currentData()), (
+            DateOrder(order_value) if order_value else None
+        )
+
+    def _run(self, job: Job, *, background: bool) -> None:
+        """Run a reading job: at once for a small file, else on the worker with progress."""
+        if not background:
+            try:
+                outcome = job(lambda _done: True)
+            except ReadCancelled:  # pragma: no cover - nothing stops it
+                outcome = _Outcome(cancelled=True)
+            self._show(outcome)
+            return
+        self._clear(f"Reading {self._path.name if self._path else 'the file'}…")
+        self._set_reading(True)
+        task = _ReadingThread(job, self)
+        task.progressed.connect(self._progressed)
+        task.ended.connect(self._ended)
+        self._task = task
+        _pause_collection()
+        task.start()
+
+    @Slot()
+    def _cancel_reading_clicked(self) -> None:
+        self.stop_reading()
+
+    @Slot(float)
+    def _progressed(self, done: float) -> None:
+        if self._task is not None:
+            self.progress_bar.setValue(round(done * _STEPS))
+
+    @Slot(object)
+    def _ended(self, task: _ReadingThread) -> None:
+        self._task_finished(task)
+
+    def _task_finished(self, task: _ReadingThread) -> None:
+        """Show what ``task`` found and let it go (once, however it ended; a stale one not)."""
+        if task is not self._task:
+            return
+        self._task = None
+        task.wait()  # its job is done: this returns at once
+        task.progressed.disconnect(self._progressed)
+        task.ended.disconnect(self._ended)
+        task.deleteLater()
+        _resume_collection()
+        self._set_reading(False)
+        self._show(task.outcome)
+
+    def _set_reading(self, reading: bool) -> None:
+        self.progress_bar.setValue(0)
+        self.progress_bar.setVisible(reading)
+        self.cancel_reading.setVisible(reading)
+        self.choose_button.setEnabled(not reading)
+        self.order_combo.setEnabled(not reading)
+        self.unit_combo.setEnabled(not reading)
+        if reading:
+            self.import_button.setEnabled(False)
+
+    def _show(self, outcome: _Outcome) -> None:
+        """Show what a reading found: the preview, or why nothing can be imported."""
         self.problem.hide()
         self._plan = ImportPlan()
         self._file = None
-        if self._path is None:
-            self.summary.setText("Choose a CSV file with a date column and a weight column.")
-            self.model.set_rows([], self._controller.settings.units, dark=is_dark(self.palette()))
-            self._update_button()
+        if outcome.cancelled:
+            self._scanned = None
+            name = self._path.name if self._path else "the file"
+            self._show_problem(
+                f"Reading {name} was cancelled: nothing was imported. "
+                "Choose the file again to read it."
+            )
             return
-        unit = WeightUnit(self.unit_combo.currentData())
-        order_value = self.order_combo.currentData()
-        order = DateOrder(order_value) if order_value else None
-        try:
-            found = read_weights_csv(self._data, today=self._today, unit=unit, date_order=order)
-        except WeightFileError as error:
-            self._show_problem(str(error))
-            if error.ambiguous_dates:
+        self._scanned = outcome.scanned
+        if outcome.found is None:
+            self._show_problem(outcome.problem)
+            if outcome.ambiguous_dates:
                 self.order_combo.setFocus()
             return
-        self._file = found
+        found = self._file = outcome.found
         self.unit_combo.setEnabled(not found.unit_in_header)
         self.unit_note.setText(
             f"(the file says {found.unit.value})" if found.unit_in_header else ""
@@ -352,65 +557,39 @@ class WeightImportDialog(QDialog):
         self._plan = plan_import(entries, stored)
         self._show_rows(found)
 
-    # -- importing -----------------------------------------------------------------------------
-    @Slot()
-    def accept(self) -> None:
-        """Import the accepted weigh-ins as one undo step, then close."""
-        entries = self.entries_to_import()
-        if not entries:
-            return
-        replace = self.replace_box.isChecked() and bool(self._plan.replacing)
-        if self._controller.import_weights(entries, replace=replace):
-            super().accept()
-
-    # -- internals -----------------------------------------------------------------------------
-    def _show_problem(self, message: str) -> None:
-        self.problem.setText(message)
-        self.problem.show()
-        self.summary.setText("Nothing can be imported from this file.")
+    def _clear(self, summary: str) -> None:
+        self.problem.hide()
+        self._plan = ImportPlan()
+        self._file = None
+        self.summary.setText(summary)
         self.model.set_rows([], self._controller.settings.units, dark=is_dark(self.palette()))
         self.replace_box.hide()
         self._update_button()
 
+    def _show_problem(self, message: str) -> None:
+        self._clear("Nothing can be imported from this file.")
+        self.problem.setText(message)
+        self.problem.show()
+
     def _show_rows(self, found: WeightFile) -> None:
         units = self._controller.settings.units
-        replacing = {incoming.day: stored for stored, incoming in self._plan.replacing}
-        unchanged = {entry.day for entry in self._plan.unchanged}
-        rows: list[PreviewRow] = []
-        for accepted in found.accepted:
-            day, kg = accepted.entry.day, accepted.entry.kg
-            if day in replacing:
-                logged = replacing[day].kg
-                decimals = weight_decimals_apart(logged, kg, units)
-                status = f"replaces {format_weight(logged, units, decimals=decimals)} (tick below)"
-                rows.append(
-                    PreviewRow(accepted.row, day, kg, status, conflict=True, decimals=decimals)
-                )
-            elif day in unchanged:
-                rows.append(PreviewRow(accepted.row, day, kg, "already logged"))
-            else:
-                rows.append(PreviewRow(accepted.row, day, kg, "new"))
-        for refused in found.refused:
-            rows.append(
-                PreviewRow(refused.row, None, None, f"refused: {refused.reason}", refused=True)
-            )
-        rows.sort(key=lambda r: r.row)
+        rows = preview_rows(found, self._plan, units)
         self.model.set_rows(rows, units, dark=is_dark(self.palette()))
-        parts = [f"{len(self._plan.new)} new"]
+        parts = [f"{len(self._plan.new):,} new"]
         if self._plan.replacing:
-            parts.append(f"{len(self._plan.replacing)} on days that have another weight")
+            parts.append(f"{len(self._plan.replacing):,} on days that have another weight")
         if self._plan.unchanged:
-            parts.append(f"{len(self._plan.unchanged)} already logged")
-        text = f"{len(found.accepted)} weigh-ins in the file: " + ", ".join(parts) + "."
+            parts.append(f"{len(self._plan.unchanged):,} already logged")
+        text = f"{len(found.accepted):,} weigh-ins in the file: " + ", ".join(parts) + "."
         if found.refused_count:
             count = found.refused_count
-            text += f" {count} row{'s' * (count != 1)} refused (in red below) and not imported."
+            text += f" {count:,} row{'s' * (count != 1)} refused (in red below) and not imported."
         self.summary.setText(text)
         count = len(self._plan.replacing)
         self.replace_box.setVisible(bool(count))
         self.replace_box.setChecked(False)
         self.replace_box.setText(
-            f"Replace the {count} weigh-in{'s' * (count != 1)} already logged on the same "
+            f"Replace the {count:,} weigh-in{'s' * (count != 1)} already logged on the same "
             "day with the file's"
             if count
             else ""
@@ -418,8 +597,10 @@ class WeightImportDialog(QDialog):
         self._update_button()
 
     def _update_button(self) -> None:
-        count = len(self.entries_to_import())
-        self.import_button.setEnabled(count > 0)
+        count = len(self._plan.new)
+        if self.replace_box.isChecked():
+            count += len(self._plan.replacing)
+        self.import_button.setEnabled(count > 0 and self._task is None)
         self.import_button.setText(
-            f"&Import {count} Weigh-in{'s' * (count != 1)}" if count else "&Import"
+            f"&Import {count:,} Weigh-in{'s' * (count != 1)}" if count else "&Import"
         )
