@@ -9,6 +9,7 @@ says it in the window's status bar until a backup succeeds.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -178,6 +179,16 @@ class BackupsDialog(QDialog):
         self.failure_box = QFrame(self)
         self.failure_box.setObjectName("backupFailure")
         self.failure_box.setFrameShape(QFrame.Shape.StyledPanel)
+        icon = QLabel(self.failure_box)
+        size = self.style().pixelMetric(QStyle.PixelMetric.PM_MessageBoxIconSize, None, self)
+        icon.setPixmap(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(size)
+        )
+        self.failure_heading = _plain_label(self.failure_box)
+        self.failure_heading.setObjectName("backupFailureHeading")
+        heading_font = self.failure_heading.font()
+        heading_font.setBold(True)
+        self.failure_heading.setFont(heading_font)
         self.failure_label = _plain_label(self.failure_box)
         self.failure_label.setObjectName("backupFailureText")
         self.retry_button = QPushButton("Try &Again", self.failure_box)
@@ -185,8 +196,12 @@ class BackupsDialog(QDialog):
         self.retry_button.setToolTip("Back up your plan now")
         self.retry_button.setVisible(retry is not None)
         self.retry_button.clicked.connect(self._try_again)
+        words = QVBoxLayout()
+        words.addWidget(self.failure_heading)
+        words.addWidget(self.failure_label)
         failure_layout = QHBoxLayout(self.failure_box)
-        failure_layout.addWidget(self.failure_label, 1)
+        failure_layout.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
+        failure_layout.addLayout(words, 1)
         failure_layout.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignTop)
         self.intro = _plain_label(self)
         self.intro.setText(INTRO)
@@ -221,9 +236,11 @@ class BackupsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.failure_box)
         layout.addWidget(self.intro)
-        layout.addWidget(self.table)
+        layout.addWidget(self.table, 1)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.problem_label)
+        self._filler = QWidget(self)  # takes the table's room while there is no table
+        layout.addWidget(self._filler, 1)
         layout.addWidget(buttons)
         self.resize(640, 420)
         self.refresh()
@@ -234,10 +251,12 @@ class BackupsDialog(QDialog):
         failure = self._failure() if self._failure is not None else None
         self.failure_box.setVisible(failure is not None)
         if failure is not None:
+            self.failure_heading.setText(failing_text(failure))
             self.failure_label.setText(
-                f"{failing_text(failure)}\nLast try: {format_when(failure.when)}. "
-                f"{failure.message}\n{failure.hint}".strip()
+                f"Last tried {format_when(failure.when)}. {failure.hint}".strip()
             )
+            # The whole message, file names and all: escaped, as tooltips render markup.
+            self.failure_box.setToolTip(f"<qt>{html.escape(failure.message)}</qt>")
         self.intro.setText(INTRO if failure is None else INTRO_WHILE_FAILING)
         self._rows = list(self._load())
         self.table.setRowCount(len(self._rows))
@@ -260,6 +279,7 @@ class BackupsDialog(QDialog):
                 self.table.setItem(row, column, item)
         self.table.setVisible(bool(self._rows))
         self.empty_label.setVisible(not self._rows)
+        self._filler.setVisible(not self._rows)
         if self._rows:
             self.table.selectRow(0)
         self._update_buttons()
