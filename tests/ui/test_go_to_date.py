@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QDialog, QLineEdit, QPushButton
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QPushButton
 
 from planner.ui.dialogs.go_to_date import GoToDateDialog
 
@@ -137,3 +137,67 @@ def test_days_with_workouts_are_marked(qtbot) -> None:
     assert date(2026, 4, 20) not in dialog.marked_days()  # 1 May minus a week is after it
     dialog.calendar().setCurrentPage(2026, 4)
     assert date(2026, 4, 20) in dialog.marked_days()
+
+
+# -- the user's path: Ctrl+G on the main window, type, Enter ----------------------------------
+@pytest.mark.parametrize(
+    ("text", "week_start", "day"),
+    [
+        # The README's two examples, typed exactly as written there.
+        ("2026-12-24", date(2026, 12, 21), date(2026, 12, 24)),
+        ("2026-W52", date(2026, 12, 21), date(2026, 12, 21)),
+        ("2027-W02", date(2027, 1, 11), date(2027, 1, 11)),
+    ],
+)
+def test_ctrl_g_then_typing_and_enter_shows_that_week(
+    qtbot, db_path, text: str, week_start: date, day: date
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from planner.app import build_main_window
+
+    window = build_main_window(db_path, today=TODAY)
+    qtbot.addWidget(window)
+    with qtbot.waitExposed(window):
+        window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+
+    qtbot.keyClick(window, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.findChild(GoToDateDialog)
+    assert dialog is not None, "Ctrl+G opened no Go to date dialog"
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    target = QApplication.focusWidget()
+    assert target is not None, "nothing has keyboard focus"
+    qtbot.keyClicks(target, text)
+    target = QApplication.focusWidget()
+    assert target is not None
+    qtbot.keyClick(target, Qt.Key.Key_Return)
+
+    qtbot.waitUntil(lambda: window.findChild(GoToDateDialog) is None)
+    assert window.state.week.start == week_start
+    assert window.state.selected_day == day
+    label = window.findChild(QLabel, "weekLabel")
+    assert label is not None and str(day.year) in label.text()
+
+
+def test_typing_after_clicking_the_calendar_still_goes_into_the_text_field(qtbot) -> None:
+    from PySide6.QtWidgets import QApplication, QTableView
+
+    dialog = make_dialog(qtbot)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    grid = dialog.calendar().findChild(QTableView)
+    assert grid is not None
+    qtbot.mouseClick(
+        grid.viewport(), Qt.MouseButton.LeftButton, pos=grid.viewport().rect().center()
+    )
+    assert QApplication.focusWidget() is grid
+    qtbot.keyClicks(QApplication.focusWidget(), "2026-W52")
+    field = dialog.findChild(QLineEdit, "goToDateText")
+    assert QApplication.focusWidget() is field
+    assert field.text() == "2026-W52"
+    assert dialog.chosen_day() == date(2026, 12, 21)
+    with qtbot.waitSignal(dialog.accepted, timeout=1000):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert dialog.chosen_day() == date(2026, 12, 21)

@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, Qt, Slot
-from PySide6.QtGui import QFont, QKeySequence, QShortcut, QTextCharFormat
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Slot
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut, QTextCharFormat
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QDialog,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -104,6 +105,12 @@ class GoToDateDialog(QDialog):
         self._calendar.setGridVisible(False)
         self._calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.ISOWeekNumbers)
         self._calendar.setSelectedDate(to_qdate(current))
+        # Digits typed on the calendar would go into its hidden date editor, which reads
+        # "2026-12-24" as 1224 and "2027-W02" as 2002: typing belongs to the text field.
+        self._calendar.setDateEditEnabled(False)
+        # (The year spin box in the calendar's title keeps its own typing.)
+        for part in (self._calendar, *self._calendar.findChildren(QTableView)):
+            part.installEventFilter(self)
         label.setBuddy(self._calendar)
         self._mark_today()
         self._mark_workouts()
@@ -133,7 +140,28 @@ class GoToDateDialog(QDialog):
         layout.addWidget(self._buttons)
         shortcut = QShortcut(QKeySequence("Ctrl+T"), self)
         shortcut.activated.connect(self.go_to_today)
-        self._calendar.setFocus(Qt.FocusReason.OtherFocusReason)
+        # The README's path: Ctrl+G, type a date or a week, Enter.
+        self._typed.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Send text typed while the calendar's day grid has focus to the text field.
+
+        Arrows, Page Up/Down, Home/End and Enter still move on and choose from the calendar.
+        """
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and not event.modifiers()
+            & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+        ):
+            text = event.text()
+            if text and text.isprintable() and not text.isspace():
+                if not self._typed.hasFocus():  # a new text, not more of one
+                    self._typed.setFocus(Qt.FocusReason.OtherFocusReason)
+                    self._typed.clear()
+                self._typed.insert(text)
+                return True
+        return super().eventFilter(watched, event)
 
     def _mark_today(self) -> None:
         highlight = QTextCharFormat()
