@@ -4,6 +4,11 @@ Every command is an :class:`ActionSpec` row. :class:`ActionTable` turns the rows
 :class:`QAction` objects once, then places those same actions in the menu bar, the toolbar and
 context menus, and lists them (with their keys) in Help ▸ Keyboard Shortcuts, so a command can
 never be on a menu without being in the list, or have a key the list does not show.
+
+No key belongs to two actions that can fire at once: Qt would call it ambiguous and do
+nothing. A row's own keys (``"Ctrl+D"``) are checked when the table is made; a platform's
+standard key may bring more (on a Linux desktop Delete is also Ctrl+D, an Emacs key), and
+such an extra key is left out where another action has it.
 """
 
 from __future__ import annotations
@@ -54,14 +59,17 @@ def key_sequences(keys: Iterable[Keys]) -> list[QKeySequence]:
     """The sequences for ``keys``: standard keys the platform lacks are left out, no duplicates."""
     found: dict[str, QKeySequence] = {}
     for key in keys:
-        if isinstance(key, QKeySequence.StandardKey):
-            sequences = QKeySequence.keyBindings(key)
-        else:
-            sequences = [QKeySequence(key)]
-        for sequence in sequences:
-            if not sequence.isEmpty():
-                found.setdefault(sequence.toString(), sequence)
+        for sequence in _sequences(key):
+            found.setdefault(sequence.toString(), sequence)
     return list(found.values())
+
+
+def _sequences(key: Keys) -> list[QKeySequence]:
+    if isinstance(key, QKeySequence.StandardKey):
+        sequences = QKeySequence.keyBindings(key)
+    else:
+        sequences = [QKeySequence(key)]
+    return [sequence for sequence in sequences if not sequence.isEmpty()]
 
 
 def plain_text(text: str) -> str:
@@ -86,7 +94,9 @@ class ActionTable:
             if spec.name in self._specs:
                 raise ValueError(f"two actions are called {spec.name!r}")
             self._specs[spec.name] = spec
-            self._actions[spec.name] = _make(owner, spec, local_to)
+        keys = _unambiguous_keys(list(self._specs.values()))
+        for name, spec in self._specs.items():
+            self._actions[name] = _make(owner, spec, keys[name], local_to)
 
     def __getitem__(self, name: str) -> QAction:
         return self._actions[name]
@@ -156,10 +166,63 @@ class ActionTable:
         return next((name for name, own in self._actions.items() if own is action), None)
 
 
-def _make(owner: QWidget, spec: ActionSpec, local_to: QWidget) -> QAction:
+def _scope(spec: ActionSpec) -> str:
+    """Where the keys of ``spec`` work: the whole window (``""``), the week, or elsewhere."""
+    if spec.local:
+        return "local"
+    return spec.where
+
+
+def _overlap(one: str, other: str) -> bool:
+    """Whether keys working in scopes ``one`` and ``other`` can both fire at once."""
+    return not one or not other or one == other
+
+
+def _unambiguous_keys(specs: Sequence[ActionSpec]) -> dict[str, list[QKeySequence]]:
+    """Each row's sequences, no key belonging to two actions whose scopes overlap.
+
+    A row's own keys (text) come first and must be free; a standard key's sequences are
+    given to the first row that asks, and left out where a row names them as its own.
+
+    Raises:
+        ValueError: two rows name the same key as their own.
+    """
+    own: dict[str, list[tuple[str, str]]] = {}  # key -> [(scope, row)]
+    for spec in specs:
+        for key in spec.keys:
+            if isinstance(key, QKeySequence.StandardKey):
+                continue
+            for sequence in _sequences(key):
+                text = sequence.toString()
+                for scope, other in own.get(text, []):
+                    if other != spec.name and _overlap(scope, _scope(spec)):
+                        raise ValueError(f"{other!r} and {spec.name!r} both have the key {text}")
+                own.setdefault(text, []).append((_scope(spec), spec.name))
+    taken: dict[str, list[tuple[str, str]]] = {key: list(rows) for key, rows in own.items()}
+    found: dict[str, list[QKeySequence]] = {}
+    for spec in specs:
+        sequences: dict[str, QKeySequence] = {}
+        for key in spec.keys:
+            for sequence in _sequences(key):
+                text = sequence.toString()
+                if text in sequences:
+                    continue
+                if any(
+                    other != spec.name and _overlap(scope, _scope(spec))
+                    for scope, other in taken.get(text, [])
+                ):
+                    continue  # a standard key's extra: another action has it
+                sequences[text] = sequence
+                taken.setdefault(text, []).append((_scope(spec), spec.name))
+        found[spec.name] = list(sequences.values())
+    return found
+
+
+def _make(
+    owner: QWidget, spec: ActionSpec, sequences: list[QKeySequence], local_to: QWidget
+) -> QAction:
     action = spec.action if spec.action is not None else QAction(spec.text, owner)
     action.setText(spec.text)
-    sequences = key_sequences(spec.keys)
     if sequences:
         action.setShortcuts(sequences)
     if spec.icon:

@@ -12,9 +12,12 @@ from PySide6.QtGui import QAction, QContextMenuEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QToolBar, QWidget
 
 from planner.app import build_main_window
+from planner.core.model import Kind, Workout
+from planner.storage.db import open_database
 from planner.ui.actions import ActionSpec, ActionTable, key_sequences, plain_text
 from planner.ui.dialogs.shortcuts import ShortcutsDialog
 from planner.ui.main_window import MainWindow
+from tests.helpers.key_schemes import SCHEMES, use_key_scheme
 
 TODAY = date(2026, 11, 18)
 
@@ -150,3 +153,84 @@ def test_plain_text_drops_mnemonics_and_key_columns() -> None:
     assert plain_text("Save as &Template…") == "Save as Template…"
     assert plain_text("&New template…\tIns") == "New template…"
     assert plain_text("Salt && &Pepper") == "Salt & Pepper"
+
+
+# -- one key, one action ----------------------------------------------------------------------
+def _titles(path: Path) -> list[str]:
+    with open_database(path, read_only=True) as database:
+        found = database.repository.workouts_between(date(2026, 11, 16), date(2026, 11, 22))
+    return [w.title for w in found]
+
+
+@pytest.mark.parametrize("scheme", list(SCHEMES.values()), ids=list(SCHEMES))
+def test_ctrl_d_duplicates_and_delete_deletes(
+    qtbot: Any, db_path: Path, monkeypatch: pytest.MonkeyPatch, scheme: Any
+) -> None:
+    """On a Linux desktop Qt's Delete is Del and Ctrl+D: Ctrl+D was Duplicate's and Delete's
+    key, so Qt called it ambiguous and did nothing. The README: Ctrl+D duplicates, Delete
+    deletes."""
+    use_key_scheme(monkeypatch, scheme)
+    with open_database(db_path) as database:
+        database.repository.apply(
+            [Workout(None, date(2026, 11, 19), Kind.RUN, "Easy run", 0, 35.0, 6.0, 3)]
+        )
+    window = build_main_window(db_path, today=TODAY)
+    qtbot.addWidget(window)
+    with qtbot.waitExposed(window):
+        window.show()
+    view = window.week_view
+    [workout] = window.controller.workouts(date(2026, 11, 19), date(2026, 11, 19))
+    assert workout.id is not None
+    qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=view.block_rect(workout.id).center())
+    assert view.selected_workout_id == workout.id and view.hasFocus()
+
+    qtbot.keyClick(view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert _titles(db_path) == ["Easy run", "Easy run"]
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert _titles(db_path) == ["Easy run"]
+
+
+def test_a_table_refuses_one_key_for_two_actions_that_can_fire_at_once(qtbot: Any) -> None:
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    hits = _Hits()
+    with pytest.raises(ValueError, match="'dup' and 'del' both have the key Ctrl\\+D"):
+        ActionTable(
+            owner,
+            [
+                ActionSpec("dup", "D&uplicate", hits.hit, ("Ctrl+D",), local=True),
+                ActionSpec("del", "&Delete", hits.hit, ("Del", "Ctrl+D")),
+            ],
+            local_to=owner,
+        )
+    # Keys that work in places that never have the focus together may repeat.
+    table = ActionTable(
+        owner,
+        [
+            ActionSpec("edit", "&Edit", hits.hit, ("F2",), local=True),
+            ActionSpec("rename", "&Rename", hits.hit, ("F2",), where="in the library"),
+        ],
+        local_to=owner,
+    )
+    assert [s.toString() for s in table["rename"].shortcuts()] == ["F2"]
+
+
+def test_a_standard_keys_extra_is_left_to_the_action_that_names_it(
+    qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    use_key_scheme(monkeypatch, SCHEMES["a Linux desktop"])
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    hits = _Hits()
+    table = ActionTable(
+        owner,
+        [
+            ActionSpec("delete", "&Delete", hits.hit, (QKeySequence.StandardKey.Delete, "Del")),
+            ActionSpec("duplicate", "D&uplicate", hits.hit, ("Ctrl+D",), local=True),
+            ActionSpec("undo", "&Undo", hits.hit, (QKeySequence.StandardKey.Undo,)),
+        ],
+        local_to=owner,
+    )
+    assert [s.toString() for s in table["delete"].shortcuts()] == ["Del"]
+    assert [s.toString() for s in table["duplicate"].shortcuts()] == ["Ctrl+D"]
+    assert [s.toString() for s in table["undo"].shortcuts()] == ["Ctrl+Z", "F14", "Undo"]
