@@ -42,6 +42,8 @@ class ActionSpec:
         local: only while the week view has focus (its keys are free elsewhere).
         where: where its keys work, when not everywhere ("in the library").
         action: an action made elsewhere (undo from the stack, a dock's toggle).
+        what: how Help ▸ Keyboard Shortcuts names it when the menu text does not say what it
+            acts on ("Cut the selected workout" for "Cut"); the menu text when empty.
     """
 
     name: str
@@ -53,6 +55,7 @@ class ActionSpec:
     local: bool = False
     where: str = ""
     action: QAction | None = None
+    what: str = ""
 
 
 def key_sequences(keys: Iterable[Keys]) -> list[QKeySequence]:
@@ -70,6 +73,45 @@ def _sequences(key: Keys) -> list[QKeySequence]:
     else:
         sequences = [QKeySequence(key)]
     return [sequence for sequence in sequences if not sequence.isEmpty()]
+
+
+#: Keys without a letter or a digit that a PC keyboard has (F13 to F35, and keys named Undo,
+#: Copy, Exit …, belong to other keyboards: a Sun keyboard's, a media keyboard's).
+_PC_KEYS = frozenset(
+    {
+        Qt.Key.Key_Escape,
+        Qt.Key.Key_Tab,
+        Qt.Key.Key_Backtab,
+        Qt.Key.Key_Backspace,
+        Qt.Key.Key_Return,
+        Qt.Key.Key_Enter,
+        Qt.Key.Key_Insert,
+        Qt.Key.Key_Delete,
+        Qt.Key.Key_Pause,
+        Qt.Key.Key_Print,
+        Qt.Key.Key_Home,
+        Qt.Key.Key_End,
+        Qt.Key.Key_Left,
+        Qt.Key.Key_Up,
+        Qt.Key.Key_Right,
+        Qt.Key.Key_Down,
+        Qt.Key.Key_PageUp,
+        Qt.Key.Key_PageDown,
+        Qt.Key.Key_Menu,
+        *(Qt.Key(Qt.Key.Key_F1.value + i) for i in range(12)),
+    }
+)
+
+
+def on_a_pc_keyboard(sequence: QKeySequence) -> bool:
+    """Whether a PC keyboard can type ``sequence`` (Ctrl+Z can; F14 and the Undo key cannot)."""
+    if sequence.isEmpty():
+        return False
+    for index in range(sequence.count()):
+        key = sequence[index].key()  # type: ignore[index]  # (the stubs lack __getitem__)
+        if key.value >= Qt.Key.Key_Escape.value and key not in _PC_KEYS:
+            return False
+    return True
 
 
 def plain_text(text: str) -> str:
@@ -145,21 +187,23 @@ class ActionTable:
         return [self.shortcut_row(name) for name in self._specs]
 
     def shortcut_row(self, name: str) -> tuple[str, str]:
-        """The action ``name`` as (what it does, its keys): its name never says its target.
+        """The action ``name`` as (what it does, its keys): what it does, never its target now.
 
-        "Undo", not "Undo Move Easy run to Monday": the row's text is the table's, not the
-        action's current one.
+        "Undo the last change", not "Undo Move Easy run to Monday": the row's text is the
+        table's, not the action's current one. Keys only other keyboards have (F14, the Undo
+        key) are not listed; they still work where there are such keys.
         """
         spec, action = self._specs[name], self._actions[name]
         keys = ", ".join(
             sequence.toString(QKeySequence.SequenceFormat.NativeText)
             for sequence in action.shortcuts()
+            if on_a_pc_keyboard(sequence)
         )
         if not keys and "\t" in spec.text:
             keys = spec.text.split("\t", 1)[1]
         if spec.where:
             keys = f"{keys} ({spec.where})"
-        return (plain_text(spec.text), keys)
+        return (spec.what or plain_text(spec.text), keys)
 
     def name_of(self, action: QAction) -> str | None:
         """The table's name for ``action`` (``None`` when it is not one of the table's)."""

@@ -9,6 +9,7 @@ the first paint needs none of them.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -335,6 +336,7 @@ class MainWindow(QMainWindow):
                 keys=(QKeySequence.StandardKey.Undo, "Ctrl+Z"),
                 icon="edit-undo",
                 action=stack.createUndoAction(self, "&Undo"),
+                what="Undo the last change",
             ),
             ActionSpec(
                 "redo",
@@ -343,10 +345,14 @@ class MainWindow(QMainWindow):
                 keys=(QKeySequence.StandardKey.Redo, "Ctrl+Shift+Z", "Ctrl+Y"),
                 icon="edit-redo",
                 action=stack.createRedoAction(self, "&Redo"),
+                what="Redo the change just undone",
             ),
             *self.selection_actions.specs(),
             *self.file_actions.specs(),
-            *self.progress_actions.specs(),
+            *(  # the list says what View ▸ Charts does, as for the library and the warnings
+                replace(spec, what="Show or hide the charts") if spec.name == "charts" else spec
+                for spec in self.progress_actions.specs()
+            ),
             ActionSpec(
                 "review_missed",
                 "Review &Missed…",
@@ -399,12 +405,14 @@ class MainWindow(QMainWindow):
                 "&Library",
                 keys=("Ctrl+L",),
                 action=self._library_dock.toggleViewAction(),
+                what="Show or hide the library",
             ),
             ActionSpec(
                 "warnings",
                 "&Warnings",
                 keys=("Ctrl+Shift+W",),
                 action=self._warnings_dock.toggleViewAction(),
+                what="Show or hide the warnings",
             ),
             ActionSpec("focus_week", "Focus &Week", self._focus_week, ("Ctrl+1",)),
             ActionSpec("focus_library", "Focus Li&brary", self._focus_library, ("Ctrl+2",)),

@@ -104,6 +104,7 @@ class SelectionActions(QObject):
                 tip="Record what you actually did",
                 icon="dialog-ok",
                 local=True,
+                what="Mark the selected workout done…",
             ),
             ActionSpec(
                 "skip",
@@ -112,6 +113,7 @@ class SelectionActions(QObject):
                 ("Ctrl+Shift+Return",),
                 tip="Mark the selected workout skipped",
                 local=True,
+                what="Mark the selected workout skipped",
             ),
             ActionSpec(
                 "plan",
@@ -120,6 +122,7 @@ class SelectionActions(QObject):
                 ("Ctrl+Alt+Return",),
                 tip="Mark the selected workout planned again",
                 local=True,
+                what="Mark the selected workout planned again",
             ),
             ActionSpec(
                 "cut",
@@ -128,6 +131,7 @@ class SelectionActions(QObject):
                 (QKeySequence.StandardKey.Cut, "Ctrl+X"),
                 icon="edit-cut",
                 local=True,
+                what="Cut the selected workout",
             ),
             ActionSpec(
                 "copy",
@@ -136,6 +140,7 @@ class SelectionActions(QObject):
                 (QKeySequence.StandardKey.Copy, "Ctrl+C"),
                 icon="edit-copy",
                 local=True,
+                what="Copy the selected workout",
             ),
             ActionSpec(
                 "paste",
@@ -144,6 +149,7 @@ class SelectionActions(QObject):
                 (QKeySequence.StandardKey.Paste, "Ctrl+V"),
                 icon="edit-paste",
                 local=True,
+                what="Paste the workout copied or cut onto the selected day",
             ),
             ActionSpec(
                 "duplicate",
@@ -152,6 +158,7 @@ class SelectionActions(QObject):
                 ("Ctrl+D",),
                 tip="Copy the selected workout right after itself",
                 local=True,
+                what="Duplicate the selected workout",
             ),
             ActionSpec(
                 "delete",
@@ -160,6 +167,7 @@ class SelectionActions(QObject):
                 (QKeySequence.StandardKey.Delete, "Del"),
                 icon="edit-delete",
                 local=True,
+                what="Delete the selected workout",
             ),
             ActionSpec(
                 "move_left",
