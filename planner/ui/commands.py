@@ -46,13 +46,15 @@ class PlanCommand(QUndoCommand):
         """Apply the change (skipped on push, and whenever it is already applied)."""
         if self._applied:
             return
-        self._applied = self._controller.replay(self._change)
+        self._applied = self._controller.replay(self._change, text=self.text())
 
     def undo(self) -> None:
         """Apply the inverse change (skipped when the change is not applied)."""
         if not self._applied:
             return
-        self._applied = not self._controller.replay(self._change.inverse())
+        self._applied = not self._controller.replay(
+            self._change.inverse(), text=self.text(), undoing=True
+        )
 
 
 class AddWorkoutCommand(PlanCommand):

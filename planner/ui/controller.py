@@ -72,10 +72,13 @@ class PlanController(QObject):
             (``touches_workouts``, ``touches_weights``, ``touches_templates``,
             ``touches_settings``; all of them when ``reload`` is set, after a refused write).
         failed(str, str): an operation could not be applied: message and what to do.
+        message(str): what a change, an undo or a redo did, for the status bar ("Saved:
+            Add Easy run to Monday", "Undone: …", "Redone: …"); never after a refusal.
     """
 
     plan_changed = Signal(object)
     failed = Signal(str, str)
+    message = Signal(str)
 
     def __init__(self, service: PlanService, *, parent: QObject | None = None):
         super().__init__(parent)
@@ -451,8 +454,11 @@ class PlanController(QObject):
         )
 
     # -- undo plumbing ---------------------------------------------------------------------
-    def replay(self, change: ChangeSet) -> bool:
+    def replay(self, change: ChangeSet, *, text: str = "", undoing: bool = False) -> bool:
         """Apply a recorded change (undo/redo); ``False`` when it was refused.
+
+        ``text`` names the step, and :attr:`message` then says it was undone (``undoing``)
+        or redone.
 
         A refused replay writes nothing and the views reload from the file. When the file
         could not be written (full disk, read-only, locked) the step stays where it was in
@@ -473,6 +479,8 @@ class PlanController(QObject):
             self._reload()
             return False
         self._changed(change)
+        if text:
+            self.message.emit(f"{'Undone' if undoing else 'Redone'}: {text}")
         return True
 
     def _run(
@@ -499,6 +507,7 @@ class PlanController(QObject):
             return change
         self.undo_stack.push(command_type(self, text, change))
         self._changed(change)
+        self.message.emit(f"Saved: {text}")
         return change
 
     def _changed(self, change: ChangeSet) -> None:

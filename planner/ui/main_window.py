@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 
 from planner import APP_NAME, __version__
 from planner.core.formatting import escape_html
-from planner.core.model import ChangeSet
 from planner.core.weeks import Week
 from planner.ui.actions import SEPARATOR, ActionSpec, ActionTable, plain_text
 from planner.ui.charts.actions import ProgressActions
@@ -235,7 +234,7 @@ class MainWindow(QMainWindow):
         self._add_file_menus()
         self._add_theme_menu()
 
-        controller.plan_changed.connect(self._on_plan_changed)
+        controller.message.connect(self._show_change)
         controller.failed.connect(self._show_error)
         state.week_changed.connect(self._on_week_changed)
         self.week_view.edit_requested.connect(self.selection_actions.edit_workout)
@@ -710,12 +709,10 @@ class MainWindow(QMainWindow):
     def _show_status(self, message: str) -> None:
         self.statusBar().showMessage(message, 5000)
 
-    @Slot(object)
-    def _on_plan_changed(self, change: ChangeSet) -> None:
-        if not change.reload:
-            text = self._controller.undo_stack.undoText()
-            if text:
-                self.statusBar().showMessage(f"Saved: {text}", 3000)
+    @Slot(str)
+    def _show_change(self, message: str) -> None:
+        """What a change, an undo or a redo did ("Undone: Add Easy run to Monday")."""
+        self.statusBar().showMessage(message, 3000)
 
     @Slot(str, str)
     def _show_error(self, message: str, hint: str) -> None:

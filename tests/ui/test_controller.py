@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 
 from planner.core.model import Kind, Status, ValidationError, WeightEntry, Workout
 from planner.core.settings import Units
@@ -273,3 +276,60 @@ def test_a_read_only_plan_refuses_every_change_with_its_reason_and_writes_nothin
     assert repo.snapshot() == before
     assert repo.writes == 0
     assert controller.undo_stack.count() == 0
+
+
+# -- what the status bar says -----------------------------------------------------------------
+def test_the_status_bar_says_what_undo_and_redo_did(
+    qtbot: Any, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After Ctrl+Z the status bar said "Saved: Add HIIT intervals to Saturday", the change
+    just undone; after Redo it said nothing."""
+    from planner.app import build_main_window
+
+    window = build_main_window(db_path, today=date(2026, 11, 18))
+    qtbot.addWidget(window)
+    with qtbot.waitExposed(window):
+        window.show()
+    said: list[str] = []
+    window.statusBar().messageChanged.connect(said.append)
+    view, library = window.week_view, window.library
+    saturday = date(2026, 11, 21)
+    qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=view.day_rect(saturday).center())
+    assert library.select_template(template_id(window.controller, "HIIT intervals"))
+    library.view().setFocus()
+    qtbot.keyClick(library.view(), Qt.Key.Key_Return)
+    assert window.statusBar().currentMessage() == "Saved: Add HIIT intervals to Saturday"
+
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.controller.workouts(saturday, saturday) == []
+    assert window.statusBar().currentMessage() == "Undone: Add HIIT intervals to Saturday"
+
+    qtbot.keyClick(
+        view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    assert [w.title for w in window.controller.workouts(saturday, saturday)] == ["HIIT intervals"]
+    assert window.statusBar().currentMessage() == "Redone: Add HIIT intervals to Saturday"
+    assert not any(text.startswith("Saved") for text in said[1:]), said
+
+
+def test_undo_and_redo_are_announced_once_each_and_refusals_not_at_all(
+    controller: PlanController, repo: MemoryRepository, qtbot: Any
+) -> None:
+    said: list[str] = []
+    controller.message.connect(said.append)
+    long_run = by_title(repo, "Long run")
+    assert long_run.id is not None
+    assert controller.move(long_run.id, SUNDAY - timedelta(days=1))
+    controller.undo_stack.undo()
+    controller.undo_stack.redo()
+    assert said == [
+        "Saved: Move Long run to Saturday",
+        "Undone: Move Long run to Saturday",
+        "Redone: Move Long run to Saturday",
+    ]
+    said.clear()
+    repo.fail_writes = True
+    with qtbot.waitSignal(controller.failed):
+        controller.undo_stack.undo()
+    assert said == []
