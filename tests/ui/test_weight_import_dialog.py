@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QWidget
 
@@ -268,4 +270,17 @@ def test_closing_the_dialog_while_reading_stops_the_reading(
     click(qtbot, dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel))
     assert not dialog.isVisible()
     qtbot.waitUntil(lambda: window.findChild(WeightImportDialog) is None, timeout=5000)
+    assert stored(window) == [(date(2026, 11, 10), 72.0)]
+
+
+def test_a_dialog_deleted_while_reading_leaves_no_thread_and_no_paused_collector(
+    qtbot: Any, window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    big = write_daily_weights(tmp_path / "scale.csv", 400_000, accepted=5_000, today=TODAY)
+    collecting = gc.isenabled()
+    dialog = open_import(qtbot, window, monkeypatch, big)
+    assert dialog.progress_bar.isVisible()
+    assert not gc.isenabled()  # paused while the worker reads (see background_import)
+    shiboken6.delete(dialog)  # as when its window is deleted: no done(), no close
+    qtbot.waitUntil(lambda: gc.isenabled() == collecting, timeout=60_000)
     assert stored(window) == [(date(2026, 11, 10), 72.0)]

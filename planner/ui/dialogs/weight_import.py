@@ -15,7 +15,9 @@ changing the unit or the date order resolves the rows already read
 (:meth:`~planner.interchange.weights_csv.ScannedWeights.resolve`), on the worker too when
 there are many. The worker gets plain values and returns plain values (:class:`_Outcome`);
 it never touches a widget, and Python's cycle collector is paused while it runs, as for the
-background imports (a collection on the worker could free widgets off the GUI thread).
+background imports (a collection on the worker could free widgets off the GUI thread). The
+threads belong to a keeper that lives as long as the process (:class:`_Keeper`), not to the
+dialog, so that closing the dialog (or its window) mid-read never deletes a running thread.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from pathlib import Path
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -227,8 +230,8 @@ class _ReadingThread(QThread):
     progressed = Signal(float)
     ended = Signal(object)
 
-    def __init__(self, job: Job, parent: QObject) -> None:
-        super().__init__(parent)
+    def __init__(self, job: Job) -> None:
+        super().__init__()
         self._job = job
         self._stop = threading.Event()
         self.outcome = _Outcome(cancelled=True)
@@ -250,6 +253,60 @@ class _ReadingThread(QThread):
     def _report(self, done: float) -> bool:
         self.progressed.emit(done)
         return not self._stop.is_set()
+
+
+class _Keeper(QObject):
+    """Holds the reading threads until they end, whatever becomes of their dialogs.
+
+    It lives as long as the process, on the GUI thread (made there on first use, kept in a
+    module global). A dialog closed, or deleted with its window, while its file is read must
+    neither delete a running thread (Qt aborts) nor leave Python's cycle collector paused:
+    this object holds each thread (it has no parent) until its job has ended, then resumes
+    the collector and lets the thread go. When the application quits it stops and waits for
+    the threads still running.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._threads: set[_ReadingThread] = set()
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.stop_all)
+
+    def start(self, task: _ReadingThread) -> None:
+        """Start ``task`` with the collector paused (connect its dialog's slots first)."""
+        self._threads.add(task)
+        task.ended.connect(self._ended)
+        _pause_collection()
+        task.start()
+
+    @Slot(object)
+    def _ended(self, task: _ReadingThread) -> None:
+        if task not in self._threads:
+            return
+        task.wait()  # its job has ended: this returns at once
+        self._threads.discard(task)
+        _resume_collection()
+        task.deleteLater()
+
+    @Slot()
+    def stop_all(self) -> None:
+        """Stop every reading and wait for its thread."""
+        for task in list(self._threads):
+            task.stop()
+            task.wait()
+            self._ended(task)
+
+
+_keeper: _Keeper | None = None
+
+
+def _start_reading(task: _ReadingThread) -> None:
+    """Start ``task`` under the process's :class:`_Keeper` (call on the GUI thread)."""
+    global _keeper
+    if _keeper is None:
+        _keeper = _Keeper()
+    _keeper.start(task)
 
 
 # -- the dialog ------------------------------------------------------------------------------
@@ -481,12 +538,11 @@ class WeightImportDialog(QDialog):
             return
         self._clear(f"Reading {self._path.name if self._path else 'the file'}…")
         self._set_reading(True)
-        task = _ReadingThread(job, self)
+        task = _ReadingThread(job)
         task.progressed.connect(self._progressed)
         task.ended.connect(self._ended)
         self._task = task
-        _pause_collection()
-        task.start()
+        _start_reading(task)
 
     @Slot()
     def _cancel_reading_clicked(self) -> None:
@@ -502,15 +558,15 @@ class WeightImportDialog(QDialog):
         self._task_finished(task)
 
     def _task_finished(self, task: _ReadingThread) -> None:
-        """Show what ``task`` found and let it go (once, however it ended; a stale one not)."""
+        """Show what ``task`` found (once, however it ended; a stale one not).
+
+        The thread itself is the keeper's to let go (:class:`_Keeper`).
+        """
         if task is not self._task:
             return
         self._task = None
-        task.wait()  # its job is done: this returns at once
         task.progressed.disconnect(self._progressed)
         task.ended.disconnect(self._ended)
-        task.deleteLater()
-        _resume_collection()
         self._set_reading(False)
         self._show(task.outcome)
 
