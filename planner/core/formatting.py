@@ -33,6 +33,27 @@ def format_number(value: float, decimals: int = 1) -> str:
     return "0" if text == "-0" else text
 
 
+#: The most decimals :func:`format_ratio` uses to show a ratio is above its line.
+_MAX_RATIO_DECIMALS = 6
+
+
+def format_ratio(value: float, *, above: float | None = None) -> str:
+    """A ratio as messages write it: one decimal, always (``3.7``, ``4.0``), so ratios read alike.
+
+    Args:
+        value: the ratio.
+        above: the line ``value`` is above (a rule's threshold), if any. Where one decimal would
+            read as on or under that line, more are used until it reads above it: 1.506 above
+            1.5 is ``1.51``, not ``1.5``.
+    """
+    decimals = 1
+    text = f"{value:.1f}"
+    while above is not None and decimals < _MAX_RATIO_DECIMALS and float(text) <= above:
+        decimals += 1
+        text = f"{value:.{decimals}f}"
+    return text
+
+
 def format_distance(km: float, units: Units = Units.KM, *, unit: bool = True) -> str:
     """A stored distance in the runner's units: ``12.5 km``, or ``7.8 mi`` in miles.
 

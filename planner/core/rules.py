@@ -34,7 +34,12 @@ from types import MappingProxyType
 from typing import Final, NamedTuple
 
 from planner.core import thresholds as t
-from planner.core.formatting import format_distance, format_duration, format_number
+from planner.core.formatting import (
+    format_distance,
+    format_duration,
+    format_number,
+    format_ratio,
+)
 from planner.core.load import (
     fitness_fatigue_series,
     is_hard_effort,
@@ -729,7 +734,9 @@ def monotony_rule(ctx: RuleContext) -> list[Finding]:
         if math.isinf(flag.badness):
             what = f"every day of the 7 days to {_day(flag.last)} carries the same load"
         else:
-            what = f"monotony {format_number(flag.badness, 2)} in the 7 days to {_day(flag.last)}"
+            line = t.MONOTONY_WARNING if flag.severity is Severity.WARNING else t.MONOTONY_INFO
+            value = format_ratio(flag.badness, above=line)
+            what = f"monotony {value} in the 7 days to {_day(flag.last)}"
         return f"Your days are too alike ({what}): mix easy, hard and rest days."
 
     return _rolling(ctx, "MONOTONY", flags, t.ROLLING_DAYS, say)
@@ -763,9 +770,14 @@ def load_ratio(ctx: RuleContext) -> list[Finding]:
             flags.append(_Flag(d, Severity.INFO, acute / chronic))
 
     def say(flag: _Flag) -> str:
+        # A warning asks for an easier day; an info only asks the runner to watch it.
+        if flag.severity is Severity.WARNING:
+            line, advice = t.LOAD_RATIO_WARNING, "consider an easier day"
+        else:
+            line, advice = t.LOAD_RATIO_INFO, "keep an eye on it"
         return (
-            f"Your 7 days to {_day(flag.last)} carry {format_number(flag.badness, 2)} times "
-            "your usual weekly load: consider an easier day."
+            f"Your 7 days to {_day(flag.last)} carry {format_ratio(flag.badness, above=line)} "
+            f"times your usual weekly load: {advice}."
         )
 
     return _rolling(ctx, "LOAD_RATIO", flags, t.ACUTE_DAYS, say)

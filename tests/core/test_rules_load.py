@@ -131,6 +131,16 @@ def test_monotony_messages() -> None:
     )
 
 
+def test_monotony_reads_with_one_decimal() -> None:
+    # six days of 100 and a rest day: mean 600/7 = 85.71, SD = sqrt(6/7 x 1/7) x 100 = 34.99;
+    # monotony sqrt(6) = 2.449: 2.4
+    found = findings_of(week_of_loads((100,) * 6 + (0,)), "MONOTONY", start=day(6), end=day(6))
+    assert found[0].message == (
+        "Your days are too alike (monotony 2.4 in the 7 days to Sun 22 Nov): "
+        "mix easy, hard and rest days."
+    )
+
+
 def test_monotony_over_a_week_names_every_window_that_flagged() -> None:
     # every day of last week and this week carries 300: each window ending Mon..Sun has SD 0
     plan = [load(day(i), 300) for i in range(-7, 7)]
@@ -178,6 +188,43 @@ def test_load_ratio_over_the_week_names_the_windows_that_flagged() -> None:
     # k=2: 849 / 684.75 = 1.24 (no); k=3: 922 / 703 = 1.31 (info); k=4: 995 / 721.25 = 1.38;
     # k=5: 1068 / 739.5 = 1.44; k=6: 1141 / 757.75 = 1.506 (warning)
     assert summary(found) == [(Severity.WARNING, days(-3, 6))]
+
+
+def spike_plan() -> list[Workout]:
+    """100 AU a day for the 28 days before Monday, 100 on Monday, 1000 on Tuesday, then rest."""
+    plan = [load(day(i), 100, rpe=4) for i in range(-28, 1)]
+    return [*plan, load(day(1), 1000, rpe=8)]
+
+
+def test_an_info_load_ratio_advises_keeping_an_eye_on_it() -> None:
+    # evaluated on Saturday alone: 1200 / 825 = 1.45, above 1.3 but not 1.5: an info
+    (found,) = findings_of(spike_plan(), "LOAD_RATIO", start=day(5), end=day(5))
+    assert summary([found]) == [(Severity.INFO, days(-1, 5))]
+    assert found.message == (
+        "Your 7 days to Sat 21 Nov carry 1.5 times your usual weekly load: keep an eye on it."
+    )
+
+
+@pytest.mark.parametrize(
+    ("history_au", "today_au", "ratio"),
+    [
+        # Evaluated on Monday alone; an effortless run (RPE 0, no load) on day(-28) starts the
+        # history 28 days before. chronic = (history + today) / 4 over day(-27)..day(0).
+        # 1150 / ((100 + 1150) / 4) = 3.68: one decimal
+        (100, 1150, "3.7"),
+        # 100 / (100 / 4) = 4: one decimal too, so ratios side by side read alike
+        (0, 100, "4.0"),
+        # 152 x 4 / (248 + 152) = 1.52, a warning: "1.5" would read as on the warning line, so
+        # it takes the second decimal that shows it is above it
+        (248, 152, "1.52"),
+    ],
+)
+def test_load_ratios_read_with_one_decimal(history_au: float, today_au: float, ratio: str) -> None:
+    plan = [run(day(-28), km=None, minutes=30, rpe=0), load(day(0), today_au)]
+    if history_au:
+        plan.append(load(day(-20), history_au))
+    (found,) = findings_of(plan, "LOAD_RATIO", start=day(0), end=day(0))
+    assert f"carry {ratio} times your usual weekly load" in found.message
 
 
 def test_load_ratio_is_silent_until_28_days_of_history() -> None:
