@@ -107,9 +107,9 @@ def run(db_path: Path, *, today: date | None = None, qt_args: Sequence[str] = ()
 
     ``qt_args`` are Qt's own command-line options (``-style fusion``, ``-reverse``, …).
 
-    A plan already open in another Legwork is not opened twice: that window is raised and
-    this start ends with 0. A plan that cannot be opened gets a dialog that says why and
-    offers a way on (see :class:`_PlanSession`).
+    A plan already open in another Legwork is not opened twice: that window is raised, this
+    start says so in one line and ends with 0. A plan that cannot be opened gets a dialog
+    that says why and offers a way on (see :class:`_PlanSession`).
     """
     app = _application(qt_args)
     sys.excepthook = _excepthook
@@ -145,6 +145,12 @@ def _application(qt_args: Sequence[str] = ()) -> QApplication:
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     return app
+
+
+def _say(line: str) -> None:
+    """One line for whoever started Legwork from a terminal (none when started otherwise)."""
+    if sys.stdout is not None:  # pythonw and GUI launchers give no stdout
+        print(f"legwork: {line}", file=sys.stdout, flush=True)
 
 
 def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
@@ -378,6 +384,7 @@ class _PlanSession(QObject):
                 held_as = path if holder is None else Path(holder.plan)
                 if by_the_app and single_instance.ask_running_instance_to_raise(held_as):
                     log.info("%s is open in another Legwork, which was raised", path)
+                    _say(f"{path.name} is already open; its window was brought to the front.")
                     return 0
                 instance = single_instance.acquire(path, listen=False)  # it may have quit
         except StorageError as error:

@@ -680,3 +680,40 @@ def test_the_read_only_banner_shows_a_markup_like_file_name_as_it_is(
         "Read-only. The plan file <u>my plan.sqlite3 is write-protected, so changes cannot be "
         "saved. You can look, print and export, but changes will not be saved."
     )
+
+
+# ------------------------------------------------------------------------------ a second start
+def test_a_second_start_says_in_one_line_that_the_open_window_was_brought_forward(
+    qapp: QApplication, tmp_path: Path, no_excepthook: None
+) -> None:
+    """A second ``legwork`` on a plan already open ended in 0.4 s with exit 0 and said
+    nothing: from a terminal it looked as if it had failed to start."""
+    plan = make_plan(tmp_path / "plan.sqlite3")
+    script = Script()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+
+    def start_a_second(window: MainWindow) -> None:
+        script.seen["second"] = subprocess.Popen(
+            [sys.executable, "-m", "planner", "--db", str(plan)],
+            env=env,
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        script.when("the second start to end", ended, lambda _: window.close())
+
+    def ended() -> subprocess.Popen[str] | None:
+        second: subprocess.Popen[str] = script.seen["second"]
+        return second if second.poll() is not None else None
+
+    script.when("the window", main_window, start_a_second)
+    assert app.run(plan, today=TODAY) == 0
+
+    second: subprocess.Popen[str] = script.seen["second"]
+    out, err = second.communicate()
+    assert script.failed is None, err
+    assert second.returncode == 0, err
+    assert out == (
+        "legwork: plan.sqlite3 is already open; its window was brought to the front.\n"
+    ), err
