@@ -15,7 +15,8 @@
 
 ``--db`` defaults to ``$LEGWORK_DB`` or the file in the user data dir. Qt is imported only
 by the commands that need it (the app, ``print-week``), and the read-only commands
-(``export``, ``print-week``, ``check``) never write to the database file. Errors are one
+(``export``, ``print-week``, ``check``, ``warnings``, ``config`` without a value) never write
+to the database file, so they work while the app has it open. Errors are one
 ``legwork: error: ...`` line (and a hint) on stderr with a non-zero exit code, never a
 traceback (set ``LEGWORK_DEBUG=1`` to get one).
 """

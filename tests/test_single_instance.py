@@ -404,3 +404,32 @@ def test_a_socket_the_lock_file_names_in_a_folder_others_own_or_enter_is_never_t
     )
     assert single_instance.socket_of(plan) is None
     assert single_instance.ask_running_instance_to_raise(plan, timeout_ms=200) is False
+
+
+# ------------------------------------------------------------------ what works meanwhile
+def test_the_refusal_names_every_command_that_works_meanwhile_and_they_do(
+    qapp: QApplication, plan: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The hint listed export, check and print-week; warnings and config (reading) work too."""
+    instance = single_instance.acquire(plan)
+    assert instance is not None
+    try:
+        assert cli.main(["import", "--db", str(plan), str(_import_file(tmp_path))]) == 1
+        hint = capsys.readouterr().err.splitlines()[1]
+        assert hint == (
+            "legwork: hint: Close it (or wait until it has finished) and try again; commands "
+            "that only read (export, check, print-week, warnings, and config without a value) "
+            "work meanwhile."
+        )
+        for argv in (
+            ["export", "--db", str(plan), "--format", "json"],
+            ["check", "--db", str(plan)],
+            ["print-week", "2026-W10", "--db", str(plan), "-o", str(tmp_path / "week.pdf")],
+            ["warnings", "2026-W10", "--db", str(plan)],
+            ["config", "--db", str(plan)],
+            ["config", "--db", str(plan), "units"],
+        ):
+            assert cli.main(argv) == 0, (argv, capsys.readouterr().err)
+            capsys.readouterr()
+    finally:
+        instance.release()

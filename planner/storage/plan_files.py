@@ -628,6 +628,6 @@ def lock_for_writing(plan: Path, *, purpose: str, lock_folder: Path | None = Non
     raise PlanInUseError(
         f"{Path(plan).name} is open in {who}; nothing was changed.",
         "Close it (or wait until it has finished) and try again; commands that only read "
-        "(export, check, print-week) work meanwhile.",
+        "(export, check, print-week, warnings, and config without a value) work meanwhile.",
         holder,
     )
