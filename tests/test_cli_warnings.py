@@ -114,3 +114,52 @@ def test_a_week_that_is_not_a_week_is_one_clear_line(
     err = capsys.readouterr().err
     assert err.startswith("legwork: error: ")
     assert len(err.strip().splitlines()) <= 2
+
+
+def session(day: date, kind: str, minutes: float, rpe: float, **more: object) -> dict[str, object]:
+    """One workout as ``legwork export`` writes it."""
+    item: dict[str, object] = {"day": day.isoformat(), "kind": kind, "title": kind.title()}
+    return item | {"duration_min": minutes, "rpe": rpe} | more
+
+
+def warnings_json(db: Path, capsys: pytest.CaptureFixture[str]) -> list[dict[str, object]]:
+    capsys.readouterr()
+    assert cli.main(["warnings", "2026-W47", "--db", str(db), "--format", "json"]) == 0
+    found: list[dict[str, object]] = json.loads(capsys.readouterr().out)
+    return found
+
+
+def iso_days(first: date, last: date) -> list[str]:
+    return [(first + timedelta(days=i)).isoformat() for i in range((last - first).days + 1)]
+
+
+def test_a_load_spike_names_the_seven_days_its_message_speaks_of(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # 25 min at RPE 4 (100 AU) every day from Mon 19 Oct to Mon 16 Nov, then 125 min at RPE 8
+    # (1000 AU) on Tue 17 Nov and nothing after. The 7 days to Tuesday carry 6 x 100 + 1000 =
+    # 1600 against a usual week of (27 x 100 + 1000) / 4 = 925: 1.73, a warning; the days
+    # after flag too but less (1500 / 900 = 1.67 on Wednesday, ... 1100 / 800 = 1.375 on
+    # Sunday), so one finding: the 7 days Wed 11 to Tue 17 Nov.
+    steady = [session(MONDAY + timedelta(days=i), "run", 25, 4) for i in range(-28, 1)]
+    db = make_plan(tmp_path, [*steady, session(MONDAY + timedelta(days=1), "run", 125, 8)])
+    found = warnings_json(db, capsys)
+    ratio = [f for f in found if f["rule_id"] == "LOAD_RATIO"]
+    assert [(f["severity"], f["days"], f["message"]) for f in ratio] == [
+        (
+            "warning",
+            iso_days(date(2026, 11, 11), date(2026, 11, 17)),
+            "Your 7 days to Tue 17 Nov carry 1.7 times your usual weekly load: "
+            "consider an easier day.",
+        )
+    ]
+    # Every day from Tue 10 to Mon 16 Nov carries 100 AU: the 7 days to Monday are all alike
+    # (no spread, a warning), and no later window is (the spike spreads them).
+    monotony = [f for f in found if f["rule_id"] == "MONOTONY"]
+    assert [(f["days"], f["message"]) for f in monotony] == [
+        (
+            iso_days(date(2026, 11, 10), date(2026, 11, 16)),
+            "Your days are too alike (every day of the 7 days to Mon 16 Nov carries the same "
+            "load): mix easy, hard and rest days.",
+        )
+    ]

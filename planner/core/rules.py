@@ -19,8 +19,10 @@ range): a week rule (REST_WEEK, STRENGTH_COUNT, RUN_COUNT, WEEK_RAMP, LONG_SHARE
 seven days of its week, so moving a workout within a week leaves it unchanged; a pair rule
 names its one or two days; a streak names all its days; a session rule (RUN_SPIKE, FUEL_LONG)
 names the session's day; a rolling rule (HARD_COUNT, MONOTONY, LOAD_RATIO, FATIGUE_SUSTAINED,
-WEIGHT_DROP) is one finding per range, at the highest severity any of its windows reached,
-naming every day of every window that flagged, with the figures of the worst window.
+WEIGHT_DROP) judges the 7-day window ending on each day of the range and names exactly the 7
+days of the window its message speaks of ("your 7 days to Tue 17 Nov" are Wed 11 to Tue 17
+Nov). Where windows ending on consecutive days flag, that is one problem and one finding: the
+worst window of them (most severe, then worst figure, then earliest).
 """
 
 from __future__ import annotations
@@ -671,25 +673,50 @@ class _Flag:
     badness: float
 
 
+def _worst(flags: Sequence[_Flag]) -> _Flag:
+    """The worst of ``flags``: most severe, then worst figure; of equals, the earliest.
+
+    Figures within the comparison tolerance of each other are equal (two windows holding the
+    same loads in another order may differ in their last bits).
+    """
+    severity = max(f.severity for f in flags)
+    candidates = [f for f in flags if f.severity is severity]
+    badness = max(f.badness for f in candidates)
+    return min(
+        (f for f in candidates if not _below(f.badness, badness)),
+        key=lambda f: f.last,
+    )
+
+
 def _rolling(
     ctx: RuleContext, rule_id: str, flags: Sequence[_Flag], span: int, say: Callable[[_Flag], str]
 ) -> list[Finding]:
-    """One finding for the windows that flagged.
+    """One finding for each run of consecutive days whose windows flagged.
 
-    It has the highest severity reached, every day of every window that flagged, and the
-    words of the worst window (most severe, then worst figure, then earliest).
+    RULES.md: a finding's days are the days its message speaks of, here the ``span`` days
+    ending on the day it reports; where the same problem shows on several consecutive days,
+    that day is the worst of them (:func:`_worst`), not one finding a day. ``flags`` come in
+    day order.
     """
-    if not flags:
-        return []
-    worst = max(flags, key=lambda f: (f.severity, f.badness, -f.last.toordinal()))
-    days = {d for f in flags for d in ctx.span(f.last, span)}
-    return [_finding(rule_id, worst.severity, days, say(worst))]
+    runs: list[list[_Flag]] = []
+    for flag in flags:
+        if runs and flag.last - runs[-1][-1].last == _ONE_DAY:
+            runs[-1].append(flag)
+        else:
+            runs.append([flag])
+    findings = []
+    for run in runs:
+        worst = _worst(run)
+        days = ctx.span(worst.last, span)
+        findings.append(_finding(rule_id, worst.severity, days, say(worst)))
+    return findings
 
 
 def hard_count(ctx: RuleContext) -> list[Finding]:
     """HARD_COUNT: too many hard sessions in a 7-day window (warning).
 
     Too many is 4 or more, or 3 or more that are over 35 % of the window's training sessions.
+    Worse is more hard sessions, then a larger share of them.
     """
     flags = []
     counts: dict[date, tuple[int, int]] = {}

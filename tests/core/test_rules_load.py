@@ -75,9 +75,38 @@ def test_hard_count_windows_reach_into_last_week() -> None:
     # window ending Mon day(0): day(-6)..day(0) holds all 4 -> flagged
     # ending day(1) and day(2): 3 of 3 sessions (100 %) -> flagged
     # ending day(3): day(-3)..day(3) holds day(-2), day(0): 2 -> not flagged; later ones fewer
-    # days: the union of day(-6)..day(0), day(-5)..day(1), day(-4)..day(2)
-    assert summary(found) == [(Severity.WARNING, days(-6, 2))]
+    # Three days in a row flag the same problem: one finding, the worst (4 hard, Monday), whose
+    # days are the 7 days its message speaks of, day(-6)..day(0)
+    assert summary(found) == [(Severity.WARNING, days(-6, 0))]
     assert "4 of 4 in the 7 days to Mon 16 Nov" in found[0].message
+
+
+def test_hard_count_reports_the_worst_window_of_a_run_and_its_seven_days() -> None:
+    # hard sessions on Mon, Tue, Wed, Thu, Fri and Sat, nothing before or on Sunday:
+    # ending Mon 1 of 1, Tue 2 of 2 (fine); Wed 3 of 3, Thu 4, Fri 5, Sat 6 of 6, Sun 6 of 6
+    # (the 7 days Mon..Sun): flagged Wednesday to Sunday. The worst is 6 hard sessions, on Sat
+    # and Sun alike; the earliest, Saturday, is reported: Sun 15 to Sat 21 Nov.
+    plan = [run(day(0), rpe=7), hiit(day(1)), hiit(day(2)), run(day(3), rpe=7)]
+    plan += [strength(day(4), rpe=8), run(day(5), rpe=7)]
+    found = findings_of(plan, "HARD_COUNT")
+    assert summary(found) == [(Severity.WARNING, days(-1, 5))]
+    assert found[0].message == (
+        "Too many hard sessions: 6 of 6 in the 7 days to Sat 21 Nov. "
+        "Most runners do 1 to 2 a week; make the others easy."
+    )
+
+
+def test_hard_count_runs_apart_are_two_findings() -> None:
+    # HIIT on day(-9) .. day(-6) and on day(2) .. day(5); evaluated from day(-3) to day(6).
+    # Ending day(-3): day(-9)..day(-3) holds 4 of 4 (flag); day(-2): 3 of 3 (flag); day(-1): 2;
+    # day(0) .. day(3): 1, 0, 1, 2 (no); day(4): 3 of 3 (flag); day(5) and day(6): 4 of 4 (flag).
+    # Two runs of days: the worst of the first is day(-3) (4 hard), of the second day(5) and
+    # day(6) (4 of 4 each), the earliest being day(5).
+    plan = [hiit(day(i)) for i in (-9, -8, -7, -6, 2, 3, 4, 5)]
+    found = findings_of(plan, "HARD_COUNT", start=day(-3), end=day(6))
+    assert summary(found) == [(Severity.WARNING, days(-9, -3)), (Severity.WARNING, days(-1, 5))]
+    assert "4 of 4 in the 7 days to Fri 13 Nov" in found[0].message
+    assert "4 of 4 in the 7 days to Sat 21 Nov" in found[1].message
 
 
 # -- MONOTONY ------------------------------------------------------------------------------
@@ -141,11 +170,16 @@ def test_monotony_reads_with_one_decimal() -> None:
     )
 
 
-def test_monotony_over_a_week_names_every_window_that_flagged() -> None:
-    # every day of last week and this week carries 300: each window ending Mon..Sun has SD 0
+def test_monotony_over_a_week_is_one_finding_for_the_earliest_of_equal_windows() -> None:
+    # every day of last week and this week carries 300: each window ending Mon..Sun has SD 0,
+    # all equally bad: the earliest, the 7 days to Monday, is the one reported
     plan = [load(day(i), 300) for i in range(-7, 7)]
     found = findings_of(plan, "MONOTONY")
-    assert summary(found) == [(Severity.WARNING, days(-6, 6))]
+    assert summary(found) == [(Severity.WARNING, days(-6, 0))]
+    assert found[0].message == (
+        "Your days are too alike (every day of the 7 days to Mon 16 Nov carries the same "
+        "load): mix easy, hard and rest days."
+    )
 
 
 # -- LOAD_RATIO ----------------------------------------------------------------------------
@@ -182,18 +216,34 @@ def test_load_ratio_message() -> None:
     assert found.severity is not Severity.CRITICAL  # contested: it never goes beyond a warning
 
 
-def test_load_ratio_over_the_week_names_the_windows_that_flagged() -> None:
+def test_load_ratio_over_the_week_reports_the_worst_day_and_its_seven_days() -> None:
     found = findings_of(ratio_plan(-28, 163), "LOAD_RATIO")
     # ending day(k): acute = (6-k) x 90 + (k+1) x 163; chronic = ((27-k) x 90 + (k+1) x 163) / 4
     # k=2: 849 / 684.75 = 1.24 (no); k=3: 922 / 703 = 1.31 (info); k=4: 995 / 721.25 = 1.38;
-    # k=5: 1068 / 739.5 = 1.44; k=6: 1141 / 757.75 = 1.506 (warning)
-    assert summary(found) == [(Severity.WARNING, days(-3, 6))]
+    # k=5: 1068 / 739.5 = 1.44; k=6: 1141 / 757.75 = 1.506 (warning): one finding, the worst
+    # day, Sunday, naming the 7 days to Sunday
+    assert summary(found) == [(Severity.WARNING, days(0, 6))]
+    assert found[0].message.startswith("Your 7 days to Sun 22 Nov carry 1.51 times")
 
 
 def spike_plan() -> list[Workout]:
     """100 AU a day for the 28 days before Monday, 100 on Monday, 1000 on Tuesday, then rest."""
     plan = [load(day(i), 100, rpe=4) for i in range(-28, 1)]
     return [*plan, load(day(1), 1000, rpe=8)]
+
+
+def test_a_load_spike_names_the_seven_days_to_its_worst_day() -> None:
+    # ending day(k), k >= 1: acute = (6-k) x 100 + 1000 (days k-6..0 at 100, then the spike);
+    # chronic = ((27-k) x 100 + 1000) / 4.
+    # k=0: 700 / 700 = 1.0; k=1: 1600 / 925 = 1.73 (warning); k=2: 1500 / 900 = 1.67;
+    # k=3: 1400 / 875 = 1.6; k=4: 1300 / 850 = 1.53; k=5: 1200 / 825 = 1.45 (info);
+    # k=6: 1100 / 800 = 1.375 (info). Tuesday to Sunday flag: one finding, the worst (Tuesday),
+    # whose days are the 7 days to Tuesday: Wed 11 to Tue 17 Nov.
+    (found,) = findings_of(spike_plan(), "LOAD_RATIO")
+    assert summary([found]) == [(Severity.WARNING, days(-5, 1))]
+    assert found.message == (
+        "Your 7 days to Tue 17 Nov carry 1.7 times your usual weekly load: consider an easier day."
+    )
 
 
 def test_an_info_load_ratio_advises_keeping_an_eye_on_it() -> None:
@@ -283,8 +333,12 @@ def test_fatigue_that_starts_on_monday_shows_next_week() -> None:
     plan = fatigue_plan(-60, 300, then=300) + [load(day(i), 300) for i in range(7, 14)]
     assert findings_of(plan, "FATIGUE_SUSTAINED") == []
     found = findings_of(plan, "FATIGUE_SUSTAINED", start=day(7), end=day(13))
-    # windows ending day(7) .. day(13) all flag: days day(1) .. day(13)
-    assert summary(found) == [(Severity.WARNING, days(1, 13))]
+    # windows ending day(7) .. day(13) all flag. After n days of 300 from 100, ATL = 300 - 200 x
+    # (6/7)^n and CTL = 300 - 200 x (41/42)^n; form is lowest on day(9) (n = 10: ATL 257.19,
+    # CTL 142.83, -80.07 %), the low of every window from day(9) to day(13): the earliest of
+    # those equal windows, the 7 days day(3) .. day(9), is the one reported.
+    assert summary(found) == [(Severity.WARNING, days(3, 9))]
+    assert "(form down to -80.1 % in the 7 days to Wed 25 Nov)" in found[0].message
 
 
 def test_fatigue_is_silent_until_42_days_of_history() -> None:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import math
+import re
 from datetime import date, timedelta
+from itertools import pairwise
 
 import pytest
 from hypothesis import given, settings
@@ -165,3 +167,93 @@ def test_moving_a_workout_within_a_week_never_changes_its_totals(
         return {(f.rule_id, f.days, f.severity) for f in found if f.rule_id in WEEK_RULES}
 
     assert weekly(moved) == weekly(week)
+
+
+# -- a finding's days are the days its message speaks of -----------------------------------
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_DAY = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2}(?: (?:" + "|".join(_MONTHS) + "))?"
+
+
+def _dates(text: str) -> list[date]:
+    """The days ``text`` names (``Tue 17 Nov``; ``Mon 16 to Sat 21 Nov`` leaves out the first
+    month), each checked against its weekday, in the year nearest MONDAY."""
+    found = re.findall(_DAY, text)
+    months: list[int | None] = []
+    for mention in found:
+        parts = mention.split()
+        months.append(_MONTHS.index(parts[2]) + 1 if len(parts) == 3 else None)
+    out = []
+    for index, mention in enumerate(found):
+        weekday, number = mention.split()[:2]
+        month = next(m for m in months[index:] if m is not None)  # "Mon 16 to Sat 21 Nov"
+        candidates = [
+            date(year, month, int(number))
+            for year in (MONDAY.year - 1, MONDAY.year, MONDAY.year + 1)
+        ]
+        named = min(candidates, key=lambda d: abs((d - MONDAY).days))
+        assert _WEEKDAYS[named.weekday()] == weekday, (mention, text)
+        out.append(named)
+    return out
+
+
+def _through(first: date, last: date) -> tuple[date, ...]:
+    return tuple(first + timedelta(days=i) for i in range((last - first).days + 1))
+
+
+def days_spoken_of(message: str) -> tuple[date, ...]:
+    """The days a message speaks of, read as a runner reads it.
+
+    "the 7 days to D" (or "7-day means to D") are D-6..D; "the week of D" is D..D+6; "(A to B)"
+    is A..B; anything else is the days it names.
+    """
+    rolling = re.search(r"7(?: days|-day means) to (" + _DAY + ")", message)
+    if rolling:
+        (last,) = _dates(rolling.group(1))
+        return _through(last - timedelta(days=6), last)
+    week = re.search(r"the week of (" + _DAY + ")", message)
+    if week:
+        (first,) = _dates(week.group(1))
+        return _through(first, first + timedelta(days=6))
+    span = re.search(r"\((" + _DAY + ") to (" + _DAY + r")\)", message)
+    if span:
+        first, last = _dates(span.group(0))
+        return _through(first, last)
+    return tuple(sorted(set(_dates(message))))
+
+
+@settings(deadline=None)
+@given(
+    plan=st.lists(workouts(first=-40, last=13), max_size=50),
+    weighed=st.lists(weigh_ins(first=-40, last=13), max_size=12),
+    window=windows,
+    units=st.sampled_from(list(Units)),
+)
+def test_a_findings_days_are_exactly_the_days_its_message_speaks_of(
+    plan: list[Workout], weighed: list[WeightEntry], window: tuple[date, date], units: Units
+) -> None:
+    start, end = window
+    for found in evaluate(
+        plan, start=start, end=end, weights=weighed, settings=RuleSettings(units=units)
+    ):
+        assert found.days == days_spoken_of(found.message), found
+
+
+ROLLING_RULES = ("HARD_COUNT", "MONOTONY", "LOAD_RATIO", "FATIGUE_SUSTAINED", "WEIGHT_DROP")
+
+
+@settings(deadline=None)
+@given(
+    plan=st.lists(workouts(first=-40, last=13), max_size=50),
+    weighed=st.lists(weigh_ins(first=-40, last=13), max_size=12),
+    window=windows,
+)
+def test_a_rolling_rule_never_reports_consecutive_days(
+    plan: list[Workout], weighed: list[WeightEntry], window: tuple[date, date]
+) -> None:
+    start, end = window
+    found = evaluate(plan, start=start, end=end, weights=weighed)
+    for rule_id in ROLLING_RULES:
+        reported = sorted(f.days[-1] for f in found if f.rule_id == rule_id)
+        assert all(later - earlier > timedelta(days=1) for earlier, later in pairwise(reported))
