@@ -66,7 +66,9 @@ class FindingCard(QFrame):
         self._styled: tuple[object, ...] | None = None
         self._days = ""
         self.setObjectName("findingCard")
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        # Not Maximum: that caps the height at the size hint's, which is measured at the
+        # labels' preferred width; a narrower card then needs more lines than it gets.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(14, 8, 10, 9)
         outer.setSpacing(3)

@@ -88,6 +88,7 @@ class WarningsPanel(QWidget):
         self._cleared_pool: list[FindingCard] = []
         self._shown: list[Finding] = []
         self._selected: _KEY | None = None
+        self._scrolled_before_preview: int | None = None
         self._build()
         model.changed.connect(self._on_changed)
         model.preview_changed.connect(self._on_preview_changed)
@@ -155,7 +156,21 @@ class WarningsPanel(QWidget):
         self._summary.setObjectName("warningsSummary")
         outer.addWidget(self._summary)
 
-        self._preview_box = _PreviewBox(self)
+        # The preview and the week's findings scroll together: however many findings a drop
+        # would add or clear, every card keeps the height its text needs, and a scroll bar
+        # (not squeezed text) says there is more.
+        self._scroll = QScrollArea(self)
+        self._scroll.setObjectName("warningsScroll")
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        content = QWidget(self._scroll)
+        content.setObjectName("warningsList")
+        column = QVBoxLayout(content)
+        column.setContentsMargins(0, 0, 2, 0)
+        column.setSpacing(8)
+
+        self._preview_box = _PreviewBox(content)
         box = QVBoxLayout(self._preview_box)
         box.setContentsMargins(10, 8, 10, 10)
         box.setSpacing(6)
@@ -164,6 +179,12 @@ class WarningsPanel(QWidget):
         self._preview_title.setTextFormat(Qt.TextFormat.PlainText)  # it holds workout titles
         self._preview_title.setWordWrap(True)
         box.addWidget(self._preview_title)
+        # What the whole drop would change, in one line on top: with many findings the
+        # last cards lie below the fold, and nobody scrolls while holding the mouse button.
+        self._preview_counts = QLabel(self._preview_box)
+        self._preview_counts.setObjectName("warningsPreviewCounts")
+        self._preview_counts.setWordWrap(True)
+        box.addWidget(self._preview_counts)
         self._added_label = QLabel("WOULD ADD", self._preview_box)
         self._added_label.setObjectName("warningsPreviewAdded")
         box.addWidget(self._added_label)
@@ -180,21 +201,14 @@ class WarningsPanel(QWidget):
         self._preview_note.setObjectName("warningsPreviewNote")
         box.addWidget(self._preview_note)
         self._preview_box.setVisible(False)
-        outer.addWidget(self._preview_box)
+        column.addWidget(self._preview_box)
 
-        self._scroll = QScrollArea(self)
-        self._scroll.setObjectName("warningsScroll")
-        self._scroll.setWidgetResizable(True)
-        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        content = QWidget(self._scroll)
-        content.setObjectName("warningsList")
-        self._list = QVBoxLayout(content)
-        self._list.setContentsMargins(0, 0, 2, 0)
+        self._list = QVBoxLayout()
         self._list.setSpacing(8)
         self._empty = _EmptyState(content)
         self._list.addWidget(self._empty)
-        self._list.addStretch(1)
+        column.addLayout(self._list)
+        column.addStretch(1)
         self._scroll.setWidget(content)
         outer.addWidget(self._scroll, 1)
         self._restyle()
@@ -207,6 +221,7 @@ class WarningsPanel(QWidget):
         palette = self._preview_note.palette()
         palette.setColor(QPalette.ColorRole.WindowText, faded)
         self._preview_note.setPalette(palette)
+        self._preview_counts.setPalette(palette)
         self._preview_title.setFont(font)
         eyebrow = QFont(self.font())
         eyebrow.setPointSizeF(eyebrow.pointSizeF() * 0.8)
@@ -238,7 +253,7 @@ class WarningsPanel(QWidget):
         from planner.ui.finding_card import FindingCard
 
         while len(self._card_pool) < len(findings):
-            card = FindingCard(findings[len(self._card_pool)], parent=self._list.parentWidget())
+            card = FindingCard(findings[len(self._card_pool)], parent=self._scroll.widget())
             card.activated.connect(self._on_card_activated)
             self._list.insertWidget(len(self._card_pool), card)
             self._card_pool.append(card)
@@ -296,17 +311,31 @@ class WarningsPanel(QWidget):
     @Slot()
     def _on_preview_changed(self) -> None:
         preview = self._model.preview()
+        bar = self._scroll.verticalScrollBar()
         if preview is None:
             self._preview_cards = []
             self._preview_box.setVisible(False)
+            if self._scrolled_before_preview is not None:  # back where the runner was
+                bar.setValue(self._scrolled_before_preview)
+                self._scrolled_before_preview = None
             return
+        if self._scrolled_before_preview is None:
+            self._scrolled_before_preview = bar.value()
         self._show_preview(preview)
+        bar.setValue(0)  # the preview is on top
 
     def _show_preview(self, preview: DropPreview) -> None:
         self._preview_title.setText(f"Preview: {preview.description}")
         added = self._fill(self._added_pool, self._added_list, preview.added, "added")
         cleared = self._fill(self._cleared_pool, self._cleared_list, preview.cleared, "cleared")
         self._preview_cards = added + cleared
+        counts = " · ".join(
+            f"{verb} {count_text(findings)}"
+            for verb, findings in (("adds", preview.added), ("clears", preview.cleared))
+            if findings
+        )
+        self._preview_counts.setText(counts[:1].upper() + counts[1:])
+        self._preview_counts.setVisible(bool(counts))
         self._added_label.setVisible(bool(added))
         self._cleared_label.setVisible(bool(cleared))
         self._preview_note.setVisible(not self._preview_cards)
@@ -343,7 +372,8 @@ class _PreviewBox(QFrame):
         super().__init__(parent)
         self.setObjectName("warningsPreview")
         self.setAccessibleName("Drop preview")
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        # Preferred, like its cards: a Maximum height would squeeze their wrapped text.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         palette = self.palette()

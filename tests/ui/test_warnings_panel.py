@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRect, Qt
 from PySide6.QtGui import QDragLeaveEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QScrollArea, QWidget
 
 from planner.core.model import Finding, Kind, Severity, Status, Template, WeightEntry, Workout
 from planner.core.rules import history_span
@@ -560,3 +560,104 @@ def test_the_drop_caption_says_adds_a_warning_in_words_even_in_a_narrow_column(
     narrow = metrics.horizontalAdvance("Adds a warning") - 5
     assert caption_lines(text, metrics, narrow) == ["Adds a", "warning"]
     assert drop_warning_text(Severity.CRITICAL) == "Adds a critical warning"
+
+
+# -- a long drop preview at 1280x720 --------------------------------------------------------------
+def assert_apart(widgets: list[Any]) -> None:
+    """No two of ``widgets`` (children of one parent) overlap."""
+    for index, one in enumerate(widgets):
+        for other in widgets[index + 1 :]:
+            assert not one.geometry().intersects(other.geometry()), (one, other)
+
+
+def assert_shows_all_its_text(card: Any) -> None:
+    """``card`` is as tall as its text needs, and its lines neither overlap nor leave it."""
+    assert card.isVisible()
+    height, hint = card.height(), card.sizeHint()
+    # The hint is measured at the text's preferred width; at the card's own width the text
+    # needs heightForWidth (more lines when narrower, fewer when wider).
+    assert card.heightForWidth(card.width()) <= height, card.text()
+    if card.width() <= hint.width():
+        assert hint.height() <= height, card.text()
+    labels = [label for label in card.findChildren(QLabel) if label.isVisible()]
+    for label in labels:
+        needed = label.heightForWidth(label.width()) if label.wordWrap() else 0
+        assert needed <= label.height(), (card.text(), label.text())
+        assert card.rect().contains(label.geometry()), (card.text(), label.text())
+    assert_apart(labels)  # the message never overlaps the header
+
+
+def hard_six_days() -> list[Workout]:
+    """Four weeks of easy runs every other day, then six hard days from Monday to Saturday
+    (tempo runs at RPE 7, HIIT on Tuesday and Friday)."""
+    history = [run(MON - timedelta(days=d), "Easy run", 30, 3, 5.0) for d in range(1, 29, 2)]
+    return history + [
+        Workout(None, day, Kind.HIIT, "HIIT intervals", 0, 30, None, 8)
+        if day in (TUE, FRI)
+        else run(day, "Tempo run", 45, 7, 8.0)
+        for day in (MON, TUE, WED, THU, FRI, SAT)
+    ]
+
+
+def test_a_long_drop_preview_scrolls_and_never_squeezes_a_card_at_1280x720(
+    qtbot: Any, db_path: Path
+) -> None:
+    from planner.app import build_main_window
+
+    seed(db_path, hard_six_days())
+    main = build_main_window(db_path, today=TODAY)
+    qtbot.addWidget(main)
+    main.resize(1280, 720)
+    with qtbot.waitExposed(main):
+        main.show()
+    qtbot.waitUntil(lambda: main.size().height() == 720)
+    panel = main.warnings_panel
+    panel.findings()
+    view = main.week_view
+    template = next(t for t in main.controller.templates() if t.name == "Long run")
+    rect = view.day_rect(SUN)
+    data = encode_template(template.id or 0)  # the event does not keep it alive
+    view.dragMoveEvent(  # the library's Long run held over Sunday
+        QDragMoveEvent(
+            QPoint(rect.center().x(), rect.bottom() - 12),
+            Qt.DropAction.MoveAction | Qt.DropAction.CopyAction,
+            data,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
+    )
+    preview = panel.preview_findings()
+    assert preview is not None
+    added, cleared = preview
+    assert (len(added), len(cleared)) == (4, 2), (added, cleared)
+    QApplication.processEvents()  # the layout settles, as before the next paint
+    # On top, in one line: the whole change, even what lies below the fold.
+    counts = panel.findChild(QLabel, "warningsPreviewCounts")
+    assert isinstance(counts, QLabel) and counts.isVisible()
+    assert counts.text() == "Adds 3 warnings and 1 info · clears 1 warning and 1 info"
+    scroll = panel.findChild(QScrollArea, "warningsScroll")
+    assert isinstance(scroll, QScrollArea)
+    top_left = counts.mapTo(scroll.viewport(), counts.rect().topLeft())
+    assert scroll.viewport().rect().contains(QRect(top_left, counts.size()))
+
+    cards = panel.preview_cards()
+    assert len(cards) == len(added) + len(cleared)
+    for card in [*cards, *panel.cards()]:  # the preview's, and the week's under it
+        assert_shows_all_its_text(card)
+    # The cards, their headings and the preview's title follow each other without overlapping.
+    box = panel.findChild(QWidget, "warningsPreview")
+    assert box is not None
+    parts = [w for w in box.findChildren(QWidget) if w.parentWidget() is box and w.isVisible()]
+    assert_apart(parts)
+    # They do not fit in a 720-pixel window: the panel scrolls instead.
+    scrollbars = [
+        area.verticalScrollBar()
+        for area in panel.findChildren(QScrollArea)
+        if area.isVisible() and area.isAncestorOf(box)
+    ]
+    assert scrollbars, "the preview is not in a scroll area"
+    assert any(bar.isVisible() and bar.maximum() > 0 for bar in scrollbars)
+    # When the drag leaves, the panel is back where it was.
+    view.dragLeaveEvent(QDragLeaveEvent())
+    assert panel.preview_findings() is None and not box.isVisible()
+    assert all(bar.value() == 0 for bar in scrollbars)
