@@ -163,3 +163,40 @@ def test_a_load_spike_names_the_seven_days_its_message_speaks_of(
             "load): mix easy, hard and rest days.",
         )
     ]
+
+
+def hard_week() -> list[dict[str, object]]:
+    """Hard days from Monday to Saturday: tempo runs (RPE 7) on Monday, Thursday and Saturday,
+    HIIT on Tuesday and Wednesday, heavy strength (RPE 8) on Friday; Sunday off."""
+    tempo = [session(MONDAY + timedelta(days=i), "run", 45, 7, distance_km=8.0) for i in (0, 3, 5)]
+    hiit = [session(MONDAY + timedelta(days=i), "hiit", 30, 8) for i in (1, 2)]
+    return [*tempo, *hiit, session(MONDAY + timedelta(days=4), "strength", 40, 8)]
+
+
+def test_six_hard_days_in_a_row_are_one_finding_naming_them_all(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    found = warnings_json(make_plan(tmp_path, hard_week()), capsys)
+    in_a_row = [f for f in found if f["rule_id"] == "HARD_BACK_TO_BACK"]
+    assert [(f["severity"], f["days"], f["message"]) for f in in_a_row] == [
+        (
+            "warning",
+            iso_days(date(2026, 11, 16), date(2026, 11, 21)),
+            "6 hard days in a row (Mon 16 to Sat 21 Nov): follow a hard day with an easy day "
+            "or rest.",
+        )
+    ]
+    # HIIT on Tuesday and Wednesday still gets its own advice.
+    assert [f["days"] for f in found if f["rule_id"] == "HIIT_GAP"] == [
+        ["2026-11-17", "2026-11-18"]
+    ]
+    # In the 7 days to Wednesday 3 of 3 sessions are hard, to Thursday 4 of 4 ... to Saturday
+    # and to Sunday 6 of 6: the worst, and the earliest of those, is Saturday's 7 days.
+    too_many = [f for f in found if f["rule_id"] == "HARD_COUNT"]
+    assert [(f["days"], f["message"]) for f in too_many] == [
+        (
+            iso_days(date(2026, 11, 15), date(2026, 11, 21)),
+            "Too many hard sessions: 6 of 6 in the 7 days to Sat 21 Nov. "
+            "Most runners do 1 to 2 a week; make the others easy.",
+        )
+    ]

@@ -281,6 +281,14 @@ def _day(day: date) -> str:
     return f"{DAY_NAMES[day.weekday()][:3]} {day.day} {_MONTHS[day.month - 1]}"
 
 
+def _days_between(first: date, last: date) -> str:
+    """``Mon 16 to Sat 21 Nov``; two days ``Mon 16 and Tue 17 Nov``; the month once if shared."""
+    joiner = " and " if last - first == _ONE_DAY else " to "
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{DAY_NAMES[first.weekday()][:3]} {first.day}{joiner}{_day(last)}"
+    return f"{_day(first)}{joiner}{_day(last)}"
+
+
 def _week(first: date) -> str:
     """``the week of Mon 16 Nov``."""
     return f"the week of {_day(first)}"
@@ -452,6 +460,34 @@ def _pair_days(ctx: RuleContext) -> list[date]:
     return [ctx.start - _ONE_DAY, *ctx.range_days()]
 
 
+def _streaks(ctx: RuleContext, holds: Callable[[date], bool]) -> list[tuple[date, date]]:
+    """The first and last day of each unbroken run of days that ``holds``, with a day in range.
+
+    A run is followed back to the look-back's first day and on to the look-ahead's last, so
+    it is whole whichever of its weeks is evaluated.
+    """
+    runs = []
+    day = ctx.start
+    while day <= ctx.end:
+        if not holds(day):
+            day += _ONE_DAY
+            continue
+        first = day
+        while first - _ONE_DAY >= ctx.horizon and holds(first - _ONE_DAY):
+            first -= _ONE_DAY
+        last = day
+        while last + _ONE_DAY <= ctx.lookahead and holds(last + _ONE_DAY):
+            last += _ONE_DAY
+        runs.append((first, last))
+        day = last + _ONE_DAY
+    return runs
+
+
+def _through(first: date, last: date) -> list[date]:
+    """Every day from ``first`` to ``last``."""
+    return [first + timedelta(days=i) for i in range((last - first).days + 1)]
+
+
 def rest_streak(ctx: RuleContext) -> list[Finding]:
     """REST_STREAK: 7 or more training days in a row (warning), 14 or more (critical).
 
@@ -459,17 +495,7 @@ def rest_streak(ctx: RuleContext) -> list[Finding]:
     the history on and on past the range's end.
     """
     findings = []
-    day = ctx.start
-    while day <= ctx.end:
-        if not ctx.on(day):
-            day += _ONE_DAY
-            continue
-        first = day
-        while first - _ONE_DAY >= ctx.horizon and ctx.on(first - _ONE_DAY):
-            first -= _ONE_DAY
-        last = day
-        while last + _ONE_DAY <= ctx.lookahead and ctx.on(last + _ONE_DAY):
-            last += _ONE_DAY
+    for first, last in _streaks(ctx, lambda day: bool(ctx.on(day))):
         length = (last - first).days + 1
         if length >= t.REST_STREAK_WARNING_DAYS:
             severity = (
@@ -478,9 +504,7 @@ def rest_streak(ctx: RuleContext) -> list[Finding]:
             message = (
                 f"{length} training days in a row ({_day(first)} to {_day(last)}): add a rest day."
             )
-            days = [first + timedelta(days=i) for i in range(length)]
-            findings.append(_finding("REST_STREAK", severity, days, message))
-        day = last + _ONE_DAY
+            findings.append(_finding("REST_STREAK", severity, _through(first, last), message))
     return findings
 
 
@@ -548,27 +572,31 @@ def strength_gap(ctx: RuleContext) -> list[Finding]:
 
 
 def hard_back_to_back(ctx: RuleContext) -> list[Finding]:
-    """HARD_BACK_TO_BACK: hard sessions on two consecutive days (warning).
+    """HARD_BACK_TO_BACK: two or more consecutive days that each hold a hard session (warning).
 
-    Silent for a pair HIIT_GAP or STRENGTH_GAP already reports (HIIT, or strength, on both
-    days), as long as that rule is switched on.
+    One finding per unbroken run of hard days, naming all of them, followed across weeks like
+    a streak. A run of exactly two days that HIIT_GAP or STRENGTH_GAP already reports (HIIT,
+    or strength, on both days) is left to that rule, as long as it is switched on.
     """
     hiit_on = ctx.settings.enabled("HIIT_GAP")
     strength_on = ctx.settings.enabled("STRENGTH_GAP")
     findings = []
-    for d in _pair_days(ctx):
-        after = d + _ONE_DAY
-        if not (any(s.hard for s in ctx.on(d)) and any(s.hard for s in ctx.on(after))):
+    for first, last in _streaks(ctx, lambda day: any(s.hard for s in ctx.on(day))):
+        length = (last - first).days + 1
+        if length < t.HARD_BACK_TO_BACK_DAYS:
             continue
-        if hiit_on and _count(ctx, d, Kind.HIIT) and _count(ctx, after, Kind.HIIT):
-            continue
-        if strength_on and _count(ctx, d, Kind.STRENGTH) and _count(ctx, after, Kind.STRENGTH):
+        if length == 2 and any(
+            on and _count(ctx, first, kind) and _count(ctx, last, kind)
+            for kind, on in ((Kind.HIIT, hiit_on), (Kind.STRENGTH, strength_on))
+        ):
             continue
         message = (
-            f"Two hard days in a row ({_day(d)} and {_day(after)}): follow a hard day with an "
-            "easy day or rest."
+            f"{length} hard days in a row ({_days_between(first, last)}): follow a hard day "
+            "with an easy day or rest."
         )
-        findings.append(_finding("HARD_BACK_TO_BACK", Severity.WARNING, (d, after), message))
+        findings.append(
+            _finding("HARD_BACK_TO_BACK", Severity.WARNING, _through(first, last), message)
+        )
     return findings
 
 

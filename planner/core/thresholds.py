@@ -76,6 +76,11 @@ STRENGTH_OVER_INFO: Final = 1
 #: ... and a warning (4 or more a week).
 STRENGTH_OVER_WARNING: Final = 2
 
+# -- HARD_BACK_TO_BACK: hard/easy principle; Stanley 2013 ----------------------------------
+
+#: Consecutive days that each hold a hard session that make a warning (one per unbroken run).
+HARD_BACK_TO_BACK_DAYS: Final = 2
+
 # -- HARD_COUNT: Seiler 2010 (about 80/20 easy/hard) ---------------------------------------
 
 #: Hard sessions in a 7-day window that are too many whatever else was done.

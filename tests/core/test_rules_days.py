@@ -134,8 +134,7 @@ def test_hard_days_in_a_row_are_a_warning() -> None:
     found = findings_of([run(day(1), rpe=7), hiit(day(2))], "HARD_BACK_TO_BACK")
     assert summary(found) == [(Severity.WARNING, (day(1), day(2)))]
     assert found[0].message == (
-        "Two hard days in a row (Tue 17 Nov and Wed 18 Nov): follow a hard day with an easy day "
-        "or rest."
+        "2 hard days in a row (Tue 17 and Wed 18 Nov): follow a hard day with an easy day or rest."
     )
 
 
@@ -164,6 +163,56 @@ def test_hard_days_speak_when_hiit_gap_is_switched_off() -> None:
     settings = RuleSettings(disabled=frozenset({"HIIT_GAP"}))
     found = findings_of([hiit(day(1)), hiit(day(2))], "HARD_BACK_TO_BACK", settings=settings)
     assert summary(found) == [(Severity.WARNING, (day(1), day(2)))]
+
+
+def test_a_run_of_hard_days_is_one_finding_naming_all_of_them() -> None:
+    # tempo runs on Mon, Thu and Sat; HIIT on Tue and Wed; heavy strength on Fri: six hard
+    # days in a row, one finding (the HIIT pair inside it is HIIT_GAP's as well)
+    plan = [run(day(i), rpe=7) for i in (0, 3, 5)] + [hiit(day(1)), hiit(day(2))]
+    plan.append(strength(day(4), rpe=8))
+    found = findings_of(plan, "HARD_BACK_TO_BACK")
+    assert summary(found) == [(Severity.WARNING, days(0, 5))]
+    assert found[0].message == (
+        "6 hard days in a row (Mon 16 to Sat 21 Nov): follow a hard day with an easy day or rest."
+    )
+    assert summary(findings_of(plan, "HIIT_GAP")) == [(Severity.WARNING, days(1, 2))]
+
+
+def test_three_hiit_days_in_a_row_are_more_than_hiit_gaps_pairs() -> None:
+    # HIIT_GAP reports Tue/Wed and Wed/Thu; the run of three hard days is not a pair it covers
+    plan = [hiit(day(i)) for i in (1, 2, 3)]
+    assert len(findings_of(plan, "HIIT_GAP")) == 2
+    found = findings_of(plan, "HARD_BACK_TO_BACK")
+    assert summary(found) == [(Severity.WARNING, days(1, 3))]
+    assert found[0].message.startswith("3 hard days in a row (Tue 17 to Thu 19 Nov): ")
+
+
+def test_runs_of_hard_days_apart_are_separate_findings() -> None:
+    # Mon and Tue hard, Wed easy, Thu to Sat hard
+    plan = [run(day(i), rpe=8) for i in (0, 1, 3, 4, 5)] + [run(day(2), rpe=3)]
+    found = findings_of(plan, "HARD_BACK_TO_BACK")
+    assert summary(found) == [(Severity.WARNING, days(0, 1)), (Severity.WARNING, days(3, 5))]
+    assert [f.message.split(":")[0] for f in found] == [
+        "2 hard days in a row (Mon 16 and Tue 17 Nov)",
+        "3 hard days in a row (Thu 19 to Sat 21 Nov)",
+    ]
+
+
+def test_a_run_of_hard_days_across_weeks_is_whole_in_both() -> None:
+    # Sat 21 to Tue 24 Nov: four hard days, the same finding in either week
+    plan = [run(day(i), rpe=7) for i in (5, 6, 7, 8)]
+    this_week = findings_of(plan, "HARD_BACK_TO_BACK")
+    assert summary(this_week) == [(Severity.WARNING, days(5, 8))]
+    assert this_week == findings_of(plan, "HARD_BACK_TO_BACK", start=day(7), end=day(13))
+    assert this_week[0].message.startswith("4 hard days in a row (Sat 21 to Tue 24 Nov)")
+
+
+def test_a_run_of_hard_days_across_months_names_both_months() -> None:
+    # Sat 28 Nov to Tue 1 Dec, evaluated in the week of Mon 30 Nov
+    plan = [run(day(i), rpe=7) for i in (12, 13, 14, 15)]
+    found = findings_of(plan, "HARD_BACK_TO_BACK", start=day(14), end=day(20))
+    assert summary(found) == [(Severity.WARNING, days(12, 15))]
+    assert found[0].message.startswith("4 hard days in a row (Sat 28 Nov to Tue 1 Dec)")
 
 
 # -- HEAVY_LEGS ----------------------------------------------------------------------------

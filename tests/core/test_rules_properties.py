@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planner.core.load import daily_loads, weekly_run_km
+from planner.core.load import daily_loads, is_hard, weekly_run_km
 from planner.core.model import Kind, Status, WeightEntry, Workout
 from planner.core.rules import diff_findings, evaluate
 from planner.core.settings import RULE_IDS, RuleSettings, Units
@@ -257,3 +257,60 @@ def test_a_rolling_rule_never_reports_consecutive_days(
     for rule_id in ROLLING_RULES:
         reported = sorted(f.days[-1] for f in found if f.rule_id == rule_id)
         assert all(later - earlier > timedelta(days=1) for earlier, later in pairwise(reported))
+
+
+#: What a day may hold for the hard-days property: often hard (HIIT, effort 7 or more), often
+#: not (easy sessions, nothing, a skipped hard session), sometimes a pair HIIT_GAP reports.
+_DAY_CHOICES = (
+    (),
+    ((Kind.RUN, 3.0, Status.PLANNED),),
+    ((Kind.RUN, 7.0, Status.PLANNED),),
+    ((Kind.RUN, 8.0, Status.DONE),),
+    ((Kind.HIIT, None, Status.PLANNED),),
+    ((Kind.STRENGTH, 8.0, Status.PLANNED),),
+    ((Kind.STRENGTH, 5.0, Status.PLANNED),),
+    ((Kind.HIIT, 8.0, Status.SKIPPED),),
+    ((Kind.RUN, 4.0, Status.PLANNED), (Kind.STRENGTH, 7.0, Status.PLANNED)),
+)
+
+
+@st.composite
+def day_by_day(draw: st.DrawFn, first: int = -12, last: int = 20) -> list[Workout]:
+    """A plan drawn a day at a time from :data:`_DAY_CHOICES`: runs of hard days are common."""
+    plan = []
+    for offset in range(first, last + 1):
+        for kind, rpe, status in draw(st.sampled_from(_DAY_CHOICES)):
+            plan.append(
+                Workout(
+                    id=None,
+                    day=MONDAY + timedelta(days=offset),
+                    kind=kind,
+                    title="Session",
+                    duration_min=40.0,
+                    rpe=rpe,
+                    status=status,
+                )
+            )
+    return plan
+
+
+@settings(deadline=None)
+@given(plan=day_by_day(), window=windows, options=rule_settings)
+def test_hard_days_in_a_row_are_whole_runs_that_never_touch(
+    plan: list[Workout], window: tuple[date, date], options: RuleSettings
+) -> None:
+    start, end = window
+    options = options.replace(disabled=options.disabled - {"HARD_BACK_TO_BACK"})
+    found = evaluate(plan, start=start, end=end, settings=options)
+    found = [f for f in found if f.rule_id == "HARD_BACK_TO_BACK"]
+    hard_days = {w.day for w in plan if is_hard(w)}
+    for finding in found:
+        first, last = finding.days[0], finding.days[-1]
+        # unbroken, at least two days, every one of them hard, and nothing hard either side
+        assert finding.days == tuple(first + timedelta(days=i) for i in range(len(finding.days)))
+        assert len(finding.days) >= 2
+        assert set(finding.days) <= hard_days
+        assert first - timedelta(days=1) not in hard_days
+        assert last + timedelta(days=1) not in hard_days
+    for earlier, later in pairwise(sorted(found, key=lambda f: f.days[0])):
+        assert later.days[0] - earlier.days[-1] > timedelta(days=1)  # a gap of a day at least
