@@ -124,11 +124,15 @@ class ScannedWeights:
         return len(self._rows)
 
     # -- scanning ----------------------------------------------------------------------------
-    def _scan(self, start: int, number: int, progress: Progress | None) -> None:
+    def read_rows(self, start: int, number: int, progress: Progress | None = None) -> None:
         """Read the rows from offset ``start``, whose line is ``number`` + 1, to the end.
 
-        The text is split a chunk at a time, so that the lines of the whole file never
-        exist at once; each row leaves only its record in the arrays.
+        :func:`~planner.interchange.weights_csv.scan_weights_csv` calls it once, after
+        finding the layout. The text is split a chunk at a time, so that the lines of the
+        whole file never exist at once; each row leaves only its record in the arrays.
+
+        Raises:
+            ReadCancelled: ``progress`` returned ``False``.
         """
         text, scan_row = self._text, self._scan_row
         rows, starts, dates = self._rows.append, self._starts.append, self._dates.append

@@ -204,10 +204,10 @@ def scan_weights_csv(
     if columns is not None:
         names = (first[columns[0]].strip(), first[columns[1]].strip())
         header_unit = unit_in(names[1])
-        start, number = start + len(line) + 1, number  # the rows begin after the header
+        start += len(line) + 1  # the rows begin after the header
     else:
         columns = headerless_columns(first, today)
-        start, number = start, number - 1
+        number -= 1  # the first row already is a row of data
     if columns is None:
         found = ", ".join(repr(cell.strip()) for cell in first if cell.strip())
         raise WeightFileError(
@@ -224,7 +224,7 @@ def scan_weights_csv(
         names=names,
         header_unit=header_unit,
     )
-    scanned._scan(start, number, progress)
+    scanned.read_rows(start, number, progress)
     return scanned
 
 
