@@ -83,6 +83,8 @@ _RULE = "#1d232b"
 _LINE = "#c4c9d1"
 _HAIRLINE = "#e1e4e8"
 _PANEL = "#f3f4f6"
+#: The columns of the sheet's table: day, box, kind, workout and plan, result.
+_COLUMNS = 5
 _FONTS = "'Noto Sans', 'DejaVu Sans', 'Segoe UI', 'Helvetica Neue', Arial, sans-serif"
 
 
@@ -167,25 +169,36 @@ def week_sheet_html(
     Returns:
         A complete HTML document: a header with the week label, its dates and totals, one
         row per workout grouped by day ("Rest" on a day without any), the warnings when
-        given, and a footer.
+        given, and a footer. A week that runs onto a second page has the header (title,
+        dates, week label) at the top of every page.
     """
     printed = today if today is not None else date.today()
     in_week = sorted(
         (w for w in workouts if w.day in week), key=lambda w: (w.day, w.position, w.id or 0)
     )
+    # One table holds the whole sheet, so that its head, the week's title, is repeated at the
+    # top of every printed page (QTextDocument repeats a table's <thead> rows on each page it
+    # spans); everything else is a row of it, the days in its five columns.
     parts = [
         "<html><head><meta charset='utf-8' />",
         f"<title>{_esc(title)} {week.label()}</title></head>",
         f'<body style="font-family: {_FONTS}; font-size: 10pt; color: {_INK};">',
-        _header(week, title),
-        _totals(in_week, units),
+        "<table width='100%' cellspacing='0' cellpadding='0' style='border-collapse: collapse;'>",
+        f"<thead>{_whole_row(_header(week, title))}</thead>",
+        _whole_row(_totals(in_week, units)),
         _days(in_week, week, units, _PADDINGS[spacing]),
-        _warnings(findings) if findings is not None else "",
-        _notes(notes_lines),
-        _footer(printed),
+        _whole_row(_warnings(findings)) if findings is not None else "",
+        _whole_row(_notes(notes_lines)) if notes_lines > 0 else "",
+        _whole_row(_footer(printed)),
+        "</table>",
         "</body></html>",
     ]
     return "\n".join(parts)
+
+
+def _whole_row(content: str) -> str:
+    """A row of the sheet's table across its five columns."""
+    return f"<tr><td colspan='{_COLUMNS}'>{content}</td></tr>"
 
 
 def _eyebrow(text: str) -> str:
@@ -245,12 +258,12 @@ def _totals(workouts: Sequence[Workout], units: Units) -> str:
 
 
 def _days(workouts: Sequence[Workout], week: Week, units: Units, padding: str) -> str:
+    """The column heads and the rows of the days, in the sheet table's five columns."""
     head = (
         "style='padding: 0 8px 4px 8px; font-size: 7.5pt; font-weight: 700; "
         f"color: {_MUTED}; letter-spacing: 1pt; border-bottom: 1.5px solid {_RULE};'"
     )
     rows = [
-        "<table width='100%' cellspacing='0' cellpadding='0' style='border-collapse: collapse;'>",
         "<tr>"
         f"<td width='16%' {head}>DAY</td>"
         f"<td width='5%' align='center' {head}>\u00a0</td>"
@@ -261,7 +274,6 @@ def _days(workouts: Sequence[Workout], week: Week, units: Units, padding: str) -
     ]
     for day in week:
         rows.extend(_day_rows(day, [w for w in workouts if w.day == day], units, padding))
-    rows.append("</table>")
     return "\n".join(rows)
 
 
