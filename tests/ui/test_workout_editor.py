@@ -480,3 +480,96 @@ def test_in_miles_an_impossible_distance_is_explained_in_miles(qtbot, easy: Work
     type_into(qtbot, editor, "distance_km", "0")
     save(qtbot, editor)
     assert editor.error_message("distance_km") == "A distance must be more than zero miles."
+
+
+# -- errors never move a field ------------------------------------------------------------
+FIELDS = (
+    "title",
+    "kind",
+    "day",
+    "duration_min",
+    "distance_km",
+    "rpe",
+    "status_planned",
+    "status_done",
+    "status_skipped",
+    "actual_duration_min",
+    "actual_distance_km",
+    "actual_rpe",
+    "heavy_legs",
+    "notes",
+    "save",
+)
+
+
+def field_places(editor: WorkoutEditor) -> dict[str, tuple[int, int, int, int]]:
+    """Where each field is on the editor, in editor pixels."""
+    places = {}
+    for name in FIELDS:
+        widget = editor.field(name)
+        assert widget is not None, name
+        top_left = widget.mapTo(editor, widget.rect().topLeft())
+        places[name] = (top_left.x(), top_left.y(), widget.width(), widget.height())
+    return places
+
+
+TYPED = {  # wrong values, then a right one
+    "duration_min": ["abc", "25:00", "-10", "45"],
+    "distance_km": ["abc", "400", "-5", "7.5"],
+    "rpe": ["hard", "11", "-1", "6.5"],
+    "title": ["", "Easy run + strides"],
+    "actual_distance_km": ["abc", "400", "0", "6.2"],
+}
+
+
+@pytest.mark.parametrize("field", list(TYPED))
+def test_no_field_moves_as_an_error_appears_and_clears(qtbot, db_path, field: str) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from planner.app import build_main_window
+    from planner.storage.db import open_database
+
+    database = open_database(db_path)
+    try:
+        (saved,) = database.repository.apply(
+            [Workout(None, date(2026, 11, 19), Kind.RUN, "Easy run", 0, 35, 6.0, 3)]
+        )
+    finally:
+        database.close()
+    window = build_main_window(db_path, today=date(2026, 11, 18))
+    qtbot.addWidget(window)
+    with qtbot.waitExposed(window):
+        window.show()
+    view = window.week_view
+    block = view.block_rect(saved.id or 0).center()
+    if field.startswith("actual_"):  # a click selects the block, Enter opens it
+        qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=block)
+        qtbot.keyClick(QApplication.focusWidget() or view, Qt.Key.Key_Return)
+    else:  # a double click opens it
+        qtbot.mouseDClick(view, Qt.MouseButton.LeftButton, pos=block)
+    qtbot.waitUntil(lambda: window.findChild(WorkoutEditor) is not None)
+    editor = window.findChild(WorkoutEditor)
+    assert isinstance(editor, WorkoutEditor)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is editor)
+    if field.startswith("actual_"):
+        click(qtbot, editor.field("status_done"))
+    QApplication.processEvents()
+    before = field_places(editor)
+
+    target = editor.field(field)
+    assert isinstance(target, QLineEdit)
+    qtbot.mouseClick(target, Qt.MouseButton.LeftButton)
+    steps: list[str] = []
+    for text in TYPED[field]:
+        target.selectAll()
+        qtbot.keyClick(target, Qt.Key.Key_Delete)
+        steps.append(f"{field} emptied")
+        QApplication.processEvents()
+        assert field_places(editor) == before, steps[-3:]
+        for char in text:
+            qtbot.keyClick(target, char)
+            QApplication.processEvents()
+            steps.append(f"{field}: {target.text()!r} ({editor.error_message(field)!r})")
+            assert field_places(editor) == before, steps[-3:]
+    assert editor.problems() == {}
+    editor.reject()

@@ -93,9 +93,24 @@ class NumberField(QLineEdit):
         """Show ``value`` (empty for ``None``)."""
         self._show(value)
 
+    def longest_parse_error(self) -> str:
+        """The longest message :meth:`value` can give for text that is not a number.
+
+        Forms keep a line this tall under the field, so that no message moves the fields.
+        """
+        try:
+            self._parse("W" * 11)  # the widest letter, past the length a message quotes
+        except FieldParseError as error:
+            return str(error)
+        raise AssertionError("a text of letters read as a number")  # pragma: no cover
+
     def _typed(self) -> float | None:
         """The number as typed, in the field's own unit."""
-        text = self.text().strip()
+        return self._parse(self.text())
+
+    def _parse(self, text: str) -> float | None:
+        """The number ``text`` means, in the field's own unit."""
+        text = text.strip()
         if not text or text == EMPTY_TEXT:
             return None
         if self._hours_minutes:

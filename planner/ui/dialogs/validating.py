@@ -1,17 +1,18 @@
 """The base of the editors: a form that checks its values as they are typed and says what is wrong.
 
 Every field that holds an impossible value is marked at once, with its message under it (in
-a line kept free for it, so nothing moves when a message appears), and Save stays disabled
-until every value is possible.
+a line kept free for it, as tall as the longest message the field can show, so nothing moves
+when a message appears or clears), and Save stays disabled until every value is possible.
 """
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
+from functools import partial
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -63,6 +64,7 @@ class ValidatingDialog(QDialog, Generic[T]):
         self._lenient = False
         self._parse_problems: dict[str, str] = {}
         self._problems: dict[str, str] = {}
+        self._room = _MessageRoom(self)
 
     # -- building the form -----------------------------------------------------------------
     def _row(
@@ -77,7 +79,8 @@ class ValidatingDialog(QDialog, Generic[T]):
     def _add_title(self, form: QFormLayout, text: str, field: QLineEdit) -> QLabel:
         """The row of the core field "title"; typing in it hides its message."""
         label = self._row(form, text, field)
-        self._errors.add("title", field, form)
+        error = self._errors.add("title", field, form)
+        self._room.add(error, partial(self._longest_messages, "title"))
         field.textEdited.connect(self._on_title_edited)
         return label
 
@@ -102,9 +105,10 @@ class ValidatingDialog(QDialog, Generic[T]):
         labels = []
         for field, text, unit, name in zip(numbers.fields(), texts, units, names, strict=True):
             labels.append(self._row(form, text, with_unit(field, unit), buddy=field))
-            self._errors.add(prefix + name, field, form)
+            error = self._errors.add(prefix + name, field, form)
             self._number_fields[prefix + name] = field
             self._number_forms[prefix + name] = form
+            self._room.add(error, partial(self._longest_messages, prefix + name))
             field.setProperty("field_name", prefix + name)
             field.textChanged.connect(self._on_number_edited)
         return labels
@@ -142,6 +146,15 @@ class ValidatingDialog(QDialog, Generic[T]):
         """Tab moves through ``widgets`` in this order."""
         for first, second in itertools.pairwise(widgets):
             QWidget.setTabOrder(first, second)
+
+    def _longest_messages(self, name: str) -> list[str]:
+        """The longest messages the field ``name`` can show (its error line keeps room for them).
+
+        A number field's own "not a number" message; subclasses add the messages of the
+        core's checks.
+        """
+        field = self._number_fields.get(name)
+        return [field.longest_parse_error()] if field is not None else []
 
     # -- values ----------------------------------------------------------------------------
     def _collect(self, *, show: bool) -> T | None:
@@ -309,6 +322,58 @@ class ValidatingDialog(QDialog, Generic[T]):
         name = sender.property("field_name") if sender is not None else None
         if isinstance(name, str):
             self._errors.clear(name)
+
+
+class _MessageRoom(QObject):
+    """Keeps each error line of a form as tall as the longest message it can show.
+
+    A line that grew when its message appeared (a second line of a wrapped message) moved
+    every field under it, so that a click aimed at one landed on another. Each line gets that
+    height up front, at the width it has, and again whenever its width or its font changes.
+
+    Args:
+        parent: the form.
+    """
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._messages: dict[QLabel, Callable[[], Sequence[str]]] = {}
+
+    def add(self, label: QLabel, messages: Callable[[], Sequence[str]]) -> None:
+        """Keep ``label`` tall enough for each of ``messages()`` from now on."""
+        self._messages[label] = messages
+        label.installEventFilter(self)
+        if label.isVisible():  # else at the first show: laid out, it gets a Resize event
+            self.fit(label)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() in (QEvent.Type.Resize, QEvent.Type.FontChange)
+            and isinstance(watched, QLabel)
+            and watched in self._messages
+        ):
+            self.fit(watched)
+        return False
+
+    def fit(self, label: QLabel) -> None:
+        """Give ``label`` the height its longest message needs at its width now."""
+        margins = label.contentsMargins()
+        width = label.width() - margins.left() - margins.right()
+        if width <= 0:
+            return
+        metrics = label.fontMetrics()
+        bounds = QRect(0, 0, width, 100_000)
+        flags = int(Qt.AlignmentFlag.AlignLeft) | int(Qt.TextFlag.TextWordWrap)
+        tallest = max(
+            (
+                metrics.boundingRect(bounds, flags, text).height()
+                for text in self._messages[label]()
+            ),
+            default=0,
+        )
+        height = max(tallest, metrics.lineSpacing()) + margins.top() + margins.bottom()
+        if label.minimumHeight() != height:
+            label.setMinimumHeight(height)
 
 
 def _on_change(widget: QWidget, slot: Callable[[], None]) -> None:

@@ -20,7 +20,16 @@ from PySide6.QtWidgets import (
 )
 
 from planner.core.checks import raise_all, workout_problems
-from planner.core.model import MAX_TITLE_LEN, Kind, Status, Workout
+from planner.core.model import (
+    MAX_DISTANCE_KM,
+    MAX_DURATION_MIN,
+    MAX_RPE,
+    MAX_TITLE_LEN,
+    MIN_RPE,
+    Kind,
+    Status,
+    Workout,
+)
 from planner.core.pace import pace_text
 from planner.core.settings import Units
 from planner.ui.dialogs.fields import (
@@ -35,6 +44,14 @@ from planner.ui.dialogs.number_field import FieldParseError
 from planner.ui.dialogs.validating import ValidatingDialog
 
 _ACTUALS = ("actual_duration_min", "actual_distance_km", "actual_rpe")
+#: Values the core refuses, one for each of its messages about a field: the editor keeps a
+#: line under each field as tall as the longest of them (see ``_longest_messages``).
+_REFUSED: dict[str, tuple[object, ...]] = {
+    "title": ("", "x" * (MAX_TITLE_LEN + 1)),
+    "duration_min": (0.0, MAX_DURATION_MIN + 1),
+    "distance_km": (0.0, MAX_DISTANCE_KM + 1),
+    "rpe": (MIN_RPE - 1, MAX_RPE + 1),
+}
 
 
 class WorkoutEditor(ValidatingDialog[Workout]):
@@ -324,6 +341,16 @@ class WorkoutEditor(ValidatingDialog[Workout]):
         workout = self._original.replace(**changes)
         raise_all(workout_problems(workout))
         return workout
+
+    def _longest_messages(self, name: str) -> list[str]:
+        """The field's "not a number" message and every message the core's checks give it."""
+        messages = super()._longest_messages(name)
+        probe = self._original.replace(kind=Kind.RUN, status=Status.DONE)
+        for value in _REFUSED.get(name.removeprefix("actual_"), ()):
+            for error in workout_problems(probe.replace(**{name: value})):
+                if error.field == name:
+                    messages.append(self._explain(error))
+        return messages
 
     # -- public API ------------------------------------------------------------------------
     def original(self) -> Workout:
