@@ -286,6 +286,12 @@ _PADDINGS: Mapping[str, str] = {
     "compact": "padding: 6px 8px 7px 8px;",
 }
 _WORKOUT_RULE = f"1px dotted {_LINE}"
+#: The most characters of figures (``1 h 43 · 16.1 km · 6:24 min/km · RPE 5``) the WORKOUT ·
+#: PLAN column holds on one line, on A4 or Letter at 9 pt in the widest of the sheet's fonts
+#: (DejaVu Sans; measured); longer figures put a run's pace on a line of its own.
+_PLAN_ROOM = 38
+#: The same for the narrower RESULT column.
+_RESULT_ROOM = 26
 
 
 def _day_cell(day: date, span: int, padding: str) -> str:
@@ -359,6 +365,7 @@ def _workout_text(workout: Workout, units: Units) -> str:
             numbers_line(workout.duration_min, workout.distance_km, None, units),
             planned_pace(workout, units),
             workout.rpe,
+            _PLAN_ROOM,
         )
         if plan:
             parts.append(
@@ -373,10 +380,25 @@ def _workout_text(workout: Workout, units: Units) -> str:
     return "".join(parts)
 
 
-def _with_pace(numbers: str, pace: str, rpe: float | None) -> str:
-    """``1 h 40 · 16 km · 6:15 min/km · RPE 5``: the numbers, a run's pace, the effort."""
+def _with_pace(numbers: str, pace: str, rpe: float | None, room: int) -> str:
+    """A session's figures as HTML: ``1 h 40 · 16 km · 6:15 min/km · RPE 5``.
+
+    A line only ever breaks between two figures, never inside one: each figure's spaces are
+    non-breaking, and where the figures are longer than ``room`` characters (what their
+    column holds on one line), a run's pace starts a line of its own, the effort after it.
+    Qt breaks a line after a slash, so ``9:23 min/mi`` near the end of a long line came out
+    as "9:23 min/" and "mi"; at the start of a line it always fits.
+    """
     effort = numbers_line(None, None, rpe)
-    return SEPARATOR.join(part for part in (numbers, pace, effort) if part)
+    whole = SEPARATOR.join(p for p in (numbers, pace, effort) if p)
+    if not pace or len(whole) <= room:
+        return _unbroken(whole)
+    return f"{_unbroken(numbers)}<br />{_unbroken(SEPARATOR.join(p for p in (pace, effort) if p))}"
+
+
+def _unbroken(line: str) -> str:
+    """``line`` (figures joined by the separator) escaped, each figure kept on one line."""
+    return SEPARATOR.join(_esc(part).replace(" ", "\u00a0") for part in line.split(SEPARATOR))
 
 
 def _write_in(units: Units) -> str:
@@ -412,6 +434,7 @@ def _result(workout: Workout, units: Units) -> str:
             ),
             effective_pace(workout, units),
             workout.effective_rpe,
+            _RESULT_ROOM,
         )
         detail = f"<p style='margin: 0; padding-top: 1px; font-size: 9pt;'>{effective}</p>"
     else:

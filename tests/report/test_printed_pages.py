@@ -1,11 +1,13 @@
 """``legwork print-week`` as a runner reads the paper: every page, every line.
 
-A busy week runs onto a second page, and that page must still say which week it is.
+A busy week runs onto a second page, and that page must still say which week it is; a run's
+pace must never be split from its unit at the end of a line ("9:23 min/" then "mi").
 """
 
 from __future__ import annotations
 
 import json
+import re
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -16,6 +18,7 @@ from tests.pdf import pdf_pages, pdf_text
 from tests.system import needs_qt
 
 MONDAY = date(2026, 11, 16)  # week 2026-W47
+MILE_KM = 1.609344
 
 pytestmark = needs_qt
 
@@ -73,3 +76,25 @@ def test_every_printed_page_carries_the_weeks_title(
     everything = " ".join(pdf_text(out).split())
     for once in ("Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "WARNINGS THIS WEEK"):
         assert everything.count(once) == 1, once
+
+
+def test_a_pace_is_never_split_from_its_unit(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # 13 miles in 2 h 02, planned and done: 122 min / 13 mi = 9.385 min a mile, 9:23 min/mi;
+    # in the sheet's narrow RESULT column the line used to break after "9:23 min/".
+    run = {"day": MONDAY.isoformat(), "kind": "run", "title": "Long run", "duration_min": 122,
+           "distance_km": 13 * MILE_KM, "rpe": 4, "status": "done", "actual_duration_min": 122,
+           "actual_distance_km": 13 * MILE_KM, "actual_rpe": 4}  # fmt: skip
+    # A planned marathon-pace run too long for one line of the plan column: 122 min over
+    # 21.1 km = 13.11 mi, 9.305 min a mile, 9:18 min/mi.
+    long = {"day": (MONDAY + timedelta(days=2)).isoformat(), "kind": "run", "title": "Race pace",
+            "duration_min": 122, "distance_km": 21.1, "rpe": 10}  # fmt: skip
+    db = make_plan(tmp_path, [run, long])
+    assert cli.main(["config", "--db", str(db), "units", "mi"]) == 0
+    lines = pdf_text(print_week(db, tmp_path, capsys)).splitlines()
+    assert sum(line.count("9:23 min/mi") for line in lines) == 2  # the plan and what was done
+    assert sum(line.count("9:18 min/mi") for line in lines) == 1
+    for line in lines:
+        assert not re.search(r"(\d+:\d\d|min/?)$", line.strip()), line
+        assert not re.match(r"(min/|/?mi\b)", line.strip()), line
