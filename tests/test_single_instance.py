@@ -56,12 +56,11 @@ def plan(tmp_path: Path) -> Path:
     return path
 
 
-@pytest.fixture
-def other_legwork(plan: Path) -> Iterator[subprocess.Popen[str]]:
-    """A second process that holds ``plan`` (lock and server) until the test ends."""
+def run_holder(plan: Path, env: dict[str, str]) -> subprocess.Popen[str]:
+    """Another Legwork holding ``plan`` (:data:`HOLDER`), once it says it is ready."""
     process = subprocess.Popen(
         [sys.executable, "-c", HOLDER, str(plan)],
-        env=child_env(),
+        env=env,
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -69,6 +68,13 @@ def other_legwork(plan: Path) -> Iterator[subprocess.Popen[str]]:
     )
     assert process.stdout is not None
     assert process.stdout.readline().strip() == "ready", process.stderr
+    return process
+
+
+@pytest.fixture
+def other_legwork(plan: Path) -> Iterator[subprocess.Popen[str]]:
+    """A second process that holds ``plan`` (lock and server) until the test ends."""
+    process = run_holder(plan, child_env())
     try:
         yield process
     finally:
@@ -318,20 +324,6 @@ def _assert_private(folder: Path) -> None:
     assert stat.S_IMODE(info.st_mode) & 0o077 == 0, f"{folder} is mode {info.st_mode:o}"
 
 
-def _run_holder(plan: Path, env: dict[str, str]) -> subprocess.Popen[str]:
-    process = subprocess.Popen(
-        [sys.executable, "-c", HOLDER, str(plan)],
-        env=env,
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    assert process.stdout is not None
-    assert process.stdout.readline().strip() == "ready", process.stderr
-    return process
-
-
 @pytest.mark.skipif(sys.platform == "win32", reason="Unix sockets")
 def test_without_xdg_runtime_dir_the_socket_is_in_a_private_folder_nobody_could_guess(
     qapp: QApplication, plan: Path, monkeypatch: pytest.MonkeyPatch
@@ -353,7 +345,7 @@ def test_without_xdg_runtime_dir_the_socket_is_in_a_private_folder_nobody_could_
     assert names[0].parent != names[1].parent  # a new random folder each time
 
     env = {k: v for k, v in child_env().items() if k != "XDG_RUNTIME_DIR"}
-    process = _run_holder(plan, env)
+    process = run_holder(plan, env)
     try:
         assert single_instance.ask_running_instance_to_raise(plan) is True
         assert process.stdout is not None and process.stdout.readline().strip() == "raised"
