@@ -200,3 +200,31 @@ def test_six_hard_days_in_a_row_are_one_finding_naming_them_all(
             "Most runners do 1 to 2 a week; make the others easy.",
         )
     ]
+
+
+def test_two_weeks_without_strength_are_noted_until_the_rule_is_switched_off(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # easy runs on Monday, Wednesday and Friday of last week and of this week, no strength
+    runs = [easy(MONDAY + timedelta(days=i)) for i in (-7, -5, -3, 0, 2, 4)]
+    db = make_plan(tmp_path, runs)
+    strength = [f for f in warnings_json(db, capsys) if f["rule_id"] == "STRENGTH_LOW"]
+    assert strength == [
+        {
+            "rule_id": "STRENGTH_LOW",
+            "severity": "info",
+            "days": iso_days(MONDAY, MONDAY + timedelta(days=6)),
+            "message": "No strength session for two weeks (the week of Mon 16 Nov and the week "
+            "before): two a week keep running legs strong and less injury-prone (squats, "
+            "lunges, squat jumps).",
+            "source": "the running-legs guide (two strength sessions a week); Lauersen et al. "
+            "2014 (strength training cut sports injuries to less than a third)",
+        }
+    ]
+    # a switch like every other rule's, named after it
+    assert cli.main(["config", "--db", str(db), "rule.STRENGTH_LOW"]) == 0
+    assert capsys.readouterr().out.strip() == "on"
+    assert cli.main(["config", "--db", str(db), "rule.STRENGTH_LOW", "off"]) == 0
+    assert [f for f in warnings_json(db, capsys) if f["rule_id"] == "STRENGTH_LOW"] == []
+    assert cli.main(["config", "--db", str(db), "rule.STRENGTH_LOW"]) == 0
+    assert capsys.readouterr().out.strip() == "off"

@@ -26,6 +26,7 @@ DAY_RULES: Final = frozenset(
     {
         "REST_WEEK",
         "REST_STREAK",
+        "STRENGTH_LOW",  # about the strength sessions that are not there
         "RUN_COUNT",
         "WEEK_RAMP",
         "MONOTONY",

@@ -15,9 +15,10 @@ What the rules read, and nothing else:
   running on past ``end``, and the rest of a calendar week that ends after ``end``.
 
 How findings map onto days (what the UI highlights, and what decides that a finding is in the
-range): a week rule (REST_WEEK, STRENGTH_COUNT, RUN_COUNT, WEEK_RAMP, LONG_SHARE) names the
-seven days of its week, so moving a workout within a week leaves it unchanged; a pair rule
-names its one or two days; a streak names all its days; a session rule (RUN_SPIKE, FUEL_LONG)
+range): a week rule (REST_WEEK, STRENGTH_COUNT, STRENGTH_LOW, RUN_COUNT, WEEK_RAMP,
+LONG_SHARE) names the seven days of its week, so moving a workout within a week leaves it
+unchanged; a pair rule names its one or two days; a streak (REST_STREAK, HARD_BACK_TO_BACK)
+names all its days; a session rule (RUN_SPIKE, FUEL_LONG)
 names the session's day; a rolling rule (HARD_COUNT, MONOTONY, LOAD_RATIO, FATIGUE_SUSTAINED,
 WEIGHT_DROP) judges the 7-day window ending on each day of the range and names exactly the 7
 days of the window its message speaks of ("your 7 days to Tue 17 Nov" are Wed 11 to Tue 17
@@ -72,6 +73,7 @@ RULE_TITLES: Final[Mapping[str, str]] = MappingProxyType(
         "HIIT_GAP": "Time between HIIT sessions",
         "STRENGTH_GAP": "Time between strength sessions",
         "STRENGTH_COUNT": "Strength sessions a week",
+        "STRENGTH_LOW": "Weeks without strength",
         "HARD_BACK_TO_BACK": "Hard days back to back",
         "HARD_COUNT": "Hard sessions a week",
         "HEAVY_LEGS": "Rest after heavy legs",
@@ -97,6 +99,10 @@ RULE_SOURCES: Final[Mapping[str, str]] = MappingProxyType(
         ),
         "STRENGTH_GAP": "guidance: not every day; ACSM 2009",
         "STRENGTH_COUNT": "guidance; ACSM 2009",
+        "STRENGTH_LOW": (
+            "the running-legs guide (two strength sessions a week); Lauersen et al. 2014 "
+            "(strength training cut sports injuries to less than a third)"
+        ),
         "HARD_BACK_TO_BACK": "hard/easy principle; Stanley 2013",
         "HARD_COUNT": "Seiler 2010 (about 80/20 easy/hard)",
         "HEAVY_LEGS": "guidance: rest day after a workout that leaves legs heavy",
@@ -106,7 +112,10 @@ RULE_SOURCES: Final[Mapping[str, str]] = MappingProxyType(
             "distance-related injuries); Buist 2008 (10 % line itself unproven)"
         ),
         "RUN_SPIKE": "Frandsen et al. 2025 (single-session spikes raise overuse injury)",
-        "LONG_SHARE": "Daniels (<= 25 %); coaching texts 20 to 30 %",
+        "LONG_SHARE": (
+            "coaching practice: published plans keep the long run at about 25 to 35 % of the "
+            "week (Daniels 25 %, Pfitzinger about 30 to 35 %)"
+        ),
         "MONOTONY": "Foster 1998; Runalyze's thresholds",
         "LOAD_RATIO": "Gabbett 2016; contested by Impellizzeri 2020, so it only informs or warns",
         "FATIGUE_SUSTAINED": "Banister model; Friel's form zones",
@@ -117,6 +126,10 @@ RULE_SOURCES: Final[Mapping[str, str]] = MappingProxyType(
 
 _ONE_DAY = timedelta(days=1)
 _DEFAULT_SETTINGS: Final = RuleSettings()
+#: Small counts as words, for messages ("two a week").
+_NUMBER_WORDS: Final[Mapping[int, str]] = MappingProxyType(
+    {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven"}
+)
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -373,6 +386,38 @@ def strength_count(ctx: RuleContext) -> list[Finding]:
             f"{_plural(target, 'strength session')} a week is enough for runners."
         )
         findings.append(_finding("STRENGTH_COUNT", severity, _week_days(first), message))
+    return findings
+
+
+def strength_low(ctx: RuleContext) -> list[Finding]:
+    """STRENGTH_LOW: two weeks in a row without a strength session, while running (info).
+
+    A week of 2 runs or more with no strength session, when the week before had training
+    and no strength session either. Silent for a week before with no training at all (a
+    runner's first week, a week off): that is no habit of leaving strength out. The message
+    gives the runner's weekly strength target (two by default).
+    """
+    target = ctx.settings.strength_per_week
+    count = _NUMBER_WORDS.get(target, str(target))
+    verb = "keeps" if target == 1 else "keep"
+    findings = []
+    for first in ctx.weeks():
+        sessions = _week_sessions(ctx, first)
+        if sum(1 for s in sessions if s.kind is Kind.RUN) < t.STRENGTH_LOW_MIN_RUNS:
+            continue
+        earlier = [
+            _week_sessions(ctx, first - timedelta(weeks=i)) for i in range(1, t.STRENGTH_LOW_WEEKS)
+        ]
+        if not all(earlier) or any(
+            s.kind is Kind.STRENGTH for week in (sessions, *earlier) for s in week
+        ):
+            continue
+        message = (
+            f"No strength session for {_NUMBER_WORDS[t.STRENGTH_LOW_WEEKS]} weeks "
+            f"({_week(first)} and the week before): {count} a week {verb} running legs strong "
+            "and less injury-prone (squats, lunges, squat jumps)."
+        )
+        findings.append(_finding("STRENGTH_LOW", Severity.INFO, _week_days(first), message))
     return findings
 
 
@@ -926,6 +971,7 @@ RULES: Final[Mapping[str, Callable[[RuleContext], list[Finding]]]] = MappingProx
         "HIIT_GAP": hiit_gap,
         "STRENGTH_GAP": strength_gap,
         "STRENGTH_COUNT": strength_count,
+        "STRENGTH_LOW": strength_low,
         "HARD_BACK_TO_BACK": hard_back_to_back,
         "HARD_COUNT": hard_count,
         "HEAVY_LEGS": heavy_legs,

@@ -75,6 +75,7 @@ RULE_IDS: Final = (
     "HIIT_GAP",
     "STRENGTH_GAP",
     "STRENGTH_COUNT",
+    "STRENGTH_LOW",
     "HARD_BACK_TO_BACK",
     "HARD_COUNT",
     "HEAVY_LEGS",

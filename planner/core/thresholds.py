@@ -76,6 +76,14 @@ STRENGTH_OVER_INFO: Final = 1
 #: ... and a warning (4 or more a week).
 STRENGTH_OVER_WARNING: Final = 2
 
+# -- STRENGTH_LOW: the running-legs guide (two strength sessions a week); Lauersen et al. -----
+# -- 2014 (strength training cut sports injuries to less than a third) ----------------------
+
+#: Runs a week needs before missing strength is noted: a week of running, not a week off.
+STRENGTH_LOW_MIN_RUNS: Final = 2
+#: Calendar weeks in a row without a strength session that make the note (this one included).
+STRENGTH_LOW_WEEKS: Final = 2
+
 # -- HARD_BACK_TO_BACK: hard/easy principle; Stanley 2013 ----------------------------------
 
 #: Consecutive days that each hold a hard session that make a warning (one per unbroken run).
@@ -109,7 +117,8 @@ RUN_SPIKE_CRITICAL_PCT: Final = 100.0
 #: Runs shorter than this (km) are never flagged (they still count as earlier runs).
 RUN_SPIKE_MIN_KM: Final = 3.0
 
-# -- LONG_SHARE: Daniels (<= 25 %); coaching texts 20 to 30 % ------------------------------
+# -- LONG_SHARE: coaching practice, published plans keep the long run at about 25 to 35 % of --
+# -- the week (Daniels 25 %, Pfitzinger about 30 to 35 %) -----------------------------------
 
 #: Runs a week needs before the long run's share is judged.
 LONG_SHARE_MIN_RUNS: Final = 4

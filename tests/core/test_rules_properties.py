@@ -18,7 +18,7 @@ from planner.core.settings import RULE_IDS, RuleSettings, Units
 from planner.core.totals import week_totals
 from tests.core.rules_kit import MONDAY, rest
 
-WEEK_RULES = ("STRENGTH_COUNT", "RUN_COUNT", "WEEK_RAMP", "LONG_SHARE")
+WEEK_RULES = ("STRENGTH_COUNT", "STRENGTH_LOW", "RUN_COUNT", "WEEK_RAMP", "LONG_SHARE")
 
 
 def _tenths(low: int, high: int) -> st.SearchStrategy[float | None]:

@@ -137,6 +137,93 @@ def test_the_strength_target_moves_the_thresholds() -> None:
     ]
 
 
+# -- STRENGTH_LOW --------------------------------------------------------------------------
+
+STRENGTH_LOW_MESSAGE = (
+    "No strength session for two weeks (the week of Mon 16 Nov and the week before): two a "
+    "week keep running legs strong and less injury-prone (squats, lunges, squat jumps)."
+)
+
+
+def test_two_weeks_of_running_without_strength_is_an_info() -> None:
+    last_week = [run(day(-6)), run(day(-3))]
+    plan = [*last_week, run(day(1)), run(day(3)), run(day(5))]
+    found = findings_of(plan, "STRENGTH_LOW")
+    assert summary(found) == [(Severity.INFO, WEEK)]
+    assert found[0].message == STRENGTH_LOW_MESSAGE
+    assert found[0].source == (
+        "the running-legs guide (two strength sessions a week); Lauersen et al. 2014 "
+        "(strength training cut sports injuries to less than a third)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("this_week", "noted"),
+    [
+        ([run(day(1))], False),  # one run: not a week of running
+        ([run(day(1)), run(day(4))], True),  # two runs: the line
+        ([run(day(1)), run(day(1))], True),  # two runs on one day count as two
+        ([run(day(1)), run(day(4)), strength(day(2))], False),  # strength this week
+        ([run(day(1)), run(day(4)), skipped(strength(day(2)))], True),  # skipped: none done
+        ([run(day(1)), hiit(day(4))], False),  # HIIT is not a run: one run
+        ([rest(day(i)) for i in range(7)], False),  # a week with no training
+    ],
+)
+def test_strength_low_needs_two_runs_and_no_strength_this_week(
+    this_week: list[Workout], noted: bool
+) -> None:
+    plan = [run(day(-6)), run(day(-3)), *this_week]
+    found = findings_of(plan, "STRENGTH_LOW")
+    assert summary(found) == ([(Severity.INFO, WEEK)] if noted else [])
+
+
+@pytest.mark.parametrize(
+    ("last_week", "noted"),
+    [
+        ([run(day(-6)), strength(day(-4))], False),  # strength last week: not two weeks
+        ([run(day(-6))], True),  # one run last week, and no strength: two weeks without
+        ([hiit(day(-5))], True),  # any training without strength
+        ([skipped(strength(day(-5))), run(day(-2))], True),  # a skipped one is none
+        ([], False),  # no training at all last week (a first week, a week off): silent
+        ([rest(day(-5))], False),
+    ],
+)
+def test_strength_low_needs_the_week_before_to_have_trained_without_strength(
+    last_week: list[Workout], noted: bool
+) -> None:
+    plan = [*last_week, run(day(1)), run(day(3))]
+    found = findings_of(plan, "STRENGTH_LOW")
+    assert summary(found) == ([(Severity.INFO, WEEK)] if noted else [])
+
+
+def test_strength_low_follows_the_runners_first_weekday() -> None:
+    # Sunday-first weeks: Sun 15 to Sat 21 Nov; the week before Sun 8 to Sat 14 Nov. Strength
+    # on Sunday 15 Nov is this week's, so no note; strength on Mon 16 would be too.
+    plan = [run(day(-5)), run(day(-3)), run(day(1)), run(day(3))]
+    found = findings_of(plan, "STRENGTH_LOW", start=day(-1), end=day(5), first_weekday=SUNDAY)
+    assert summary(found) == [(Severity.INFO, days(-1, 5))]
+    assert "(the week of Sun 15 Nov and the week before)" in found[0].message
+    with_strength = [*plan, strength(day(-1))]
+    assert (
+        findings_of(with_strength, "STRENGTH_LOW", start=day(-1), end=day(5), first_weekday=SUNDAY)
+        == []
+    )
+
+
+def test_strength_low_names_the_runners_target() -> None:
+    plan = [run(day(-6)), run(day(-3)), run(day(1)), run(day(3))]
+    (one,) = findings_of(plan, "STRENGTH_LOW", settings=RuleSettings(strength_per_week=1))
+    assert ": one a week keeps running legs strong and less injury-prone" in one.message
+    (three,) = findings_of(plan, "STRENGTH_LOW", settings=RuleSettings(strength_per_week=3))
+    assert ": three a week keep running legs strong and less injury-prone" in three.message
+
+
+def test_strength_low_can_be_switched_off() -> None:
+    plan = [run(day(-6)), run(day(-3)), run(day(1)), run(day(3))]
+    settings = RuleSettings(disabled=frozenset({"STRENGTH_LOW"}))
+    assert findings_of(plan, "STRENGTH_LOW", settings=settings) == []
+
+
 # -- RUN_COUNT -----------------------------------------------------------------------------
 
 
@@ -283,4 +370,9 @@ def test_long_share_message() -> None:
     assert found.message == (
         "Your long run (Sun 22 Nov, 8.5 km) is 36.2 % of the 23.5 km you run in "
         "the week of Mon 16 Nov: keep it under about a third."
+    )
+    # it fires above 35 %: its source says where that line comes from
+    assert found.source == (
+        "coaching practice: published plans keep the long run at about 25 to 35 % of the "
+        "week (Daniels 25 %, Pfitzinger about 30 to 35 %)"
     )
