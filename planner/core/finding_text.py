@@ -92,14 +92,18 @@ def days_text(days: Iterable[date]) -> str:
 
 
 def why_text(finding: Finding) -> str:
-    """Why the panel shows ``finding``: the rule's name and id, then where its line comes from."""
+    """Why the panel shows ``finding``: the rule's name in words, then where its line comes from.
+
+    ``Training days in a row. Source: Meeusen 2013; Foster 1998``. The rule's id
+    (``REST_STREAK``) is for settings and scripts, not for people; a rule without a name
+    reads as its id in words (``New rule``).
+    """
     # The rules load with the first evaluation, after the first paint; the week's markers,
     # which need this module's marks, paint before that.
     from planner.core.rules import RULE_TITLES
 
-    title = RULE_TITLES.get(finding.rule_id, finding.rule_id)
-    why = f"{title} ({finding.rule_id})"
-    return f"{why}. Source: {finding.source}" if finding.source else why
+    title = RULE_TITLES.get(finding.rule_id) or finding.rule_id.replace("_", " ").capitalize()
+    return f"{title}. Source: {finding.source}" if finding.source else title
 
 
 def count_text(findings: Sequence[Finding]) -> str:

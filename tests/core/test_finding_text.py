@@ -47,10 +47,13 @@ def test_every_severity_has_a_word_and_a_mark_not_only_a_colour() -> None:
     assert [SEVERITY_MARKS[s] for s in Severity] == ["i", "!", "!!"]
 
 
-def test_why_names_the_rule_and_its_source() -> None:
+def test_why_names_the_rule_in_words_and_its_source() -> None:
     finding = Finding("REST_WEEK", Severity.WARNING, tuple(days(0)), "No rest day.", "Meeusen 2013")
-    assert why_text(finding) == "Rest days this week (REST_WEEK). Source: Meeusen 2013"
-    assert why_text(Finding("NEW_RULE", Severity.INFO, (), "m")) == "NEW_RULE (NEW_RULE)"
+    assert why_text(finding) == "Rest days this week. Source: Meeusen 2013"
+    streak = Finding("REST_STREAK", Severity.WARNING, tuple(days(0)), "m", "Foster 1998")
+    assert why_text(streak) == "Training days in a row. Source: Foster 1998"
+    # a rule without a name for people (one the rules do not know) is not shown as an id either
+    assert why_text(Finding("NEW_RULE", Severity.INFO, (), "m")) == "New rule"
 
 
 def test_count_reads_most_severe_first() -> None:

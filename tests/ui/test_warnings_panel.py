@@ -165,7 +165,7 @@ def test_the_weeks_findings_are_what_legwork_warnings_prints(six: Window) -> Non
     assert cards[0].text() == (
         "Info · Mon 16 – Sun 22 Nov · Only 1 rest day in the week of Mon 16 Nov: consider a second."
     )
-    assert "Rest days this week (REST_WEEK)" in cards[0].toolTip()
+    assert "Rest days this week. Source:" in cards[0].toolTip()  # the rule in words, no id
     assert "Meeusen 2013" in cards[0].toolTip()
     assert not six.panel.empty_shown
 
@@ -661,3 +661,91 @@ def test_a_long_drop_preview_scrolls_and_never_squeezes_a_card_at_1280x720(
     view.dragLeaveEvent(QDragLeaveEvent())
     assert panel.preview_findings() is None and not box.isVisible()
     assert all(bar.value() == 0 for bar in scrollbars)
+
+
+# -- what a card says about its days, its rule and missing strength ------------------------------
+def load_spike() -> list[Workout]:
+    """25 min at RPE 4 (100 AU) every day for four weeks and Monday, 125 min at RPE 8 (1000 AU)
+    on Tuesday, then nothing."""
+    steady = [run(MON + timedelta(days=i), "Easy run", 25, 4) for i in range(-28, 1)]
+    return [*steady, run(TUE, "Big day", 125, 8)]
+
+
+def test_a_load_card_names_the_seven_days_its_message_speaks_of(qtbot: Any) -> None:
+    window = Window(qtbot, CountingRepository(load_spike()))
+    window.panel.findings()
+    # The 7 days to Tuesday carry 6 x 100 + 1000 = 1600 against a usual week of
+    # (27 x 100 + 1000) / 4 = 925: 1.73 times, the worst of the days that flag (Tuesday to
+    # Sunday: 1500 / 900 on Wednesday ... 1100 / 800 on Sunday), so one card: Wed 11 - Tue 17.
+    (card,) = [c for c in window.panel.cards() if c.finding.rule_id == "LOAD_RATIO"]
+    assert card.text() == (
+        "Warning · Wed 11 – Tue 17 Nov · Your 7 days to Tue 17 Nov carry 1.7 times your usual "
+        "weekly load: consider an easier day."
+    )
+    qtbot.mouseClick(card, Qt.MouseButton.LeftButton)
+    assert window.state.highlighted_days == {MON + timedelta(days=i) for i in range(-5, 2)}
+
+
+def hard_days() -> list[Workout]:
+    """Hard days from Monday to Saturday (tempo runs at RPE 7, HIIT on Tuesday and Wednesday,
+    heavy strength on Friday); Sunday off."""
+    return [
+        run(MON, "Tempo run", 45, 7, km=8.0),
+        Workout(None, TUE, Kind.HIIT, "HIIT intervals", 0, 30, None, 8),
+        Workout(None, WED, Kind.HIIT, "Sprints", 0, 20, None, 8),
+        run(THU, "Tempo run", 45, 7, km=8.0),
+        Workout(None, FRI, Kind.STRENGTH, "Weight training", 0, 40, None, 8),
+        run(SAT, "Tempo run", 45, 7, km=8.0),
+    ]
+
+
+def test_a_run_of_hard_days_is_one_card_and_its_tooltip_names_the_rule_in_words(
+    qtbot: Any,
+) -> None:
+    window = Window(qtbot, CountingRepository(hard_days()))
+    window.panel.findings()
+    cards = [c for c in window.panel.cards() if c.finding.rule_id == "HARD_BACK_TO_BACK"]
+    assert [c.text() for c in cards] == [
+        "Warning · Mon 16 – Sat 21 Nov · 6 hard days in a row (Mon 16 to Sat 21 Nov): follow a "
+        "hard day with an easy day or rest."
+    ]
+    tip = cards[0].toolTip()
+    assert "Hard days back to back. Source: hard/easy principle; Stanley 2013" in tip
+    assert "HARD_BACK_TO_BACK" not in tip
+    # the card opened shows the same why
+    qtbot.mouseClick(cards[0], Qt.MouseButton.LeftButton)
+    assert cards[0].why_shown
+    assert window.state.highlighted_days == {MON, TUE, WED, THU, FRI, SAT}
+
+
+def test_missing_strength_is_a_card_with_its_own_switch_in_preferences(
+    qtbot: Any, db_path: Path
+) -> None:
+    from planner.app import build_main_window
+    from planner.ui.dialogs.preferences import PreferencesDialog
+
+    # easy runs on Monday, Wednesday and Friday, last week and this week; no strength at all
+    easy = [run(day, "Easy run", 30, 3) for day in (MON, WED, FRI)]
+    seed(db_path, [*easy, *(w.replace(day=w.day - timedelta(days=7)) for w in easy)])
+    main = build_main_window(db_path, today=TODAY)
+    qtbot.addWidget(main)
+    with qtbot.waitExposed(main):
+        main.show()
+    panel = main.warnings_panel
+    qtbot.waitUntil(lambda: main.warnings.is_loaded)
+    (card,) = [c for c in panel.cards() if c.finding.rule_id == "STRENGTH_LOW"]
+    assert card.text() == (
+        "Info · Mon 16 – Sun 22 Nov · No strength session for two weeks (the week of Mon 16 Nov "
+        "and the week before): two a week keep running legs strong and less injury-prone "
+        "(squats, lunges, squat jumps)."
+    )
+    main.preferences_action.trigger()
+    dialog = main.findChild(PreferencesDialog)
+    assert dialog is not None
+    switch = dialog.field("rule.STRENGTH_LOW")
+    assert switch.text() == "Weeks without strength"  # type: ignore[union-attr]
+    assert switch.isChecked()  # type: ignore[union-attr]
+    switch.setChecked(False)  # type: ignore[union-attr]
+    dialog.accept()
+    qtbot.waitUntil(lambda: main.findChild(PreferencesDialog) is None)
+    assert "STRENGTH_LOW" not in [f.rule_id for f in panel.findings()]
