@@ -461,3 +461,66 @@ def test_context_menu_offers_the_library_actions(
     menu.close()
     current = palette.current_template()
     assert current is not None and current.name == "Easy run"
+
+
+# -- the whole library is reachable ---------------------------------------------------------
+@pytest.fixture
+def demo_window(qtbot, db_path) -> Any:
+    """The window at a first start (no saved geometry) on the demo plan."""
+    from planner.app import build_main_window
+    from planner.core.demo import generate_history
+    from planner.storage.db import open_database
+
+    history = generate_history(years=1, today=TODAY)
+    with open_database(db_path) as database:
+        database.repository.bulk_insert_workouts(history.workouts)
+        database.repository.bulk_insert_weights(history.weights)
+    window = build_main_window(db_path, today=TODAY)
+    qtbot.addWidget(window)
+    return window
+
+
+def last_entry(palette: WorkoutPalette) -> QModelIndex:
+    model = palette.view().model()
+    group = model.index(model.rowCount() - 1, 0)
+    last = model.index(model.rowCount(group) - 1, 0, group)
+    assert last.data(Qt.ItemDataRole.DisplayRole) == "Rest day"
+    return last
+
+
+def test_at_first_start_on_a_1080p_screen_the_library_shows_every_entry(
+    qtbot, demo_window: Any
+) -> None:
+    demo_window.resize(1632, 950)  # what a first start takes of a 1920x1080 screen
+    with qtbot.waitExposed(demo_window):
+        demo_window.show()
+    palette = demo_window.findChild(WorkoutPalette, "workoutPalette")
+    view = palette.view()
+    last = last_entry(palette)
+    assert view.verticalScrollBar().value() == 0
+    # The list settles within a few turns of the event loop; then nothing is cut off.
+    qtbot.waitUntil(lambda: view.viewport().rect().contains(view.visualRect(last)), timeout=2000)
+    assert view.verticalScrollBar().value() == 0
+
+
+def test_on_a_small_screen_the_library_scrolls_to_its_last_entry_whole(
+    qtbot, demo_window: Any
+) -> None:
+    from PySide6.QtWidgets import QAbstractItemView
+
+    demo_window.resize(1280, 720)
+    with qtbot.waitExposed(demo_window):
+        demo_window.show()
+    palette = demo_window.findChild(WorkoutPalette, "workoutPalette")
+    view = palette.view()
+    viewport = view.viewport()
+    last = last_entry(palette)
+    bar = view.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0, timeout=2000)  # it does not fit: it scrolls
+    qtbot.wait(50)  # the scroll range follows the last layout
+    bar.setValue(bar.maximum())  # the scroll bar pulled to the end
+    assert viewport.rect().contains(view.visualRect(last)), (view.visualRect(last), viewport.rect())
+    view.scrollToTop()
+    view.scrollTo(last, QAbstractItemView.ScrollHint.EnsureVisible)  # End, or a search
+    assert viewport.rect().contains(view.visualRect(last))
+    assert palette.rect().contains(palette.template_rect("Rest day"))

@@ -12,6 +12,9 @@ from planner.ui.style import is_dark, kind_color, mix, paint_kind_badge
 
 _BADGE = 26
 _PAD = 8
+#: Above and below an entry: compact enough that the whole built-in library shows in the
+#: window a first start opens on a 1920x1080 screen (1632x950), without scrolling.
+_VPAD = 6
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 
@@ -33,10 +36,10 @@ class TemplateDelegate(QStyledItemDelegate):
     ) -> QSize:
         metrics = QFontMetrics(option.font)
         if index.data(IS_HEADER_ROLE):
-            top = 10 if index.row() > 0 else 4
-            return QSize(100, metrics.height() + top + 6)
+            top = 8 if index.row() > 0 else 2
+            return QSize(100, metrics.height() + top + 4)
         small = QFontMetrics(small_font(option.font))
-        height = max(_BADGE, metrics.height() + small.height() + 2) + 2 * _PAD - 2
+        height = max(_BADGE, metrics.height() + small.height() + 2) + 2 * _VPAD - 2
         return QSize(100, height)
 
     def paint(

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, QRect, Qt, Slot
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPoint,
+    QRect,
+    Qt,
+    Slot,
+)
 from PySide6.QtGui import QAction, QColor, QDrag, QKeyEvent, QKeySequence, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -83,6 +92,25 @@ class _TemplateTree(QTreeView):
                 event.accept()
                 return
         super().keyPressEvent(event)
+
+    def scrollTo(
+        self,
+        index: QModelIndex | QPersistentModelIndex,
+        hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible,
+    ) -> None:
+        """Scroll so that ``index`` is shown, and for EnsureVisible shown whole.
+
+        WORKAROUND: scrolling per pixel, QTreeView brings an entry below the view up to
+        ``rect.bottom() - area.height()``, one pixel short (``QRect.bottom()`` is the last
+        pixel *inside*): the last entry stayed cut off by its bottom row (Qt 6.x).
+        """
+        super().scrollTo(index, hint)
+        if hint != QAbstractItemView.ScrollHint.EnsureVisible:
+            return
+        rect, area = self.visualRect(index), self.viewport().rect()
+        if rect.height() <= area.height() and rect.bottom() > area.bottom():
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.value() + rect.bottom() - area.bottom())
 
     def startDrag(self, supportedActions: Qt.DropAction) -> None:  # noqa: N803 (Qt's name)
         """Drag the pressed entry as a copy, showing a small card of it under the pointer."""
@@ -184,8 +212,8 @@ class WorkoutPalette(QWidget):
         buttons.addStretch(1)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.setSpacing(6)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.setSpacing(4)
         layout.addWidget(self._filter)
         layout.addWidget(self._view, 1)
         layout.addLayout(buttons)
