@@ -430,7 +430,8 @@ def run_count(ctx: RuleContext) -> list[Finding]:
         sessions = _week_sessions(ctx, first)
         runs = sum(1 for s in sessions if s.kind is Kind.RUN)
         if sessions and runs < low:
-            message = f"Only {_plural(runs, 'run')} in {_week(first)}: aim for {aim} runs a week."
+            some = f"Only {_plural(runs, 'run')}" if runs else "No run"
+            message = f"{some} in {_week(first)}: aim for {aim} runs a week."
         elif runs > high:
             message = (
                 f"{runs} runs in {_week(first)}: aim for {aim} runs a week "

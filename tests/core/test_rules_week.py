@@ -245,6 +245,10 @@ def test_a_week_without_training_gets_no_run_note() -> None:
 def test_run_count_messages() -> None:
     (few,) = findings_of([run(day(1)), run(day(3))], "RUN_COUNT")
     assert few.message == "Only 2 runs in the week of Mon 16 Nov: aim for 3 to 5 runs a week."
+    (one,) = findings_of([run(day(1))], "RUN_COUNT")
+    assert one.message == "Only 1 run in the week of Mon 16 Nov: aim for 3 to 5 runs a week."
+    (none,) = findings_of([strength(day(1))], "RUN_COUNT")  # training, but no run at all
+    assert none.message == "No run in the week of Mon 16 Nov: aim for 3 to 5 runs a week."
     (many,) = findings_of([run(day(i)) for i in range(6)], "RUN_COUNT")
     assert many.message.startswith("6 runs in the week of Mon 16 Nov: aim for 3 to 5 runs a week")
 
