@@ -159,6 +159,20 @@ class ProgressData:
             self._stale &= ~Part.LOAD
         return self._load
 
+    def last_planned(self, first: date, last: date) -> date | None:
+        """The last day from ``first`` to ``last`` (both included) holding a planned session.
+
+        A planned session is a training session not yet marked done (skipped ones and rest
+        blocks are not training). ``None`` when there is none in that span.
+        """
+        low, high = first.toordinal(), last.toordinal()
+        days = [
+            fact.ordinal
+            for fact in self._facts.values()
+            if fact.training and not fact.done and low <= fact.ordinal <= high
+        ]
+        return date.fromordinal(max(days)) if days else None
+
     def extent(self) -> tuple[date, date] | None:
         """The first and last day holding a workout or a weigh-in; ``None`` when empty."""
         ordinals = [fact.ordinal for fact in self._facts.values()]

@@ -112,7 +112,8 @@ class ChartsPanel(QWidget):
             button.setToolTip(
                 "The whole history"
                 if chart_range.days is None
-                else f"The {chart_range.label} up to the week after the calendar's"
+                else f"The {chart_range.label} up to the week after the calendar's, "
+                "or to the last planned week"
             )
             button.setProperty("chart_range", chart_range.name)
             self._buttons.addButton(button)
@@ -212,6 +213,7 @@ class ChartsPanel(QWidget):
         self._week = week
         for chart in self.charts():
             chart.set_week(week)
+        self._update_limits()  # the week may lie beyond the data: zooming and panning reach it
         if self._range is not None:
             self._apply_range()
             return
@@ -352,7 +354,9 @@ class ChartsPanel(QWidget):
     def _apply_range(self) -> None:
         if self._range is None:
             return
-        first, after_last = view_days(self._range, self._week, self._data.extent())
+        first, after_last = view_days(
+            self._range, self._week, self._data.extent(), self._data.last_planned
+        )
         if self._range is ChartRange.ALL:
             self._set_x(*padded(first, after_last))
         else:
@@ -366,10 +370,14 @@ class ChartsPanel(QWidget):
             self._setting_range = False
 
     def _update_limits(self) -> None:
+        """Let zooming and panning reach all the data and every range of the calendar's week."""
         extent = self._data.extent()
-        end = view_days(ChartRange.YEAR, self._week, None)[1]
-        first = end - timedelta(days=max(r.days or 0 for r in ChartRange))
-        last = end
+        spans = [
+            view_days(chart_range, self._week, extent, self._data.last_planned)
+            for chart_range in ChartRange
+        ]
+        first = min(span[0] for span in spans)
+        last = max(span[1] for span in spans)
         if extent is not None:
             first, last = min(extent[0], first), max(extent[1], last)
         x_min = day_x(first - _LIMIT_MARGIN)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import enum
 import math
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Final
 
@@ -59,16 +60,35 @@ class ChartRange(enum.Enum):
 
 
 def view_days(
-    chart_range: ChartRange, week: Week, extent: tuple[date, date] | None
+    chart_range: ChartRange,
+    week: Week,
+    extent: tuple[date, date] | None,
+    last_planned: Callable[[date, date], date | None] | None = None,
 ) -> tuple[date, date]:
     """The first day and the day after the last of the span ``chart_range`` shows.
 
-    A fixed span ends a week after the calendar's week (so the coming week's plan shows)
-    and reaches back from there; "All" covers ``extent`` (the first and last day holding
-    data) and at least the calendar's week.
+    A fixed span ends a week after the calendar's week (so the coming week's plan shows),
+    or with the last week holding a planned session when that is later, as long as the
+    calendar's week stays in the span's second half (so "4 weeks" always keeps the two weeks
+    before it, and "1 year" shows up to half a year of plan); it reaches back from there.
+    "All" covers ``extent`` (the first and last day holding data) and at least the
+    calendar's week.
+
+    Args:
+        chart_range: the span.
+        week: the calendar's week.
+        extent: the first and last day holding data, ``None`` when there is none.
+        last_planned: the last day holding a planned session between two days (both
+            included), ``None`` when there is none.
     """
     end = week.end + timedelta(days=1 + LOOK_AHEAD_DAYS)
     if chart_range.days is not None:
+        latest = week.start + timedelta(days=chart_range.days // 2)
+        if last_planned is not None and latest > end:
+            planned = last_planned(end, latest - timedelta(days=1))
+            if planned is not None:  # to the end of its week, weeks counted from the calendar's
+                weeks = -(-((planned - week.start).days + 1) // 7)
+                end = max(end, week.start + timedelta(weeks=weeks))
         return end - timedelta(days=chart_range.days), end
     if extent is None:
         return week.start, end
