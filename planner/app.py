@@ -50,6 +50,9 @@ log = logging.getLogger(__name__)
 PROFILE_ENV = "LEGWORK_STARTUP_PROFILE"
 #: Quit right after that first paint (benchmarks).
 QUIT_AFTER_PAINT_ENV = "LEGWORK_QUIT_AFTER_PAINT"
+#: Instead: this many ms after the first paint (the charts, warnings and the start's backup
+#: done), print ``legwork-settled: rss_kib=N`` and quit (the memory benchmark).
+SETTLE_MS_ENV = "LEGWORK_SETTLE_MS"
 
 
 class _PlanFile(Protocol):
@@ -121,7 +124,11 @@ def run(db_path: Path, *, today: date | None = None, qt_args: Sequence[str] = ()
     assert window is not None
     _AfterFirstPaint(window.week_view, session.listen)  # QtNetwork loads after the week
     if os.environ.get(PROFILE_ENV):  # its filter runs first: it reports before the above
-        _FirstPaintProbe(window.week_view, quit_after=bool(os.environ.get(QUIT_AFTER_PAINT_ENV)))
+        _FirstPaintProbe(
+            window.week_view,
+            quit_after=bool(os.environ.get(QUIT_AFTER_PAINT_ENV)),
+            settle_ms=int(os.environ.get(SETTLE_MS_ENV, "0") or 0),
+        )
     window.show()
     QTimer.singleShot(_START_BACKUP_DELAY_MS, session.back_up_if_due)
     try:
@@ -234,10 +241,11 @@ class _AfterFirstPaint(QObject):
 class _FirstPaintProbe(QObject):
     """Reports the first paint of the week (start-up benchmark) and optionally quits."""
 
-    def __init__(self, target: QWidget, *, quit_after: bool) -> None:
+    def __init__(self, target: QWidget, *, quit_after: bool, settle_ms: int = 0) -> None:
         super().__init__(target)
         self._target = target
         self._quit_after = quit_after
+        self._settle_ms = settle_ms
         target.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -250,8 +258,18 @@ class _FirstPaintProbe(QObject):
     def _report(self) -> None:
         sys.stderr.write(f"legwork-startup: rss_kib={_rss_kib()}\n")
         sys.stderr.flush()
-        if self._quit_after:
+        if self._settle_ms > 0:
+            QTimer.singleShot(self._settle_ms, self, self._report_settled)
+        elif self._quit_after:
             QApplication.quit()
+
+    @Slot()
+    def _report_settled(self) -> None:
+        sys.stderr.write(f"legwork-settled: rss_kib={_rss_kib()}\n")
+        sys.stderr.flush()
+        for window in QApplication.topLevelWidgets():
+            window.close()
+        QApplication.quit()
 
 
 def _rss_kib() -> int:

@@ -232,6 +232,7 @@ def startup_rows(mapped: bool) -> list[Row]:
         Row("startup ratio Legwork / bare, painted", "x", target=RATIO_TARGET),
         Row("RSS after start: Legwork", "MiB", target=150),
         Row("RSS after start: bare window", "MiB"),
+        Row("RSS settled (charts, warnings, backup): Legwork", "MiB", target=150),
     ]
     return rows
 
@@ -284,6 +285,41 @@ def measure_startup(
                 statistics.median(ratios),
                 min(ours) / min(floor),
             )
+
+
+#: How long after the first paint the settled memory is read (charts, warnings, backup done).
+SETTLE_MS = 6000
+SETTLED_PREFIX = "legwork-settled:"
+
+
+def measure_settled(db: Path, today: date, env: dict[str, str], runs: int, row: Row) -> None:
+    """Legwork's resident memory once it has settled: ``runs`` launches, each on a fresh copy.
+
+    Each launch opens a copy of ``db`` (no other launch's ``-wal`` or backups), waits
+    :data:`SETTLE_MS` after its first paint (the charts, the warnings and the start's backup
+    are done by then) and prints its RSS.
+    """
+    command = [sys.executable, "-m", "planner", "--today", today.isoformat(), "--db"]
+    settle_env = {**env, "LEGWORK_SETTLE_MS": str(SETTLE_MS)}
+    settle_env.pop("LEGWORK_QUIT_AFTER_PAINT", None)
+    for run in range(runs):
+        copy = db.with_name(f"settle-{run}.sqlite3")
+        shutil.copyfile(db, copy)
+        done = subprocess.run(
+            [*command, str(copy)],
+            cwd=REPO,
+            env=settle_env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=STARTUP_TIMEOUT_S + SETTLE_MS / 1000 + 30,
+        )
+        lines = [line for line in done.stderr.splitlines() if line.startswith(SETTLED_PREFIX)]
+        if not lines:
+            raise MeasurementError(f"no '{SETTLED_PREFIX}' line: {done.stderr[-300:]}")
+        kib = float(lines[-1].split("rss_kib=", 1)[1].split()[0])
+        row.samples.append(kib / 1024)
 
 
 def _has_app() -> bool:
@@ -579,6 +615,8 @@ def main(argv: list[str] | None = None) -> int:
         watcher = MapWatcher(qt_env["DISPLAY"]) if chosen == "xvfb" else None
         try:
             measure_startup(db, today, env, args.runs, watcher, rows)
+            settled = next(row for row in rows if row.name.startswith("RSS settled"))
+            measure_settled(db, today, env, min(args.runs, 5), settled)
         except MeasurementError as exc:
             failures.append(f"startup: {exc}")
             for row in rows:
