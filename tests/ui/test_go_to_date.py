@@ -201,3 +201,14 @@ def test_typing_after_clicking_the_calendar_still_goes_into_the_text_field(qtbot
     with qtbot.waitSignal(dialog.accepted, timeout=1000):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     assert dialog.chosen_day() == date(2026, 12, 21)
+
+
+def test_the_calendar_stays_within_the_years_legwork_plans(qtbot) -> None:
+    from planner.core.model import FIRST_PLAN_DAY, LAST_PLAN_DAY
+
+    dialog = make_dialog(qtbot)
+    calendar = dialog.calendar()
+    calendar.setSelectedDate(QDate(1224, 12, 24))  # what the hidden date editor once made
+    assert FIRST_PLAN_DAY <= dialog.chosen_day() <= LAST_PLAN_DAY
+    calendar.setSelectedDate(QDate(9999, 1, 1))
+    assert FIRST_PLAN_DAY <= dialog.chosen_day() <= LAST_PLAN_DAY

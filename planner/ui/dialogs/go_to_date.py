@@ -104,6 +104,8 @@ class GoToDateDialog(QDialog):
         self._calendar.setFirstDayOfWeek(Qt.DayOfWeek(first_weekday % 7 + 1))
         self._calendar.setGridVisible(False)
         self._calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.ISOWeekNumbers)
+        # The years Legwork plans, as for typed text: no week of 1224 to go to.
+        self._calendar.setDateRange(to_qdate(FIRST_PLAN_DAY), to_qdate(LAST_PLAN_DAY))
         self._calendar.setSelectedDate(to_qdate(current))
         # Digits typed on the calendar would go into its hidden date editor, which reads
         # "2026-12-24" as 1224 and "2027-W02" as 2002: typing belongs to the text field.
