@@ -23,8 +23,9 @@ BUILTIN_TEMPLATES: tuple[Template, ...] = (
         Kind.RUN,
         90,
         15.0,
-        5,
-        "The week's longest run, slow and steady; about a quarter of the week's distance.",
+        3,  # the easy run's effort (CR-10 3, moderate): 5 would read "hard"
+        "The week's longest run, slow and steady at a relaxed effort; about a quarter to a "
+        "third of the week's distance.",
         builtin=True,
     ),
     Template(

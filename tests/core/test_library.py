@@ -8,6 +8,7 @@ import pytest
 
 from planner.core.library import BUILTIN_TEMPLATES, builtin_template
 from planner.core.model import Kind, Status, Template
+from planner.core.vocabulary import rpe_words
 
 GUIDANCE_ENTRIES = [
     "Easy run",
@@ -82,6 +83,18 @@ def test_kinds_and_efforts_make_sense_to_a_runner() -> None:
     assert (long.distance_km or 0) > (easy.distance_km or 0)
     assert (long.duration_min or 0) > 60
     assert (tempo.rpe or 0) >= 7 > (easy.rpe or 0)
+
+
+def test_the_long_run_is_an_easy_effort_as_its_notes_say() -> None:
+    long, easy = builtin_template("Long run"), builtin_template("Easy run")
+    assert "slow and steady" in long.description
+    assert long.rpe is not None and easy.rpe is not None
+    # On the CR-10 scale 5 reads "Hard" and 4 "Somewhat hard"; a long run goes at the easy
+    # run's effort, 3, "Moderate": conversational, and never a hard session (RULES.md: >= 7).
+    assert long.rpe == easy.rpe == 3
+    assert rpe_words(long.rpe) == "Moderate"
+    # its share of the week is what LONG_SHARE allows: under about a third
+    assert "a quarter to a third of the week's distance" in long.description
 
 
 def test_unknown_name_raises_key_error() -> None:
