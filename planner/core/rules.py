@@ -400,6 +400,13 @@ def strength_low(ctx: RuleContext) -> list[Finding]:
     target = ctx.settings.strength_per_week
     count = _NUMBER_WORDS.get(target, str(target))
     verb = "keeps" if target == 1 else "keep"
+    weeks = _NUMBER_WORDS[t.STRENGTH_LOW_WEEKS]
+    earlier_weeks = t.STRENGTH_LOW_WEEKS - 1
+    before = (
+        "the week before"
+        if earlier_weeks == 1
+        else f"the {_NUMBER_WORDS[earlier_weeks]} weeks before"
+    )
     findings = []
     for first in ctx.weeks():
         sessions = _week_sessions(ctx, first)
@@ -413,9 +420,8 @@ def strength_low(ctx: RuleContext) -> list[Finding]:
         ):
             continue
         message = (
-            f"No strength session for {_NUMBER_WORDS[t.STRENGTH_LOW_WEEKS]} weeks "
-            f"({_week(first)} and the week before): {count} a week {verb} running legs strong "
-            "and less injury-prone (squats, lunges, squat jumps)."
+            f"No strength session for {weeks} weeks ({_week(first)} and {before}): {count} a "
+            f"week {verb} running legs strong and less injury-prone (squats, lunges, squat jumps)."
         )
         findings.append(_finding("STRENGTH_LOW", Severity.INFO, _week_days(first), message))
     return findings
@@ -631,7 +637,7 @@ def hard_back_to_back(ctx: RuleContext) -> list[Finding]:
         length = (last - first).days + 1
         if length < t.HARD_BACK_TO_BACK_DAYS:
             continue
-        if length == 2 and any(
+        if length == 2 and any(  # a pair of days, as those rules see them
             on and _count(ctx, first, kind) and _count(ctx, last, kind)
             for kind, on in ((Kind.HIIT, hiit_on), (Kind.STRENGTH, strength_on))
         ):
