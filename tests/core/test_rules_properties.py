@@ -229,13 +229,19 @@ def days_spoken_of(message: str) -> tuple[date, ...]:
     weighed=st.lists(weigh_ins(first=-40, last=13), max_size=12),
     window=windows,
     units=st.sampled_from(list(Units)),
+    first_weekday=st.integers(0, 6),
 )
 def test_a_findings_days_are_exactly_the_days_its_message_speaks_of(
-    plan: list[Workout], weighed: list[WeightEntry], window: tuple[date, date], units: Units
+    plan: list[Workout],
+    weighed: list[WeightEntry],
+    window: tuple[date, date],
+    units: Units,
+    first_weekday: int,
 ) -> None:
     start, end = window
+    options = RuleSettings(units=units)
     for found in evaluate(
-        plan, start=start, end=end, weights=weighed, settings=RuleSettings(units=units)
+        plan, start=start, end=end, weights=weighed, settings=options, first_weekday=first_weekday
     ):
         assert found.days == days_spoken_of(found.message), found
 
