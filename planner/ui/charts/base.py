@@ -24,7 +24,6 @@ from PySide6.QtGui import (
     QImage,
     QImageWriter,
     QPainter,
-    QPaintEvent,
     QPalette,
     QPen,
     QPixmap,
@@ -37,6 +36,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QStackedWidget,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -46,7 +46,12 @@ from planner.core.settings import Units
 from planner.core.weeks import Week
 from planner.ui.charts.axis import make_date_axis, style_axes
 from planner.ui.charts.data import ProgressData
-from planner.ui.charts.hover import PointerTracker, crosshair
+from planner.ui.charts.hover import (
+    PointerTracker,
+    crosshair,
+    keep_together,
+    tip_text,
+)
 from planner.ui.charts.ranges import DAY, MIDDAY, day_x
 from planner.ui.charts.theme import ChartTheme, theme_for
 
@@ -230,26 +235,69 @@ class _Legend(QWidget):
         return [label.text() for label in self.findChildren(QLabel, "legendText")]
 
 
-class _ElidedLabel(QLabel):
-    """A one-line label that ends in "…" when it is too narrow (the tooltip has it all)."""
+class _ReadoutLabel(QLabel):
+    """The readout: all of it, wrapped onto more lines as its width needs.
 
-    def setText(self, text: str) -> None:
-        super().setText(text)
-        self.setToolTip(text)
+    Lines break between words, never inside a date or between a value and its unit
+    (:func:`~planner.ui.charts.hover.keep_together`), and nothing is cut off. The label is
+    at least :attr:`MIN_LINES` lines tall, so the three charts' plots start level and the
+    first hover does not move them; while the pointer moves (``hold``), it keeps the
+    tallest height it needed, so the plot under the pointer does not jump from day to day.
+    """
 
-    def minimumSizeHint(self) -> QSize:
-        hint = super().minimumSizeHint()
-        return QSize(10, hint.height())
+    MIN_LINES = 2
+    _FLAGS = int(Qt.TextFlag.TextWordWrap)
 
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        rect = self.contentsRect()
-        text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, rect.width())
-        painter.setPen(self.palette().color(self.foregroundRole()))
-        painter.drawText(
-            rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text
-        )
-        painter.end()
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self._plain = ""
+        self._hold = False
+        self._held = 0
+
+    def show_text(self, text: str, *, hold: bool = False) -> None:
+        """Show ``text``; ``hold`` keeps the height from shrinking (while hovering)."""
+        self._plain = text
+        self._hold = hold
+        if not hold:
+            self._held = 0
+        self.setText(keep_together(text))
+        self.setAccessibleName(text)
+        self._fit()
+
+    def plain_text(self) -> str:
+        """The text shown, with ordinary spaces."""
+        return self._plain
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._fit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit()
+
+    def _fit(self) -> None:
+        """Take the height the text needs at the current width."""
+        width = self.contentsRect().width()
+        if width <= 0:
+            return
+        metrics = self.fontMetrics()
+        box = QRect(0, 0, width, 1 << 20)
+        height = metrics.boundingRect(box, self._FLAGS, "\n".join("x" * self.MIN_LINES)).height()
+        if self.text():
+            height = max(height, metrics.boundingRect(box, self._FLAGS, self.text()).height())
+        if self._hold:
+            height = self._held = max(height, self._held)
+        margins = self.contentsMargins()
+        total = height + margins.top() + margins.bottom()
+        if total != self.minimumHeight() or total != self.maximumHeight():
+            self.setFixedHeight(total)
 
 
 #: Every chart ever built, never freed by Python. pyqtgraph's items are freed by Qt when the
@@ -307,9 +355,8 @@ class ChartView(QWidget):
         font.setBold(True)
         self._title.setFont(font)
         self._legend = _Legend(self)
-        self._readout_label = _ElidedLabel(self)
+        self._readout_label = _ReadoutLabel(self)
         self._readout_label.setObjectName("chartReadout")
-        self._readout_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
         axes = {"bottom": make_date_axis()}
         if left_axis is not None:
@@ -362,7 +409,7 @@ class ChartView(QWidget):
         header = QHBoxLayout()
         header.setContentsMargins(6, 0, 6, 0)
         header.setSpacing(10)
-        header.addWidget(self._title)
+        header.addWidget(self._title, 0, Qt.AlignmentFlag.AlignTop)
         header.addWidget(self._readout_label, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
@@ -374,7 +421,7 @@ class ChartView(QWidget):
         layout.addLayout(legend_row)
         layout.addWidget(self._stack, 1)
 
-        self._tracker = PointerTracker(self.plot_widget, self.hovered.emit)
+        self._tracker = PointerTracker(self.plot_widget, self._on_pointer)
         self.view_box.sigXRangeChanged.connect(self._on_x_range_changed)
         self.view_box.sigResized.connect(self._on_resized)
         self._apply_theme()
@@ -438,7 +485,7 @@ class ChartView(QWidget):
 
     def readout_text(self) -> str:
         """What the readout line says now (the hovered day, else the summary)."""
-        return self._readout_label.text()
+        return self._readout_label.plain_text()
 
     def legend_texts(self) -> list[str]:
         """The legend's words."""
@@ -582,11 +629,22 @@ class ChartView(QWidget):
         self.view_box.setYRange(low, high, padding=0)
         self._on_y_range(low, high)
 
+    def _on_pointer(self, day: date | None) -> None:
+        """The pointer moved over this chart's plot (``day``), or left it (``None``)."""
+        self.set_hover(day)
+        self.hovered.emit(day)
+        if day is None or self.is_empty():
+            QToolTip.hideText()
+            return
+        QToolTip.showText(
+            self._tracker.global_position, tip_text(self.readout_text()), self.plot_widget
+        )
+
     def _update_readout(self) -> None:
         day = self._hover_day
         if day is None or self.is_empty():
             self._crosshair.setVisible(False)
-            self._readout_label.setText(self._summary() if not self.is_empty() else "")
+            self._readout_label.show_text(self._summary() if not self.is_empty() else "")
             return
         x, text = self._readout(day)
         if x is None:
@@ -594,7 +652,7 @@ class ChartView(QWidget):
         else:
             self._crosshair.setPos(x)
             self._crosshair.setVisible(True)
-        self._readout_label.setText(text)
+        self._readout_label.show_text(text, hold=True)
 
     def _show_menu(self, position: QPoint) -> None:
         menu = QMenu(self)

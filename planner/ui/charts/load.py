@@ -31,6 +31,15 @@ EMPTY_TEXT = (
     "and mark them done, to see your daily load and, after a few weeks, your fitness and "
     "fatigue here."
 )
+#: What the chart's numbers are, for the title, the value axis and the legend.
+LOAD_EXPLAINED = (
+    "Training load in arbitrary units (AU): each session's minutes × its effort (RPE, 0 to "
+    "10), the session-RPE method (Foster 2001); a day's load is the sum of its sessions.\n"
+    "Fitness (CTL) follows the load's 42-day average, fatigue (ATL) its 7-day average, in "
+    "the same units; form is (fitness − fatigue) / fitness."
+)
+#: The legend's words for the bars: what one AU is.
+LOAD_LEGEND = "Load (AU = min × effort)"
 #: A day's bar, within its day.
 _BAR_OFFSET = 0.125 * DAY
 _BAR_WIDTH = 0.75 * DAY
@@ -125,6 +134,8 @@ class LoadChart(ChartView):
         self._smooth(self._fatigue, self._fitness)
         self._fitness.setZValue(3)
         self._fatigue.setZValue(2)
+        for explained in (self._title, self._legend, self.plot_item.getAxis("left")):
+            explained.setToolTip(LOAD_EXPLAINED)
         self._first: date | None = None
         self._load: np.ndarray = np.empty(0)
         self._fitness_list: Sequence[float | None] = ()
@@ -266,7 +277,7 @@ class LoadChart(ChartView):
     def _legend_entries(self) -> list[tuple[str, str, QColor]]:
         theme = self.theme
         return [
-            ("box", "Load", theme.load),
+            ("box", LOAD_LEGEND, theme.load),
             ("hatched", "Planned", theme.load),
             ("line", "Fitness", theme.fitness),
             ("thin", "Fatigue", theme.fatigue),
