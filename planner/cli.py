@@ -377,6 +377,11 @@ def _only_writer(args: argparse.Namespace) -> Iterator[None]:
         yield
 
 
+def _days(count: int) -> str:
+    """``1 day``, ``2,345 days``."""
+    return f"{count:,} day" if count == 1 else f"{count:,} days"
+
+
 def _exit_status(code: object) -> int:
     if code is None:
         return EXIT_OK
@@ -696,7 +701,8 @@ def _import_weights(args: argparse.Namespace) -> int:
             )
             others = f" and {len(plan.replacing) - 5:,} more" if len(plan.replacing) > 5 else ""
             raise CliError(
-                f"{file}: {len(plan.replacing):,} day(s) already have a different weigh-in "
+                f"{file}: {_days(len(plan.replacing))} already "
+                f"{'has' if len(plan.replacing) == 1 else 'have'} a different weigh-in "
                 f"({shown}{others}); nothing was imported",
                 "Add --replace to replace them with the file's weigh-ins.",
             )

@@ -82,7 +82,7 @@ def test_same_days_need_replace(
     csv.write_text("date,weight\n2026-11-09,72.2\n2026-11-12,70.9\n")
     code, _, err = run(capsys, "--db", plan, csv)
     assert code == 1
-    assert "1 day(s) already have a different weigh-in (2026-11-12: 71.5 kg logged" in err
+    assert "1 day already has a different weigh-in (2026-11-12: 71.5 kg logged" in err
     assert "--replace" in err
     assert weights(plan) == [("2026-11-10", 72.0), ("2026-11-12", 71.5)]
     code, out, _ = run(capsys, "--db", plan, csv, "--replace")
@@ -150,7 +150,7 @@ def test_a_conflict_shows_enough_digits_to_tell_the_weights_apart(
     capsys.readouterr()
     code, _, err = run(capsys, "--db", db, csv)
     assert code == 1
-    assert f"1 day(s) already have a different weigh-in ({expected}); nothing was imported" in err
+    assert f"1 day already has a different weigh-in ({expected}); nothing was imported" in err
 
 
 def test_a_field_too_long_is_named_with_its_line_and_the_limit(

@@ -363,7 +363,7 @@ def test_drops_add_move_and_copy_and_the_edit_menu_undoes_them(
     long_id = view.selected_workout_id
     assert long_id is not None
     long_row = stored(db_path, long_id)
-    assert (long_row["duration_min"], long_row["distance_km"], long_row["rpe"]) == (90, 15, 5)
+    assert (long_row["duration_min"], long_row["distance_km"], long_row["rpe"]) == (90, 15, 3)
 
     # Dragging the long run's block onto Sunday moves it.
     assert view.drop_mime_data(encode_workouts([long_id]), SUN, 0)
