@@ -30,6 +30,7 @@ from PySide6.QtGui import (
     QResizeEvent,
 )
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -49,10 +50,11 @@ from planner.ui.charts.data import ProgressData
 from planner.ui.charts.hover import (
     PointerTracker,
     crosshair,
+    day_label,
     keep_together,
     tip_text,
 )
-from planner.ui.charts.ranges import DAY, MIDDAY, day_x
+from planner.ui.charts.ranges import DAY, MIDDAY, day_x, x_day
 from planner.ui.charts.theme import ChartTheme, theme_for
 
 #: How a legend entry is drawn: a filled box, a hatched box, a line, a thin line, a dot.
@@ -146,6 +148,13 @@ def swatch(kind: str, color: QColor, background: QColor) -> QPixmap:
         painter.drawLine(QPointF(1, middle), QPointF(_SWATCH.width() - 1, middle))
     painter.end()
     return pixmap
+
+
+def span_text(first: date, last: date) -> str:
+    """``2 Nov 2030 to 29 Nov 2030``: the days a note speaks of (a date never breaks)."""
+    return " to ".join(
+        day_label(day, weekday=False).replace(" ", "\u00a0") for day in (first, last)
+    )
 
 
 class Drawn(NamedTuple):
@@ -300,6 +309,41 @@ class _ReadoutLabel(QLabel):
             self.setFixedHeight(total)
 
 
+class _NothingInView(QFrame):
+    """A note over the plot when no data lies in view, with the empty state's buttons.
+
+    The plot stays under it (the week band, the axis, zooming and panning back): the note
+    is as small as its words and buttons, and lets the mouse through around them.
+    """
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("chartNothingInView")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAutoFillBackground(True)
+        self.text = QLabel(self)
+        self.text.setObjectName("chartNothingText")
+        self.text.setWordWrap(True)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.text.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.buttons = QHBoxLayout()
+        self.buttons.addStretch(1)
+        self.buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.addWidget(self.text)
+        layout.addLayout(self.buttons)
+        self.hide()
+
+    def place(self, area: QRect) -> None:
+        """Centre the note in ``area`` (the plot's data area, in its parent's coordinates)."""
+        width = max(min(area.width() - 16, 460), 1)
+        layout = self.layout()
+        height = layout.totalHeightForWidth(width) if layout is not None else 0
+        top = area.top() + max((area.height() - height) // 2, 0)
+        self.setGeometry(area.left() + (area.width() - width) // 2, top, width, height)
+
+
 #: Every chart ever built, never freed by Python. pyqtgraph's items are freed by Qt when the
 #: chart's window is deleted; if Python's garbage collector then freed the chart's Python side,
 #: it would free some of those items a second time and crash (reproduced with PySide6 6.11 on
@@ -402,6 +446,8 @@ class ChartView(QWidget):
         empty_layout.addLayout(self._empty_buttons)
         empty_layout.addStretch(1)
 
+        self._nothing = _NothingInView(self.plot_widget.viewport())
+
         self._stack = QStackedWidget(self)
         self._stack.addWidget(self.plot_widget)
         self._stack.addWidget(self._empty_page)
@@ -445,6 +491,10 @@ class ChartView(QWidget):
         button = QPushButton(text, self._empty_page)
         button.clicked.connect(slot)
         self._empty_buttons.insertWidget(self._empty_buttons.count() - 1, button)
+        # the same on the note shown when no data lies in view
+        again = QPushButton(text, self._nothing)
+        again.clicked.connect(slot)
+        self._nothing.buttons.insertWidget(self._nothing.buttons.count() - 1, again)
         return button
 
     def refresh(self, data: ProgressData) -> None:
@@ -486,6 +536,10 @@ class ChartView(QWidget):
     def readout_text(self) -> str:
         """What the readout line says now (the hovered day, else the summary)."""
         return self._readout_label.plain_text()
+
+    def nothing_in_view_text(self) -> str | None:
+        """What the note over the plot says when no data lies in view; ``None``: no note."""
+        return self._nothing.text.text() if not self._nothing.isHidden() else None
 
     def legend_texts(self) -> list[str]:
         """The legend's words."""
@@ -559,6 +613,10 @@ class ChartView(QWidget):
         """The title with the unit the chart is in."""
         return self._base_title
 
+    def _nothing_text(self, first: date, last: date) -> str:
+        """What the note over the plot says when no data lies from ``first`` to ``last``."""
+        return f"Nothing from {span_text(first, last)}."
+
     def _on_view_changed(self, x0: float, x1: float) -> None:
         """The visible time span changed (after the height followed)."""
 
@@ -596,10 +654,13 @@ class ChartView(QWidget):
         today_pen = pg.mkPen(theme.today, width=1, style=Qt.PenStyle.DashLine)
         self._today_line.setPen(today_pen)
         self._crosshair.setPen(pg.mkPen(theme.muted, width=1))
-        for label in (self._readout_label, self._empty):
+        for label in (self._readout_label, self._empty, self._nothing.text):
             palette = label.palette()
             palette.setColor(QPalette.ColorRole.WindowText, theme.muted)
             label.setPalette(palette)
+        palette = self._nothing.palette()
+        palette.setColor(QPalette.ColorRole.Window, theme.background)
+        self._nothing.setPalette(palette)
         self._style(theme)
         self._refresh_legend()
 
@@ -619,15 +680,33 @@ class ChartView(QWidget):
 
     def _on_resized(self, *_args: object) -> None:
         self._on_view_changed(*self.view_box.viewRange()[0])
+        if not self._nothing.isHidden():
+            self._place_nothing()
 
     def _update_y_range(self, x_range: tuple[float, float] | None = None) -> None:
         x0, x1 = x_range if x_range is not None else self.view_box.viewRange()[0]
         found = self._y_range(x0, x1)
+        self._show_nothing(found is None and not self.is_empty(), x0, x1)
         if found is None:
             return
         low, high = found
         self.view_box.setYRange(low, high, padding=0)
         self._on_y_range(low, high)
+
+    def _show_nothing(self, nothing: bool, x0: float, x1: float) -> None:
+        """Show the note over the plot while no data lies in ``[x0, x1]``, else hide it."""
+        if not nothing:
+            self._nothing.hide()
+            return
+        text = self._nothing_text(x_day(x0), x_day(max(x1 - 1.0, x0)))
+        if text != self._nothing.text.text():
+            self._nothing.text.setText(text)
+        self._place_nothing()
+        self._nothing.show()
+
+    def _place_nothing(self) -> None:
+        area = self.plot_widget.mapFromScene(self.view_box.sceneBoundingRect()).boundingRect()
+        self._nothing.place(area)
 
     def _on_pointer(self, day: date | None) -> None:
         """The pointer moved over this chart's plot (``day``), or left it (``None``)."""

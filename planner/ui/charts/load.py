@@ -20,7 +20,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QWidget
 
 from planner.core.progress import FORM_ZONES, FormZone, LoadLines, Point, ZoneSpan, form_zone
-from planner.ui.charts.base import ChartView, Drawn, thin_out, visible
+from planner.ui.charts.base import ChartView, Drawn, span_text, thin_out, visible
 from planner.ui.charts.data import ProgressData
 from planner.ui.charts.hover import day_label, number, percent
 from planner.ui.charts.ranges import DAY, MIDDAY, day_x
@@ -194,6 +194,12 @@ class LoadChart(ChartView):
 
     def _title_text(self) -> str:
         return "Training load (AU)"
+
+    def _nothing_text(self, first: date, last: date) -> str:
+        return (
+            f"No training from {span_text(first, last)}. Plan a session: drag one from the "
+            "library onto a day."
+        )
 
     def _y_range(self, x0: float, x1: float) -> tuple[float, float] | None:
         tops = []

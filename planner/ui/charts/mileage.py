@@ -21,7 +21,15 @@ from planner.core.formatting import format_number
 from planner.core.progress import Point
 from planner.core.settings import RuleSettings
 from planner.core.weeks import week_start
-from planner.ui.charts.base import ChartView, Drawn, fixed, values_of, visible, xs_of_days
+from planner.ui.charts.base import (
+    ChartView,
+    Drawn,
+    fixed,
+    span_text,
+    values_of,
+    visible,
+    xs_of_days,
+)
 from planner.ui.charts.data import ProgressData
 from planner.ui.charts.hover import day_label, number
 from planner.ui.charts.ranges import DAY
@@ -103,6 +111,12 @@ class MileageChart(ChartView):
     def _title_text(self) -> str:
         return f"Weekly distance ({self.units.distance_label})"
 
+    def _nothing_text(self, first: date, last: date) -> str:
+        return (
+            f"No runs from {span_text(first, last)}. Plan one: drag a run from the library "
+            "onto a day."
+        )
+
     def _y_range(self, x0: float, x1: float) -> tuple[float, float] | None:
         shown = visible(self._xs, x0 - _BAR_WIDTH, x1)
         if shown.start >= shown.stop:
@@ -147,11 +161,14 @@ class MileageChart(ChartView):
 
     def _week_text(self, week: date, index: int | None) -> str:
         unit = self.units.distance_label
-        done = float(self._done_values[index]) if index is not None else 0.0
-        planned = float(self._planned_values[index]) if index is not None else 0.0
-        parts = [f"Week of {day_label(week)}: {number(done)} {unit} done"]
-        if planned > 0:
-            parts[0] += f", {number(planned)} {unit} planned"
+        if index is None:  # before the first run or after the last planned one
+            parts = [f"Week of {day_label(week)}: no runs"]
+        else:
+            done = float(self._done_values[index])
+            planned = float(self._planned_values[index])
+            parts = [f"Week of {day_label(week)}: {number(done)} {unit} done"]
+            if planned > 0:
+                parts[0] += f", {number(planned)} {unit} planned"
         limit = self._ramp_by_week.get(week)
         if limit is not None:
             parts.append(f"last week + {format_number(self._limit_pct)} %: {number(limit)} {unit}")

@@ -16,7 +16,16 @@ from PySide6.QtWidgets import QWidget
 
 from planner.core import progress
 from planner.core.progress import TREND_DAYS, Point
-from planner.ui.charts.base import ChartView, Drawn, fixed, thin_out, values_of, visible, xs_of_days
+from planner.ui.charts.base import (
+    ChartView,
+    Drawn,
+    fixed,
+    span_text,
+    thin_out,
+    values_of,
+    visible,
+    xs_of_days,
+)
 from planner.ui.charts.data import ProgressData
 from planner.ui.charts.hover import day_label, number
 from planner.ui.charts.ranges import DAY, MIDDAY, day_x
@@ -99,6 +108,12 @@ class WeightChart(ChartView):
 
     def _title_text(self) -> str:
         return f"Weight ({self.units.weight_label})"
+
+    def _nothing_text(self, first: date, last: date) -> str:
+        return (
+            f"No weigh-ins from {span_text(first, last)}. Log one with Edit ▸ Log\u00a0Weight… "
+            "(Ctrl+Shift+L), or import them from your scale's CSV file."
+        )
 
     def _y_range(self, x0: float, x1: float) -> tuple[float, float] | None:
         shown = visible(self._xs, x0, x1)
