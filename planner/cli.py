@@ -659,7 +659,7 @@ def _import_weights(args: argparse.Namespace) -> int:
 
     with open_database(db) as database:
         service = PlanService(database.repository)
-        units = service.settings().units
+        units = service.settings().weight_units
         default_unit = weights_csv.WeightUnit(args.unit or units.weight_label)
         try:
             found = scanned.resolve(

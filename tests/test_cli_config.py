@@ -140,3 +140,17 @@ def test_print_week_and_calendar_export_follow_the_units_setting(
     runs = [line for line in summaries if line.startswith("SUMMARY:[R]")]
     assert runs
     assert all(" mi" in line and " km" not in line for line in runs)
+
+
+def test_weight_units_are_a_setting_of_their_own(
+    plan: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(capsys, "config", "--db", str(plan), "units", "mi")[0] == 0
+    code, out, _ = run(capsys, "config", "--db", str(plan))
+    lines = dict(line.split("=", 1) for line in out.splitlines())
+    assert (lines["units"], lines["weight-units"]) == ("mi", "kg")
+    assert run(capsys, "config", "--db", str(plan), "weight-units", "lb")[0] == 0
+    assert run(capsys, "config", "--db", str(plan), "weight-units")[1].strip() == "lb"
+    code, _, err = run(capsys, "config", "--db", str(plan), "weight-units", "stone")
+    assert code != 0
+    assert "'stone' is not a weight unit: use kg or lb." in err

@@ -134,8 +134,8 @@ def test_a_missing_plan_or_file(
 @pytest.mark.parametrize(
     ("units", "expected"),
     [
-        ("km", "2026-11-12: 71.8 kg logged, 71.804 kg in the file"),
-        ("mi", "2026-11-12: 158.29 lb logged, 158.3 lb in the file"),
+        ("kg", "2026-11-12: 71.8 kg logged, 71.804 kg in the file"),
+        ("lb", "2026-11-12: 158.29 lb logged, 158.3 lb in the file"),
     ],
 )
 def test_a_conflict_shows_enough_digits_to_tell_the_weights_apart(
@@ -144,7 +144,7 @@ def test_a_conflict_shows_enough_digits_to_tell_the_weights_apart(
     db = tmp_path / "plan.sqlite3"
     with open_database(db) as database:
         database.repository.bulk_insert_weights([WeightEntry(date(2026, 11, 12), 71.8)])
-    assert cli.main(["config", "--db", str(db), "units", units]) == 0
+    assert cli.main(["config", "--db", str(db), "weight-units", units]) == 0
     csv = tmp_path / "scale.csv"
     csv.write_text("date,weight (lb)\n2026-11-12,158.3\n")  # 71.8037 kg
     capsys.readouterr()

@@ -7,7 +7,7 @@ Distances are stored in kilometres; every function that writes one takes the run
 from __future__ import annotations
 
 from planner.core.model import Kind, Status, Template, Workout
-from planner.core.settings import Units
+from planner.core.settings import Units, WeightUnits
 
 #: What joins the numbers of one line: ``45 min · 8 km · RPE 6``.
 SEPARATOR = " · "
@@ -72,13 +72,13 @@ MAX_WEIGHT_DECIMALS = 15
 
 
 def format_weight(
-    kg: float, units: Units = Units.KM, *, decimals: int = 1, unit: bool = True
+    kg: float, units: WeightUnits = WeightUnits.KG, *, decimals: int = 1, unit: bool = True
 ) -> str:
     """A stored weight in the runner's units: ``72.4 kg``, or ``159.6 lb`` in pounds.
 
     Args:
         kg: the weight in kilograms, as stored.
-        units: the units to show it in (kilograms with km, pounds with miles).
+        units: the body-weight units to show it in.
         decimals: at most this many decimals (trailing zeros are dropped).
         unit: append the unit's label.
     """
@@ -86,7 +86,9 @@ def format_weight(
     return f"{text} {units.weight_label}" if unit else text
 
 
-def weight_decimals_apart(first_kg: float, second_kg: float, units: Units = Units.KM) -> int:
+def weight_decimals_apart(
+    first_kg: float, second_kg: float, units: WeightUnits = WeightUnits.KG
+) -> int:
     """The fewest decimals (one at least) that show two different weights as two numbers.
 
     ``71.8`` and ``71.84`` kg need 2 (``71.8`` and ``71.84``), where one decimal would show
@@ -103,7 +105,7 @@ def weight_decimals_apart(first_kg: float, second_kg: float, units: Units = Unit
 
 
 def format_weights_apart(
-    first_kg: float, second_kg: float, units: Units = Units.KM
+    first_kg: float, second_kg: float, units: WeightUnits = WeightUnits.KG
 ) -> tuple[str, str]:
     """Two weights with their units, with enough decimals to tell them apart.
 

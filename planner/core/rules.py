@@ -51,7 +51,7 @@ from planner.core.load import (
     session_effort,
 )
 from planner.core.model import Finding, Kind, Severity, WeightEntry, Workout
-from planner.core.settings import RuleSettings, Units
+from planner.core.settings import RuleSettings, Units, WeightUnits
 from planner.core.weeks import DAY_NAMES, MONDAY, week_start
 
 __all__ = [
@@ -946,10 +946,10 @@ def weight_drop(ctx: RuleContext) -> list[Finding]:
 
     def say(flag: _Flag) -> str:
         before, now = means[flag.last]
-        units = ctx.units
+        units = ctx.settings.weight_units
         per_unit = units.weight_from_kg(1.0)  # body-weight units in a kilogram
         low, high = (g / per_unit for g in t.PROTEIN_G_PER_KG)
-        decimals = 1 if units is Units.KM else 2
+        decimals = 1 if units is WeightUnits.KG else 2
         protein = (
             f"{format_number(low, decimals)} to {format_number(high, decimals)} g per "
             f"{units.weight_label} of body weight a day"
@@ -964,7 +964,7 @@ def weight_drop(ctx: RuleContext) -> list[Finding]:
     return _rolling(ctx, "WEIGHT_DROP", flags, t.WEIGHT_SPAN_DAYS, say)
 
 
-def _weight(kg: float, units: Units) -> str:
+def _weight(kg: float, units: WeightUnits) -> str:
     return f"{format_number(units.weight_from_kg(kg))} {units.weight_label}"
 
 

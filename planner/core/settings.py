@@ -31,7 +31,11 @@ KG_PER_POUND: Final = 0.45359237
 
 
 class Units(enum.StrEnum):
-    """How distances (and body weight) are shown. Storage is always metric."""
+    """How distances are shown (and paces). Storage is always metric.
+
+    Body weight has a setting of its own (:class:`WeightUnits`): a runner who counts miles
+    may weigh in kilograms.
+    """
 
     KM = "km"
     MI = "mi"
@@ -40,11 +44,6 @@ class Units(enum.StrEnum):
     def distance_label(self) -> str:
         """The distance unit as shown after a number: ``km`` or ``mi``."""
         return self.value
-
-    @property
-    def weight_label(self) -> str:
-        """The weight unit as shown after a number: ``kg`` or ``lb``."""
-        return "kg" if self is Units.KM else "lb"
 
     @property
     def pace_label(self) -> str:
@@ -59,13 +58,25 @@ class Units(enum.StrEnum):
         """A distance typed in this unit, in kilometres for storage."""
         return value if self is Units.KM else value * KM_PER_MILE
 
+
+class WeightUnits(enum.StrEnum):
+    """How body weight is shown and typed: kilograms or pounds. Storage is always kg."""
+
+    KG = "kg"
+    LB = "lb"
+
+    @property
+    def weight_label(self) -> str:
+        """The weight unit as shown after a number: ``kg`` or ``lb``."""
+        return self.value
+
     def weight_from_kg(self, kg: float) -> float:
-        """A stored weight in this unit system (kg or lb)."""
-        return kg if self is Units.KM else kg / KG_PER_POUND
+        """A stored weight in this unit."""
+        return kg if self is WeightUnits.KG else kg / KG_PER_POUND
 
     def weight_to_kg(self, value: float) -> float:
-        """A weight typed in this unit system, in kilograms for storage."""
-        return value if self is Units.KM else value * KG_PER_POUND
+        """A weight typed in this unit, in kilograms for storage."""
+        return value if self is WeightUnits.KG else value * KG_PER_POUND
 
 
 #: The rule ids of RULES.md, in the table's order: the switches the Preferences dialog shows.
@@ -106,7 +117,8 @@ class RuleSettings:
         strength_per_week: STRENGTH_COUNT's target: info at one more, warning at two more.
         ramp_limit_pct: WEEK_RAMP informs when a week's run distance is more than this many
             per cent above last week's (the warning line stays at 30 %).
-        units: the units figures in messages are written in.
+        units: the units distances in messages are written in.
+        weight_units: the units body weights in messages are written in.
     """
 
     disabled: frozenset[str] = frozenset()
@@ -116,6 +128,7 @@ class RuleSettings:
     strength_per_week: int = 2
     ramp_limit_pct: float = 10.0
     units: Units = Units.KM
+    weight_units: WeightUnits = WeightUnits.KG
 
     def enabled(self, rule_id: str) -> bool:
         """Whether the runner left ``rule_id`` switched on."""
@@ -153,6 +166,7 @@ class Settings:
 
     Attributes:
         units: km or miles for every distance shown (storage stays metric).
+        weight_units: kg or lb for every body weight shown and typed (storage stays kg).
         first_weekday: the day weeks start on, Monday 0 .. Sunday 6.
         rules: rule switches and targets.
         damaged: the settings the plan file holds but that could not be used, so these
@@ -162,6 +176,7 @@ class Settings:
     """
 
     units: Units = Units.KM
+    weight_units: WeightUnits = WeightUnits.KG
     first_weekday: int = MONDAY
     rules: RuleSettings = field(default_factory=RuleSettings)
     damaged: tuple[DamagedSetting, ...] = field(default=(), compare=False)
@@ -175,7 +190,7 @@ class Settings:
 
     def rule_settings(self) -> RuleSettings:
         """The rule settings with this plan's units, ready for ``rules.evaluate``."""
-        return self.rules.replace(units=self.units)
+        return self.rules.replace(units=self.units, weight_units=self.weight_units)
 
 
 class SettingError(ValueError):
@@ -204,6 +219,15 @@ def _parse_units(text: str) -> Units:
     aliases |= {"mi": Units.MI, "mile": Units.MI, "miles": Units.MI, "imperial": Units.MI}
     if value not in aliases:
         raise SettingError(f"{text!r} is not a unit: use km or mi.")
+    return aliases[value]
+
+
+def _parse_weight_units(text: str) -> WeightUnits:
+    value = text.strip().lower()
+    aliases = {"kg": WeightUnits.KG, "kilograms": WeightUnits.KG, "kilos": WeightUnits.KG}
+    aliases |= {"lb": WeightUnits.LB, "lbs": WeightUnits.LB, "pounds": WeightUnits.LB}
+    if value not in aliases:
+        raise SettingError(f"{text!r} is not a weight unit: use kg or lb.")
     return aliases[value]
 
 
@@ -310,6 +334,14 @@ SPECS: Final[tuple[SettingSpec, ...]] = (
         format=lambda value: str(value),
         get=lambda settings: settings.units,
         put=lambda settings, value: settings.replace(units=value),
+    ),
+    SettingSpec(
+        name="weight-units",
+        description="body weight in kg or lb (stored in kg either way)",
+        parse=_parse_weight_units,
+        format=lambda value: str(value),
+        get=lambda settings: settings.weight_units,
+        put=lambda settings, value: settings.replace(weight_units=value),
     ),
     SettingSpec(
         name="first-weekday",

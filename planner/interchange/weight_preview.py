@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from planner.core.formatting import format_weight, weight_decimals_apart
-from planner.core.settings import Units
+from planner.core.settings import WeightUnits
 from planner.interchange.weight_rows import EXAMPLES_PER_KIND, WeightFile
 from planner.interchange.weights_csv import ImportPlan
 
@@ -53,14 +53,14 @@ class PreviewRow:
 
 
 def preview_rows(
-    found: WeightFile, plan: ImportPlan, units: Units, *, limit: int = EXAMPLES_PER_KIND
+    found: WeightFile, plan: ImportPlan, units: WeightUnits, *, limit: int = EXAMPLES_PER_KIND
 ) -> list[PreviewRow]:
     """Up to ``limit`` rows of each kind of result, each kind followed by how many more.
 
     Args:
         found: the file's rows (its refused rows are already examples).
         plan: what importing its accepted rows would do to the stored weigh-ins.
-        units: the runner's units, for the weights a replacement names.
+        units: the runner's body-weight units, for the weights a replacement names.
         limit: how many rows of each kind to list.
     """
     replacing = {incoming.day: stored for stored, incoming in plan.replacing}

@@ -12,7 +12,7 @@ from datetime import date
 import pytest
 
 from planner.core.model import Severity, WeightEntry, Workout
-from planner.core.settings import RuleSettings, Units
+from planner.core.settings import RuleSettings, Units, WeightUnits
 from tests.core.rules_kit import (
     day,
     days,
@@ -397,7 +397,7 @@ def test_weight_drop_compares_means_of_the_weigh_ins() -> None:
 
 def test_weight_drop_in_pounds() -> None:
     weights = [weigh(day(-25), 70.0), weigh(day(3), 67.8)]
-    settings = RuleSettings(units=Units.MI)
+    settings = RuleSettings(weight_units=WeightUnits.LB)
     (found,) = findings_of(
         weight_plan(), "WEIGHT_DROP", weights=weights, settings=settings, start=day(6), end=day(6)
     )
@@ -405,6 +405,17 @@ def test_weight_drop_in_pounds() -> None:
     # 1.7 x 0.4536 = 0.77 g per lb
     assert "(154.3 lb → 149.5 lb," in found.message
     assert "protein 0.64 to 0.77 g per lb of body weight a day" in found.message
+
+
+def test_weight_drop_in_kilograms_for_a_runner_who_counts_miles() -> None:
+    """Distances and body weight are two settings: miles do not turn kilograms into pounds."""
+    weights = [weigh(day(-25), 70.0), weigh(day(3), 67.8)]
+    settings = RuleSettings(units=Units.MI, weight_units=WeightUnits.KG)
+    (found,) = findings_of(
+        weight_plan(), "WEIGHT_DROP", weights=weights, settings=settings, start=day(6), end=day(6)
+    )
+    assert "(70 kg → 67.8 kg," in found.message
+    assert "protein 1.4 to 1.7 g per kg of body weight a day" in found.message
 
 
 def test_weight_drop_while_training_eases_off_is_fine() -> None:

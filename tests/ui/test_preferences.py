@@ -319,3 +319,34 @@ def test_damaged_settings_are_told_again_at_the_next_start(qtbot: Any, db_path: 
 
     again = start(qtbot, db_path)
     qtbot.waitUntil(lambda: len(notices(again)) == 1)
+
+
+def test_miles_leave_body_weight_in_kilograms_and_weight_has_its_own_setting(
+    qtbot: Any, window: MainWindow, db_path: Path
+) -> None:
+    """'Distances in' is about distances: a runner who counts miles may weigh in kilograms."""
+    from planner.ui.dialogs.weight_log import LogWeightDialog
+
+    def log_weight_unit() -> str:
+        window.actions_table["log_weight"].trigger()
+        qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), LogWeightDialog))
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, LogWeightDialog)
+        unit = dialog.form.unit_label.text()
+        dialog.reject()
+        return unit
+
+    dialog = open_preferences(qtbot, window)
+    assert dialog.field("weight-units").currentText() == "Kilograms (kg)"  # type: ignore[union-attr]
+    choose(dialog, "units", "Miles (mi)")
+    ok(qtbot, dialog)
+    assert stored_settings(db_path)["units"] == "mi"
+    assert "weight-units" not in stored_settings(db_path)
+    assert log_weight_unit() == "kg"
+
+    dialog = open_preferences(qtbot, window)
+    choose(dialog, "weight-units", "Pounds (lb)")
+    ok(qtbot, dialog)
+    assert stored_settings(db_path)["weight-units"] == "lb"
+    assert log_weight_unit() == "lb"
+    assert window.week_view.scene().units is Units.MI  # distances did not move

@@ -107,7 +107,7 @@ def preview_cells(dialog: WeightImportDialog) -> list[list[str]]:
     ("units", "header", "cell", "shown", "status"),
     [
         ("km", "weight", "72.04", "72.04", "replaces 72 kg (tick below)"),
-        ("mi", "weight (lb)", "158.7", "158.7", "replaces 158.73 lb (tick below)"),
+        ("lb", "weight (lb)", "158.7", "158.7", "replaces 158.73 lb (tick below)"),
     ],
 )
 def test_a_conflict_shows_enough_digits_to_tell_the_weights_apart(
@@ -121,7 +121,7 @@ def test_a_conflict_shows_enough_digits_to_tell_the_weights_apart(
     shown: str,
     status: str,
 ) -> None:
-    window.controller.set_setting("units", units)
+    window.controller.set_setting("weight-units", units)
     csv = tmp_path / "scale.csv"
     csv.write_text(f"date,{header}\n2026-11-10,{cell}\n", encoding="utf-8")
     dialog = open_import(qtbot, window, monkeypatch, csv)

@@ -15,7 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from planner.core.formatting import format_number
+from planner.core.formatting import format_weight
 from planner.ui.actions import ActionSpec
 from planner.ui.charts.dock import ChartsDock
 from planner.ui.controller import PlanController
@@ -161,6 +161,5 @@ class ProgressActions(QObject):
     def _logged(self, dialog: QObject) -> None:
         saved = getattr(dialog, "saved", None)
         if saved is not None:
-            units = self._controller.settings.units
-            weight = format_number(units.weight_from_kg(saved.kg))
-            self.message.emit(f"Logged {weight} {units.weight_label} for {saved.day.isoformat()}")
+            weight = format_weight(saved.kg, self._controller.settings.weight_units)
+            self.message.emit(f"Logged {weight} for {saved.day.isoformat()}")

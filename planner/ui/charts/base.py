@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.core.progress import Point
-from planner.core.settings import Units
+from planner.core.settings import Units, WeightUnits
 from planner.core.weeks import Week
 from planner.ui.charts.axis import make_date_axis, style_axes
 from planner.ui.charts.data import ProgressData
@@ -175,6 +175,11 @@ class _Legend(QWidget):
     An entry of kind ``"text"`` is words only (a heading such as "Form:"). The entries are
     placed by hand rather than by a custom ``QLayout``: a Python layout keeps Qt's layout
     items alive after their widgets, and freeing them later crashes.
+
+    The legend takes the height its rows need at its width now. It is not a height-for-width
+    widget: layouts ask those for their height at the narrowest width they could have,
+    and the load chart's legend, a row for each entry there, made the charts ask for more
+    height than their dock has (and the window taller than a 1280x720 screen).
     """
 
     _SPACING = 8
@@ -182,9 +187,7 @@ class _Legend(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._entries: list[QWidget] = []
-        policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        policy.setHeightForWidth(True)
-        self.setSizePolicy(policy)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
 
     def set_entries(self, entries: Sequence[tuple[str, str, QColor]], theme: ChartTheme) -> None:
         """Show ``entries`` (swatch kind, words, colour) with the theme's background."""
@@ -206,14 +209,7 @@ class _Legend(QWidget):
             pair.addWidget(label)
             self._entries.append(entry)
             entry.show()
-        self._arrange(self.width(), move=True)
-        self.updateGeometry()
-
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        return self._arrange(width, move=False)
+        self._fit(self.width())
 
     def sizeHint(self) -> QSize:
         widest = max((entry.sizeHint().width() for entry in self._entries), default=0)
@@ -224,7 +220,13 @@ class _Legend(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._arrange(event.size().width(), move=True)
+        self._fit(event.size().width())
+
+    def _fit(self, width: int) -> None:
+        """Place the entries in rows ``width`` wide and take the height they need."""
+        height = self._arrange(width, move=True)
+        if height != self.minimumHeight() or height != self.maximumHeight():
+            self.setFixedHeight(height)
 
     def _arrange(self, width: int, *, move: bool) -> int:
         """Place the entries in rows ``width`` wide; the height they take."""
@@ -388,6 +390,7 @@ class ChartView(QWidget):
         self._smooth_lines: list[pg.PlotDataItem] = []
         self._flush: Callable[[], None] = lambda: None
         self._units = Units.KM
+        self._weight_units = WeightUnits.KG
         self._week: Week | None = None
         self._today: date | None = None
         self._hover_day: date | None = None
@@ -500,6 +503,7 @@ class ChartView(QWidget):
     def refresh(self, data: ProgressData) -> None:
         """Draw the series again from ``data``, in its settings' units."""
         self._units = data.settings.units
+        self._weight_units = data.settings.weight_units
         self._series = self._draw(data)
         empty = self.is_empty()
         self._stack.setCurrentIndex(1 if empty else 0)
@@ -625,8 +629,13 @@ class ChartView(QWidget):
 
     @property
     def units(self) -> Units:
-        """The units the chart shows (the runner's setting)."""
+        """The distance units the chart shows (the runner's setting)."""
         return self._units
+
+    @property
+    def weight_units(self) -> WeightUnits:
+        """The body-weight units the chart shows (the runner's setting)."""
+        return self._weight_units
 
     @property
     def week(self) -> Week | None:

@@ -95,9 +95,9 @@ class ProgressData:
             ):
                 stale |= Part.MILEAGE
             # units change what the weight and mileage charts show, not their data
-            touched |= stale | (
-                Part.WEIGHT | Part.MILEAGE if old.units is not settings.units else Part.NONE
-            )
+            touched |= stale | (Part.MILEAGE if old.units is not settings.units else Part.NONE)
+            if old.weight_units is not settings.weight_units:
+                touched |= Part.WEIGHT
         self._stale |= stale
         return touched
 

@@ -74,7 +74,7 @@ class WeightChart(ChartView):
 
     def _draw(self, data: ProgressData) -> Drawn:
         points_kg, trend_kg = data.weight()
-        factor = self.units.weight_from_kg(1.0)
+        factor = self.weight_units.weight_from_kg(1.0)
         self._days = [day for day, _ in points_kg]
         self._xs = xs_of_days(points_kg)
         self._values = values_of(points_kg) * factor
@@ -107,7 +107,7 @@ class WeightChart(ChartView):
             self._small_points.setVisible(small)
 
     def _title_text(self) -> str:
-        return f"Weight ({self.units.weight_label})"
+        return f"Weight ({self.weight_units.weight_label})"
 
     def _nothing_text(self, first: date, last: date) -> str:
         return (
@@ -121,7 +121,7 @@ class WeightChart(ChartView):
             return None
         values = np.concatenate((self._values[shown], self._trend_values[shown]))
         low, high = float(values.min()), float(values.max())
-        least = 2.0 * self.units.weight_from_kg(1.0)  # at least 2 kg from bottom to top
+        least = 2.0 * self.weight_units.weight_from_kg(1.0)  # at least 2 kg from bottom to top
         middle = (low + high) / 2
         half = max((high - low) * 1.12, least) / 2
         return middle - half, middle + half
@@ -135,7 +135,7 @@ class WeightChart(ChartView):
         if abs((self._days[nearest] - day).days) > TREND_DAYS:
             return day_x(day) + MIDDAY, f"{day_label(day)}: no weigh-in that week"
         found = self._days[nearest]
-        unit = self.units.weight_label
+        unit = self.weight_units.weight_label
         return (
             day_x(found) + MIDDAY,
             f"{day_label(found)}: {number(self._values[nearest])} {unit} · "
@@ -145,7 +145,7 @@ class WeightChart(ChartView):
     def _summary(self) -> str:
         if not self._days:
             return ""
-        unit = self.units.weight_label
+        unit = self.weight_units.weight_label
         return (
             f"Last weigh-in {number(self._values[-1])} {unit} on {day_label(self._days[-1])} · "
             f"7-day mean {number(self._trend_values[-1])} {unit}"

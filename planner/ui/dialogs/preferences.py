@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.core.model import ValidationError
-from planner.core.settings import RULE_IDS, SettingError, Settings, Units, spec
+from planner.core.settings import RULE_IDS, SettingError, Settings, Units, WeightUnits, spec
 from planner.core.weeks import DAY_NAMES
 from planner.ui.dialogs.fields import form_layout, with_unit
 from planner.ui.dialogs.number_field import NumberField
@@ -37,16 +37,26 @@ _TARGETS: tuple[tuple[str, str, str, str, float, float], ...] = (
     ("ramp-limit", "Weekly &increase up to", "% more distance", "Weekly increase", 1, 30),
 )
 _UNITS = ((Units.KM, "Kilometres (km)"), (Units.MI, "Miles (mi)"))
+_WEIGHT_UNITS = ((WeightUnits.KG, "Kilograms (kg)"), (WeightUnits.LB, "Pounds (lb)"))
 
 
 def rule_titles() -> Mapping[str, str]:
     """The rules' names for people, where the rules module provides them (else none)."""
+    return _rules_mapping("RULE_TITLES")
+
+
+def rule_sources() -> Mapping[str, str]:
+    """Where each rule's line comes from, where the rules module says (else nothing)."""
+    return _rules_mapping("RULE_SOURCES")
+
+
+def _rules_mapping(name: str) -> Mapping[str, str]:
     try:
         rules = importlib.import_module("planner.core.rules")
     except ImportError:
         return {}
-    titles = getattr(rules, "RULE_TITLES", {})
-    return titles if isinstance(titles, Mapping) else {}
+    found = getattr(rules, name, {})
+    return found if isinstance(found, Mapping) else {}
 
 
 class PreferencesDialog(ValidatingDialog[Settings]):
@@ -88,6 +98,14 @@ class PreferencesDialog(ValidatingDialog[Settings]):
             self._units.addItem(text, units)
         self._units.setToolTip("Every distance on screen and on paper; the file stays in km.")
         self._row(form, "&Distances in", self._units)
+        self._weight_units = QComboBox(general)
+        self._weight_units.setObjectName("weightUnits")
+        for weight_units, text in _WEIGHT_UNITS:
+            self._weight_units.addItem(text, weight_units)
+        self._weight_units.setToolTip(
+            "Every body weight on screen, typed and imported without a unit; the file stays in kg."
+        )
+        self._row(form, "&Body weight in", self._weight_units)
         self._first_weekday = QComboBox(general)
         for index, name in enumerate(DAY_NAMES):
             self._first_weekday.addItem(name, index)
@@ -124,10 +142,11 @@ class PreferencesDialog(ValidatingDialog[Settings]):
         warnings = QGroupBox("Warnings", self)
         grid = QGridLayout(warnings)
         grid.setVerticalSpacing(4)
-        titles = rule_titles()
+        titles, sources = rule_titles(), rule_sources()
         for row, rule_id in enumerate(RULE_IDS):
             box = QCheckBox(titles.get(rule_id, rule_id), warnings)
-            box.setToolTip(f"Rule {rule_id}: warn when the plan breaks it")
+            source = f"Source: {sources[rule_id]}. " if rule_id in sources else ""
+            box.setToolTip(f"{source}From the command line: legwork config rule.{rule_id}")
             box.setObjectName(f"rule.{rule_id}")
             grid.addWidget(box, row, 0)
             self._rules[rule_id] = box
@@ -142,6 +161,7 @@ class PreferencesDialog(ValidatingDialog[Settings]):
         self._widgets.update(
             {
                 "units": self._units,
+                "weight-units": self._weight_units,
                 "first-weekday": self._first_weekday,
                 "rest-days-per-week": self._rest_days,
                 "defaults": defaults,
@@ -152,6 +172,7 @@ class PreferencesDialog(ValidatingDialog[Settings]):
 
     def _load(self, settings: Settings) -> None:
         self._units.setCurrentIndex(self._units.findData(settings.units))
+        self._weight_units.setCurrentIndex(self._weight_units.findData(settings.weight_units))
         self._first_weekday.setCurrentIndex(settings.first_weekday)
         rules = settings.rules
         self._rest_days.setCurrentIndex(self._rest_days.findData(rules.rest_days_per_week))
@@ -170,6 +191,7 @@ class PreferencesDialog(ValidatingDialog[Settings]):
         """
         texts: dict[str, str] = {
             "units": str(self._units.currentData()),
+            "weight-units": str(self._weight_units.currentData()),
             "first-weekday": DAY_NAMES[self._first_weekday.currentIndex()],
             "rest-days-per-week": str(self._rest_days.currentData()),
         }

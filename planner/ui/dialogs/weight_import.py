@@ -61,7 +61,7 @@ from PySide6.QtWidgets import (
 
 from planner.core.formatting import format_weight
 from planner.core.model import WeightEntry
-from planner.core.settings import Units
+from planner.core.settings import WeightUnits
 from planner.interchange import weights_csv
 from planner.interchange.weight_preview import PreviewRow, preview_rows
 from planner.interchange.weights_csv import (
@@ -107,10 +107,10 @@ class PreviewModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._rows: list[PreviewRow] = []
-        self._units = Units.KM
+        self._units = WeightUnits.KG
         self._error = error_color()
 
-    def set_rows(self, rows: list[PreviewRow], units: Units, *, dark: bool) -> None:
+    def set_rows(self, rows: list[PreviewRow], units: WeightUnits, *, dark: bool) -> None:
         """Show ``rows`` with weights in ``units``."""
         self.beginResetModel()
         self._rows = rows
@@ -354,7 +354,7 @@ class WeightImportDialog(QDialog):
             self.unit_combo.addItem(
                 "kilograms (kg)" if unit is WeightUnit.KG else "pounds (lb)", unit.value
             )
-        default_unit = WeightUnit.KG if controller.settings.units is Units.KM else WeightUnit.LB
+        default_unit = WeightUnit(controller.settings.weight_units.weight_label)
         self.unit_combo.setCurrentIndex(self.unit_combo.findData(default_unit.value))
         self.unit_note = QLabel(self)
         self.order_combo = QComboBox(self)
@@ -618,7 +618,9 @@ class WeightImportDialog(QDialog):
         self._plan = ImportPlan()
         self._file = None
         self.summary.setText(summary)
-        self.model.set_rows([], self._controller.settings.units, dark=is_dark(self.palette()))
+        self.model.set_rows(
+            [], self._controller.settings.weight_units, dark=is_dark(self.palette())
+        )
         self.replace_box.hide()
         self._update_button()
 
@@ -628,7 +630,7 @@ class WeightImportDialog(QDialog):
         self.problem.show()
 
     def _show_rows(self, found: WeightFile) -> None:
-        units = self._controller.settings.units
+        units = self._controller.settings.weight_units
         rows = preview_rows(found, self._plan, units)
         self.model.set_rows(rows, units, dark=is_dark(self.palette()))
         parts = [f"{len(self._plan.new):,} new"]

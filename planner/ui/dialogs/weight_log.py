@@ -1,6 +1,6 @@
 """Weigh-ins by hand: the quick "Log Weight…" dialog and the Weight Log with its table.
 
-Weights are typed and shown in the runner's units (kg, or lb with miles) and stored in
+Weights are typed and shown in the runner's weight units (kg or lb) and stored in
 kilograms. One weigh-in per day: logging a day that already has a different one replaces it
 only after the runner confirms. Every save and delete goes through the controller, so each
 is one undo step and the charts follow.
@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.core import progress
-from planner.core.formatting import format_number
+from planner.core.formatting import format_number, format_weights_apart
 from planner.core.model import (
     MAX_WEIGHT_KG,
     MIN_WEIGHT_KG,
@@ -45,7 +45,7 @@ from planner.core.model import (
     ValidationError,
     WeightEntry,
 )
-from planner.core.settings import Units
+from planner.core.settings import WeightUnits
 from planner.core.weeks import DAY_NAMES
 from planner.ui.controller import PlanController
 from planner.ui.dialogs.errors import ErrorLabel, FieldErrors
@@ -77,7 +77,7 @@ def day_text(day: date) -> str:
     return f"{DAY_NAMES[day.weekday()][:3]} {day.day} {day:%b} {day.year}"
 
 
-def weight_text(kg: float, units: Units) -> str:
+def weight_text(kg: float, units: WeightUnits) -> str:
     """A stored weight in the runner's units: ``72.4 kg`` or ``159.6 lb``."""
     return f"{format_number(units.weight_from_kg(kg))} {units.weight_label}"
 
@@ -89,11 +89,11 @@ class WeightField(NumberField):
     weigh-in in pounds and saving it never changes the stored kilograms by rounding.
 
     Args:
-        units: the runner's units (kg with km, lb with miles).
+        units: the runner's weight units (kg or lb).
         parent: the parent widget.
     """
 
-    def __init__(self, *, units: Units, parent: QWidget | None = None) -> None:
+    def __init__(self, *, units: WeightUnits, parent: QWidget | None = None) -> None:
         super().__init__(
             "Weight",
             example="72.5",
@@ -105,16 +105,16 @@ class WeightField(NumberField):
             parent=parent,
         )
         self.setObjectName("weightField")
-        self._units = Units.KM
+        self._units = WeightUnits.KG
         self._shown: tuple[str, float | None] = ("", None)
         self.set_units(units)
 
     @property
-    def units(self) -> Units:
+    def units(self) -> WeightUnits:
         """The units the field shows."""
         return self._units
 
-    def set_units(self, units: Units) -> None:
+    def set_units(self, units: WeightUnits) -> None:
         """Show the weight in ``units`` from now on (a weight typed so far is converted)."""
         try:
             kg = self.value()
@@ -122,7 +122,7 @@ class WeightField(NumberField):
             kg = None
         self._units = units
         self._unit = units.weight_label
-        self._example = "72.5" if units is Units.KM else "160"
+        self._example = "72.5" if units is WeightUnits.KG else "160"
         self._minimum = round(units.weight_from_kg(MIN_WEIGHT_KG))
         self._maximum = round(units.weight_from_kg(MAX_WEIGHT_KG))
         if kg is not None:
@@ -162,7 +162,7 @@ class _WeighInForm(QWidget):
         self.confirm: Confirm = ask_to_replace
         #: the day whose weigh-in the form was opened on, to change it (``None``: a new one)
         self.editing: date | None = None
-        units = controller.settings.units
+        units = controller.settings.weight_units
         self.day_edit = QDateEdit(self)
         self.day_edit.setObjectName("weighInDay")
         self.day_edit.setCalendarPopup(True)
@@ -197,9 +197,9 @@ class _WeighInForm(QWidget):
         self._on_day_changed(self.day_edit.date())
 
     @property
-    def units(self) -> Units:
-        """The units the form shows."""
-        return self._controller.settings.units
+    def units(self) -> WeightUnits:
+        """The weight units the form shows."""
+        return self._controller.settings.weight_units
 
     def follow_units(self) -> None:
         """Show the weight in the runner's units of now."""
@@ -266,11 +266,9 @@ class _WeighInForm(QWidget):
         replace = existing is not None
         if replace and editing != entry.day:
             assert existing is not None
-            question = (
-                f"{day_text(entry.day)} already has a weigh-in of "
-                f"{weight_text(existing.kg, self.units)}."
-            )
-            details = f"Replace it with {weight_text(entry.kg, self.units)}? (One per day.)"
+            kept, typed = format_weights_apart(existing.kg, entry.kg, self.units)
+            question = f"{day_text(entry.day)} already has a weigh-in of {kept}."
+            details = f"Replace it with {typed}? (One per day.)"
             if not self.confirm(self, question, details):
                 return None
         if not self._controller.save_weight(entry, replace=replace):
@@ -354,9 +352,9 @@ class WeighInModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._rows: list[tuple[WeightEntry, float]] = []
-        self._units = Units.KM
+        self._units = WeightUnits.KG
 
-    def set_entries(self, entries: list[WeightEntry], units: Units) -> None:
+    def set_entries(self, entries: list[WeightEntry], units: WeightUnits) -> None:
         """Show ``entries`` (any order) in ``units``."""
         self.beginResetModel()
         trend = dict(progress.weight_trend(entries))
@@ -491,7 +489,7 @@ class WeightLogDialog(QDialog):
     def reload(self) -> None:
         """Show the stored weigh-ins again (in the units of now)."""
         entries = self._controller.weights(*_ALL_DAYS)
-        self.model.set_entries(entries, self._controller.settings.units)
+        self.model.set_entries(entries, self._controller.settings.weight_units)
         count = len(entries)
         self.count_label.setText(
             "No weigh-ins yet: enter today's below."

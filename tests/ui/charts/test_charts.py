@@ -179,10 +179,16 @@ def test_charts_follow_a_switch_to_miles(controller: PlanController, panel: Char
     mileage = panel.mileage_chart.series()
     assert mileage["done"] == approx_points([(MONDAY, 8.2 / KM_PER_MILE)])
     assert mileage["planned"] == approx_points([(MONDAY, 29.0 / KM_PER_MILE)])
+    assert panel.mileage_chart.title() == "Weekly distance (mi)"
+    # Distances and body weight are two settings: miles leave the weight in kilograms.
+    assert panel.weight_chart.title() == "Weight (kg)"
+    assert panel.weight_chart.series()["weight"][0] == (NOV[2], pytest.approx(71.0))
+    controller.set_setting("weight-units", "lb")
     weight = panel.weight_chart.series()
     assert weight["weight"][0] == (NOV[2], pytest.approx(71.0 / KG_PER_POUND))
-    assert panel.mileage_chart.title() == "Weekly distance (mi)"
     assert panel.weight_chart.title() == "Weight (lb)"
+    assert panel.mileage_chart.title() == "Weekly distance (mi)"
+    controller.undo_stack.undo()
     # load is in AU whatever the units
     assert dict(panel.load_chart.series()["load"])[NOV[17]] == pytest.approx(308)
     controller.undo_stack.undo()

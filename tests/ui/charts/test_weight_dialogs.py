@@ -75,7 +75,7 @@ def test_log_weight_with_a_decimal_comma_is_one_undo_step(
 def test_log_weight_in_pounds(
     qtbot: Any, controller: PlanController, repo: MemoryRepository
 ) -> None:
-    controller.set_setting("units", "mi")
+    controller.set_setting("weight-units", "lb")
     dialog = LogWeightDialog(controller, today=TODAY)
     qtbot.addWidget(dialog)
     assert dialog.form.unit_label.text() == "lb"
@@ -195,7 +195,9 @@ def test_weight_log_follows_other_changes_and_the_units(
 ) -> None:
     controller.save_weight(WeightEntry(NOV[14], 71.0))
     assert log.entries()[0] == WeightEntry(NOV[14], 71.0)
-    controller.set_setting("units", "mi")
+    controller.set_setting("units", "mi")  # distances: the weigh-ins stay in kilograms
+    assert log.model.headerData(1, Qt.Orientation.Horizontal) == "Weight (kg)"
+    controller.set_setting("weight-units", "lb")
     assert log.model.headerData(1, Qt.Orientation.Horizontal) == "Weight (lb)"
     assert cells(log)[0][1] == f"{71.0 / KG_PER_POUND:.1f}"
     assert log.form.unit_label.text() == "lb"
@@ -311,7 +313,7 @@ def test_import_uses_the_chosen_unit_when_the_file_names_none(
     qtbot: Any, tmp_path: Path, repo: MemoryRepository
 ) -> None:
     controller = PlanController(PlanService(repo))
-    controller.set_setting("units", "mi")
+    controller.set_setting("weight-units", "lb")
     dialog = WeightImportDialog(
         controller, write(tmp_path, "date,weight\n2026-11-05,160\n"), today=TODAY
     )
