@@ -143,3 +143,19 @@ def test_the_load_chart_says_what_au_is(panel: ChartsPanel) -> None:
         assert "arbitrary units" in tip
         assert "minutes" in tip and "effort" in tip
         assert "Foster 2001" in tip
+
+
+def test_the_charts_need_no_more_height_than_their_dock_gets(qtbot: Any, demo_path: Path) -> None:
+    # on a 1280x720 screen the window must fit: the dock's default height is all the charts
+    # may ask for (the empty state's long words, hidden behind the plot, asked for more)
+    from planner.ui.charts.dock import PREFERRED_HEIGHT, ChartsDock
+
+    window = open_window(qtbot, demo_path, WINDOW_SIZES[0])
+    settle(qtbot)
+    dock = window.findChild(ChartsDock, "chartsDock")
+    assert dock is not None
+    assert dock.minimumSizeHint().height() <= PREFERRED_HEIGHT
+    panel = panel_of(window)
+    assert panel is not None
+    for chart in panel.charts():
+        assert_fits(readout(chart))
