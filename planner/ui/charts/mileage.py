@@ -204,4 +204,6 @@ class MileageChart(ChartView):
         self._done.setOpts(brush=pg.mkBrush(theme.run), pen=pg.mkPen(None))
         hatch = QBrush(theme.run, Qt.BrushStyle.BDiagPattern)
         self._planned.setOpts(brush=hatch, pen=pg.mkPen(theme.run, width=1))
-        self._ramp.setPen(pg.mkPen(theme.ramp, width=2, style=Qt.PenStyle.DashLine))
+        ramp = pg.mkPen(theme.ramp, width=2, style=Qt.PenStyle.DashLine)
+        ramp.setCapStyle(Qt.PenCapStyle.FlatCap)  # a mark ends where its week does
+        self._ramp.setPen(ramp)

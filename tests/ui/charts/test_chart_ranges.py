@@ -79,3 +79,19 @@ def test_a_range_follows_the_calendar_far_into_the_future(qtbot: Any, demo_path:
         window.actions_table["next_week"].trigger()
     monday = MONDAY + timedelta(weeks=30)
     assert panel.days_in_view() == (monday + timedelta(days=14 - 84), monday + timedelta(days=13))
+
+
+def test_no_sliver_of_the_week_after_the_range_shows(qtbot: Any, demo_path: Path) -> None:
+    # The ramp mark of the week after the last planned one starts half a day after the range
+    # ends; in a year, under a pixel. Its line ends must stop where its points do (a square
+    # cap reached back into view as a sliver at the edge, like a clipped week).
+    from PySide6.QtCore import Qt
+
+    window = open_window(qtbot, demo_path)
+    panel = panel_of(window)
+    assert panel is not None
+    click_range(qtbot, panel, ChartRange.YEAR)
+    pen = panel.mileage_chart._ramp.opts["pen"]
+    assert pen.capStyle() == Qt.PenCapStyle.FlatCap
+    marks = dict(panel.mileage_chart.ramp())
+    assert LAST_PLANNED_MONDAY + timedelta(weeks=1) in marks  # drawn, just out of view
