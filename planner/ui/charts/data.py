@@ -12,6 +12,7 @@ display.
 
 from __future__ import annotations
 
+import bisect
 import enum
 from collections.abc import Iterable
 from datetime import date
@@ -45,6 +46,7 @@ class ProgressData:
 
     def __init__(self, settings: Settings, today: date) -> None:
         self._facts: dict[int, SessionFacts] = {}
+        self._planned_days: list[int] | None = None  # sorted ordinals, made when asked for
         self._weights: dict[date, WeightEntry] = {}
         self._settings = settings
         self._today = today
@@ -60,6 +62,7 @@ class ProgressData:
     ) -> None:
         """Start again from everything the plan holds."""
         self._facts = {w.id: session_facts(w) for w in workouts if w.id is not None}
+        self._planned_days = None
         self._weights = {entry.day: entry for entry in weights}
         self._settings = settings
         self._stale = Part.ALL
@@ -72,6 +75,8 @@ class ProgressData:
             weight and mileage charts without recomputing anything).
         """
         stale = Part.NONE
+        if change.after:
+            self._planned_days = None
         for workout_id, workout in change.after.items():
             if workout is None:
                 self._facts.pop(workout_id, None)
@@ -165,13 +170,14 @@ class ProgressData:
         A planned session is a training session not yet marked done (skipped ones and rest
         blocks are not training). ``None`` when there is none in that span.
         """
-        low, high = first.toordinal(), last.toordinal()
-        days = [
-            fact.ordinal
-            for fact in self._facts.values()
-            if fact.training and not fact.done and low <= fact.ordinal <= high
-        ]
-        return date.fromordinal(max(days)) if days else None
+        if self._planned_days is None:
+            self._planned_days = sorted(
+                fact.ordinal for fact in self._facts.values() if fact.training and not fact.done
+            )
+        index = bisect.bisect_right(self._planned_days, last.toordinal())
+        if index == 0 or self._planned_days[index - 1] < first.toordinal():
+            return None
+        return date.fromordinal(self._planned_days[index - 1])
 
     def extent(self) -> tuple[date, date] | None:
         """The first and last day holding a workout or a weigh-in; ``None`` when empty."""

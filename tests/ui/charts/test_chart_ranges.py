@@ -95,3 +95,22 @@ def test_no_sliver_of_the_week_after_the_range_shows(qtbot: Any, demo_path: Path
     assert pen.capStyle() == Qt.PenCapStyle.FlatCap
     marks = dict(panel.mileage_chart.ramp())
     assert LAST_PLANNED_MONDAY + timedelta(weeks=1) in marks  # drawn, just out of view
+
+
+def test_a_run_planned_further_ahead_extends_the_range(qtbot: Any, demo_path: Path) -> None:
+    from planner.core.model import Kind, Status, Workout
+
+    window = open_window(qtbot, demo_path)
+    panel = panel_of(window)
+    assert panel is not None
+    click_range(qtbot, panel, ChartRange.TWELVE_WEEKS)
+    later = MONDAY + timedelta(weeks=5, days=2)  # Wednesday 23 December
+    added = window.controller.add_workout(Workout(None, later, Kind.RUN, "Easy run", 0, 30, 5, 3))
+    assert added is not None
+    click_range(qtbot, panel, ChartRange.TWELVE_WEEKS)
+    assert panel.days_in_view()[1] == MONDAY + timedelta(weeks=5, days=6)
+    # skipped, it is no longer planned: the range ends with the demo's plan again
+    window.controller.set_status(added, Status.SKIPPED)
+    click_range(qtbot, panel, ChartRange.YEAR)
+    click_range(qtbot, panel, ChartRange.TWELVE_WEEKS)
+    assert panel.days_in_view()[1] == LAST_PLANNED_MONDAY + timedelta(days=6)
