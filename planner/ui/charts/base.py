@@ -394,6 +394,7 @@ class ChartView(QWidget):
         self._week: Week | None = None
         self._today: date | None = None
         self._hover_day: date | None = None
+        self._tip_shown = False
         self._theme = theme_for(self.palette())
 
         self._title = QLabel(title, self)
@@ -722,8 +723,11 @@ class ChartView(QWidget):
         self.set_hover(day)
         self.hovered.emit(day)
         if day is None or self.is_empty():
-            QToolTip.hideText()
+            if self._tip_shown:  # only ours: the axis's own tooltip (AU) stays
+                self._tip_shown = False
+                QToolTip.hideText()
             return
+        self._tip_shown = True
         QToolTip.showText(
             self._tracker.global_position, tip_text(self.readout_text()), self.plot_widget
         )

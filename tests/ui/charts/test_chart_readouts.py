@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint
+from PySide6.QtCore import QEvent, QPoint, QPointF
 from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QToolTip
@@ -159,3 +159,19 @@ def test_the_charts_need_no_more_height_than_their_dock_gets(qtbot: Any, demo_pa
     assert panel is not None
     for chart in panel.charts():
         assert_fits(readout(chart))
+
+
+def test_the_axis_tooltip_stays_while_the_mouse_is_over_the_axis(
+    qtbot: Any, panel: ChartsPanel
+) -> None:
+    # moving over the value axis (outside the data) must not take away the axis's own tooltip
+    chart = panel.load_chart
+    axis = chart.plot_item.getAxis("left")
+    plot = chart.plot_widget
+    data = chart.view_box.sceneBoundingRect()  # the axis's numbers are left of the data
+    point = plot.mapFromScene(QPointF(data.left() - 15, data.center().y()))
+    QToolTip.showText(plot.viewport().mapToGlobal(point), axis.toolTip(), plot)
+    QTest.mouseMove(plot.viewport(), point)
+    QTest.mouseMove(plot.viewport(), point + QPoint(0, 3))
+    qtbot.wait(600)  # the pointer reports (60 a second), and a hidden tip fades in 300 ms
+    assert tooltip_shows("arbitrary units")
