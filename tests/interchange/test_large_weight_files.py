@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from planner.core.model import WeightEntry
-from planner.core.settings import Units
+from planner.core.settings import WeightUnits
 from planner.interchange.weight_preview import preview_rows
 from planner.interchange.weights_csv import (
     EXAMPLES_PER_KIND,
@@ -101,7 +101,7 @@ def test_the_preview_lists_a_few_rows_of_each_kind_then_how_many_more() -> None:
     found = read_weights_csv("\n".join(lines) + "\n", today=TODAY)
     stored = [WeightEntry(date(2026, 1, 1), 70.0), WeightEntry(date(2026, 1, 2), 70.04)]
     plan = plan_import(found.entries, stored)
-    rows = preview_rows(found, plan, Units.KM)
+    rows = preview_rows(found, plan, WeightUnits.KG)
     assert [(row.row, row.status) for row in rows[:2]] == [
         (2, "already logged"),
         (3, "replaces 70.04 kg (tick below)"),
