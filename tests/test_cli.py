@@ -333,7 +333,7 @@ def test_export_csv_neutralises_formulas_in_titles_and_notes(
     assert {row["distance_km"] for row in rows} == {"7.0"}
     code, out, _ = run_main(capsys, "export", "--db", db, "--format", "csv")
     assert code == 0
-    assert list(csv.DictReader(io.StringIO(out, newline="")))[0]["title"] == "'" + titles[0]
+    assert next(iter(csv.DictReader(io.StringIO(out, newline=""))))["title"] == "'" + titles[0]
 
 
 def test_export_to_a_file(
@@ -880,7 +880,7 @@ def test_check_calls_a_plan_with_bytes_that_are_not_text_damaged_not_a_bug(
         connection.execute("UPDATE alembic_version SET version_num = CAST(X'FFFE41' AS TEXT)")
     connection.close()
     before = digest(demo_db)
-    code, out, err = run_main(capsys, "check", "--db", demo_db)
+    code, _, err = run_main(capsys, "check", "--db", demo_db)
     assert code == 1
     assert "This is a bug" not in err
     assert "has no valid schema version" in err

@@ -581,7 +581,10 @@ def _window_outcome(path: Path, *, edit: bool) -> dict[str, Any]:
     window = app.build_main_window(path, today=TODAY)
     window.show()
     deadline = time.monotonic() + 20
-    while not getattr(getattr(window, "database", None), "loaded", True) and time.monotonic() < deadline:
+    while (
+        not getattr(getattr(window, "database", None), "loaded", True)
+        and time.monotonic() < deadline
+    ):
         qapp.processEvents()
     seen = window.controller.workouts(TODAY - timedelta(days=7), TODAY)
     banner = window.findChild(QToolBar, "readOnlyBanner")

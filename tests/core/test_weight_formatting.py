@@ -37,7 +37,9 @@ def test_format_weight_in_the_runners_units() -> None:
     st.floats(min_value=20, max_value=300),
     st.sampled_from(list(WeightUnits)),
 )
-def test_different_weights_never_read_the_same(first: float, second: float, units: WeightUnits) -> None:
+def test_different_weights_never_read_the_same(
+    first: float, second: float, units: WeightUnits
+) -> None:
     shown = format_weights_apart(first, second, units)
     if units.weight_from_kg(first) != units.weight_from_kg(second):
         assert shown[0] != shown[1]
