@@ -70,6 +70,7 @@ class ChartsDock(QDockWidget):
         self._controller = controller
         self._state = state
         self._panel: ChartsPanel | None = None
+        self._height_before = 0
         self._empty_actions: list[tuple[str, str, Callable[[], object]]] = []
         placeholder = _Placeholder("The charts appear in a moment…", self)
         placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -101,12 +102,27 @@ class ChartsDock(QDockWidget):
                 self._add_empty_action(panel, chart_name, text, slot)
             panel.message.connect(self.message)
             old = self.widget()
+            window = self.window()
+            self._height_before = window.height() if window is not self else 0
             self.setWidget(panel)
             if old is not None:
                 old.deleteLater()
             self._panel = panel
+            # Until its first layout the panel asks for the height of its narrowest form, and
+            # the window grows to give it that (past the bottom of a 720-pixel screen). Once
+            # laid out it needs less: give the window its height back.
+            QTimer.singleShot(0, self, self._give_height_back)
             self.panel_ready.emit(panel)
         return self._panel
+
+    @Slot()
+    def _give_height_back(self) -> None:
+        window = self.window()
+        if window is self or window.isMaximized() or window.isFullScreen():
+            return
+        wanted = max(self._height_before, window.minimumSizeHint().height())
+        if 0 < wanted < window.height():
+            window.resize(window.width(), wanted)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # getattr: a window being deleted can still deliver events while this dock's Python

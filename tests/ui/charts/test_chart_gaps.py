@@ -92,3 +92,26 @@ def test_a_run_planned_in_an_empty_range_takes_the_hint_away(qtbot: Any, tmp_pat
     settle(qtbot)
     assert nothing_in_view(panel.mileage_chart) is None
     assert nothing_in_view(panel.load_chart) is None
+
+
+# -- a small screen: the charts arriving do not push the window past its bottom --------------
+def test_the_charts_arriving_leave_the_window_the_height_it_had(
+    qtbot: Any, demo_path: Path
+) -> None:
+    """On a 1280x720 screen the first start gives 1200x640 (or the window's minimum).
+
+    Built after the first paint, the charts once asked for their narrowest layout's height
+    (332 px), the window grew to 752 px to give it, past the bottom of the screen, and never
+    gave it back.
+    """
+    from planner.app import build_main_window
+
+    window = build_main_window(demo_path, today=TODAY)
+    qtbot.addWidget(window)
+    window.resize(1200, 640)
+    with qtbot.waitExposed(window):
+        window.show()
+    qtbot.waitUntil(lambda: panel_of(window) is not None, timeout=5000)
+    floor = max(640, window.minimumSizeHint().height())
+    qtbot.waitUntil(lambda: window.height() == floor, timeout=2000)
+    assert window.height() <= 700  # with a title bar, it fits a 720-pixel screen
