@@ -177,6 +177,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--format", choices=("json", "csv", "ics"), required=True, help="the file format"
     )
     export.add_argument(
+        "--weights",
+        action="store_true",
+        help="the weight log instead of the workouts (JSON: a list of {day, kg}; CSV: day,kg)",
+    )
+    export.add_argument(
         "-o", "--output", type=Path, metavar="FILE", help="where to write (default: stdout)"
     )
     export.set_defaults(handler=_export)
@@ -546,6 +551,8 @@ def _export(args: argparse.Namespace) -> int:
     end: date = args.end or LAST_DAY
     if start is not None and start > end:
         raise CliError(f"--from {start.isoformat()} is after --to {end.isoformat()}")
+    if args.weights:
+        return _export_weights(args, db, start or FIRST_PLAN_DAY, end)
     with open_readonly_repository(db) as repository:
         units = PlanService(repository).settings().units
         if start is None:
@@ -573,6 +580,32 @@ def _export(args: argparse.Namespace) -> int:
         raise CliError(f"cannot write {out}: {exc.strerror or exc}") from None
     span = f", {workouts[0].day.isoformat()} to {workouts[-1].day.isoformat()}" if workouts else ""
     print(f"{out}: {len(workouts)} workouts{span}")
+    return EXIT_OK
+
+
+def _export_weights(args: argparse.Namespace, db: Path, start: date, end: date) -> int:
+    if args.format == "ics":
+        raise CliError(
+            "--weights writes JSON or CSV, not iCalendar", "Use --format json or --format csv."
+        )
+    from planner.interchange.weights_export import weights_to_csv, weights_to_json
+
+    with open_readonly_repository(db) as repository:
+        entries = repository.weights_between(start, end)
+    text = weights_to_json(entries) if args.format == "json" else weights_to_csv(entries)
+    if args.output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return EXIT_OK
+    out: Path = args.output.expanduser()
+    try:
+        with out.open("w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+    except OSError as exc:
+        raise CliError(f"cannot write {out}: {exc.strerror or exc}") from None
+    span = f", {entries[0].day.isoformat()} to {entries[-1].day.isoformat()}" if entries else ""
+    count = f"{len(entries)} weigh-in" + ("" if len(entries) == 1 else "s")
+    print(f"{out}: {count}{span}")
     return EXIT_OK
 
 

@@ -885,3 +885,47 @@ def test_check_calls_a_plan_with_bytes_that_are_not_text_damaged_not_a_bug(
     assert "This is a bug" not in err
     assert "has no valid schema version" in err
     assert digest(demo_db) == before
+
+
+def test_export_weights_writes_the_weight_log_that_import_weights_reads_back(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """DESIGN's seam: ``export --weights``, JSON a list of {day, kg}, CSV ``day,kg``."""
+    from planner.core.model import WeightEntry
+    from planner.storage.db import open_database
+
+    db = tmp_path / "plan.sqlite3"
+    logged = [WeightEntry(date(2026, 11, 2), 71.8), WeightEntry(date(2026, 11, 9), 71.25)]
+    with open_database(db) as database:
+        database.repository.bulk_insert_weights(logged)
+
+    code, out, _ = run_main(capsys, "export", "--db", db, "--weights", "--format", "json")
+    assert code == 0
+    assert json.loads(out) == [
+        {"day": "2026-11-02", "kg": 71.8},
+        {"day": "2026-11-09", "kg": 71.25},
+    ]
+    code, out, _ = run_main(
+        capsys, "export", "--db", db, "--weights", "--format", "json", "--from", "2026-11-05"
+    )
+    assert json.loads(out) == [{"day": "2026-11-09", "kg": 71.25}]
+
+    csv_file = tmp_path / "weights.csv"
+    code, out, _ = run_main(
+        capsys, "export", "--db", db, "--weights", "--format", "csv", "-o", csv_file
+    )
+    assert code == 0
+    assert out.strip() == f"{csv_file}: 2 weigh-ins, 2026-11-02 to 2026-11-09"
+    assert csv_file.read_text().splitlines() == ["day,kg", "2026-11-02,71.8", "2026-11-09,71.25"]
+
+    copy = tmp_path / "copy.sqlite3"
+    with open_database(copy):
+        pass
+    code, out, err = run_main(capsys, "import-weights", "--db", copy, csv_file)
+    assert code == 0, err
+    with open_database(copy, read_only=True) as database:
+        assert database.repository.weights_between(date(2026, 1, 1), date(2027, 1, 1)) == logged
+
+    code, _, err = run_main(capsys, "export", "--db", db, "--weights", "--format", "ics")
+    assert code == 1
+    assert "--weights writes JSON or CSV, not iCalendar" in err
