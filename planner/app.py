@@ -114,6 +114,9 @@ def run(db_path: Path, *, today: date | None = None, qt_args: Sequence[str] = ()
     start says so in one line and ends with 0. A plan that cannot be opened gets a dialog
     that says why and offers a way on (see :class:`_PlanSession`).
     """
+    from planner import memory
+
+    memory.limit_malloc_arenas()  # before Qt and the background imports start threads
     app = _application(qt_args)
     sys.excepthook = _excepthook
     session = _PlanSession(today=today)
@@ -131,6 +134,8 @@ def run(db_path: Path, *, today: date | None = None, qt_args: Sequence[str] = ()
         )
     window.show()
     QTimer.singleShot(_START_BACKUP_DELAY_MS, session.back_up_if_due)
+    # The start's imports, first evaluations and drawings are done by then: free their rest.
+    QTimer.singleShot(_START_BACKUP_DELAY_MS * 2, memory.return_free_memory)
     try:
         return app.exec()
     finally:
