@@ -185,6 +185,9 @@ class MemoryRepository:
         for template_id, template in batch.expect_templates.items():
             if self._templates.get(template_id) != template:
                 raise StaleDataError("library entry")
+        for name, text in batch.expect_settings.items():
+            if self._settings.get(name) != text:
+                raise StaleDataError("setting")
 
     def first_workout_day(self) -> date | None:
         """The earliest day with a workout, or ``None`` for an empty plan."""

@@ -57,6 +57,7 @@ class Batch:
         expect_workouts: workout id -> the workout as the operation read it.
         expect_weights: day -> the weigh-in as the operation read it.
         expect_templates: template id -> the entry as the operation read it.
+        expect_settings: setting name -> its stored text as the operation read it.
     """
 
     workouts: Sequence[Workout] = ()
@@ -69,6 +70,7 @@ class Batch:
     expect_workouts: Mapping[int, Workout | None] = field(default_factory=dict)
     expect_weights: Mapping[date, WeightEntry | None] = field(default_factory=dict)
     expect_templates: Mapping[int, Template | None] = field(default_factory=dict)
+    expect_settings: Mapping[str, str | None] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

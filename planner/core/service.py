@@ -100,10 +100,7 @@ class PlanService:
 
     def settings(self) -> Settings:
         """The plan's settings; a damaged stored value falls back to its default."""
-        stored = self._repo.settings()
-        if "first-weekday" not in stored and _LEGACY_FIRST_WEEKDAY in stored:
-            stored = {**stored, "first-weekday": stored[_LEGACY_FIRST_WEEKDAY]}
-        return settings_mod.from_strings(stored)
+        return _settings_from(self._repo.settings())
 
     def first_weekday(self) -> int:
         """The weekday the runner's weeks start on (Monday 0 .. Sunday 6)."""
@@ -332,13 +329,23 @@ class PlanService:
 
     # -- settings --------------------------------------------------------------------------
     def change_settings(self, new: Settings) -> ChangeSet:
-        """Store new settings (only those that differ are written)."""
-        current = self.settings()
+        """Store new settings (only those that differ are written).
+
+        Raises:
+            StaleDataError: a setting it writes changed in the file while this ran.
+        """
+        stored = self._repo.settings()
+        current = _settings_from(stored)
         changed = settings_mod.changed_names(current, new)
         if not changed:
             return ChangeSet()
         texts = settings_mod.to_strings(new)
-        self._repo.write(Batch(settings={name: texts[name] for name in changed}))
+        self._repo.write(
+            Batch(
+                settings={name: texts[name] for name in changed},
+                expect_settings={name: stored.get(name) for name in changed},
+            )
+        )
         return ChangeSet(settings_before=current, settings_after=new)
 
     def set_setting(self, name: str, text: str) -> ChangeSet:
@@ -371,6 +378,7 @@ class PlanService:
             expect_workouts=change.before,
             expect_weights=change.weights_before,
             expect_templates=change.templates_before,
+            expect_settings=_settings_expected(change),
         )
         self._repo.write(batch)
         return change
@@ -411,6 +419,25 @@ class PlanService:
         if len(template.name.strip()) > MAX_TITLE_LEN:
             raise ValidationError("name", f"Keep the name under {MAX_TITLE_LEN} characters.")
         template.to_workout(date(2000, 1, 1)).validate()
+
+
+def _settings_from(stored: Mapping[str, str]) -> Settings:
+    if "first-weekday" not in stored and _LEGACY_FIRST_WEEKDAY in stored:
+        stored = {**stored, "first-weekday": stored[_LEGACY_FIRST_WEEKDAY]}
+    return settings_mod.from_strings(stored)
+
+
+def _settings_expected(change: ChangeSet) -> Mapping[str, str | None]:
+    """The stored text of each setting ``change`` writes, as it must be before.
+
+    A replayed change writes only settings that an earlier write (the operation, or the undo
+    before a redo) stored as :func:`~planner.core.settings.to_strings` text, so the file holds
+    exactly that text for each unless something else changed it since.
+    """
+    if change.settings_before is None:
+        return {}
+    before = settings_mod.to_strings(change.settings_before)
+    return {name: before[name] for name in _settings_texts(change)}
 
 
 def _settings_texts(change: ChangeSet) -> Mapping[str, str]:

@@ -240,6 +240,16 @@ class SqlPlanRepository:
             ).first()
             if (None if row is None else template_from_row(row)) != expected_template:
                 raise StaleDataError("library entry")
+        if batch.expect_settings:
+            names = list(batch.expect_settings)
+            stored = dict(
+                connection.execute(
+                    select(_SETTINGS.c.key, _SETTINGS.c.value).where(_SETTINGS.c.key.in_(names))
+                ).all()
+            )
+            for name, expected_text in batch.expect_settings.items():
+                if stored.get(name) != expected_text:
+                    raise StaleDataError("setting")
 
     @staticmethod
     def _write_workouts(connection: Connection, batch: Batch) -> list[Workout]:

@@ -761,6 +761,35 @@ def test_undo_after_the_change_was_overwritten_elsewhere_is_refused(
     assert repo.snapshot() == before
 
 
+def test_undo_of_a_setting_another_service_changed_since_is_refused(
+    repo: MemoryRepository,
+) -> None:
+    a, b = PlanService(repo), PlanService(repo)  # two windows on one plan
+    sunday = a.set_setting("first-weekday", "sunday")
+    b.set_setting("first-weekday", "saturday")
+    before = repo.snapshot()
+    with pytest.raises(StaleDataError):
+        a.apply_change(sunday.inverse())
+    assert repo.snapshot() == before
+    assert a.first_weekday() == 5
+
+
+@pytest.mark.parametrize(
+    "stored",
+    [{}, {"units": "furlongs", "first-weekday": "friday"}, {"first_weekday": "6"}],
+    ids=["defaults", "damaged", "legacy first weekday"],
+)
+def test_settings_undo_and_redo_pass_their_own_check(stored: dict[str, str]) -> None:
+    service = PlanService(MemoryRepository(settings=stored))
+    start = service.settings()
+    change = service.change_settings(start.replace(units=Units.MI, first_weekday=2))
+    for _ in range(2):
+        service.apply_change(change.inverse())
+        assert service.settings() == start
+        service.apply_change(change)
+        assert service.settings() == start.replace(units=Units.MI, first_weekday=2)
+
+
 # -- import --------------------------------------------------------------------------------
 
 

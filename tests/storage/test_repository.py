@@ -10,7 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from planner.core.model import MAX_TITLE_LEN, Kind, Status, Template, WeightEntry, Workout
-from planner.core.ports import Batch, StorageError
+from planner.core.ports import Batch, StaleDataError, StorageError
+from planner.core.service import PlanService
 from planner.storage.db import Database, open_database
 from planner.storage.repository import SqlPlanRepository
 from tests.storage.conftest import sample_workout
@@ -182,3 +183,18 @@ def test_own_templates_can_be_deleted_builtins_cannot(repo: SqlPlanRepository) -
     with pytest.raises(StorageError, match="cannot be deleted"):
         repo.write(Batch(delete_templates=[easy.id or 0]))
     assert easy in repo.templates()
+
+
+# ------------------------------------------------------------------------------ two writers
+def test_undo_of_a_setting_another_service_changed_since_is_refused(db_path: Path) -> None:
+    """Two services on one file: A's undo must not silently drop B's later setting."""
+    open_database(db_path).close()
+    with open_database(db_path) as first, open_database(db_path) as second:
+        a, b = PlanService(first.repository), PlanService(second.repository)
+        sunday = a.set_setting("first-weekday", "sunday")
+        b.set_setting("first-weekday", "saturday")
+
+        with pytest.raises(StaleDataError):
+            a.apply_change(sunday.inverse())
+
+        assert a.first_weekday() == b.first_weekday() == 5  # Saturday, B's, still there

@@ -605,6 +605,7 @@ def test_matching_expectations_let_a_mixed_batch_through(repository: PlanReposit
             expect_workouts={plan.workout.id: plan.workout, plan.other.id: plan.other, 999: None},
             expect_weights={plan.weight.day: plan.weight, new_weight.day: None},
             expect_templates={plan.template.id: plan.template, 4242: None},
+            expect_settings={"units": "km", "first_day": None},
         )
     )
 
@@ -635,6 +636,7 @@ def elsewhere(repository: PlanRepository, plan: Plan, target: str, how: str) -> 
                 workouts=[workout.replace(title="Changed elsewhere")],
                 weights=[WeightEntry(weight.day, 69.0)],
                 templates=[template.replace(rpe=9.0)],
+                settings={"units": "mi"},
             )
         )
     elif how == "deleted":
@@ -650,18 +652,30 @@ def elsewhere(repository: PlanRepository, plan: Plan, target: str, how: str) -> 
             "workouts": Batch(expect_workouts={workout.id: None}),
             "weights": Batch(expect_weights={weight.day: None}),
             "templates": Batch(expect_templates={template.id: None}),
+            "settings": Batch(expect_settings={"units": None}),
         }
     else:
         expected = {
             "workouts": Batch(expect_workouts={workout.id: workout}),
             "weights": Batch(expect_weights={weight.day: weight}),
             "templates": Batch(expect_templates={template.id: template}),
+            "settings": Batch(expect_settings={"units": "km"}),
         }
     return expected[target]
 
 
-@pytest.mark.parametrize("how", ["changed", "deleted", "present"])
-@pytest.mark.parametrize("target", ["workouts", "weights", "templates"])
+@pytest.mark.parametrize(
+    ("target", "how"),
+    [
+        *(
+            (target, how)
+            for target in ("workouts", "weights", "templates")
+            for how in ("changed", "deleted", "present")
+        ),
+        ("settings", "changed"),  # a setting is never deleted, only changed
+        ("settings", "present"),
+    ],
+)
 def test_a_stale_expectation_refuses_the_whole_batch(
     repository: PlanRepository, target: str, how: str
 ) -> None:
@@ -685,10 +699,32 @@ def test_a_stale_expectation_refuses_the_whole_batch(
                 },
                 expect_weights={date(2026, 3, 4): None, **stale.expect_weights},
                 expect_templates={4242: None, **stale.expect_templates},
+                expect_settings={"first_day": None, **stale.expect_settings},
             )
         )
 
     assert state(repository) == before
+
+
+def test_a_setting_changed_since_it_was_read_is_not_overwritten(
+    repository: PlanRepository,
+) -> None:
+    """A sets Sunday, B (another window) Saturday, A undoes: refused, Saturday stays."""
+    repository.write(
+        Batch(settings={"first-weekday": "sunday"}, expect_settings={"first-weekday": None})
+    )
+    repository.write(
+        Batch(settings={"first-weekday": "saturday"}, expect_settings={"first-weekday": "sunday"})
+    )
+    before = state(repository)
+
+    with pytest.raises(StaleDataError):
+        repository.write(
+            Batch(settings={"first-weekday": "monday"}, expect_settings={"first-weekday": "sunday"})
+        )
+
+    assert state(repository) == before
+    assert repository.settings() == {"first-weekday": "saturday"}
 
 
 FAILING_PARTS: dict[str, Callable[[PlanRepository, Plan], Batch]] = {
@@ -701,6 +737,7 @@ FAILING_PARTS: dict[str, Callable[[PlanRepository, Plan], Batch]] = {
         delete_templates=[entry(repository, "Easy run").id or 0]
     ),
     "stale expectation": lambda _, plan: Batch(expect_workouts={plan.workout.id or 0: None}),
+    "stale setting": lambda _, __: Batch(expect_settings={"units": "mi"}),
 }
 
 
@@ -731,8 +768,9 @@ def test_a_mixed_batch_is_all_or_nothing(repository: PlanRepository, failing: st
                 delete_templates=list(part.delete_templates),
                 settings={"units": "mi", "first_day": "6"},
                 expect_workouts=part.expect_workouts,
+                expect_settings=part.expect_settings,
             )
         )
 
-    assert isinstance(refused.value, StaleDataError) == (failing == "stale expectation")
+    assert isinstance(refused.value, StaleDataError) == failing.startswith("stale")
     assert state(repository) == before
