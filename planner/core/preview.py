@@ -14,14 +14,12 @@ from collections.abc import Sequence
 from typing import Final
 
 from planner.core.model import Finding
-from planner.core.rules import diff_findings
+from planner.core.rules import RULE_RECORDS, diff_findings
 
 __all__ = ["RANGE_RULES", "warnings_diff"]
 
 #: Rules that give one finding per evaluated range, over rolling windows (RULES.md).
-RANGE_RULES: Final = frozenset(
-    {"HARD_COUNT", "MONOTONY", "LOAD_RATIO", "FATIGUE_SUSTAINED", "WEIGHT_DROP"}
-)
+RANGE_RULES: Final = frozenset(r.id for r in RULE_RECORDS if r.rolling)
 
 
 def warnings_diff(
