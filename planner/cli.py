@@ -800,6 +800,8 @@ def _missing_file_problem(db: Path) -> str:
 
 # -- warnings -----------------------------------------------------------------------------------
 def _warnings(args: argparse.Namespace) -> int:
+    from planner.core.finding_text import days_text
+
     db = _db_path(args)
     with open_readonly_repository(db) as repository:
         service = PlanService(repository)
@@ -814,7 +816,7 @@ def _warnings(args: argparse.Namespace) -> int:
         print("No warnings this week.")
         return EXIT_OK
     for finding in findings:
-        days = ", ".join(day.strftime("%a %d %b") for day in finding.days)
+        days = days_text(finding.days)  # as the panel writes them: Mon 9 Nov
         print(f"{finding.severity.label.upper():8}  {days}")
         print(f"          {finding.message}")
         if finding.source:

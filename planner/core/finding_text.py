@@ -13,6 +13,7 @@ from types import MappingProxyType
 from typing import Final
 
 from planner.core.model import Finding, Severity
+from planner.core.weeks import DAY_NAMES
 
 __all__ = [
     "SEVERITY_COLORS",
@@ -20,6 +21,7 @@ __all__ = [
     "SEVERITY_MARKS",
     "SEVERITY_WORDS",
     "count_text",
+    "day_text",
     "days_text",
     "why_text",
 ]
@@ -43,10 +45,21 @@ SEVERITY_COLORS_DARK: Final[Mapping[Severity, str]] = MappingProxyType(
     {Severity.INFO: "#98afc6", Severity.WARNING: "#f0a04b", Severity.CRITICAL: "#ff6b6b"}
 )
 
-_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_DAYS = tuple(name[:3] for name in DAY_NAMES)
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 #: Runs of this many consecutive days or more are written as a range.
 _RANGE_FROM = 3
+
+
+def day_text(day: date, *, month: bool = True) -> str:
+    """A day for people, as the warnings write it: ``Mon 9 Nov``; ``Mon 9`` without the month.
+
+    The day of the month has no leading zero, and the names are English whatever the locale
+    (the messages around them are): the panel, the printout, the rules' messages and
+    ``legwork warnings`` all write days with this.
+    """
+    text = f"{_DAYS[day.weekday()]} {day.day}"
+    return f"{text} {_MONTHS[day.month - 1]}" if month else text
 
 
 def days_text(days: Iterable[date]) -> str:
@@ -81,12 +94,11 @@ def days_text(days: Iterable[date]) -> str:
     across_years = ordered[0].year != ordered[-1].year
     parts = []
     for index, (day, after) in enumerate(mentions):
-        label = f"{_DAYS[day.weekday()]} {day.day}"
         following = mentions[index + 1][0] if index + 1 < len(mentions) else None
-        if following is None or (following.year, following.month) != (day.year, day.month):
-            label += f" {_MONTHS[day.month - 1]}"
-            if across_years:
-                label += f" {day.year}"
+        month_ends = following is None or (following.year, following.month) != (day.year, day.month)
+        label = day_text(day, month=month_ends)
+        if month_ends and across_years:
+            label += f" {day.year}"
         parts.append(label + after)
     return "".join(parts)
 

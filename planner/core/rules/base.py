@@ -18,11 +18,12 @@ from types import MappingProxyType
 from typing import Final, NamedTuple
 
 from planner.core import thresholds as t
+from planner.core.finding_text import day_text
 from planner.core.formatting import format_distance, format_number
 from planner.core.load import is_hard_effort, session_duration_min, session_effort
 from planner.core.model import Finding, Kind, Severity, WeightEntry, Workout
 from planner.core.settings import RuleSettings, Units
-from planner.core.weeks import DAY_NAMES, MONDAY, week_start
+from planner.core.weeks import MONDAY, week_start
 
 #: What a rule checks: the findings for a context, made through the rule's own record.
 Check = Callable[["RuleContext", "Rule"], list[Finding]]
@@ -91,7 +92,6 @@ _DEFAULT_SETTINGS: Final = RuleSettings()
 _NUMBER_WORDS: Final[Mapping[int, str]] = MappingProxyType(
     {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven"}
 )
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 # -- what the rules read -------------------------------------------------------------------
@@ -252,14 +252,14 @@ def _below(value: float, limit: float) -> bool:
 
 def _day(day: date) -> str:
     """``Tue 17 Nov``."""
-    return f"{DAY_NAMES[day.weekday()][:3]} {day.day} {_MONTHS[day.month - 1]}"
+    return day_text(day)
 
 
 def _days_between(first: date, last: date) -> str:
     """``Mon 16 to Sat 21 Nov``; two days ``Mon 16 and Tue 17 Nov``; the month once if shared."""
     joiner = " and " if last - first == _ONE_DAY else " to "
     if (first.year, first.month) == (last.year, last.month):
-        return f"{DAY_NAMES[first.weekday()][:3]} {first.day}{joiner}{_day(last)}"
+        return f"{day_text(first, month=False)}{joiner}{_day(last)}"
     return f"{_day(first)}{joiner}{_day(last)}"
 
 
