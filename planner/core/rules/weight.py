@@ -6,7 +6,7 @@ import math
 from datetime import date, timedelta
 
 from planner.core import thresholds as t
-from planner.core.formatting import format_number
+from planner.core.formatting import format_number, format_weight
 from planner.core.model import Finding, Severity
 from planner.core.rules.base import (
     Rule,
@@ -66,13 +66,9 @@ def weight_drop(ctx: RuleContext, rule: Rule) -> list[Finding]:
         )
         return (
             f"Your weight is down {_pct(flag.badness)} in four weeks "
-            f"({_weight(before, units)} → {_weight(now, units)}, 7-day means to "
+            f"({format_weight(before, units)} → {format_weight(now, units)}, 7-day means to "
             f"{_day(flag.last)}) while your training is not easing off: eat enough "
             f"(protein {protein})."
         )
 
     return _rolling(ctx, rule, flags, t.WEIGHT_SPAN_DAYS, say)
-
-
-def _weight(kg: float, units: WeightUnits) -> str:
-    return f"{format_number(units.weight_from_kg(kg))} {units.weight_label}"
