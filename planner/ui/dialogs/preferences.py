@@ -7,7 +7,6 @@ parsers ``legwork config`` uses, so the two can never disagree about what is all
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Mapping
 
 from PySide6.QtCore import Qt, Slot
@@ -41,22 +40,17 @@ _WEIGHT_UNITS = ((WeightUnits.KG, "Kilograms (kg)"), (WeightUnits.LB, "Pounds (l
 
 
 def rule_titles() -> Mapping[str, str]:
-    """The rules' names for people, where the rules module provides them (else none)."""
-    return _rules_mapping("RULE_TITLES")
+    """The rules' names for people, from their records (the rules load with the dialog)."""
+    from planner.core.rules import RULE_TITLES
+
+    return RULE_TITLES
 
 
 def rule_sources() -> Mapping[str, str]:
-    """Where each rule's line comes from, where the rules module says (else nothing)."""
-    return _rules_mapping("RULE_SOURCES")
+    """Where each rule's line comes from, from the rules' records."""
+    from planner.core.rules import RULE_SOURCES
 
-
-def _rules_mapping(name: str) -> Mapping[str, str]:
-    try:
-        rules = importlib.import_module("planner.core.rules")
-    except ImportError:
-        return {}
-    found = getattr(rules, name, {})
-    return found if isinstance(found, Mapping) else {}
+    return RULE_SOURCES
 
 
 class PreferencesDialog(ValidatingDialog[Settings]):
