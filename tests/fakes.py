@@ -14,13 +14,13 @@ semantics the port documents, so core, UI and CLI tests can run without a databa
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
 from planner.core.library import BUILTIN_TEMPLATES
 from planner.core.model import Template, ValidationError, WeightEntry, Workout
-from planner.core.ports import Batch, StaleDataError, StorageError, Stored
+from planner.core.ports import Batch, PlanRepository, StaleDataError, StorageError, Stored
 from planner.core.vocabulary import template_name_key
 
 
@@ -76,7 +76,7 @@ class MemoryRepository:
             self._weights[entry.day] = entry
         initial = list(workouts)
         if initial:
-            self.apply(initial)
+            self.write(Batch(workouts=initial))
         self.writes = 0
 
     # -- helpers for tests -----------------------------------------------------------------
@@ -103,10 +103,6 @@ class MemoryRepository:
     def get_workout(self, workout_id: int) -> Workout | None:
         """One workout by id, or ``None``."""
         return self._workouts.get(workout_id)
-
-    def apply(self, upserts: Sequence[Workout], deletes: Iterable[int] = ()) -> list[Workout]:
-        """Write ``upserts``, then delete ``deletes``, all or nothing (no expectations)."""
-        return self.write(Batch(workouts=upserts, delete_workouts=list(deletes))).workouts
 
     def write(self, batch: Batch) -> Stored:
         """Check the expectations, then write the whole batch, all or nothing.
@@ -224,6 +220,18 @@ class MemoryRepository:
     def _check_writable(self) -> None:
         if self.fail_writes:
             raise StorageError("The plan file is read-only.", hint="Check the file's permissions.")
+
+
+def write_workouts(
+    repository: PlanRepository, upserts: Iterable[Workout], deletes: Iterable[int] = ()
+) -> list[Workout]:
+    """Store ``upserts`` and delete ``deletes`` through ``repository.write``, expecting nothing.
+
+    Seeds a plan for a test (what the removed ``PlanRepository.apply`` did); returns the
+    stored workouts, ids filled in, in order.
+    """
+    batch = Batch(workouts=list(upserts), delete_workouts=list(deletes))
+    return repository.write(batch).workouts
 
 
 def _workout_order(workout: Workout) -> tuple[date, int, int]:

@@ -20,6 +20,7 @@ from planner.app import build_main_window
 from planner.core.ports import StorageError
 from planner.storage.db import open_database
 from planner.ui.main_window import MainWindow
+from tests.fakes import write_workouts
 
 TODAY = date(2026, 11, 18)  # a Wednesday in 2026-W47
 
@@ -183,8 +184,9 @@ def test_an_existing_plan_is_on_screen_before_sqlalchemy_loads(db_path: Path) ->
     from planner.core.model import Kind, Workout
 
     with open_database(db_path) as database:
-        database.repository.apply(
-            [Workout(None, date(2026, 11, 22), Kind.RUN, "Long run", 0, 100, 16.0, 5)]
+        write_workouts(
+            database.repository,
+            [Workout(None, date(2026, 11, 22), Kind.RUN, "Long run", 0, 100, 16.0, 5)],
         )
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     result = subprocess.run(

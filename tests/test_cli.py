@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 
 from planner import __version__, cli
+from tests.fakes import write_workouts
 from tests.pdf import pdf_pages, pdf_text
 from tests.system import needs_qt
 
@@ -317,11 +318,12 @@ def test_export_csv_neutralises_formulas_in_titles_and_notes(
     db = tmp_path / "shared.sqlite3"
     titles = ["=cmd|' /C calc'!A0", "+SUM(1;2)", "-1+2", "@evil", "Easy run"]
     with open_database(db) as database:
-        database.repository.apply(
+        write_workouts(
+            database.repository,
             [
                 Workout(None, date(2026, 11, 16 + n), Kind.RUN, title, 0, 40, 7.0, 3, notes=title)
                 for n, title in enumerate(titles)
-            ]
+            ],
         )
     out_file = tmp_path / "plan.csv"
     code, _, err = run_main(capsys, "export", "--db", db, "--format", "csv", "-o", out_file)
@@ -373,7 +375,9 @@ def test_read_only_commands_work_while_the_app_has_the_file_open(
 
     database = open_database(demo_db)  # what the running app holds
     try:
-        database.repository.apply([Workout(None, date(2030, 1, 1), Kind.RUN, "Future run", 0, 30)])
+        write_workouts(
+            database.repository, [Workout(None, date(2030, 1, 1), Kind.RUN, "Future run", 0, 30)]
+        )
         items = export_json(capsys, demo_db, "--from", "2030-01-01")
         assert [i["title"] for i in items] == ["Future run"]
         assert run_main(capsys, "check", "--db", demo_db)[0] == 0

@@ -20,6 +20,7 @@ from planner.core.model import Kind, Workout
 from planner.storage.backups import make_backup
 from planner.storage.db import open_database
 from planner.storage.plan_files import APP_PURPOSE, lock_file_for, read_lock_holder, try_lock
+from tests.fakes import write_workouts
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -52,7 +53,9 @@ HOLDER = textwrap.dedent(
 def plan(tmp_path: Path) -> Path:
     path = tmp_path / "plan.sqlite3"
     with open_database(path) as db:
-        db.repository.apply([Workout(None, date(2026, 3, 2), Kind.RUN, "Easy run", 0, 35.0)])
+        write_workouts(
+            db.repository, [Workout(None, date(2026, 3, 2), Kind.RUN, "Easy run", 0, 35.0)]
+        )
     return path
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Protocol
@@ -120,12 +120,5 @@ class PlanRepository(Protocol):
         Raises:
             StaleDataError: the file no longer holds what the batch expects; nothing written.
             StorageError: nothing could be written (the plan is unchanged).
-        """
-        ...
-
-    def apply(self, upserts: Sequence[Workout], deletes: Iterable[int] = ()) -> list[Workout]:
-        """Write workouts and delete others in one transaction, with no expectations.
-
-        The same as ``write(Batch(workouts=upserts, delete_workouts=deletes)).workouts``.
         """
         ...

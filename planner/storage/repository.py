@@ -10,7 +10,7 @@ transaction is rolled back, so the file keeps its previous contents.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from typing import TYPE_CHECKING, Any, Final
@@ -175,13 +175,6 @@ class SqlPlanRepository:
         with self._reading() as connection:
             row = connection.execute(_WORKOUT_BY_ID, {"wid": workout_id}).first()
         return None if row is None else workout_from_row(row)
-
-    def apply(self, upserts: Sequence[Workout], deletes: Iterable[int] = ()) -> list[Workout]:
-        """Write workouts and delete others in one transaction, with no expectations.
-
-        The same as ``write(Batch(workouts=upserts, delete_workouts=deletes)).workouts``.
-        """
-        return self.write(Batch(workouts=upserts, delete_workouts=list(deletes))).workouts
 
     def write(self, batch: Batch) -> Stored:
         """Check ``batch``'s expectations, then write all of it in one transaction.

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
@@ -166,10 +166,6 @@ class StartupRepository:
     def get_workout(self, workout_id: int) -> Workout | None:
         """One workout by id, or ``None``."""
         return self._source.get_workout(workout_id)
-
-    def apply(self, upserts: Sequence[Workout], deletes: Iterable[int] = ()) -> list[Workout]:
-        """Write workouts and delete others in one transaction (loads the store first)."""
-        return self._loaded().apply(upserts, deletes)
 
     def write(self, batch: Batch) -> Stored:
         """Check and write ``batch`` in one transaction (loads the store first)."""

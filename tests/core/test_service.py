@@ -24,7 +24,7 @@ from planner.core.ports import PlanRepository, StaleDataError, StorageError
 from planner.core.service import PlanService, WeighInExistsError, as_plan
 from planner.core.settings import SettingError, Settings, Units
 from planner.core.weeks import Week
-from tests.fakes import MemoryRepository
+from tests.fakes import MemoryRepository, write_workouts
 
 MON = date(2026, 11, 16)
 TUE, WED, THU, FRI, SAT, SUN = (MON + timedelta(days=i) for i in range(1, 7))
@@ -87,23 +87,23 @@ def test_memory_repository_has_every_method_of_the_port_with_its_parameters() ->
         assert list(inspect.signature(fake).parameters) == expected, name
 
 
-def test_memory_repository_apply_inserts_updates_and_restores_ids() -> None:
+def test_memory_repository_write_inserts_updates_and_restores_ids() -> None:
     repo = MemoryRepository()
-    first, second = repo.apply([workout(MON, "A"), workout(MON, "B", position=1)])
+    first, second = write_workouts(repo, [workout(MON, "A"), workout(MON, "B", position=1)])
     assert (first.id, second.id) == (1, 2)
-    (restored,) = repo.apply([workout(TUE, "Restored", id=10)])
+    (restored,) = write_workouts(repo, [workout(TUE, "Restored", id=10)])
     assert restored.id == 10
     assert repo.get_workout(10) == restored
-    (fresh,) = repo.apply([workout(TUE, "C", position=1)])
+    (fresh,) = write_workouts(repo, [workout(TUE, "C", position=1)])
     assert fresh.id == 11  # never collides with an id brought back by undo
-    (updated,) = repo.apply([first.replace(title="A2")], deletes=[2, 999])
+    (updated,) = write_workouts(repo, [first.replace(title="A2")], deletes=[2, 999])
     assert updated.title == "A2"
     assert [w.title for w in repo.workouts_between(MON, TUE)] == ["A2", "Restored", "C"]
     assert repo.count_workouts() == 3
     assert repo.first_workout_day() == MON
-    repo.apply([], deletes=[1, 10, 11])
+    write_workouts(repo, [], deletes=[1, 10, 11])
     assert repo.first_workout_day() is None
-    repo.apply([workout(MON, "D")])
+    write_workouts(repo, [workout(MON, "D")])
     assert repo.all_workouts()[0].id == 12  # deleted ids are not reused
 
 
@@ -754,7 +754,7 @@ def test_undo_after_the_change_was_overwritten_elsewhere_is_refused(
 ) -> None:
     (a,) = add_all(service, workout(MON, "Easy run"))
     moved = service.move(a, WED)
-    repo.apply([repo.get_workout(a).replace(title="Renamed elsewhere")])  # type: ignore[union-attr]
+    write_workouts(repo, [repo.get_workout(a).replace(title="Renamed elsewhere")])  # type: ignore[union-attr]
     before = repo.snapshot()
     with pytest.raises(StaleDataError):
         service.apply_change(moved.inverse())

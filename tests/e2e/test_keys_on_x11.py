@@ -20,10 +20,11 @@ WORKOUTS = "SELECT day, title FROM workouts ORDER BY day, position"
 def seed(path: Path) -> int:
     from planner.core.model import Kind, Workout
     from planner.storage.db import open_database
+    from tests.fakes import write_workouts
 
     with open_database(path) as database:
-        [stored] = database.repository.apply(
-            [Workout(None, THURSDAY, Kind.RUN, "Easy run", 0, 35.0, 6.0, 3)]
+        [stored] = write_workouts(
+            database.repository, [Workout(None, THURSDAY, Kind.RUN, "Easy run", 0, 35.0, 6.0, 3)]
         )
     assert stored.id is not None
     return stored.id

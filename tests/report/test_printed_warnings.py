@@ -11,6 +11,7 @@ from planner import cli
 from planner.core.model import Finding, Kind, Severity, Workout
 from planner.core.weeks import Week
 from planner.report.week_sheet import week_sheet_html
+from tests.fakes import write_workouts
 from tests.pdf import pdf_pages, pdf_text
 from tests.system import needs_qt
 
@@ -81,7 +82,7 @@ def test_print_week_lists_the_warnings_legwork_warnings_prints(
 
     database = open_database(db_path)
     try:
-        database.repository.apply(seven_days())
+        write_workouts(database.repository, seven_days())
     finally:
         database.close()
     out = tmp_path / "week.pdf"

@@ -22,6 +22,7 @@ from planner.core.model import Kind, Status, Workout
 from planner.core.ports import StorageError
 from planner.storage.db import Database, check_database, open_database
 from planner.storage.repository import SqlPlanRepository
+from tests.fakes import write_workouts
 
 
 def _chmod_denies() -> bool:
@@ -104,7 +105,7 @@ def open_and_check(path: Path) -> dict[str, Any]:
             outcome["read_only"] = db.read_only
             outcome["count"] = db.repository.count_workouts()
             try:
-                db.repository.apply([sample_workout(title="Should not be stored")])
+                write_workouts(db.repository, [sample_workout(title="Should not be stored")])
             except StorageError as error:
                 outcome["write_refused"] = str(error)
             else:
@@ -242,10 +243,13 @@ WRITER = textwrap.dedent(
     from pathlib import Path
 
     from planner.core.model import Kind, Workout
+    from planner.core.ports import Batch
     from planner.storage.db import open_database
 
     db = open_database(Path(sys.argv[1]))
-    db.repository.apply([Workout(None, date(2026, 3, 2), Kind.RUN, "Committed by the app")])
+    db.repository.write(
+        Batch(workouts=[Workout(None, date(2026, 3, 2), Kind.RUN, "Committed by the app")])
+    )
     connection = db.engine.connect().execution_options(sqlite_begin="IMMEDIATE")
     transaction = connection.begin()
     connection.exec_driver_sql("INSERT INTO settings (key, value) VALUES ('pending', '1')")

@@ -40,6 +40,7 @@ from planner.storage.backups import (
 from planner.storage.db import check_database, open_database
 from planner.storage.errors import CorruptDatabaseError
 from planner.storage.plan_files import RESTORE_READY_SUFFIX, temporary_name
+from tests.fakes import write_workouts
 from tests.storage.conftest import ROOT, _child_env, run_python, sample_workout
 
 #: A Monday morning; every test's clock starts here.
@@ -67,7 +68,7 @@ def sha(path: Path) -> str:
 
 def add_runs(path: Path, *titles: str) -> None:
     with open_database(path) as db:
-        db.repository.apply([sample_workout(title=title) for title in titles])
+        write_workouts(db.repository, [sample_workout(title=title) for title in titles])
 
 
 @pytest.fixture
@@ -106,7 +107,7 @@ def test_a_backup_is_a_verified_private_self_contained_copy(plan: Path, root: Pa
 
 def test_a_backup_of_an_open_plan_holds_what_was_committed(plan: Path, root: Path) -> None:
     with open_database(plan) as db:
-        db.repository.apply([sample_workout(title="Only in the log so far")])
+        write_workouts(db.repository, [sample_workout(title="Only in the log so far")])
         assert plan.with_name(plan.name + "-wal").exists()
         info = make_backup(plan, root, now=START)
     assert info.workouts == 4
@@ -334,11 +335,13 @@ KILLED_WRITER = textwrap.dedent(
     from datetime import date
     from pathlib import Path
     from planner.core.model import Kind, Workout
+    from planner.core.ports import Batch
     from planner.storage.db import open_database
 
     db = open_database(Path(sys.argv[1]))
     for n in range(5):
-        db.repository.apply([Workout(None, date(2026, 4, 1 + n), Kind.RUN, f"Crash run {n}")])
+        crash_run = Workout(None, date(2026, 4, 1 + n), Kind.RUN, f"Crash run {n}")
+        db.repository.write(Batch(workouts=[crash_run]))
     print("committed", flush=True)
     sys.stdin.readline()
     """
@@ -463,7 +466,7 @@ def test_a_copy_of_a_backup_opens_and_the_backup_stays_as_it_was(
     assert copy.name == "plan-2026-03-02-081500+0000-copy.sqlite3"
     assert again.name == "plan-2026-03-02-081500+0000-copy-2.sqlite3"
     with open_database(copy) as db:
-        db.repository.apply([sample_workout(title="Edits go to the copy")])
+        write_workouts(db.repository, [sample_workout(title="Edits go to the copy")])
     assert sha(info.path) == before
     assert os.stat(copy).st_mode & 0o777 == 0o600
 

@@ -36,6 +36,7 @@ from planner.storage.db import (
     open_database,
 )
 from planner.storage.errors import storage_error_from_sqlite
+from tests.fakes import write_workouts
 from tests.storage.conftest import (
     NO_PERMISSION_TESTS,
     file_state,
@@ -76,7 +77,7 @@ def test_new_file_has_mode_0600_whatever_the_umask(tmp_path: Path) -> None:
     try:
         path = tmp_path / "plan.sqlite3"
         with open_database(path) as db:
-            db.repository.apply([sample_workout()])
+            write_workouts(db.repository, [sample_workout()])
             assert path.stat().st_mode & 0o777 == 0o600
             wal = path.with_name(path.name + "-wal")
             assert wal.stat().st_mode & 0o777 == 0o600  # SQLite copies the file's mode
@@ -375,7 +376,7 @@ def test_read_only_open_refuses_writes_and_changes_nothing(make_plan: Callable[.
         templates = db.repository.templates()
         assert len(workouts) == 4
         with pytest.raises(StorageError, match="read-only") as caught:
-            db.repository.apply([sample_workout()], [workouts[0].id or 0])
+            write_workouts(db.repository, [sample_workout()], [workouts[0].id or 0])
         assert caught.value.hint
         with pytest.raises(StorageError, match="read-only"):
             db.repository.write(Batch(weights=[WeightEntry(date(2026, 1, 1), 70.0)]))
@@ -414,7 +415,7 @@ def open_write_and_report(path: Path) -> dict[str, Any]:
         outcome["read_only"] = db.read_only
         outcome["reason"] = db.read_only_reason
         try:
-            db.repository.apply([sample_workout(title="Written")])
+            write_workouts(db.repository, [sample_workout(title="Written")])
         except StorageError as error:
             outcome["write_refused"] = str(error)
         else:
@@ -549,7 +550,9 @@ def test_a_locked_file_raises_storage_error_and_keeps_data(make_plan: Callable[.
         try:
             other.execute("BEGIN IMMEDIATE")  # another program holds the write lock
             with pytest.raises(StorageError, match="locked by another program") as caught:
-                db.repository.apply([sample_workout(title="Blocked")], [before[0].id or 0])
+                write_workouts(
+                    db.repository, [sample_workout(title="Blocked")], [before[0].id or 0]
+                )
             assert caught.value.hint
             # Reading still works while the other writer holds its lock (WAL).
             assert db.repository.workouts_between(date.min, date.max) == before
@@ -557,7 +560,7 @@ def test_a_locked_file_raises_storage_error_and_keeps_data(make_plan: Callable[.
             other.execute("ROLLBACK")
             other.close()
         assert db.repository.workouts_between(date.min, date.max) == before
-        db.repository.apply([sample_workout(title="Now it works")])
+        write_workouts(db.repository, [sample_workout(title="Now it works")])
         assert db.repository.count_workouts() == 2
 
 
@@ -612,7 +615,7 @@ def test_check_missing_file(tmp_path: Path) -> None:
 
 # ------------------------------------------------------------------------------ backups
 def test_backup_is_a_verified_private_copy(database: Database, tmp_path: Path) -> None:
-    (stored,) = database.repository.apply([sample_workout()])
+    (stored,) = write_workouts(database.repository, [sample_workout()])
     backup = database.make_backup(tmp_path / "backups")
 
     assert backup.parent == tmp_path / "backups"
@@ -635,7 +638,7 @@ def test_backups_rotate_keeping_the_newest(database: Database, tmp_path: Path) -
         file.write_text("not ours")
     made = []
     for i in range(6):
-        database.repository.apply([sample_workout(title=f"Run {i}")])
+        write_workouts(database.repository, [sample_workout(title=f"Run {i}")])
         made.append(database.make_backup(folder, keep=3))
 
     ours = sorted(folder.glob("plan-backup-*"))
@@ -784,8 +787,9 @@ def test_read_only_open_does_not_upgrade(
 
 def test_workouts_survive_reopen_with_every_kind(db_path: Path) -> None:
     with open_database(db_path) as db:
-        stored = db.repository.apply(
-            [Workout(None, date(2026, 3, 2), kind, kind.label, i) for i, kind in enumerate(Kind)]
+        stored = write_workouts(
+            db.repository,
+            [Workout(None, date(2026, 3, 2), kind, kind.label, i) for i, kind in enumerate(Kind)],
         )
     with open_database(db_path) as db:
         assert db.repository.workouts_between(date(2026, 3, 2), date(2026, 3, 2)) == stored

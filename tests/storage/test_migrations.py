@@ -24,6 +24,7 @@ from planner.storage.db import (
     open_database,
 )
 from planner.storage.orm import LEGWORK_TABLES, Base
+from tests.fakes import write_workouts
 from tests.storage.conftest import sample_workout
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -127,7 +128,7 @@ def test_orm_metadata_matches_the_migrations(tmp_path: Path) -> None:
 def test_full_downgrade_and_upgrade_round_trip(tmp_path: Path) -> None:
     path = tmp_path / "plan.sqlite3"
     with open_database(path) as db:
-        db.repository.apply([sample_workout()])
+        write_workouts(db.repository, [sample_workout()])
     downgrade(path, "base")
     with sqlite3.connect(path) as connection:
         tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}

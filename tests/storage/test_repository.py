@@ -14,6 +14,7 @@ from planner.core.ports import Batch, StaleDataError, StorageError
 from planner.core.service import PlanService
 from planner.storage.db import Database, open_database
 from planner.storage.repository import SqlPlanRepository
+from tests.fakes import write_workouts
 from tests.storage.conftest import sample_workout
 
 MONDAY = date(2026, 3, 2)
@@ -26,7 +27,7 @@ def all_workouts(repo: SqlPlanRepository) -> list[Workout]:
 # ------------------------------------------------------------------------------ round trips
 def test_every_workout_field_round_trips(repo: SqlPlanRepository) -> None:
     original = sample_workout()
-    (stored,) = repo.apply([original])
+    (stored,) = write_workouts(repo, [original])
 
     assert stored.id is not None
     assert stored == original.replace(id=stored.id)
@@ -42,13 +43,13 @@ def test_every_workout_field_round_trips(repo: SqlPlanRepository) -> None:
 
 def test_defaults_and_nones_round_trip(repo: SqlPlanRepository) -> None:
     bare = Workout(id=None, day=MONDAY, kind=Kind.REST, title="Rest day")
-    (stored,) = repo.apply([bare])
+    (stored,) = write_workouts(repo, [bare])
     assert repo.get_workout(stored.id or 0) == bare.replace(id=stored.id)
 
 
 def test_round_trip_survives_reopening(db_path: Path) -> None:
     with open_database(db_path) as db:
-        (stored,) = db.repository.apply([sample_workout()])
+        (stored,) = write_workouts(db.repository, [sample_workout()])
     with open_database(db_path) as db:
         assert all_workouts(db.repository) == [stored]
 
@@ -78,27 +79,28 @@ workouts = st.builds(
 )
 @given(workout=workouts)
 def test_any_workout_round_trips_exactly(repo: SqlPlanRepository, workout: Workout) -> None:
-    (stored,) = repo.apply([workout])
+    (stored,) = write_workouts(repo, [workout])
     assert repo.get_workout(stored.id or 0) == workout.replace(id=stored.id)
 
 
-# ------------------------------------------------------------------------------ apply()
+# ------------------------------------------------------------------------------ write()
 def test_ids_are_never_reused(repo: SqlPlanRepository) -> None:
-    (first,) = repo.apply([sample_workout()])
+    (first,) = write_workouts(repo, [sample_workout()])
     assert first.id is not None
-    repo.apply([], [first.id])
-    (second,) = repo.apply([sample_workout()])
+    write_workouts(repo, [], [first.id])
+    (second,) = write_workouts(repo, [sample_workout()])
     assert second.id is not None
     assert second.id > first.id
 
 
 def test_a_failing_batch_writes_nothing(repo: SqlPlanRepository) -> None:
-    (kept,) = repo.apply([sample_workout(title="Kept")])
+    (kept,) = write_workouts(repo, [sample_workout(title="Kept")])
     assert kept.id is not None
     before = all_workouts(repo)
 
     with pytest.raises(StorageError) as caught:
-        repo.apply(
+        write_workouts(
+            repo,
             [
                 sample_workout(title="New, valid"),
                 kept.replace(title="Edited, valid"),

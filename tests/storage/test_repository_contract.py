@@ -28,7 +28,7 @@ from planner.core.model import Kind, Template, WeightEntry, Workout
 from planner.core.ports import Batch, PlanRepository, StaleDataError, StorageError
 from planner.storage.db import open_database
 from planner.storage.startup import StartupDatabase, open_for_startup
-from tests.fakes import MemoryRepository
+from tests.fakes import MemoryRepository, write_workouts
 from tests.storage.conftest import sample_workout
 
 WRITABLE = ("sql", "startup", "memory")
@@ -296,14 +296,16 @@ def test_workouts_without_an_id_get_fresh_ids_in_batch_order(repository: PlanRep
 
 
 def test_a_deleted_workouts_id_is_never_given_again(repository: PlanRepository) -> None:
-    a, b = repository.apply([sample_workout(title="A"), sample_workout(title="B", position=1)])
+    a, b = write_workouts(
+        repository, [sample_workout(title="A"), sample_workout(title="B", position=1)]
+    )
     assert a.id is not None and b.id is not None
-    repository.apply([], [a.id, b.id])  # b had the highest id
-    repository.apply([sample_workout(id=500, title="Restored")])
-    repository.apply([], [500])
+    write_workouts(repository, [], [a.id, b.id])  # b had the highest id
+    write_workouts(repository, [sample_workout(id=500, title="Restored")])
+    write_workouts(repository, [], [500])
 
-    (c,) = repository.apply([sample_workout(title="C")])
-    (d,) = repository.apply([sample_workout(title="D")])
+    (c,) = write_workouts(repository, [sample_workout(title="C")])
+    (d,) = write_workouts(repository, [sample_workout(title="D")])
 
     assert c.id not in (None, a.id, b.id, 500)
     assert d.id not in (None, a.id, b.id, 500, c.id)
@@ -320,7 +322,9 @@ def test_a_deleted_templates_id_is_never_given_again(repository: PlanRepository)
 
 
 def test_an_update_by_id_changes_that_workout_only(repository: PlanRepository) -> None:
-    a, b = repository.apply([sample_workout(title="A"), sample_workout(title="B", position=1)])
+    a, b = write_workouts(
+        repository, [sample_workout(title="A"), sample_workout(title="B", position=1)]
+    )
     assert a.id is not None
     edited = a.replace(title="A, longer", day=date(2026, 3, 5), duration_min=70.0, heavy_legs=False)
 
@@ -332,15 +336,17 @@ def test_an_update_by_id_changes_that_workout_only(repository: PlanRepository) -
 
 
 def test_an_upsert_of_an_unknown_id_inserts_exactly_that_id(repository: PlanRepository) -> None:
-    (workout,) = repository.apply([sample_workout(title="Deleted, then undone")])
+    (workout,) = write_workouts(repository, [sample_workout(title="Deleted, then undone")])
     assert workout.id is not None
-    repository.apply([], [workout.id])
+    write_workouts(repository, [], [workout.id])
     assert repository.get_workout(workout.id) is None
 
     restored = repository.write(
         Batch(workouts=[workout], expect_workouts={workout.id: None})  # how undo does it
     ).workouts
-    (never_seen,) = repository.apply([sample_workout(id=777, title="Never stored before")])
+    (never_seen,) = write_workouts(
+        repository, [sample_workout(id=777, title="Never stored before")]
+    )
 
     assert restored == [workout]
     assert repository.get_workout(workout.id) == workout
@@ -350,8 +356,8 @@ def test_an_upsert_of_an_unknown_id_inserts_exactly_that_id(repository: PlanRepo
 
 
 def test_deletes_run_after_the_upserts_of_the_same_batch(repository: PlanRepository) -> None:
-    (kept, doomed) = repository.apply(
-        [sample_workout(title="Kept"), sample_workout(title="Doomed", position=1)]
+    (kept, doomed) = write_workouts(
+        repository, [sample_workout(title="Kept"), sample_workout(title="Doomed", position=1)]
     )
     assert doomed.id is not None
 
@@ -370,7 +376,7 @@ def test_deletes_run_after_the_upserts_of_the_same_batch(repository: PlanReposit
 
 
 def test_unknown_ids_and_days_to_delete_are_ignored(repository: PlanRepository) -> None:
-    (workout,) = repository.apply([sample_workout()])
+    (workout,) = write_workouts(repository, [sample_workout()])
     repository.write(Batch(weights=[WeightEntry(date(2026, 3, 2), 70.0)]))
     before = state(repository)
 
@@ -381,28 +387,30 @@ def test_unknown_ids_and_days_to_delete_are_ignored(repository: PlanRepository) 
             delete_templates=[10**6],
         )
     )
-    assert repository.apply([], [10**6 + 1]) == []
+    assert write_workouts(repository, [], [10**6 + 1]) == []
 
     assert state(repository) == before
     assert repository.get_workout(workout.id or 0) == workout
 
 
-def test_apply_inserts_updates_restores_and_deletes_in_one_call(
+def test_write_inserts_updates_restores_and_deletes_in_one_call(
     repository: PlanRepository,
 ) -> None:
-    a, b, c = repository.apply(
+    a, b, c = write_workouts(
+        repository,
         [
             sample_workout(title="A"),
             sample_workout(title="B", position=1),
             sample_workout(title="C", position=2),
-        ]
+        ],
     )
     assert a.id is not None and b.id is not None and c.id is not None
-    assert repository.apply([], [b.id]) == []
+    assert write_workouts(repository, [], [b.id]) == []
 
-    stored = repository.apply(
+    stored = write_workouts(
+        repository,
         [a.replace(title="A edited"), sample_workout(title="D", position=3), b],
-        (i for i in [c.id]),  # any iterable
+        [c.id],
     )
 
     assert stored[0] == a.replace(title="A edited")
@@ -411,7 +419,7 @@ def test_apply_inserts_updates_restores_and_deletes_in_one_call(
     assert stored[2] == b
     assert repository.workouts_between(date.min, date.max) == [stored[0], b, stored[1]]
     assert repository.get_workout(c.id) is None
-    assert repository.apply([]) == []
+    assert write_workouts(repository, []) == []
     assert repository.count_workouts() == 3
 
 
@@ -575,8 +583,8 @@ class Plan:
 
 
 def stock(repository: PlanRepository) -> Plan:
-    workout, other = repository.apply(
-        [sample_workout(title="Tempo"), sample_workout(title="Other", position=1)]
+    workout, other = write_workouts(
+        repository, [sample_workout(title="Tempo"), sample_workout(title="Other", position=1)]
     )
     weight = WeightEntry(date(2026, 3, 2), 70.5)
     (template,) = repository.write(

@@ -21,6 +21,7 @@ from planner.storage import sqlite_file, startup
 from planner.storage.db import open_database
 from planner.storage.orm import LEGWORK_TABLES, Base
 from planner.storage.startup import StartupDatabase, open_for_startup
+from tests.fakes import write_workouts
 from tests.storage.conftest import (
     NO_PERMISSION_TESTS,
     file_state,
@@ -113,11 +114,12 @@ def demo_plan(tmp_path_factory: pytest.TempPathFactory) -> Plan:
         db.repository.write(Batch(settings={"units": "km"}))
         db.repository.write(Batch(settings={"first_day": "0"}))
         # Same day, same position: the id breaks the tie in both readers.
-        db.repository.apply(
+        write_workouts(
+            db.repository,
             [
                 Workout(None, MONDAY, Kind.STRENGTH, "Core", 0, 20.0, rpe=5),
                 Workout(None, MONDAY, Kind.HIIT, "Hills", 0, 25.0),
-            ]
+            ],
         )
         own = db.repository.write(
             Batch(templates=[Template(None, "aqua jog", Kind.RUN, 30.0, None, 3.0)])
@@ -228,7 +230,7 @@ def test_an_empty_plan_reads_the_same(tmp_path: Path) -> None:
 
 # ------------------------------------------------------------------------------ writes
 WRITES: list[tuple[str, Callable[[PlanRepository], object]]] = [
-    ("apply", lambda r: r.apply([sample_workout(day=MONDAY, title="Written early")])),
+    ("workouts", lambda r: write_workouts(r, [sample_workout(day=MONDAY, title="Written early")])),
     (
         "save_template",
         lambda r: r.write(
@@ -258,8 +260,10 @@ def test_an_early_write_is_persisted(plan: Plan) -> None:
     assert database is not None
     with database:
         week = database.repository.workouts_between(MONDAY, MONDAY + timedelta(days=6))
-        (stored,) = database.repository.apply(
-            [sample_workout(day=MONDAY, title="Written before loading")], [week[0].id or 0]
+        (stored,) = write_workouts(
+            database.repository,
+            [sample_workout(day=MONDAY, title="Written before loading")],
+            [week[0].id or 0],
         )
         database.repository.write(Batch(settings={"units": "mi"}))
         database.repository.write(Batch(weights=[WeightEntry(MONDAY, 71.5)]))

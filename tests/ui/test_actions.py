@@ -18,6 +18,7 @@ from planner.storage.db import open_database
 from planner.ui.actions import ActionSpec, ActionTable, key_sequences, plain_text
 from planner.ui.dialogs.shortcuts import ShortcutsDialog
 from planner.ui.main_window import MainWindow
+from tests.fakes import write_workouts
 from tests.helpers.key_schemes import SCHEMES, use_key_scheme
 
 TODAY = date(2026, 11, 18)
@@ -173,8 +174,9 @@ def test_ctrl_d_duplicates_and_delete_deletes(
     deletes."""
     use_key_scheme(monkeypatch, scheme)
     with open_database(db_path) as database:
-        database.repository.apply(
-            [Workout(None, date(2026, 11, 19), Kind.RUN, "Easy run", 0, 35.0, 6.0, 3)]
+        write_workouts(
+            database.repository,
+            [Workout(None, date(2026, 11, 19), Kind.RUN, "Easy run", 0, 35.0, 6.0, 3)],
         )
     window = build_main_window(db_path, today=TODAY)
     qtbot.addWidget(window)

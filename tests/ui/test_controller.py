@@ -13,7 +13,7 @@ from planner.core.model import Kind, Status, ValidationError, WeightEntry, Worko
 from planner.core.settings import Units
 from planner.core.weeks import week_of
 from planner.ui.controller import PlanController
-from tests.fakes import MemoryRepository
+from tests.fakes import MemoryRepository, write_workouts
 from tests.ui.conftest import by_title, template_id
 
 SUNDAY = date(2026, 11, 22)
@@ -164,7 +164,7 @@ def test_undo_of_a_change_overwritten_elsewhere_is_refused_and_clears_history(
     long_run = by_title(repo, "Long run")
     controller.move(long_run.id, date(2026, 11, 20))
     elsewhere = repo.get_workout(long_run.id).replace(title="Long run with friends")
-    repo.apply([elsewhere])  # another program wrote to the plan
+    write_workouts(repo, [elsewhere])  # another program wrote to the plan
     with qtbot.waitSignal(controller.failed) as failed:
         controller.undo_stack.undo()
     assert "changed elsewhere" in failed.args[0]
@@ -177,7 +177,7 @@ def test_saving_an_editor_opened_on_a_stale_copy_is_refused(
 ) -> None:
     shown = by_title(repo, "Long run")
     elsewhere = shown.replace(distance_km=21.1, notes="half marathon")
-    repo.apply([elsewhere])
+    write_workouts(repo, [elsewhere])
     with qtbot.waitSignal(controller.failed) as failed:
         assert not controller.edit(shown.replace(status=Status.DONE), expected=shown)
     assert "changed elsewhere" in failed.args[0]

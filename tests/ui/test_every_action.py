@@ -44,6 +44,7 @@ from planner.storage.db import open_database
 from planner.ui.file_actions import remember_plan
 from planner.ui.main_window import MENUS, MainWindow
 from planner.ui.selection_actions import BLOCK_ACTIONS
+from tests.fakes import write_workouts
 from tests.helpers.action_walker import (
     DialogAnswerer,
     FileAnswers,
@@ -68,7 +69,8 @@ OWN_TEMPLATE = "Hill repeats 8 x 60 s"
 def seed_plan(path: Path, *, weigh_ins: bool = True) -> None:
     """A small plan: a missed run, a done tempo, runs to come, next week begun, an own template."""
     with open_database(path) as database:
-        database.repository.apply(
+        write_workouts(
+            database.repository,
             [
                 Workout(None, MON, Kind.RUN, "Easy run", 0, 35.0, 6.0, 3),  # missed
                 Workout(None, TUE, Kind.RUN, "Tempo run", 0, 45.0, 8.0, 7, status=Status.DONE),
@@ -76,7 +78,7 @@ def seed_plan(path: Path, *, weigh_ins: bool = True) -> None:
                 Workout(None, SAT, Kind.STRENGTH, "Squat jumps", 0, 10.0, None, 6),
                 Workout(None, SUN, Kind.RUN, "Long run", 0, 100.0, 16.0, 5),
                 Workout(None, MON + timedelta(days=7), Kind.RUN, "Easy run", 0, 35.0, 6.0, 3),
-            ]
+            ],
         )
         if weigh_ins:
             database.repository.bulk_insert_weights(

@@ -14,6 +14,7 @@ from planner.app import build_main_window
 from planner.core.model import Kind, Workout
 from planner.interchange.csv_cells import restore_cell
 from planner.storage.db import open_database
+from tests.fakes import write_workouts
 
 TODAY = date(2026, 11, 18)
 TITLES = ['=HYPERLINK("http://evil.invalid","Tempo")', "+1 km strides", "-2 min walk", "Easy run"]
@@ -24,11 +25,12 @@ def test_export_workouts_as_csv_prefixes_formulas_with_a_quote(
 ) -> None:
     plan = tmp_path / "plan.sqlite3"
     with open_database(plan) as database:
-        database.repository.apply(
+        write_workouts(
+            database.repository,
             [
                 Workout(None, date(2026, 11, 16 + n), Kind.RUN, title, 0, 40, 7.0, 3, notes=title)
                 for n, title in enumerate(TITLES)
-            ]
+            ],
         )
     window = build_main_window(plan, today=TODAY)
     qtbot.addWidget(window)

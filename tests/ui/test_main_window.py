@@ -34,6 +34,7 @@ from planner.storage.db import open_database
 from planner.ui.dialogs.workout_editor import WorkoutEditor
 from planner.ui.main_window import MainWindow
 from planner.ui.mime import encode_template, encode_workouts
+from tests.fakes import write_workouts
 
 #: A Wednesday; its week (2026-W47) runs Monday 16 to Sunday 22 November 2026.
 TODAY = date(2026, 11, 18)
@@ -87,7 +88,9 @@ def seed(path: Path, *workouts: Workout) -> list[int]:
     """Write ``workouts`` to a new plan file before the app opens it; returns their ids."""
     database = open_database(path)
     try:
-        return [w.id for w in database.repository.apply(list(workouts)) if w.id is not None]
+        return [
+            w.id for w in write_workouts(database.repository, list(workouts)) if w.id is not None
+        ]
     finally:
         database.close()
 
@@ -908,7 +911,9 @@ class _CloseAfterFirstPaint(QObject):
 def test_closing_right_after_the_first_paint_shows_no_errors(qtbot: Any, db_path: Path) -> None:
     """Work waiting for the first paint (warnings, charts) finds the plan closed, quietly."""
     with closing(open_database(db_path)) as db:
-        db.repository.apply([Workout(None, TODAY, Kind.RUN, "Easy run", 0, 35.0, 6.0, 3.0)])
+        write_workouts(
+            db.repository, [Workout(None, TODAY, Kind.RUN, "Easy run", 0, 35.0, 6.0, 3.0)]
+        )
     window = build_main_window(db_path, today=TODAY)
     qtbot.addWidget(window)
     errors: list[tuple[str, str]] = []

@@ -25,6 +25,7 @@ from planner.core.settings import RULE_IDS, Settings, Units
 from planner.storage.db import open_database
 from planner.ui.dialogs.preferences import PreferencesDialog
 from planner.ui.main_window import MainWindow
+from tests.fakes import write_workouts
 from tests.helpers.shown_text import box_informative_text, box_text
 
 TODAY = date(2026, 11, 18)
@@ -160,8 +161,9 @@ def stored_settings(path: Path) -> dict[str, str]:
 @pytest.fixture
 def window(qtbot: Any, db_path: Path) -> MainWindow:
     with open_database(db_path) as database:
-        database.repository.apply(
-            [Workout(None, date(2026, 11, 20), Kind.RUN, "Long run", 0, 100, 16.0, 5)]
+        write_workouts(
+            database.repository,
+            [Workout(None, date(2026, 11, 20), Kind.RUN, "Long run", 0, 100, 16.0, 5)],
         )
     window = build_main_window(db_path, today=TODAY)
     qtbot.addWidget(window)

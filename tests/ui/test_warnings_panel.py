@@ -28,7 +28,7 @@ from planner.ui.view_state import DropIntent, ViewState
 from planner.ui.warnings_model import WarningsModel
 from planner.ui.warnings_panel import EMPTY_TITLE, WarningsPanel
 from planner.ui.week_view import WeekView
-from tests.fakes import MemoryRepository
+from tests.fakes import MemoryRepository, write_workouts
 from tests.helpers.shown_text import MARKUP_TITLE, label_text
 
 #: Wednesday 18 November 2026; its week runs Monday 16 to Sunday 22.
@@ -468,7 +468,7 @@ def seed(path: Path, workouts: list[Workout]) -> None:
 
     database = open_database(path)
     try:
-        database.repository.apply(workouts)
+        write_workouts(database.repository, workouts)
     finally:
         database.close()
 

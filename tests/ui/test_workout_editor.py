@@ -13,7 +13,7 @@ from planner.core.settings import Units
 from planner.ui.controller import PlanController
 from planner.ui.dialogs.number_field import NumberField
 from planner.ui.dialogs.workout_editor import WorkoutEditor
-from tests.fakes import MemoryRepository
+from tests.fakes import MemoryRepository, write_workouts
 from tests.ui.conftest import by_title
 
 
@@ -531,8 +531,9 @@ def test_no_field_moves_as_an_error_appears_and_clears(qtbot, db_path, field: st
 
     database = open_database(db_path)
     try:
-        (saved,) = database.repository.apply(
-            [Workout(None, date(2026, 11, 19), Kind.RUN, "Easy run", 0, 35, 6.0, 3)]
+        (saved,) = write_workouts(
+            database.repository,
+            [Workout(None, date(2026, 11, 19), Kind.RUN, "Easy run", 0, 35, 6.0, 3)],
         )
     finally:
         database.close()
