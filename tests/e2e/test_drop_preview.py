@@ -18,6 +18,7 @@ from typing import Any
 from planner.core.model import Kind, Workout
 from tests.e2e.conftest import Rect
 from tests.e2e.xdo import Xdo
+from tests.fakes import write_workouts
 
 TODAY = dt.date(2026, 11, 18)  # a Wednesday
 MONDAY = dt.date(2026, 11, 16)
@@ -49,7 +50,7 @@ def seed(path: Path) -> None:
 
     database = open_database(path)
     try:
-        database.repository.apply(six_days())
+        write_workouts(database.repository, six_days())
     finally:
         database.close()
 
