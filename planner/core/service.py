@@ -85,6 +85,10 @@ class PlanService:
         """One workout, or ``None`` when it no longer exists."""
         return self._repo.get_workout(workout_id)
 
+    def count_workouts(self) -> int:
+        """How many workouts the plan holds."""
+        return self._repo.count_workouts()
+
     def templates(self) -> list[Template]:
         """The workout library."""
         return self._repo.templates()

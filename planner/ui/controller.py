@@ -142,6 +142,16 @@ class PlanController(QObject):
             self.failed.emit(str(error), error.hint)
             return []
 
+    def has_workouts(self) -> bool:
+        """Whether the plan holds any workout; ``True`` (nothing to offer) if storage fails."""
+        if self.closed:
+            return True
+        try:
+            return self._service.count_workouts() > 0
+        except StorageError as error:
+            self.failed.emit(str(error), error.hint)
+            return True
+
     def workout(self, workout_id: int) -> Workout | None:
         """One workout, or ``None``."""
         return self._service.workout(workout_id)

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from planner.core.model import Kind, Status, ValidationError, WeightEntry, Workout
+from planner.core.ports import StorageError
 from planner.core.settings import Units
 from planner.core.weeks import week_of
 from planner.ui.controller import PlanController
@@ -333,3 +334,19 @@ def test_undo_and_redo_are_announced_once_each_and_refusals_not_at_all(
     with qtbot.waitSignal(controller.failed):
         controller.undo_stack.undo()
     assert said == []
+
+
+def test_has_workouts_reports_a_failed_read_and_offers_nothing(
+    controller: PlanController, repo: MemoryRepository, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert controller.has_workouts()
+    write_workouts(repo, [], [w.id for w in repo.all_workouts() if w.id is not None])
+    assert not controller.has_workouts()
+
+    def unreadable() -> int:
+        raise StorageError("The plan file cannot be read.", "Check the disk.")
+
+    monkeypatch.setattr(repo, "count_workouts", unreadable)
+    with qtbot.waitSignal(controller.failed) as failed:
+        assert controller.has_workouts()  # no demo offered over a file that cannot be read
+    assert failed.args == ["The plan file cannot be read.", "Check the disk."]

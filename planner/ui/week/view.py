@@ -233,9 +233,7 @@ class WeekView(QWidget):
             self._by_day.setdefault(workout.day, []).append(workout)
         self._totals = week_totals(self._workouts)
         self._plan_empty = (
-            self._offer_demo
-            and not self._workouts
-            and self._controller.service.repository.count_workouts() == 0
+            self._offer_demo and not self._workouts and not self._controller.has_workouts()
         )
         self._relayout()
 
