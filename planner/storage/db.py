@@ -28,7 +28,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -39,7 +39,7 @@ from sqlalchemy.pool import ConnectionPoolEntry
 
 from planner.core.ports import StorageError
 from planner.storage import sqlite_file
-from planner.storage.backups import BEFORE_UPGRADE, _write_verified_copy, make_backup
+from planner.storage.backups import BEFORE_UPGRADE, make_backup
 from planner.storage.errors import (
     CorruptDatabaseError,
     DatabasePermissionError,
@@ -230,10 +230,6 @@ def check_database(path: Path) -> CheckResult:
 
 
 # -- backups ---------------------------------------------------------------------------------
-def _timestamp() -> str:
-    return datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
-
-
 def _now() -> datetime:
     return datetime.now().astimezone()
 
@@ -304,51 +300,6 @@ class Database:
         if self._remove_side_files:
             self._remove_side_files = False
             _remove_empty_side_files(self.path)
-
-    def make_backup(self, backup_dir: Path, keep: int = 7) -> Path:
-        """Copy the plan into the folder ``backup_dir`` now, keeping the ``keep`` newest copies.
-
-        A manual copy into a folder of the caller's choosing; the app's own history of
-        backups (a folder per plan, daily/weekly/monthly) is :mod:`planner.storage.backups`.
-        The copy uses SQLite's online backup API (consistent even while the plan is being
-        edited), has mode 0600, and is verified with ``PRAGMA integrity_check`` before it
-        counts. Copies are named ``<stem>-backup-<UTC time>.sqlite3``; only those of this
-        plan file are rotated.
-
-        Returns:
-            The new copy's path.
-
-        Raises:
-            ValueError: ``keep`` is less than 1.
-            StorageError: the copy could not be written or failed verification.
-        """
-        if keep < 1:
-            raise ValueError("keep at least one backup")
-        backup_dir = Path(backup_dir)
-        try:
-            backup_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-        except OSError as exc:
-            raise StorageError(
-                f"The backup folder {backup_dir} cannot be created ({exc.strerror}).",
-                "Choose another backup folder.",
-            ) from exc
-        prefix = f"{self.path.stem}-backup-"
-        target = backup_dir / f"{prefix}{_timestamp()}{self.path.suffix}"
-        temporary = temporary_name(target, "backup")
-        _write_verified_copy(self.path, temporary)
-        try:
-            move_no_clobber(temporary, target)
-        except OSError as exc:
-            temporary.unlink(missing_ok=True)
-            raise StorageError(
-                f"The backup {target} cannot be saved ({exc.strerror or exc}).",
-                "Check that the disk is not full.",
-            ) from exc
-        fsync_directory(backup_dir)
-        backups = sorted(backup_dir.glob(f"{prefix}*{self.path.suffix}"))
-        for old in backups[:-keep]:
-            old.unlink(missing_ok=True)
-        return target
 
 
 def _create_file(path: Path, shown: Path) -> None:

@@ -269,21 +269,6 @@ class StartupDatabase:
         self.repository._use(database.repository)
         self._reader.close()  # the open Database owns the side files now
 
-    def make_backup(self, backup_dir: Path, keep: int = 7) -> Path:
-        """Finish loading, then back up as :meth:`planner.storage.db.Database.make_backup` does.
-
-        Returns:
-            The new backup's path.
-
-        Raises:
-            ValueError: ``keep`` is less than 1.
-            StorageError: the file could not be loaded, or the backup not written.
-        """
-        self.finish_loading()
-        if self._database is None:  # pragma: no cover - finish_loading opens it or raises
-            raise StorageError(f"The plan file {self.path} is not open.", _CLOSED_HINT)
-        return self._database.make_backup(backup_dir, keep)
-
     def close(self) -> None:
         """Close whichever connection is open; safe to call more than once.
 

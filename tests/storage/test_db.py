@@ -613,46 +613,6 @@ def test_check_missing_file(tmp_path: Path) -> None:
     assert not (tmp_path / "nope.sqlite3").exists()
 
 
-# ------------------------------------------------------------------------------ backups
-def test_backup_is_a_verified_private_copy(database: Database, tmp_path: Path) -> None:
-    (stored,) = write_workouts(database.repository, [sample_workout()])
-    backup = database.make_backup(tmp_path / "backups")
-
-    assert backup.parent == tmp_path / "backups"
-    assert backup.name.startswith("plan-backup-")
-    assert backup.suffix == ".sqlite3"
-    assert backup.stat().st_mode & 0o777 == 0o600
-    assert sql(backup, "PRAGMA integrity_check") == [("ok",)]
-    assert sql(backup, "PRAGMA journal_mode") == [("delete",)]  # one self-contained file
-    assert check_database(backup).ok
-    with open_database(backup, read_only=True) as copy:
-        assert copy.repository.workouts_between(date.min, date.max) == [stored]
-    assert [p.name for p in backup.parent.iterdir()] == [backup.name]
-
-
-def test_backups_rotate_keeping_the_newest(database: Database, tmp_path: Path) -> None:
-    folder = tmp_path / "backups"
-    folder.mkdir()
-    unrelated = [folder / "other-backup-20200101-000000-000000.sqlite3", folder / "notes.txt"]
-    for file in unrelated:
-        file.write_text("not ours")
-    made = []
-    for i in range(6):
-        write_workouts(database.repository, [sample_workout(title=f"Run {i}")])
-        made.append(database.make_backup(folder, keep=3))
-
-    ours = sorted(folder.glob("plan-backup-*"))
-    assert ours == made[-3:]
-    assert all(file.exists() for file in unrelated)
-    with open_database(ours[-1], read_only=True) as newest:
-        assert newest.repository.count_workouts() == 6
-
-
-def test_backup_keep_must_be_positive(database: Database, tmp_path: Path) -> None:
-    with pytest.raises(ValueError, match="keep"):
-        database.make_backup(tmp_path, keep=0)
-
-
 # ------------------------------------------------------------------------------ upgrades
 NEXT_REVISION = "ad0be0000002"
 

@@ -323,15 +323,6 @@ def test_a_failed_load_keeps_the_reader_and_writes_nothing(
     assert opened.repository.settings().get("units") == "mi"
 
 
-def test_make_backup_loads_first_and_delegates(opened: StartupDatabase, tmp_path: Path) -> None:
-    backup = opened.make_backup(tmp_path / "backups", keep=2)
-    assert opened.loaded
-    assert backup.parent == tmp_path / "backups"
-    assert backup.stat().st_mode & 0o777 == 0o600
-    with open_database(backup, read_only=True) as copy:
-        assert copy.repository.count_workouts() == opened.repository.count_workouts()
-
-
 # ------------------------------------------------------------------------------ refusals
 @pytest.mark.parametrize(("make_file", "error", "words"), REFUSALS)
 def test_refuses_what_open_database_refuses_and_leaves_it_alone(
