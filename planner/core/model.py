@@ -9,7 +9,7 @@ import dataclasses
 import enum
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 if TYPE_CHECKING:
     from planner.core.settings import Settings
@@ -27,9 +27,6 @@ LAST_PLAN_DAY = date(2199, 12, 31)
 #: The body weights a weigh-in may record (kg); anything else is a typing mistake.
 MIN_WEIGHT_KG = 20.0
 MAX_WEIGHT_KG = 300.0
-
-_K = TypeVar("_K")
-_V = TypeVar("_V")
 
 
 class Kind(enum.StrEnum):
@@ -424,29 +421,3 @@ class ChangeSet:
             settings_before=self.settings_after,
             settings_after=self.settings_before,
         )
-
-    def merged(self, other: ChangeSet) -> ChangeSet:
-        """This change followed by ``other``, as one change."""
-        return ChangeSet(
-            days=self.days | other.days,
-            before=_merge_before(self.before, other.before),
-            after={**self.after, **other.after},
-            weights_before=_merge_before(self.weights_before, other.weights_before),
-            weights_after={**self.weights_after, **other.weights_after},
-            templates_before=_merge_before(self.templates_before, other.templates_before),
-            templates_after={**self.templates_after, **other.templates_after},
-            settings_before=(
-                self.settings_before if self.settings_after is not None else other.settings_before
-            ),
-            settings_after=(
-                other.settings_after if other.settings_after is not None else self.settings_after
-            ),
-            reload=self.reload or other.reload,
-        )
-
-
-def _merge_before(first: dict[_K, _V], second: dict[_K, _V]) -> dict[_K, _V]:
-    merged = dict(first)
-    for key, value in second.items():
-        merged.setdefault(key, value)
-    return merged

@@ -117,18 +117,6 @@ def parse_week(text: str, first_weekday: int = MONDAY) -> Week:
         ) from None
 
 
-def day_range(start: date, end: date) -> Iterator[date]:
-    """Each day from ``start`` to ``end`` inclusive."""
-    for offset in range((end - start).days + 1):
-        yield start + timedelta(days=offset)
-
-
-def weekday_order(first_weekday: int = MONDAY) -> tuple[int, ...]:
-    """The weekday numbers in display order for a week starting on ``first_weekday``."""
-    _check_weekday(first_weekday)
-    return tuple((first_weekday + i) % 7 for i in range(7))
-
-
 def _check_weekday(weekday: int) -> None:
     if not 0 <= weekday <= 6:
         raise ValueError(f"A weekday is 0 (Monday) to 6 (Sunday), not {weekday}.")

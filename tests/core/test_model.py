@@ -258,33 +258,6 @@ def test_inverse_does_not_share_dicts_with_the_original() -> None:
     assert change.before == {1: A}
 
 
-def test_merged_keeps_first_before_and_last_after() -> None:
-    first = ChangeSet(days=frozenset({DAY}), before={1: A}, after={1: A_MOVED})
-    second = ChangeSet(
-        days=frozenset({A_MOVED.day}),
-        before={1: A_MOVED, 2: None},
-        after={1: A_MOVED.replace(notes="windy"), 2: B},
-        templates_before={3: None},
-        templates_after={3: Template(3, "Hills", Kind.RUN, 40.0)},
-    )
-    merged = first.merged(second)
-    assert merged.before == {1: A, 2: None}
-    assert merged.after == {1: A_MOVED.replace(notes="windy"), 2: B}
-    assert merged.days == frozenset({DAY, A_MOVED.day})
-    assert merged.touches_templates
-    assert merged.templates_before == {3: None}
-    assert not merged.touches_weights
-    assert not merged.touches_settings
-
-
-def test_merged_create_then_delete_is_no_net_workout() -> None:
-    created = ChangeSet(before={5: None}, after={5: B})
-    deleted = ChangeSet(before={5: B}, after={5: None})
-    merged = created.merged(deleted)
-    assert merged.before == {5: None}
-    assert merged.after == {5: None}
-
-
 def test_is_empty() -> None:
     assert ChangeSet().is_empty
     assert not ChangeSet(days=frozenset({DAY})).is_empty

@@ -9,17 +9,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from planner.core.weeks import (
-    DAY_NAMES,
     MONDAY,
     SUNDAY,
     Week,
-    day_range,
     iso_label,
     iso_weeks_in_year,
     parse_week,
     week_of,
     week_start,
-    weekday_order,
 )
 
 TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY = 1, 2, 3, 4, 5
@@ -66,8 +63,6 @@ def test_week_start_across_a_year_boundary() -> None:
 def test_first_weekday_must_be_0_to_6(first_weekday: int) -> None:
     with pytest.raises(ValueError, match="0 \\(Monday\\) to 6 \\(Sunday\\)"):
         week_start(date(2026, 11, 19), first_weekday)
-    with pytest.raises(ValueError, match="weekday"):
-        weekday_order(first_weekday)
 
 
 # -- ISO labels ----------------------------------------------------------------------------
@@ -259,23 +254,6 @@ def test_shifted_next_previous_across_years() -> None:
 def test_weeks_sort_by_start() -> None:
     weeks = [Week(date(2026, 11, 23)), Week(date(2026, 11, 9)), Week(date(2026, 11, 16))]
     assert [w.start.day for w in sorted(weeks)] == [9, 16, 23]
-
-
-def test_day_range_is_inclusive_and_crosses_29_february() -> None:
-    assert list(day_range(date(2024, 2, 27), date(2024, 3, 1))) == [
-        date(2024, 2, 27),
-        date(2024, 2, 28),
-        date(2024, 2, 29),
-        date(2024, 3, 1),
-    ]
-    assert list(day_range(date(2024, 3, 1), date(2024, 3, 1))) == [date(2024, 3, 1)]
-    assert list(day_range(date(2024, 3, 2), date(2024, 3, 1))) == []
-
-
-def test_weekday_order_and_names() -> None:
-    assert weekday_order() == (0, 1, 2, 3, 4, 5, 6)
-    assert weekday_order(SUNDAY) == (6, 0, 1, 2, 3, 4, 5)
-    assert [DAY_NAMES[i] for i in weekday_order(SUNDAY)][:2] == ["Sunday", "Monday"]
 
 
 # -- properties ----------------------------------------------------------------------------
