@@ -16,8 +16,8 @@ from planner.core.model import Kind, Template
 from planner.ui.controller import PlanController
 from planner.ui.dialogs.template_editor import TemplateEditor
 from planner.ui.library.model import IS_HEADER_ROLE, SUMMARY_ROLE, kind_of
+from planner.ui.library.widget import WorkoutPalette
 from planner.ui.mime import TEMPLATE_MIME, decode_template
-from planner.ui.palette import WorkoutPalette
 from planner.ui.style import kind_color
 from planner.ui.view_state import ViewState
 from tests.fakes import MemoryRepository

@@ -18,7 +18,7 @@ from planner.core.model import Kind, Workout
 from planner.core.weeks import Week
 from planner.ui.controller import PlanController
 from planner.ui.view_state import DropIntent, ViewState, fixed_clock, msecs_until_midnight
-from planner.ui.week_view import WeekView
+from planner.ui.week.view import WeekView
 from tests.fakes import MemoryRepository
 from tests.ui.conftest import MONDAY, TODAY, by_title
 
@@ -168,7 +168,7 @@ def test_a_selection_elsewhere_stays_when_the_day_rolls_over(
 def test_the_week_view_marks_the_new_today_after_midnight(
     qtbot, controller: PlanController
 ) -> None:
-    from planner.ui.week_view import WeekView
+    from planner.ui.week.view import WeekView
 
     clock = FakeClock(TODAY)
     state = ViewState(controller, clock=clock)
@@ -254,7 +254,7 @@ def test_the_midnight_timer_is_aimed_in_real_time_on_the_spring_forward_night(
 def test_a_wake_after_midnight_shows_the_new_today_when_the_app_is_active_again(
     qtbot: Any, controller: PlanController
 ) -> None:
-    from planner.ui.week_view import WeekView
+    from planner.ui.week.view import WeekView
 
     clock = FakeClock(TODAY)
     state = ViewState(controller, clock=clock)

@@ -27,7 +27,7 @@ from planner.ui.mime import encode_template, encode_workouts
 from planner.ui.view_state import DropIntent, ViewState
 from planner.ui.warnings_model import WarningsModel
 from planner.ui.warnings_panel import EMPTY_TITLE, WarningsPanel
-from planner.ui.week_view import WeekView
+from planner.ui.week.view import WeekView
 from tests.fakes import MemoryRepository, write_workouts
 from tests.helpers.shown_text import MARKUP_TITLE, label_text
 

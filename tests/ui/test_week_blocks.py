@@ -15,7 +15,7 @@ from planner.ui.view_state import DropIntent, ViewState
 from planner.ui.week.block import BlockFonts, arrange, block_heights, block_text, lines_text
 from planner.ui.week.layout import HEADER_H, share_height
 from planner.ui.week.painter import block_lines, day_summary
-from planner.ui.week_view import WeekView
+from planner.ui.week.view import WeekView
 from tests.fakes import MemoryRepository
 from tests.ui.conftest import MONDAY, TODAY, by_title
 

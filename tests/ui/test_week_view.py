@@ -16,7 +16,7 @@ from planner.ui.mime import WORKOUT_MIME, decode_workouts, encode_template, enco
 from planner.ui.view_state import DropIntent, ViewState
 from planner.ui.week.layout import HEADER_H
 from planner.ui.week.painter import block_lines, day_summary, header_totals, week_subtitle
-from planner.ui.week_view import WeekView
+from planner.ui.week.view import WeekView
 from tests.fakes import MemoryRepository
 from tests.ui.conftest import MONDAY, TODAY, by_title, template_id
 
