@@ -36,13 +36,13 @@ from planner.ui.charts.dock import ChartsDock
 from planner.ui.controller import PlanController
 from planner.ui.file_actions import FileActions, PlanFileHooks, remember_plan
 from planner.ui.first_paint import after_first_paint
-from planner.ui.palette import WorkoutPalette
+from planner.ui.library.widget import WorkoutPalette
 from planner.ui.selection_actions import BLOCK_MENU, DAY_MENU, SelectionActions
 from planner.ui.theme import ThemeMenu
 from planner.ui.view_state import ViewState
 from planner.ui.warnings_model import WarningsModel
 from planner.ui.warnings_panel import WarningsPanel
-from planner.ui.week_view import WeekView
+from planner.ui.week.view import WeekView
 
 if TYPE_CHECKING:
     from planner.ui.printing import WeekPrinter, WeekSheet
