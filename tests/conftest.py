@@ -15,6 +15,7 @@ import atexit
 import os
 import re
 import shutil
+import sys
 import tempfile
 import time
 import uuid
@@ -152,6 +153,23 @@ def _no_windows_left(request: pytest.FixtureRequest) -> Iterator[None]:
             widget.close()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     gc.collect()
+
+
+@pytest.fixture(autouse=True)
+def _system_theme_after(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A test that chose Light or Dark (View ▸ Theme, the action walker) gives the look back.
+
+    A theme is the whole application's style and palette: left on, it would paint every
+    later test's windows dark.
+    """
+    yield
+    theme = sys.modules.get("planner.ui.theme")
+    if theme is None or not HAVE_QT or not {"qtbot", "qapp"} & set(request.fixturenames):
+        return
+    from PySide6.QtWidgets import QApplication
+
+    if QApplication.instance() is not None:
+        theme.apply_theme(theme.Theme.SYSTEM)
 
 
 @pytest.fixture(autouse=True)
