@@ -568,6 +568,12 @@ def _export(args: argparse.Namespace) -> int:
         text = workouts_to_ics(
             workouts, stamp=datetime.now(UTC).replace(microsecond=0), units=units
         )
+    days = [workout.day for workout in workouts]
+    return _write_export(args, text, f"{len(workouts)} workouts", days)
+
+
+def _write_export(args: argparse.Namespace, text: str, count: str, days: list[date]) -> int:
+    """Write an export to ``-o FILE`` (then say what it holds) or to standard output."""
     if args.output is None:
         sys.stdout.write(text)
         sys.stdout.flush()
@@ -578,8 +584,8 @@ def _export(args: argparse.Namespace) -> int:
             handle.write(text)
     except OSError as exc:
         raise CliError(f"cannot write {out}: {exc.strerror or exc}") from None
-    span = f", {workouts[0].day.isoformat()} to {workouts[-1].day.isoformat()}" if workouts else ""
-    print(f"{out}: {len(workouts)} workouts{span}")
+    span = f", {days[0].isoformat()} to {days[-1].isoformat()}" if days else ""
+    print(f"{out}: {count}{span}")
     return EXIT_OK
 
 
@@ -593,20 +599,8 @@ def _export_weights(args: argparse.Namespace, db: Path, start: date, end: date) 
     with open_readonly_repository(db) as repository:
         entries = repository.weights_between(start, end)
     text = weights_to_json(entries) if args.format == "json" else weights_to_csv(entries)
-    if args.output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return EXIT_OK
-    out: Path = args.output.expanduser()
-    try:
-        with out.open("w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-    except OSError as exc:
-        raise CliError(f"cannot write {out}: {exc.strerror or exc}") from None
-    span = f", {entries[0].day.isoformat()} to {entries[-1].day.isoformat()}" if entries else ""
     count = f"{len(entries)} weigh-in" + ("" if len(entries) == 1 else "s")
-    print(f"{out}: {count}{span}")
-    return EXIT_OK
+    return _write_export(args, text, count, [entry.day for entry in entries])
 
 
 # -- import -------------------------------------------------------------------------------------
