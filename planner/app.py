@@ -85,9 +85,10 @@ def build_main_window(db_path: Path | str, *, today: date | None = None) -> Main
 
         database = open_database(path)
     try:
-        service = PlanService(database.repository)
+        clock = fixed_clock(today) if today else date.today
+        service = PlanService(database.repository, today=clock)
         controller = PlanController(service)
-        state = ViewState(controller, clock=fixed_clock(today) if today else date.today)
+        state = ViewState(controller, clock=clock)
         window = MainWindow(controller, state, path, on_close=database.close)
     except BaseException:
         database.close()

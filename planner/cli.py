@@ -669,6 +669,7 @@ def _read_text(file: Path) -> str:
 # -- import-weights -----------------------------------------------------------------------------
 def _import_weights(args: argparse.Namespace) -> int:
     from planner.core.formatting import format_weights_apart
+    from planner.core.weighins import plan_weigh_ins
     from planner.interchange import weights_csv
 
     db = _db_path(args)
@@ -685,7 +686,7 @@ def _import_weights(args: argparse.Namespace) -> int:
     from planner.storage.db import open_database
 
     with open_database(db) as database:
-        service = PlanService(database.repository)
+        service = PlanService(database.repository, today=lambda: _today(args))
         units = service.settings().weight_units
         default_unit = weights_csv.WeightUnit(args.unit or units.weight_label)
         try:
@@ -718,7 +719,7 @@ def _import_weights(args: argparse.Namespace) -> int:
             if (entries)
             else []
         )
-        plan = weights_csv.plan_import(entries, stored)
+        plan = plan_weigh_ins(entries, stored, today=_today(args))
         if plan.replacing and not args.replace:
             shown = "; ".join(
                 "{}: {} logged, {} in the file".format(

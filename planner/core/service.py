@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 
 from planner.core import edits
@@ -32,6 +32,7 @@ from planner.core.ports import Batch, PlanRepository, StaleDataError
 from planner.core.settings import Settings
 from planner.core.vocabulary import check_template_name
 from planner.core.weeks import Week
+from planner.core.weighins import future_weigh_in_message, plan_weigh_ins
 
 log = logging.getLogger(__name__)
 
@@ -58,10 +59,15 @@ class PlanService:
 
     Args:
         repository: where the plan lives.
+        today: the clock saying what day it is (``--today`` pins it); a weigh-in dated
+            after it is refused.
     """
 
-    def __init__(self, repository: PlanRepository) -> None:
+    def __init__(
+        self, repository: PlanRepository, *, today: Callable[[], date] = date.today
+    ) -> None:
         self._repo = repository
+        self._today = today
 
     @property
     def repository(self) -> PlanRepository:
@@ -228,7 +234,7 @@ class PlanService:
         """Record a weigh-in. One per day: another on the same day needs ``replace``.
 
         Raises:
-            ValidationError: the weight is impossible.
+            ValidationError: the weight is impossible, or the day is after today.
             WeighInExistsError: that day has a different weigh-in and ``replace`` is false.
         """
         return self.import_weights([entry], replace=replace)
@@ -236,11 +242,13 @@ class PlanService:
     def import_weights(self, entries: Sequence[WeightEntry], *, replace: bool = False) -> ChangeSet:
         """Record many weigh-ins in one step (a CSV import), all or nothing.
 
-        Entries equal to what is stored are left alone. A day with a different weigh-in is
-        replaced only with ``replace``.
+        What each entry does is planned by :func:`planner.core.weighins.plan_weigh_ins`:
+        entries equal to what is stored are left alone, and a day with a different
+        weigh-in is replaced only with ``replace``.
 
         Raises:
-            ValidationError: a weight is impossible, or two entries share a day.
+            ValidationError: a weight is impossible, two entries share a day, or an entry
+                is dated after today.
             WeighInExistsError: a day has a different weigh-in and ``replace`` is false.
         """
         if not entries:
@@ -251,17 +259,18 @@ class PlanService:
             if entry.day in seen:
                 raise ValidationError("day", f"Two weigh-ins on {entry.day.isoformat()}.")
             seen.add(entry.day)
-        stored = {
-            w.day: w for w in self._repo.weights_between(min(seen), max(seen)) if w.day in seen
-        }
-        changed = [e for e in entries if stored.get(e.day) != e]
-        if not replace:
-            clash = next((stored[e.day] for e in changed if e.day in stored), None)
-            if clash is not None:
-                raise WeighInExistsError(clash)
+        today = self._today()
+        stored = self._repo.weights_between(min(seen), max(seen))
+        plan = plan_weigh_ins(entries, stored, today=today)
+        if plan.refused_future:
+            raise ValidationError("day", future_weigh_in_message(plan.refused_future[0].day, today))
+        if plan.replacing and not replace:
+            raise WeighInExistsError(plan.replacing[0][0])
+        changed = plan.changed()
         if not changed:
             return ChangeSet()
-        before = {e.day: stored.get(e.day) for e in changed}
+        before: dict[date, WeightEntry | None] = {e.day: None for e in plan.new}
+        before.update((e.day, old) for old, e in plan.replacing)
         self._repo.write(Batch(weights=changed, expect_weights=before))
         return ChangeSet(weights_before=before, weights_after={e.day: e for e in changed})
 

@@ -15,8 +15,8 @@ from datetime import date
 
 from planner.core.formatting import format_weight, weight_decimals_apart
 from planner.core.settings import WeightUnits
+from planner.core.weighins import WeighInPlan
 from planner.interchange.weight_rows import EXAMPLES_PER_KIND, WeightFile
-from planner.interchange.weights_csv import ImportPlan
 
 __all__ = ["PreviewRow", "preview_rows"]
 
@@ -53,7 +53,7 @@ class PreviewRow:
 
 
 def preview_rows(
-    found: WeightFile, plan: ImportPlan, units: WeightUnits, *, limit: int = EXAMPLES_PER_KIND
+    found: WeightFile, plan: WeighInPlan, units: WeightUnits, *, limit: int = EXAMPLES_PER_KIND
 ) -> list[PreviewRow]:
     """Up to ``limit`` rows of each kind of result, each kind followed by how many more.
 

@@ -46,12 +46,9 @@ both steps at once.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from planner.core.model import WeightEntry
 from planner.interchange.weight_cells import DateOrder, WeightUnit
 from planner.interchange.weight_layout import (
     FieldTooLongError,
@@ -79,7 +76,6 @@ __all__ = [
     "MAX_FILE_BYTES",
     "AcceptedRow",
     "DateOrder",
-    "ImportPlan",
     "Progress",
     "ReadCancelled",
     "RefusalKind",
@@ -88,7 +84,6 @@ __all__ = [
     "WeightFile",
     "WeightFileError",
     "WeightUnit",
-    "plan_import",
     "read_weights_csv",
     "scan_weights_csv",
     "scan_weights_file",
@@ -96,37 +91,6 @@ __all__ = [
 
 #: Files larger than this are not weigh-in tables (ten years of daily weigh-ins is ~150 kB).
 MAX_FILE_BYTES = 20 * 1024 * 1024
-
-
-@dataclass(frozen=True, slots=True)
-class ImportPlan:
-    """What importing weigh-ins would do to the stored ones.
-
-    Attributes:
-        new: weigh-ins on days that have none yet.
-        replacing: ``(stored, incoming)`` pairs for days whose stored weigh-in differs;
-            they are replaced only when the runner confirms.
-        unchanged: weigh-ins already stored exactly so.
-    """
-
-    new: list[WeightEntry] = field(default_factory=list)
-    replacing: list[tuple[WeightEntry, WeightEntry]] = field(default_factory=list)
-    unchanged: list[WeightEntry] = field(default_factory=list)
-
-
-def plan_import(incoming: Iterable[WeightEntry], stored: Iterable[WeightEntry]) -> ImportPlan:
-    """Sort ``incoming`` weigh-ins into new ones, replacements and ones already stored."""
-    by_day = {entry.day: entry for entry in stored}
-    plan = ImportPlan()
-    for entry in incoming:
-        existing = by_day.get(entry.day)
-        if existing is None:
-            plan.new.append(entry)
-        elif existing == entry:
-            plan.unchanged.append(entry)
-        else:
-            plan.replacing.append((existing, entry))
-    return plan
 
 
 # -- reading -------------------------------------------------------------------------------

@@ -933,3 +933,35 @@ def test_moving_within_a_week_never_changes_its_totals(
     service.move(moved.id, data.draw(week_days), data.draw(indexes))
     assert week_totals(service.week(WEEK)) == totals
     assert_positions_contiguous(repo)
+
+
+# -- weigh-ins against the service's clock -------------------------------------------------------
+def test_a_weigh_in_after_today_is_refused(repo: MemoryRepository) -> None:
+    service = PlanService(repo, today=lambda: date(2026, 11, 18))
+    with pytest.raises(ValidationError) as raised:
+        service.save_weight(WeightEntry(date(2099, 1, 1), 70.0))
+    assert raised.value.field == "day"
+    assert str(raised.value) == (
+        "A weigh-in cannot be in the future (2099-01-01); today is 2026-11-18."
+    )
+    with pytest.raises(ValidationError, match=r"\(2026-11-19\); today is 2026-11-18"):
+        service.save_weight(WeightEntry(date(2026, 11, 19), 70.0), replace=True)
+    assert service.weights(date(2026, 1, 1), date(2099, 12, 31)) == []
+
+
+def test_an_import_with_one_weigh_in_after_today_writes_nothing(repo: MemoryRepository) -> None:
+    service = PlanService(repo, today=lambda: WED)
+    with pytest.raises(ValidationError, match="cannot be in the future"):
+        service.import_weights([WeightEntry(MON, 70.0), WeightEntry(THU, 70.2)], replace=True)
+    assert service.weights(MON, SUN) == []
+    service.save_weight(WeightEntry(WED, 70.1))  # today itself is fine
+    assert service.weights(MON, SUN) == [WeightEntry(WED, 70.1)]
+
+
+def test_the_service_asks_its_clock_each_time(repo: MemoryRepository) -> None:
+    days = iter([MON, TUE])
+    service = PlanService(repo, today=lambda: next(days))
+    with pytest.raises(ValidationError):
+        service.save_weight(WeightEntry(TUE, 70.0))
+    service.save_weight(WeightEntry(TUE, 70.0))
+    assert service.weight(TUE) == WeightEntry(TUE, 70.0)

@@ -10,6 +10,7 @@ import pytest
 
 from planner.core.model import WeightEntry
 from planner.core.settings import WeightUnits
+from planner.core.weighins import plan_weigh_ins
 from planner.interchange.weight_preview import preview_rows
 from planner.interchange.weights_csv import (
     EXAMPLES_PER_KIND,
@@ -17,7 +18,6 @@ from planner.interchange.weights_csv import (
     ReadCancelled,
     RefusalKind,
     WeightUnit,
-    plan_import,
     read_weights_csv,
     scan_weights_csv,
 )
@@ -100,7 +100,7 @@ def test_the_preview_lists_a_few_rows_of_each_kind_then_how_many_more() -> None:
     lines += [f"{TODAY + timedelta(days=n + 1)},71" for n in range(25)]
     found = read_weights_csv("\n".join(lines) + "\n", today=TODAY)
     stored = [WeightEntry(date(2026, 1, 1), 70.0), WeightEntry(date(2026, 1, 2), 70.04)]
-    plan = plan_import(found.entries, stored)
+    plan = plan_weigh_ins(found.entries, stored, today=TODAY)
     rows = preview_rows(found, plan, WeightUnits.KG)
     assert [(row.row, row.status) for row in rows[:2]] == [
         (2, "already logged"),

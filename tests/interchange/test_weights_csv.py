@@ -10,11 +10,9 @@ from planner.core.model import WeightEntry
 from planner.core.settings import KG_PER_POUND
 from planner.interchange.weights_csv import (
     DateOrder,
-    ImportPlan,
     WeightFile,
     WeightFileError,
     WeightUnit,
-    plan_import,
     read_weights_csv,
 )
 
@@ -279,18 +277,3 @@ def test_an_empty_file(text: str | bytes) -> None:
 def test_a_file_that_is_not_a_weight_csv(data: str | bytes, why: str) -> None:
     with pytest.raises(WeightFileError, match=why):
         read(data)
-
-
-# -- against what is stored ------------------------------------------------------------------
-def test_plan_import_sorts_new_replacing_and_unchanged() -> None:
-    stored = [WeightEntry(date(2026, 1, 3), 72.5), WeightEntry(date(2026, 1, 4), 72.0)]
-    incoming = [
-        WeightEntry(date(2026, 1, 3), 72.5),
-        WeightEntry(date(2026, 1, 4), 71.5),
-        WeightEntry(date(2026, 1, 5), 71.0),
-    ]
-    assert plan_import(incoming, stored) == ImportPlan(
-        new=[WeightEntry(date(2026, 1, 5), 71.0)],
-        replacing=[(WeightEntry(date(2026, 1, 4), 72.0), WeightEntry(date(2026, 1, 4), 71.5))],
-        unchanged=[WeightEntry(date(2026, 1, 3), 72.5)],
-    )

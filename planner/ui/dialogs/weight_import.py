@@ -62,18 +62,17 @@ from PySide6.QtWidgets import (
 from planner.core.formatting import format_weight
 from planner.core.model import WeightEntry
 from planner.core.settings import WeightUnits
+from planner.core.weighins import WeighInPlan, plan_weigh_ins
 from planner.interchange import weights_csv
 from planner.interchange.weight_preview import PreviewRow, preview_rows
 from planner.interchange.weights_csv import (
     DateOrder,
-    ImportPlan,
     Progress,
     ReadCancelled,
     ScannedWeights,
     WeightFile,
     WeightFileError,
     WeightUnit,
-    plan_import,
 )
 from planner.ui.background_import import _pause_collection, _resume_collection
 from planner.ui.controller import PlanController
@@ -337,7 +336,7 @@ class WeightImportDialog(QDialog):
         self._scanned: ScannedWeights | None = None
         self._task: _ReadingThread | None = None
         self._file: WeightFile | None = None
-        self._plan = ImportPlan()
+        self._plan = WeighInPlan()
 
         self.file_label = QLabel("No file chosen.", self)
         self.file_label.setObjectName("importFile")
@@ -443,15 +442,13 @@ class WeightImportDialog(QDialog):
         return self._file
 
     @property
-    def import_plan(self) -> ImportPlan:
+    def import_plan(self) -> WeighInPlan:
         """What importing would do: new, replacing and unchanged weigh-ins."""
         return self._plan
 
     def entries_to_import(self) -> list[WeightEntry]:
         """The weigh-ins Import writes now (replacements only when the box is ticked)."""
-        entries = list(self._plan.new)
-        if self.replace_box.isChecked():
-            entries.extend(incoming for _, incoming in self._plan.replacing)
+        entries = self._plan.changed(replace=self.replace_box.isChecked())
         return sorted(entries, key=lambda e: e.day)
 
     def load(self, path: Path) -> None:
@@ -583,7 +580,7 @@ class WeightImportDialog(QDialog):
     def _show(self, outcome: _Outcome) -> None:
         """Show what a reading found: the preview, or why nothing can be imported."""
         self.problem.hide()
-        self._plan = ImportPlan()
+        self._plan = WeighInPlan()
         self._file = None
         if outcome.cancelled:
             self._scanned = None
@@ -610,12 +607,12 @@ class WeightImportDialog(QDialog):
             if entries
             else []
         )
-        self._plan = plan_import(entries, stored)
+        self._plan = plan_weigh_ins(entries, stored, today=self._today)
         self._show_rows(found)
 
     def _clear(self, summary: str) -> None:
         self.problem.hide()
-        self._plan = ImportPlan()
+        self._plan = WeighInPlan()
         self._file = None
         self.summary.setText(summary)
         self.model.set_rows(

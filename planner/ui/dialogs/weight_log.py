@@ -47,6 +47,7 @@ from planner.core.model import (
 )
 from planner.core.settings import WeightUnits
 from planner.core.weeks import DAY_NAMES
+from planner.core.weighins import future_weigh_in_message, plan_weigh_ins
 from planner.ui.controller import PlanController
 from planner.ui.dialogs.errors import ErrorLabel, FieldErrors
 from planner.ui.dialogs.fields import form_layout, from_qdate, to_qdate, with_unit
@@ -247,7 +248,7 @@ class _WeighInForm(QWidget):
             self.errors.show(error.field or "kg", message)
             return None
         if entry.day > self._today:
-            self.errors.show("day", "A weigh-in cannot be in the future.")
+            self.errors.show("day", future_weigh_in_message(entry.day, self._today))
             return None
         return entry
 
@@ -261,11 +262,12 @@ class _WeighInForm(QWidget):
         if entry is None:
             return None
         existing = self.existing(entry.day)
-        if existing == entry:
-            return entry
-        replace = existing is not None
+        plan = plan_weigh_ins([entry], [] if existing is None else [existing], today=self._today)
+        if plan.unchanged or plan.refused_future:  # entry() already refused a future day
+            return entry if plan.unchanged else None
+        replace = bool(plan.replacing)
         if replace and editing != entry.day:
-            assert existing is not None
+            ((existing, _),) = plan.replacing
             kept, typed = format_weights_apart(existing.kg, entry.kg, self.units)
             question = f"{day_text(entry.day)} already has a weigh-in of {kept}."
             details = f"Replace it with {typed}? (One per day.)"
