@@ -40,7 +40,6 @@ it), the cause in plain words (a full disk, a folder Legwork may not write to) a
 from __future__ import annotations
 
 import contextlib
-import errno
 import hashlib
 import json
 import os
@@ -54,23 +53,16 @@ from pathlib import Path
 from typing import Final
 
 from planner.core.ports import StorageError
+from planner.storage.backup_words import (
+    BackupError,
+    CopyWords,
+    failure_cause,
+    is_write_failure,
+    refusal,
+)
 from planner.storage.errors import (
-    SQLITE_AUTH,
-    SQLITE_BUSY,
-    SQLITE_CANTOPEN,
-    SQLITE_CORRUPT,
-    SQLITE_FULL,
-    SQLITE_IOERR,
-    SQLITE_LOCKED,
-    SQLITE_NOTADB,
-    SQLITE_PERM,
-    SQLITE_READONLY,
     CorruptDatabaseError,
-    DatabasePermissionError,
-    ForeignDatabaseError,
     NotADatabaseError,
-    SchemaTooNewError,
-    primary_result_code,
 )
 from planner.storage.plan_files import (
     BACKUP_MARKER_FIRST_LINE,
@@ -206,25 +198,6 @@ class RestoreResult:
     kept_aside: Path | None
 
 
-class BackupError(StorageError):
-    """A backup, a restore or a copy of a backup could not be written or read.
-
-    The message says what could not be done to which file, and why; the hint, what to do.
-
-    Attributes:
-        cause: why, in a few words, for a status line (``the disk holding the backups is
-            full``).
-        where: the folder that could not be written, when that was the problem.
-    """
-
-    def __init__(
-        self, message: str, hint: str = "", *, cause: str = "", where: Path | None = None
-    ) -> None:
-        super().__init__(message, hint)
-        self.cause = cause or message
-        self.where = where
-
-
 @dataclass(frozen=True)
 class BackupFailure:
     """The last backup that failed, kept beside the plan's backups until one succeeds.
@@ -240,165 +213,6 @@ class BackupFailure:
     cause: str
     message: str
     hint: str
-
-
-# -- why a file could not be written or read --------------------------------------------------
-_FULL: Final = "full"
-_READ_ONLY_DISK: Final = "read-only"
-_DENIED: Final = "denied"
-_NOT_A_FOLDER: Final = "not a folder"
-_DISK_ERROR: Final = "disk error"
-_ERRNO_KINDS: Final = {
-    errno.ENOSPC: _FULL,
-    errno.EDQUOT: _FULL,
-    errno.EROFS: _READ_ONLY_DISK,
-    errno.EACCES: _DENIED,
-    errno.EPERM: _DENIED,
-    errno.ENOTDIR: _NOT_A_FOLDER,
-    errno.EEXIST: _NOT_A_FOLDER,  # a file where a folder is to be made
-    errno.EIO: _DISK_ERROR,
-}
-_SQLITE_KINDS: Final = {
-    SQLITE_FULL: _FULL,
-    SQLITE_READONLY: _DENIED,
-    SQLITE_PERM: _DENIED,
-    SQLITE_AUTH: _DENIED,
-    SQLITE_CANTOPEN: _DENIED,
-    SQLITE_IOERR: _DISK_ERROR,
-}
-#: SQLite's extended I/O error codes that come from writing (write, fsync, directory fsync,
-#: truncate, delete); the others come from reading.
-_SQLITE_WRITE_ERRORS: Final = frozenset(SQLITE_IOERR | (n << 8) for n in (3, 4, 5, 6, 10))
-_FREE_SPACE: Final = (
-    "Free some space on that disk (empty the trash, or move large files elsewhere), then try again."
-)
-
-
-@dataclass(frozen=True)
-class _Cause:
-    """Why a file could not be written, for people.
-
-    Attributes:
-        text: the cause, e.g. ``the disk holding the backups is full``.
-        todo: what to do about it.
-    """
-
-    text: str
-    todo: str
-
-
-def _kind_of(exc: BaseException) -> str | None:
-    """The kind of a write failure (:data:`_FULL`, ...), or ``None`` when it has no name."""
-    if isinstance(exc, OSError):
-        return _ERRNO_KINDS.get(exc.errno or 0)
-    primary = primary_result_code(exc)
-    return None if primary is None else _SQLITE_KINDS.get(primary)
-
-
-def _is_write_failure(exc: sqlite3.Error) -> bool:
-    """Whether an error of SQLite's copy came from writing the copy (not reading the source)."""
-    extended = getattr(exc, "sqlite_errorcode", None)
-    return _kind_of(exc) in (_FULL, _DENIED) or extended in _SQLITE_WRITE_ERRORS
-
-
-def _file_in_the_way(folder: Path) -> Path | None:
-    """The file that stands where ``folder`` or one of its parents should be, if one does."""
-    for candidate in (folder, *folder.parents):
-        if os.path.lexists(candidate):
-            return None if candidate.is_dir() else candidate
-    return None
-
-
-def _write_cause(exc: BaseException, folder: Path, holding: str) -> _Cause:
-    """Why writing in ``folder`` failed; ``holding`` says what it holds (``the backups``)."""
-    kind = _kind_of(exc)
-    in_the_way = _file_in_the_way(folder) if kind == _NOT_A_FOLDER else None
-    if kind == _FULL:
-        return _Cause(f"the disk holding {holding} is full", _FREE_SPACE)
-    if kind == _READ_ONLY_DISK:
-        return _Cause(
-            f"the disk holding {holding} is read-only",
-            "Check that the disk is not write-protected, then try again.",
-        )
-    if kind == _DENIED:
-        return _Cause(
-            f"Legwork may not write to the folder holding {holding}",
-            "Check that the folder belongs to you and that you may write to it.",
-        )
-    if in_the_way is not None:
-        return _Cause(
-            f"{in_the_way} is a file, not a folder", "Move or rename that file, then try again."
-        )
-    if kind == _DISK_ERROR:
-        return _Cause(
-            f"the disk holding {holding} reported an error",
-            "Check that the disk is connected and working, then try again.",
-        )
-    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-    return _Cause(
-        f"the system refused to write there ({reason})",
-        "Try again; if it keeps failing, check that disk.",
-    )
-
-
-@dataclass(frozen=True)
-class _CopyWords:
-    """How the failures of one copy name its files, for people.
-
-    Attributes:
-        failed: what did not happen, the start of each message (``Legwork could not back
-            up plan.sqlite3``).
-        source: the file copied (``your plan``, ``the backup``).
-        holding: what the folder of the copy holds (``the backups``, ``your plan``).
-        unchanged: what stayed as it was (``Your plan was not changed.``), or "".
-    """
-
-    failed: str
-    source: str
-    holding: str
-    unchanged: str = ""
-
-    def write_failed(self, exc: BaseException, folder: Path) -> BackupError:
-        """The copy could not be written in ``folder``."""
-        cause = _write_cause(exc, folder, self.holding)
-        return BackupError(
-            f"{self.failed}: {cause.text} ({folder}).",
-            f"{self.unchanged} {cause.todo}".strip(),
-            cause=cause.text,
-            where=folder,
-        )
-
-    def read_failed(self, exc: sqlite3.Error, path: Path) -> StorageError:
-        """The source at ``path`` could not be read."""
-        primary = primary_result_code(exc)
-        if primary in (SQLITE_CORRUPT, SQLITE_NOTADB):
-            return CorruptDatabaseError(
-                f"{self.failed}: {self.source} is damaged ({exc}).",
-                f"{self.unchanged} Run `legwork check --db {path}` to see what is wrong.".strip(),
-            )
-        if primary in (SQLITE_BUSY, SQLITE_LOCKED):
-            cause = f"{self.source} is locked by another program"
-            todo = "Close the other programs that use it, then try again."
-        else:
-            cause = f"{self.source} could not be read ({exc})"
-            todo = "Check that the disk is connected and working, then try again."
-        return BackupError(
-            f"{self.failed}: {cause}.", f"{self.unchanged} {todo}".strip(), cause=cause
-        )
-
-
-def _refusal(exc: StorageError) -> str:
-    """Why a file that failed its check cannot be restored: ``it is damaged (...)``."""
-    if isinstance(exc, CorruptDatabaseError | NotADatabaseError):
-        problems: list[str] = getattr(exc, "problems", [])
-        return f"it is damaged ({problems[0]})" if problems else "it is damaged"
-    if isinstance(exc, SchemaTooNewError):
-        return "it was made by a newer version of Legwork"
-    if isinstance(exc, ForeignDatabaseError):
-        return "it is not a Legwork plan"
-    if isinstance(exc, DatabasePermissionError):
-        return "Legwork may not read it"
-    return f"it cannot be read ({exc})"
 
 
 def _check(path: Path, *, full: bool) -> _Inspection:
@@ -417,15 +231,6 @@ def _check(path: Path, *, full: bool) -> _Inspection:
         raise CorruptDatabaseError(
             f"{path} is damaged ({problem}).", "Choose another backup.", [problem]
         ) from exc
-
-
-def failure_cause(error: StorageError) -> str:
-    """Why a backup failed, in a few words (the whole message when there are no fewer)."""
-    if isinstance(error, BackupError):
-        return error.cause
-    if isinstance(error, CorruptDatabaseError | NotADatabaseError):
-        return "your plan may be damaged"
-    return str(error)
 
 
 # -- names and folders -------------------------------------------------------------------------
@@ -481,9 +286,9 @@ def _prepare_folder(plan: Path, root: Path) -> Path:
     return folder
 
 
-def _backup_words(plan: Path) -> _CopyWords:
+def _backup_words(plan: Path) -> CopyWords:
     """How the failures of a backup of ``plan`` are told."""
-    return _CopyWords(f"Legwork could not back up {plan.name}", "your plan", "the backups")
+    return CopyWords(f"Legwork could not back up {plan.name}", "your plan", "the backups")
 
 
 # -- listing -----------------------------------------------------------------------------------
@@ -533,7 +338,7 @@ def _checked(path: Path, status: os.stat_result) -> _Checked:
         _check(path, full=False)
     except StorageError as exc:
         damaged = isinstance(exc, CorruptDatabaseError | NotADatabaseError)
-        found = _Checked(None, None, damaged, _refusal(exc))
+        found = _Checked(None, None, damaged, refusal(exc))
     else:
         workouts, weigh_ins = _counts(path)
         if workouts is None or weigh_ins is None:
@@ -621,7 +426,7 @@ def _remove_with_side_files(path: Path) -> None:
 
 
 def _write_verified_copy(
-    source_path: Path, temporary: Path, words: _CopyWords | None = None
+    source_path: Path, temporary: Path, words: CopyWords | None = None
 ) -> _Inspection:
     """Copy the plan at ``source_path`` into the new file ``temporary`` and check the copy.
 
@@ -659,7 +464,7 @@ def _write_verified_copy(
             finally:
                 copy.close()
         except sqlite3.Error as exc:
-            if _is_write_failure(exc):
+            if is_write_failure(exc):
                 raise words.write_failed(exc, folder) from exc
             raise words.read_failed(exc, source_path) from exc
         finally:
@@ -977,7 +782,7 @@ def restore_backup(
     except StorageError as exc:
         refused = StorageError if isinstance(exc, BackupError) else type(exc)
         error = refused(
-            f"The backup {backup.name} cannot be restored: {_refusal(exc)}.",
+            f"The backup {backup.name} cannot be restored: {refusal(exc)}.",
             "Your plan was not changed. Choose another backup.",
         )
         if isinstance(error, CorruptDatabaseError):
@@ -991,7 +796,7 @@ def restore_backup(
         ) from exc
     when, reason = parsed if parsed is not None else (now, AUTOMATIC)
     restored = _with_counts(BackupInfo(backup, when, reason, size), inspection)
-    words = _CopyWords(
+    words = CopyWords(
         f"The backup {backup.name} could not be restored",
         "the backup",
         "your plan",
@@ -1072,7 +877,7 @@ def copy_backup(backup: Path, folder: Path) -> Path:
         StorageError: the backup is damaged, not a plan, or ``folder`` cannot be written.
     """
     backup = Path(backup).expanduser().absolute()
-    words = _CopyWords(f"Legwork could not copy the backup {backup.name}", "the backup", "the copy")
+    words = CopyWords(f"Legwork could not copy the backup {backup.name}", "the backup", "the copy")
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError as exc:
