@@ -631,6 +631,8 @@ class _PlanSession(QObject):
 
         It is never mixed into the runner's plan; opening it again shows it as it was left.
         """
+        from planner.storage.demo_plan import DEMO_FILE_NAME, make_demo_plan
+
         path = self._copies / DEMO_FILE_NAME
         if not path.exists():
             window = self.window
@@ -796,43 +798,6 @@ class _PlanSession(QObject):
             window.deleteLater()
         self.deleteLater()
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-
-
-#: The demo plan's file, in the user data folder beside the runner's own plan.
-DEMO_FILE_NAME = "demo.sqlite3"
-#: How many years of history the demo plan has.
-DEMO_YEARS = 2
-
-
-def make_demo_plan(path: Path, *, today: date, years: int = DEMO_YEARS) -> None:
-    """Write a new plan at ``path`` holding the demo history (``legwork demo``'s) up to ``today``.
-
-    The file is written beside its final name and moved there whole, so a half-made demo
-    never takes its place.
-
-    Raises:
-        StorageError: the plan cannot be made.
-        OSError: the folder cannot be written.
-    """
-    from planner.core.demo import generate_history
-    from planner.storage.db import open_database
-
-    history = generate_history(years=years, today=today)
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    partial_path = path.with_name(f".{path.name}.making")
-    for stale in (partial_path, *partial_path.parent.glob(f"{partial_path.name}-*")):
-        stale.unlink(missing_ok=True)
-    database = open_database(partial_path)
-    try:
-        database.repository.bulk_insert_workouts(history.workouts)
-        database.repository.bulk_insert_weights(history.weights)
-    finally:
-        database.close()
-    for suffix in ("-wal", "-shm"):  # normally gone once the last connection closed
-        side = partial_path.with_name(partial_path.name + suffix)
-        if side.exists():
-            side.replace(path.with_name(path.name + suffix))
-    partial_path.replace(path)
 
 
 def _restored_message(result: backups.RestoreResult) -> str:

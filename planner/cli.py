@@ -473,16 +473,15 @@ def _demo(args: argparse.Namespace) -> int:
 
     from planner.core.demo import generate_history
     from planner.storage.db import open_database
+    from planner.storage.demo_plan import write_demo_history
 
     history = generate_history(years=args.years, today=today, seed=args.seed)
     database = open_database(db)
     try:
-        repository = database.repository
-        count = repository.count_workouts()
+        count = database.repository.count_workouts()
         if count:
             raise CliError(refusal[0].format(db=db, count=count), refusal[1])
-        repository.bulk_insert_workouts(history.workouts)
-        repository.bulk_insert_weights(history.weights)
+        write_demo_history(database, history)
     finally:
         database.close()
     print(f"{db}: {describe_history(history.workouts, len(history.weights))}")

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 from planner import app, paths
 from planner.core.missed import missed_workouts
 from planner.storage.db import open_database
+from planner.storage.demo_plan import DEMO_FILE_NAME
 from planner.ui.main_window import MainWindow
 from tests.test_opening import TODAY, Script, main_window, make_plan, no_excepthook
 
@@ -117,8 +118,8 @@ def test_the_demo_plan_opens_in_its_own_file(
     script.when("the demo's window", lambda: another_window(script), look_and_close)
     assert app.run(mine, today=TODAY) == 0
     assert script.failed is None
-    demo = paths.user_data_dir() / app.DEMO_FILE_NAME
-    assert script.seen["title"].startswith(app.DEMO_FILE_NAME)
+    demo = paths.user_data_dir() / DEMO_FILE_NAME
+    assert script.seen["title"].startswith(DEMO_FILE_NAME)
     assert script.seen["week"]  # the demo's week of "today" is planned
     assert script.seen["missed"] == []  # lined up with today: the past is done or skipped
     assert len(titles(demo)) > 100
