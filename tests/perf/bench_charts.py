@@ -104,9 +104,9 @@ def measure(
 
 def _measure(app: QApplication, db: Path, samples: int) -> list[tuple[str, float, float]]:
     from planner.app import build_main_window
+    from planner.core.chart_ranges import DAY, ChartRange
     from planner.core.model import WeightEntry
     from planner.ui.charts.dock import ChartsDock
-    from planner.ui.charts.ranges import DAY, ChartRange
 
     window = build_main_window(db, today=TODAY)
     window.resize(1400, 900)

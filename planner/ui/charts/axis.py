@@ -8,7 +8,7 @@ from datetime import date
 import pyqtgraph as pg
 from PySide6.QtGui import QFont
 
-from planner.ui.charts.ranges import DAY, day_x, x_day
+from planner.core.chart_ranges import DAY, day_x, x_day
 from planner.ui.charts.theme import ChartTheme
 
 #: Tick steps the date axis chooses from, finest first: (unit, how many), where the unit is

@@ -42,11 +42,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.core.chart_data import ProgressData
+from planner.core.chart_ranges import DAY, MIDDAY, day_x, x_day
 from planner.core.progress import Point
 from planner.core.settings import Units, WeightUnits
 from planner.core.weeks import Week
 from planner.ui.charts.axis import make_date_axis, style_axes
-from planner.ui.charts.data import ProgressData
 from planner.ui.charts.hover import (
     PointerTracker,
     crosshair,
@@ -54,7 +55,6 @@ from planner.ui.charts.hover import (
     keep_together,
     tip_text,
 )
-from planner.ui.charts.ranges import DAY, MIDDAY, day_x, x_day
 from planner.ui.charts.theme import ChartTheme, theme_for
 
 #: How a legend entry is drawn: a filled box, a hatched box, a line, a thin line, a dot.

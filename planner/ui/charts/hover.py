@@ -9,8 +9,8 @@ from datetime import date
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt
 
+from planner.core.chart_ranges import x_day
 from planner.core.formatting import format_number
-from planner.ui.charts.ranges import x_day
 
 
 def day_label(day: date, *, weekday: bool = True) -> str:

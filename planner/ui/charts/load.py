@@ -19,11 +19,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QWidget
 
+from planner.core.chart_data import ProgressData
+from planner.core.chart_ranges import DAY, MIDDAY, day_x
 from planner.core.progress import FORM_ZONES, FormZone, LoadLines, Point, ZoneSpan, form_zone
 from planner.ui.charts.base import ChartView, Drawn, span_text, thin_out, visible
-from planner.ui.charts.data import ProgressData
 from planner.ui.charts.hover import day_label, number, percent
-from planner.ui.charts.ranges import DAY, MIDDAY, day_x
 from planner.ui.charts.theme import ChartTheme
 
 EMPTY_TEXT = (

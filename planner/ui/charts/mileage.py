@@ -17,6 +17,8 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QWidget
 
 from planner.core import progress
+from planner.core.chart_data import ProgressData
+from planner.core.chart_ranges import DAY
 from planner.core.formatting import format_number
 from planner.core.progress import Point
 from planner.core.settings import RuleSettings
@@ -30,9 +32,7 @@ from planner.ui.charts.base import (
     visible,
     xs_of_days,
 )
-from planner.ui.charts.data import ProgressData
 from planner.ui.charts.hover import day_label, number
-from planner.ui.charts.ranges import DAY
 from planner.ui.charts.theme import ChartTheme
 
 EMPTY_TEXT = (

@@ -1,7 +1,7 @@
 """The charts side by side, with the range selector they share and PNG export.
 
 :class:`ChartsPanel` reads the plan once, then follows the controller's ``plan_changed``:
-each change updates :class:`~planner.ui.charts.data.ProgressData` at once and the touched
+each change updates :class:`~planner.core.chart_data.ProgressData` at once and the touched
 charts redraw in the next turn of the event loop (so an edit commits and the week repaints
 first, and a burst of changes draws once); ``series()`` on a chart draws any pending change
 first, so it never answers with stale data. The charts share one time axis: zooming or
@@ -28,14 +28,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.core.chart_data import ALL_DAYS, Part, ProgressData
+from planner.core.chart_ranges import DAY, ChartRange, day_x, padded, view_days, x_day
 from planner.core.model import ChangeSet
 from planner.core.weeks import Week
 from planner.ui.charts.base import ChartView
-from planner.ui.charts.data import ALL_DAYS, Part, ProgressData
 from planner.ui.charts.dock import PREFERRED_HEIGHT
 from planner.ui.charts.load import LoadChart
 from planner.ui.charts.mileage import MileageChart
-from planner.ui.charts.ranges import DAY, ChartRange, day_x, padded, view_days, x_day
 from planner.ui.charts.weight import WeightChart
 from planner.ui.controller import PlanController
 from planner.ui.view_state import ViewState

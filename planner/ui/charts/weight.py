@@ -15,6 +15,8 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
 from planner.core import progress
+from planner.core.chart_data import ProgressData
+from planner.core.chart_ranges import DAY, MIDDAY, day_x
 from planner.core.progress import TREND_DAYS, Point
 from planner.ui.charts.base import (
     ChartView,
@@ -26,9 +28,7 @@ from planner.ui.charts.base import (
     visible,
     xs_of_days,
 )
-from planner.ui.charts.data import ProgressData
 from planner.ui.charts.hover import day_label, number
-from planner.ui.charts.ranges import DAY, MIDDAY, day_x
 from planner.ui.charts.theme import ChartTheme
 
 #: Dots get smaller when a pixel holds more days than this.

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from planner.ui.charts.ranges import ChartRange
+from planner.core.chart_ranges import ChartRange
 from tests.ui.charts.window_helpers import (
     LAST_PLANNED_MONDAY,
     click_range,

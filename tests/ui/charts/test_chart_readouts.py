@@ -17,10 +17,10 @@ from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QToolTip
 
+from planner.core.chart_ranges import DAY, MIDDAY, ChartRange, day_x
 from planner.core.model import WeightEntry
 from planner.core.service import PlanService
 from planner.ui.charts.panel import ChartsPanel
-from planner.ui.charts.ranges import DAY, MIDDAY, ChartRange, day_x
 from planner.ui.controller import PlanController
 from planner.ui.view_state import ViewState, fixed_clock
 from tests.fakes import MemoryRepository

@@ -22,12 +22,12 @@ from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtTest import QTest
 
 from planner.core import vocabulary
+from planner.core.chart_ranges import ChartRange, day_x
 from planner.core.model import Kind, Status, WeightEntry, Workout
 from planner.core.progress import FormZone
 from planner.core.service import PlanService
 from planner.core.settings import KG_PER_POUND, KM_PER_MILE
 from planner.ui.charts.panel import ChartsPanel
-from planner.ui.charts.ranges import ChartRange, day_x
 from planner.ui.controller import PlanController
 from planner.ui.view_state import ViewState, fixed_clock
 from tests.fakes import MemoryRepository

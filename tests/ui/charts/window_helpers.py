@@ -15,12 +15,12 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QToolButton, QToolTip, QWidget
 
 from planner.app import build_main_window
+from planner.core.chart_ranges import ChartRange
 from planner.core.demo import generate_history
 from planner.storage.db import open_database
 from planner.ui.charts.base import ChartView
 from planner.ui.charts.dock import ChartsDock
 from planner.ui.charts.panel import ChartsPanel
-from planner.ui.charts.ranges import ChartRange
 from planner.ui.main_window import MainWindow
 from tests.ui.conftest import TODAY
 

@@ -6,8 +6,8 @@ applies each :class:`~planner.core.model.ChangeSet` (its ``after`` states are ex
 the file holds now, for undo and redo too). It keeps what the series need of each workout
 (:class:`~planner.core.progress.SessionFacts`, worked out again only for the workouts a
 change touched) and recomputes, with the pure functions of :mod:`planner.core.progress`,
-only the series the change touched. Everything here is metric; the charts convert for
-display.
+only the series the change touched. Everything here is metric and pure (no Qt, no
+pyqtgraph); the chart widgets of :mod:`planner.ui.charts` convert for display.
 """
 
 from __future__ import annotations
