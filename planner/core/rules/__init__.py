@@ -26,8 +26,8 @@ Nov). Where windows ending on consecutive days flag, that is one problem and one
 worst window of them (most severe, then worst figure, then earliest).
 
 Each rule is defined once, as a record next to its check, in the module of its kind:
-:mod:`.week` (calendar weeks), :mod:`.days` (pairs, streaks and single sessions),
-:mod:`.load` (rolling load windows) and :mod:`.weight`. :data:`RULE_RECORDS` holds them in
+:mod:`.week` (calendar weeks), :mod:`.days` (pairs, streaks and single sessions) and
+:mod:`.load` (rolling windows: load, and weight under load). :data:`RULE_RECORDS` holds them in
 RULES.md's order (the order of :data:`planner.core.settings.RULE_IDS`, which the settings,
 imported by the rules, declare); :data:`RULES`, :data:`RULE_TITLES` and :data:`RULE_SOURCES`
 derive from them, as do the involvement's pickers and the preview's rolling rules.
@@ -41,7 +41,7 @@ from types import MappingProxyType
 from typing import Final
 
 from planner.core.model import Finding, Severity, WeightEntry, Workout
-from planner.core.rules import days, load, week, weight
+from planner.core.rules import days, load, week
 from planner.core.rules.base import (
     _DEFAULT_SETTINGS,
     Rule,
@@ -85,7 +85,7 @@ def _records(*modules: object) -> tuple[Rule, ...]:
 
 
 #: Every rule, once, in RULES.md's order.
-RULE_RECORDS: Final = _records(week, days, load, weight)
+RULE_RECORDS: Final = _records(week, days, load)
 #: Every rule by id, in RULES.md's order: call one with a context for its findings.
 RULES: Final[Mapping[str, Rule]] = MappingProxyType({r.id: r for r in RULE_RECORDS})
 #: Short names of the rules for people: the Preferences switches and the panel's tooltips.

@@ -250,6 +250,20 @@ def _below(value: float, limit: float) -> bool:
     return value < limit and not math.isclose(value, limit, rel_tol=t.REL_TOL)
 
 
+def _level(
+    value: float, lines: Iterable[tuple[Severity, float]], *, at: bool = False
+) -> Severity | None:
+    """The severity of the first of ``lines`` (worst first) that ``value`` is above, if any.
+
+    With ``at``, a value on a line reaches it too (counts: 7 training days in a row and more).
+    """
+    for severity, line in lines:
+        reached = (not _below(value, line)) if at else _above(value, line)
+        if reached:
+            return severity
+    return None
+
+
 def _day(day: date) -> str:
     """``Tue 17 Nov``."""
     return day_text(day)
@@ -288,11 +302,12 @@ def _plural(count: int, noun: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class _Flag:
-    """One window that flagged: its last day, severity, and how bad (higher is worse)."""
+    """One window that flagged: its last day, severity, how bad (higher is worse), its words."""
 
     last: date
     severity: Severity
     badness: float
+    message: str
 
 
 def _worst(flags: Sequence[_Flag]) -> _Flag:
@@ -310,9 +325,7 @@ def _worst(flags: Sequence[_Flag]) -> _Flag:
     )
 
 
-def _rolling(
-    ctx: RuleContext, rule: Rule, flags: Sequence[_Flag], span: int, say: Callable[[_Flag], str]
-) -> list[Finding]:
+def _rolling(ctx: RuleContext, rule: Rule, flags: Sequence[_Flag], span: int) -> list[Finding]:
     """One finding for each run of consecutive days whose windows flagged.
 
     RULES.md: a finding's days are the days its message speaks of, here the ``span`` days
@@ -330,5 +343,5 @@ def _rolling(
     for run in runs:
         worst = _worst(run)
         days = ctx.span(worst.last, span)
-        findings.append(rule.finding(worst.severity, days, say(worst)))
+        findings.append(rule.finding(worst.severity, days, worst.message))
     return findings

@@ -23,6 +23,7 @@ from planner.core.rules.base import (
     _day,
     _days_between,
     _km,
+    _level,
     _pct,
     rule,
 )
@@ -78,13 +79,15 @@ def rest_streak(ctx: RuleContext, rule: Rule) -> list[Finding]:
     Each streak with a day in the range is one finding, counted across week boundaries from
     the history on and on past the range's end.
     """
+    levels = (
+        (Severity.CRITICAL, t.REST_STREAK_CRITICAL_DAYS),
+        (Severity.WARNING, t.REST_STREAK_WARNING_DAYS),
+    )
     findings = []
     for first, last in _streaks(ctx, lambda day: bool(ctx.on(day))):
         length = (last - first).days + 1
-        if length >= t.REST_STREAK_WARNING_DAYS:
-            severity = (
-                Severity.CRITICAL if length >= t.REST_STREAK_CRITICAL_DAYS else Severity.WARNING
-            )
+        severity = _level(length, levels, at=True)
+        if severity is not None:
             message = (
                 f"{length} training days in a row ({_day(first)} to {_day(last)}): add a rest day."
             )
@@ -92,13 +95,31 @@ def rest_streak(ctx: RuleContext, rule: Rule) -> list[Finding]:
     return findings
 
 
-def _gaps(ctx: RuleContext, kind: Kind) -> tuple[list[date], list[date]]:
-    """Days ``d`` with ``kind`` on ``d`` and ``d+1``, and range days with two or more of it."""
-    consecutive = [
-        d for d in _pair_days(ctx) if _count(ctx, d, kind) and _count(ctx, d + _ONE_DAY, kind)
+def _gaps(
+    ctx: RuleContext, rule: Rule, kind: Kind, same_day: Severity, pair: str, crowd: str
+) -> list[Finding]:
+    """The findings of a gap rule: sessions of ``kind`` too close together.
+
+    A warning for each pair of consecutive days with ``kind`` on both (``pair``, with
+    ``{first}`` and ``{second}`` to fill), then a ``same_day`` finding for each range day with
+    two or more of it (``crowd``, with ``{count}`` and ``{first}``); ``{hours}`` is the
+    recovery time.
+    """
+    hours = t.RECOVERY_HOURS
+    findings = [
+        rule.finding(
+            Severity.WARNING,
+            (d, d + _ONE_DAY),
+            pair.format(first=_day(d), second=_day(d + _ONE_DAY), hours=hours),
+        )
+        for d in _pair_days(ctx)
+        if _count(ctx, d, kind) and _count(ctx, d + _ONE_DAY, kind)
     ]
-    same_day = [d for d in ctx.range_days() if _count(ctx, d, kind) >= 2]
-    return consecutive, same_day
+    for d in ctx.range_days():
+        if (count := _count(ctx, d, kind)) >= 2:
+            message = crowd.format(count=count, first=_day(d), hours=hours)
+            findings.append(rule.finding(same_day, (d,), message))
+    return findings
 
 
 @rule(
@@ -109,27 +130,20 @@ def _gaps(ctx: RuleContext, kind: Kind) -> tuple[list[date], list[date]]:
 )
 def hiit_gap(ctx: RuleContext, rule: Rule) -> list[Finding]:
     """HIIT_GAP: HIIT on consecutive days (warning) or twice on one day (critical)."""
-    hours = t.RECOVERY_HOURS
-    consecutive, same_day = _gaps(ctx, Kind.HIIT)
-    findings = [
-        rule.finding(
-            Severity.WARNING,
-            (d, d + _ONE_DAY),
-            f"HIIT on {_day(d)} and again on {_day(d + _ONE_DAY)}: HIIT needs about {hours} h "
-            "between sessions. Move one of them.",
-        )
-        for d in consecutive
-    ]
-    findings += [
-        rule.finding(
-            Severity.CRITICAL,
-            (d,),
-            f"{_count(ctx, d, Kind.HIIT)} HIIT sessions on {_day(d)}: HIIT needs about {hours} h "
-            "between sessions. Keep one and move the others.",
-        )
-        for d in same_day
-    ]
-    return findings
+    return _gaps(
+        ctx,
+        rule,
+        Kind.HIIT,
+        Severity.CRITICAL,
+        pair=(
+            "HIIT on {first} and again on {second}: HIIT needs about {hours} h between "
+            "sessions. Move one of them."
+        ),
+        crowd=(
+            "{count} HIIT sessions on {first}: HIIT needs about {hours} h between sessions. "
+            "Keep one and move the others."
+        ),
+    )
 
 
 @rule(
@@ -140,27 +154,20 @@ def hiit_gap(ctx: RuleContext, rule: Rule) -> list[Finding]:
 )
 def strength_gap(ctx: RuleContext, rule: Rule) -> list[Finding]:
     """STRENGTH_GAP: strength sessions on consecutive days or on the same day (warning)."""
-    hours = t.RECOVERY_HOURS
-    consecutive, same_day = _gaps(ctx, Kind.STRENGTH)
-    findings = [
-        rule.finding(
-            Severity.WARNING,
-            (d, d + _ONE_DAY),
-            f"Strength on {_day(d)} and again on {_day(d + _ONE_DAY)}: give muscles about "
-            f"{hours} h between strength sessions.",
-        )
-        for d in consecutive
-    ]
-    findings += [
-        rule.finding(
-            Severity.WARNING,
-            (d,),
-            f"{_count(ctx, d, Kind.STRENGTH)} strength sessions on {_day(d)}: give muscles "
-            f"about {hours} h between strength sessions.",
-        )
-        for d in same_day
-    ]
-    return findings
+    return _gaps(
+        ctx,
+        rule,
+        Kind.STRENGTH,
+        Severity.WARNING,
+        pair=(
+            "Strength on {first} and again on {second}: give muscles about {hours} h "
+            "between strength sessions."
+        ),
+        crowd=(
+            "{count} strength sessions on {first}: give muscles about {hours} h between "
+            "strength sessions."
+        ),
+    )
 
 
 @rule(
@@ -243,6 +250,10 @@ def run_spike(ctx: RuleContext, rule: Rule) -> list[Finding]:
     30 days before a run are the 30 calendar days before its day. One finding per day, for
     that day's longest run.
     """
+    levels = (
+        (Severity.CRITICAL, t.RUN_SPIKE_CRITICAL_PCT),
+        (Severity.WARNING, t.RUN_SPIKE_WARNING_PCT),
+    )
     findings = []
     for d in ctx.range_days():
         todays = [s.km for s in ctx.on(d) if s.kind is Kind.RUN and s.km is not None]
@@ -260,11 +271,8 @@ def run_spike(ctx: RuleContext, rule: Rule) -> list[Finding]:
         if not earlier:
             continue
         longest = max(earlier)
-        if _above(km, longest * (1 + t.RUN_SPIKE_CRITICAL_PCT / 100)):
-            severity = Severity.CRITICAL
-        elif _above(km, longest * (1 + t.RUN_SPIKE_WARNING_PCT / 100)):
-            severity = Severity.WARNING
-        else:
+        severity = _level(km, ((s, longest * (1 + pct / 100)) for s, pct in levels))
+        if severity is None:
             continue
         more = _pct((km - longest) / longest) if longest > 0 else "far"
         message = (

@@ -1,4 +1,4 @@
-"""The load rules of RULES.md: hard sessions, monotony, load ratio and sustained fatigue.
+"""The rolling rules of RULES.md: hard sessions, monotony, load ratio, sustained fatigue, weight.
 
 Each judges the 7-day window ending on each day of the range and names exactly the 7 days of
 the window its message speaks of ("your 7 days to Tue 17 Nov" are Wed 11 to Tue 17 Nov).
@@ -7,10 +7,13 @@ the window its message speaks of ("your 7 days to Tue 17 Nov" are Wed 11 to Tue 
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from datetime import date, timedelta
+from types import MappingProxyType
+from typing import Final
 
 from planner.core import thresholds as t
-from planner.core.formatting import format_ratio
+from planner.core.formatting import format_number, format_ratio, format_weight
 from planner.core.load import fitness_fatigue_series, monotony
 from planner.core.model import Finding, Severity
 from planner.core.rules import blocks
@@ -21,10 +24,12 @@ from planner.core.rules.base import (
     _below,
     _day,
     _Flag,
+    _level,
     _pct,
     _rolling,
     rule,
 )
+from planner.core.settings import WeightUnits
 
 
 @rule(
@@ -41,7 +46,6 @@ def hard_count(ctx: RuleContext, rule: Rule) -> list[Finding]:
     Worse is more hard sessions, then a larger share of them.
     """
     flags = []
-    counts: dict[date, tuple[int, int]] = {}
     for d in ctx.range_days():
         sessions = [s for day in ctx.span(d, t.ROLLING_DAYS) for s in ctx.on(day)]
         hard = sum(1 for s in sessions if s.hard)
@@ -50,17 +54,12 @@ def hard_count(ctx: RuleContext, rule: Rule) -> list[Finding]:
             hard, len(sessions) * t.HARD_SHARE_MAX
         )
         if too_many or too_large:
-            counts[d] = (hard, len(sessions))
-            flags.append(_Flag(d, Severity.WARNING, hard + hard / len(sessions)))
-
-    def say(flag: _Flag) -> str:
-        hard, total = counts[flag.last]
-        return (
-            f"Too many hard sessions: {hard} of {total} in the 7 days to {_day(flag.last)}. "
-            "Most runners do 1 to 2 a week; make the others easy."
-        )
-
-    return _rolling(ctx, rule, flags, t.ROLLING_DAYS, say)
+            message = (
+                f"Too many hard sessions: {hard} of {len(sessions)} in the 7 days to {_day(d)}. "
+                "Most runners do 1 to 2 a week; make the others easy."
+            )
+            flags.append(_Flag(d, Severity.WARNING, hard + hard / len(sessions), message))
+    return _rolling(ctx, rule, flags, t.ROLLING_DAYS)
 
 
 @rule(
@@ -75,26 +74,23 @@ def monotony_rule(ctx: RuleContext, rule: Rule) -> list[Finding]:
     Rest days count 0; the same positive load every day counts as above 2.0; a window without
     load never flags.
     """
+    lines = {Severity.WARNING: t.MONOTONY_WARNING, Severity.INFO: t.MONOTONY_INFO}
     flags = []
     for d in ctx.range_days():
         value = monotony(ctx.load_span(d, t.ROLLING_DAYS))
         if value is None:
             continue
-        if math.isinf(value) or _above(value, t.MONOTONY_WARNING):
-            flags.append(_Flag(d, Severity.WARNING, value))
-        elif _above(value, t.MONOTONY_INFO):
-            flags.append(_Flag(d, Severity.INFO, value))
-
-    def say(flag: _Flag) -> str:
-        if math.isinf(flag.badness):
-            what = f"every day of the 7 days to {_day(flag.last)} carries the same load"
+        severity = _level(value, lines.items())  # infinite: above every line
+        if severity is None:
+            continue
+        if math.isinf(value):
+            what = f"every day of the 7 days to {_day(d)} carries the same load"
         else:
-            line = t.MONOTONY_WARNING if flag.severity is Severity.WARNING else t.MONOTONY_INFO
-            value = format_ratio(flag.badness, above=line)
-            what = f"monotony {value} in the 7 days to {_day(flag.last)}"
-        return f"Your days are too alike ({what}): mix easy, hard and rest days."
-
-    return _rolling(ctx, rule, flags, t.ROLLING_DAYS, say)
+            shown = format_ratio(value, above=lines[severity])
+            what = f"monotony {shown} in the 7 days to {_day(d)}"
+        message = f"Your days are too alike ({what}): mix easy, hard and rest days."
+        flags.append(_Flag(d, severity, value, message))
+    return _rolling(ctx, rule, flags, t.ROLLING_DAYS)
 
 
 def _history_days(ctx: RuleContext) -> int:
@@ -102,6 +98,16 @@ def _history_days(ctx: RuleContext) -> int:
     if ctx.history_start is None or ctx.history_start >= ctx.start:
         return 0
     return (ctx.start - ctx.history_start).days
+
+
+#: LOAD_RATIO's lines and advice, worst first: a warning asks for an easier day; an info only
+#: asks the runner to watch it.
+_RATIO_LEVELS: Final[Mapping[Severity, tuple[float, str]]] = MappingProxyType(
+    {
+        Severity.WARNING: (t.LOAD_RATIO_WARNING, "consider an easier day"),
+        Severity.INFO: (t.LOAD_RATIO_INFO, "keep an eye on it"),
+    }
+)
 
 
 @rule(
@@ -125,23 +131,17 @@ def load_ratio(ctx: RuleContext, rule: Rule) -> list[Finding]:
         chronic = ctx.load_total(d, t.CHRONIC_DAYS) / weeks
         if chronic <= 0:
             continue
-        if _above(acute, chronic * t.LOAD_RATIO_WARNING):
-            flags.append(_Flag(d, Severity.WARNING, acute / chronic))
-        elif _above(acute, chronic * t.LOAD_RATIO_INFO):
-            flags.append(_Flag(d, Severity.INFO, acute / chronic))
-
-    def say(flag: _Flag) -> str:
-        # A warning asks for an easier day; an info only asks the runner to watch it.
-        if flag.severity is Severity.WARNING:
-            line, advice = t.LOAD_RATIO_WARNING, "consider an easier day"
-        else:
-            line, advice = t.LOAD_RATIO_INFO, "keep an eye on it"
-        return (
-            f"Your 7 days to {_day(flag.last)} carry {format_ratio(flag.badness, above=line)} "
+        severity = _level(acute, ((s, chronic * line) for s, (line, _) in _RATIO_LEVELS.items()))
+        if severity is None:
+            continue
+        line, advice = _RATIO_LEVELS[severity]
+        ratio = acute / chronic
+        message = (
+            f"Your 7 days to {_day(d)} carry {format_ratio(ratio, above=line)} "
             f"times your usual weekly load: {advice}."
         )
-
-    return _rolling(ctx, rule, flags, t.ACUTE_DAYS, say)
+        flags.append(_Flag(d, severity, ratio, message))
+    return _rolling(ctx, rule, flags, t.ACUTE_DAYS)
 
 
 @rule(
@@ -167,12 +167,60 @@ def fatigue_sustained(ctx: RuleContext, rule: Rule) -> list[Finding]:
     for d in ctx.range_days():
         span = ctx.span(d, t.FATIGUE_DAYS)
         if all(low[day] for day in span):
-            flags.append(_Flag(d, Severity.WARNING, -min(form[day] or 0.0 for day in span)))
+            lowest = -min(form[day] or 0.0 for day in span)
+            message = (
+                f"You have carried high fatigue for a week (form down to -{_pct(lowest)} "
+                f"in the 7 days to {_day(d)}): plan a lighter few days."
+            )
+            flags.append(_Flag(d, Severity.WARNING, lowest, message))
+    return _rolling(ctx, rule, flags, t.FATIGUE_DAYS)
 
-    def say(flag: _Flag) -> str:
-        return (
-            f"You have carried high fatigue for a week (form down to -{_pct(flag.badness)} "
-            f"in the 7 days to {_day(flag.last)}): plan a lighter few days."
+
+# -- body weight ---------------------------------------------------------------------------
+
+
+def _mean_weight(ctx: RuleContext, last: date) -> float | None:
+    found = [kg for d in ctx.span(last, t.WEIGHT_SPAN_DAYS) for kg in ctx.weights.get(d, ())]
+    return math.fsum(found) / len(found) if found else None
+
+
+@rule(
+    "WEIGHT_DROP",
+    title="Weight dropping under load",
+    source="guidance (protein 1.4 to 1.7 g/kg for runners); Meeusen 2013",
+    rolling=True,
+)
+def weight_drop(ctx: RuleContext, rule: Rule) -> list[Finding]:
+    """WEIGHT_DROP: weight dropping while training is not easing off (info).
+
+    For a day of the range: the mean weigh-in of the 7 days ending it is at or below 97 % of
+    that of the 7 days ending 28 days earlier (each span needs a weigh-in), and the load of the
+    7 days ending it is at least that of the 7 days ending 28 days earlier.
+    """
+    units = ctx.settings.weight_units
+    per_unit = units.weight_from_kg(1.0)  # body-weight units in a kilogram
+    low, high = (g / per_unit for g in t.PROTEIN_G_PER_KG)
+    decimals = 1 if units is WeightUnits.KG else 2
+    protein = (
+        f"{format_number(low, decimals)} to {format_number(high, decimals)} g per "
+        f"{units.weight_label} of body weight a day"
+    )
+    flags = []
+    lag = timedelta(days=t.WEIGHT_LAG_DAYS)
+    for d in ctx.range_days():
+        now, before = _mean_weight(ctx, d), _mean_weight(ctx, d - lag)
+        if now is None or before is None or _above(now, before * t.WEIGHT_DROP_RATIO):
+            continue
+        load_now = ctx.load_total(d, t.WEIGHT_SPAN_DAYS)
+        load_before = ctx.load_total(d - lag, t.WEIGHT_SPAN_DAYS)
+        if _below(load_now, load_before):
+            continue
+        drop = 1 - now / before
+        message = (
+            f"Your weight is down {_pct(drop)} in four weeks "
+            f"({format_weight(before, units)} → {format_weight(now, units)}, 7-day means to "
+            f"{_day(d)}) while your training is not easing off: eat enough "
+            f"(protein {protein})."
         )
-
-    return _rolling(ctx, rule, flags, t.FATIGUE_DAYS, say)
+        flags.append(_Flag(d, Severity.INFO, drop, message))
+    return _rolling(ctx, rule, flags, t.WEIGHT_SPAN_DAYS)

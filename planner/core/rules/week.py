@@ -7,6 +7,7 @@ unchanged.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from planner.core import thresholds as t
@@ -20,6 +21,7 @@ from planner.core.rules.base import (
     _below,
     _day,
     _km,
+    _level,
     _pct,
     _plural,
     _Session,
@@ -36,6 +38,24 @@ def _week_sessions(ctx: RuleContext, first: date) -> list[_Session]:
     return [s for d in _week_days(first) for s in ctx.on(d)]
 
 
+#: What a week rule says of a week: the severity and message of its finding, or nothing.
+_Verdict = tuple[Severity, str] | None
+
+
+def _each_week(rule: Rule, ctx: RuleContext, judge: Callable[[date], _Verdict]) -> list[Finding]:
+    """A finding for each week of the range that ``judge`` (given its first day) flags.
+
+    The finding names the seven days of its week.
+    """
+    findings = []
+    for first in ctx.weeks():
+        verdict = judge(first)
+        if verdict is not None:
+            severity, message = verdict
+            findings.append(rule.finding(severity, _week_days(first), message))
+    return findings
+
+
 @rule(
     "REST_WEEK",
     title="Rest days this week",
@@ -49,23 +69,20 @@ def rest_week(ctx: RuleContext, rule: Rule) -> list[Finding]:
     one, only seven are flagged.
     """
     target = ctx.settings.rest_days_per_week
-    findings = []
-    for first in ctx.weeks():
-        days = _week_days(first)
-        rest_days = sum(1 for d in days if not ctx.on(d))
+
+    def judge(first: date) -> _Verdict:
+        rest_days = sum(1 for d in _week_days(first) if not ctx.on(d))
         if rest_days >= target:
-            continue
+            return None
         if rest_days == 0:
             ideally = ", ideally two" if target >= 2 else ""
-            message = f"No rest day in {_week(first)}: plan at least one{ideally}."
-            findings.append(rule.finding(Severity.WARNING, days, message))
-        else:
-            message = (
-                f"Only {_plural(rest_days, 'rest day')} in {_week(first)}: "
-                f"consider {'a second' if rest_days == 1 else 'another'}."
-            )
-            findings.append(rule.finding(Severity.INFO, days, message))
-    return findings
+            return Severity.WARNING, f"No rest day in {_week(first)}: plan at least one{ideally}."
+        return Severity.INFO, (
+            f"Only {_plural(rest_days, 'rest day')} in {_week(first)}: "
+            f"consider {'a second' if rest_days == 1 else 'another'}."
+        )
+
+    return _each_week(rule, ctx, judge)
 
 
 @rule(
@@ -78,21 +95,22 @@ def rest_week(ctx: RuleContext, rule: Rule) -> list[Finding]:
 def strength_count(ctx: RuleContext, rule: Rule) -> list[Finding]:
     """STRENGTH_COUNT: more strength sessions in a week than the runner's target (2)."""
     target = ctx.settings.strength_per_week
-    findings = []
-    for first in ctx.weeks():
+    levels = (
+        (Severity.WARNING, target + t.STRENGTH_OVER_WARNING),
+        (Severity.INFO, target + t.STRENGTH_OVER_INFO),
+    )
+
+    def judge(first: date) -> _Verdict:
         count = sum(1 for s in _week_sessions(ctx, first) if s.kind is Kind.STRENGTH)
-        if count >= target + t.STRENGTH_OVER_WARNING:
-            severity = Severity.WARNING
-        elif count >= target + t.STRENGTH_OVER_INFO:
-            severity = Severity.INFO
-        else:
-            continue
-        message = (
+        severity = _level(count, levels, at=True)
+        if severity is None:
+            return None
+        return severity, (
             f"{count} strength sessions in {_week(first)}: "
             f"{_plural(target, 'strength session')} a week is enough for runners."
         )
-        findings.append(rule.finding(severity, _week_days(first), message))
-    return findings
+
+    return _each_week(rule, ctx, judge)
 
 
 @rule(
@@ -122,24 +140,24 @@ def strength_low(ctx: RuleContext, rule: Rule) -> list[Finding]:
         if earlier_weeks == 1
         else f"the {_NUMBER_WORDS[earlier_weeks]} weeks before"
     )
-    findings = []
-    for first in ctx.weeks():
+
+    def judge(first: date) -> _Verdict:
         sessions = _week_sessions(ctx, first)
         if sum(1 for s in sessions if s.kind is Kind.RUN) < t.STRENGTH_LOW_MIN_RUNS:
-            continue
+            return None
         earlier = [
             _week_sessions(ctx, first - timedelta(weeks=i)) for i in range(1, t.STRENGTH_LOW_WEEKS)
         ]
         if not all(earlier) or any(
             s.kind is Kind.STRENGTH for week in (sessions, *earlier) for s in week
         ):
-            continue
-        message = (
+            return None
+        return Severity.INFO, (
             f"No strength session for {weeks} weeks ({_week(first)} and {before}): {count} a "
             f"week {verb} running legs strong and less injury-prone (squats, lunges, squat jumps)."
         )
-        findings.append(rule.finding(Severity.INFO, _week_days(first), message))
-    return findings
+
+    return _each_week(rule, ctx, judge)
 
 
 @rule(
@@ -152,22 +170,21 @@ def run_count(ctx: RuleContext, rule: Rule) -> list[Finding]:
     """RUN_COUNT: too few runs in a week that has training, or too many (info)."""
     low, high = ctx.settings.min_runs_per_week, ctx.settings.max_runs_per_week
     aim = f"{low} to {high}" if low < high else f"{low}"
-    findings = []
-    for first in ctx.weeks():
+
+    def judge(first: date) -> _Verdict:
         sessions = _week_sessions(ctx, first)
         runs = sum(1 for s in sessions if s.kind is Kind.RUN)
         if sessions and runs < low:
             some = f"Only {_plural(runs, 'run')}" if runs else "No run"
-            message = f"{some} in {_week(first)}: aim for {aim} runs a week."
-        elif runs > high:
-            message = (
+            return Severity.INFO, f"{some} in {_week(first)}: aim for {aim} runs a week."
+        if runs > high:
+            return Severity.INFO, (
                 f"{runs} runs in {_week(first)}: aim for {aim} runs a week "
                 "and make the other days easy or rest."
             )
-        else:
-            continue
-        findings.append(rule.finding(Severity.INFO, _week_days(first), message))
-    return findings
+        return None
+
+    return _each_week(rule, ctx, judge)
 
 
 def _run_km(ctx: RuleContext, first: date) -> float:
@@ -189,25 +206,25 @@ def week_ramp(ctx: RuleContext, rule: Rule) -> list[Finding]:
     Info above the runner's limit (10 % by default), warning above 30 %; no ramp is computed
     when the week before ran under 5 km.
     """
-    limit = ctx.settings.ramp_limit_pct
-    findings = []
-    for first in ctx.weeks():
+    lines = (
+        (Severity.WARNING, t.WEEK_RAMP_WARNING_PCT),
+        (Severity.INFO, ctx.settings.ramp_limit_pct),
+    )
+
+    def judge(first: date) -> _Verdict:
         last = _run_km(ctx, first - timedelta(weeks=1))
         if _below(last, t.WEEK_RAMP_MIN_LAST_KM):
-            continue
+            return None
         this = _run_km(ctx, first)
-        if _above(this, last * (1 + t.WEEK_RAMP_WARNING_PCT / 100)):
-            severity = Severity.WARNING
-        elif _above(this, last * (1 + limit / 100)):
-            severity = Severity.INFO
-        else:
-            continue
-        message = (
+        severity = _level(this, ((s, last * (1 + pct / 100)) for s, pct in lines))
+        if severity is None:
+            return None
+        return severity, (
             f"Running distance in {_week(first)} is up {_pct((this - last) / last)} on the week "
             f"before: {_km(last, ctx.units)} → {_km(this, ctx.units)}. Build up gradually."
         )
-        findings.append(rule.finding(severity, _week_days(first), message))
-    return findings
+
+    return _each_week(rule, ctx, judge)
 
 
 @rule(
@@ -221,19 +238,20 @@ def week_ramp(ctx: RuleContext, rule: Rule) -> list[Finding]:
 )
 def long_share(ctx: RuleContext, rule: Rule) -> list[Finding]:
     """LONG_SHARE: in a week of 4 runs or more, a longest run over 35 % of the distance (info)."""
-    findings = []
-    for first in ctx.weeks():
+
+    def judge(first: date) -> _Verdict:
         runs = [s for s in _week_sessions(ctx, first) if s.kind is Kind.RUN]
         if len(runs) < t.LONG_SHARE_MIN_RUNS:
-            continue
+            return None
         total = math.fsum(s.km or 0.0 for s in runs)
         longest = max(runs, key=lambda s: (s.km or 0.0, s.day))
-        if total <= 0 or not _above(longest.km or 0.0, total * t.LONG_SHARE_MAX):
-            continue
-        message = (
-            f"Your long run ({_day(longest.day)}, {_km(longest.km or 0.0, ctx.units)}) is "
-            f"{_pct((longest.km or 0.0) / total)} of the {_km(total, ctx.units)} you run in "
+        km = longest.km or 0.0
+        if total <= 0 or not _above(km, total * t.LONG_SHARE_MAX):
+            return None
+        return Severity.INFO, (
+            f"Your long run ({_day(longest.day)}, {_km(km, ctx.units)}) is "
+            f"{_pct(km / total)} of the {_km(total, ctx.units)} you run in "
             f"{_week(first)}: keep it under about a third."
         )
-        findings.append(rule.finding(Severity.INFO, _week_days(first), message))
-    return findings
+
+    return _each_week(rule, ctx, judge)
