@@ -18,11 +18,12 @@ import enum
 import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Final, Self
+from typing import Any, Final, Self, TypeVar
 
 from planner.core.weeks import DAY_NAMES, MONDAY
 
 log = logging.getLogger(__name__)
+_T = TypeVar("_T")
 
 #: One mile in kilometres (international mile, exact).
 KM_PER_MILE: Final = 1.609344
@@ -213,31 +214,33 @@ def _format_weekday(value: object) -> str:
     return DAY_NAMES[value].lower()
 
 
-def _parse_units(text: str) -> Units:
-    value = text.strip().lower()
-    aliases = {"km": Units.KM, "kilometres": Units.KM, "kilometers": Units.KM, "metric": Units.KM}
-    aliases |= {"mi": Units.MI, "mile": Units.MI, "miles": Units.MI, "imperial": Units.MI}
-    if value not in aliases:
-        raise SettingError(f"{text!r} is not a unit: use km or mi.")
-    return aliases[value]
+def _choice(aliases: Mapping[str, _T], what: str) -> Callable[[str], _T]:
+    """A parser of the words in ``aliases`` (any case); other text is not ``what``."""
+
+    def parse(text: str) -> _T:
+        value = text.strip().lower()
+        if value not in aliases:
+            raise SettingError(f"{text!r} is not {what}.")
+        return aliases[value]
+
+    return parse
 
 
-def _parse_weight_units(text: str) -> WeightUnits:
-    value = text.strip().lower()
-    aliases = {"kg": WeightUnits.KG, "kilograms": WeightUnits.KG, "kilos": WeightUnits.KG}
-    aliases |= {"lb": WeightUnits.LB, "lbs": WeightUnits.LB, "pounds": WeightUnits.LB}
-    if value not in aliases:
-        raise SettingError(f"{text!r} is not a weight unit: use kg or lb.")
-    return aliases[value]
-
-
-def _parse_switch(text: str) -> bool:
-    value = text.strip().lower()
-    if value in ("on", "true", "yes", "1"):
-        return True
-    if value in ("off", "false", "no", "0"):
-        return False
-    raise SettingError(f"{text!r} is not on or off.")
+_parse_units = _choice(
+    {"km": Units.KM, "kilometres": Units.KM, "kilometers": Units.KM, "metric": Units.KM}
+    | {"mi": Units.MI, "mile": Units.MI, "miles": Units.MI, "imperial": Units.MI},
+    "a unit: use km or mi",
+)
+_parse_weight_units = _choice(
+    {"kg": WeightUnits.KG, "kilograms": WeightUnits.KG, "kilos": WeightUnits.KG}
+    | {"lb": WeightUnits.LB, "lbs": WeightUnits.LB, "pounds": WeightUnits.LB},
+    "a weight unit: use kg or lb",
+)
+_parse_switch = _choice(
+    dict.fromkeys(("on", "true", "yes", "1"), True)
+    | dict.fromkeys(("off", "false", "no", "0"), False),
+    "on or off",
+)
 
 
 def _int_between(low: int, high: int) -> Callable[[str], int]:
@@ -311,45 +314,55 @@ def _rule_spec(rule_id: str) -> SettingSpec:
     )
 
 
+def _field_spec(
+    name: str,
+    attribute: str,
+    description: str,
+    parse: Callable[[str], object],
+    format: Callable[[object], str] = _format_number,
+    *,
+    rule_target: bool = False,
+) -> SettingSpec:
+    """The setting of a :class:`Settings` attribute.
+
+    With ``rule_target``, of a :class:`RuleSettings` attribute instead: a rule's target.
+    """
+
+    def get(settings: Settings) -> object:
+        return getattr(settings.rules if rule_target else settings, attribute)
+
+    def put(settings: Settings, value: object) -> Settings:
+        if rule_target:
+            return settings.replace(rules=settings.rules.replace(**{attribute: value}))
+        return settings.replace(**{attribute: value})
+
+    return SettingSpec(name, description, parse, format, get, put)
+
+
 def _target_spec(
     name: str, attribute: str, description: str, parse: Callable[[str], object]
 ) -> SettingSpec:
-    return SettingSpec(
-        name=name,
-        description=description,
-        parse=parse,
-        format=_format_number,
-        get=lambda settings: getattr(settings.rules, attribute),
-        put=lambda settings, value: settings.replace(
-            rules=settings.rules.replace(**{attribute: value})
-        ),
-    )
+    """The setting of a rule's target, written as a number."""
+    return _field_spec(name, attribute, description, parse, rule_target=True)
 
 
 SPECS: Final[tuple[SettingSpec, ...]] = (
-    SettingSpec(
-        name="units",
-        description="distances in km or mi (stored in km either way)",
-        parse=_parse_units,
-        format=lambda value: str(value),
-        get=lambda settings: settings.units,
-        put=lambda settings, value: settings.replace(units=value),
+    _field_spec(
+        "units", "units", "distances in km or mi (stored in km either way)", _parse_units, str
     ),
-    SettingSpec(
-        name="weight-units",
-        description="body weight in kg or lb (stored in kg either way)",
-        parse=_parse_weight_units,
-        format=lambda value: str(value),
-        get=lambda settings: settings.weight_units,
-        put=lambda settings, value: settings.replace(weight_units=value),
+    _field_spec(
+        "weight-units",
+        "weight_units",
+        "body weight in kg or lb (stored in kg either way)",
+        _parse_weight_units,
+        str,
     ),
-    SettingSpec(
-        name="first-weekday",
-        description="the day weeks start on (monday … sunday)",
-        parse=_parse_weekday,
-        format=_format_weekday,
-        get=lambda settings: settings.first_weekday,
-        put=lambda settings, value: settings.replace(first_weekday=value),
+    _field_spec(
+        "first-weekday",
+        "first_weekday",
+        "the day weeks start on (monday … sunday)",
+        _parse_weekday,
+        _format_weekday,
     ),
     _target_spec(
         "rest-days-per-week",
