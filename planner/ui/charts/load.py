@@ -22,8 +22,9 @@ from PySide6.QtWidgets import QWidget
 from planner.core.chart_data import ProgressData
 from planner.core.chart_ranges import DAY, MIDDAY, day_x
 from planner.core.progress import FORM_ZONES, FormZone, LoadLines, Point, ZoneSpan, form_zone
-from planner.ui.charts.base import ChartView, Drawn, span_text, thin_out, visible
+from planner.ui.charts.base import ChartView, Drawn
 from planner.ui.charts.hover import day_label, number, percent
+from planner.ui.charts.plotting import thin_out, visible
 from planner.ui.charts.theme import ChartTheme
 
 EMPTY_TEXT = (
@@ -114,6 +115,9 @@ class LoadChart(ChartView):
         parent: the parent widget.
     """
 
+    NOTHING_WHAT = "training"
+    NOTHING_HINT = "Plan a session: drag one from the library onto a day."
+
     def __init__(self, parent: QWidget | None = None) -> None:
         self._done_bars = pg.BarGraphItem(x0=[], width=_BAR_WIDTH, height=[])
         self._planned_bars = pg.BarGraphItem(x0=[], width=_BAR_WIDTH, height=[])
@@ -192,14 +196,8 @@ class LoadChart(ChartView):
 
         return Drawn(series, empty=lines.first is None)
 
-    def _title_text(self) -> str:
-        return "Training load (AU)"
-
-    def _nothing_text(self, first: date, last: date) -> str:
-        return (
-            f"No training from {span_text(first, last)}. Plan a session: drag one from the "
-            "library onto a day."
-        )
+    def _unit_label(self) -> str:
+        return "AU"
 
     def _y_range(self, x0: float, x1: float) -> tuple[float, float] | None:
         tops = []

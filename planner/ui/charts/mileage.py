@@ -23,16 +23,9 @@ from planner.core.formatting import format_number
 from planner.core.progress import Point
 from planner.core.settings import RuleSettings
 from planner.core.weeks import week_start
-from planner.ui.charts.base import (
-    ChartView,
-    Drawn,
-    fixed,
-    span_text,
-    values_of,
-    visible,
-    xs_of_days,
-)
+from planner.ui.charts.base import ChartView, Drawn
 from planner.ui.charts.hover import day_label, number
+from planner.ui.charts.plotting import fixed, values_of, visible, xs_of_days
 from planner.ui.charts.theme import ChartTheme
 
 EMPTY_TEXT = (
@@ -59,6 +52,9 @@ class MileageChart(ChartView):
     Args:
         parent: the parent widget.
     """
+
+    NOTHING_WHAT = "runs"
+    NOTHING_HINT = "Plan one: drag a run from the library onto a day."
 
     def __init__(self, parent: QWidget | None = None) -> None:
         self._done = pg.BarGraphItem(x0=[], width=_BAR_WIDTH, height=[])
@@ -108,14 +104,8 @@ class MileageChart(ChartView):
 
         return Drawn(series, empty=not weeks.done)
 
-    def _title_text(self) -> str:
-        return f"Weekly distance ({self.units.distance_label})"
-
-    def _nothing_text(self, first: date, last: date) -> str:
-        return (
-            f"No runs from {span_text(first, last)}. Plan one: drag a run from the library "
-            "onto a day."
-        )
+    def _unit_label(self) -> str:
+        return self.units.distance_label
 
     def _y_range(self, x0: float, x1: float) -> tuple[float, float] | None:
         shown = visible(self._xs, x0 - _BAR_WIDTH, x1)

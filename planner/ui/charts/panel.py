@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, timedelta
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QPoint, QSettings, QSize, Qt, QTimer, Signal, Slot
@@ -145,8 +146,8 @@ class ChartsPanel(QWidget):
             self._splitter.addWidget(chart)
             self._splitter.setStretchFactor(index, 1)
             chart.set_flush(self.flush)
-            chart.hovered.connect(self._on_hover)
-            chart.export_requested.connect(self._on_export_requested)
+            chart.hovered.connect(partial(self._on_hover, chart))
+            chart.export_requested.connect(partial(self.ask_export, chart))
             chart.show_all_requested.connect(lambda *_args: self.set_range(ChartRange.ALL))
             chart.view_box.sigRangeChangedManually.connect(self._on_manual_range)
             if chart is not self.mileage_chart:
@@ -317,16 +318,12 @@ class ChartsPanel(QWidget):
             chart.set_today(today)
         self._timer.start()
 
-    def _on_hover(self, day: date | None) -> None:
-        sender = self.sender()
-        if isinstance(sender, ChartView) and day is not None:
-            self._current = sender
+    def _on_hover(self, hovered: ChartView, day: date | None) -> None:
+        """The pointer moved over ``hovered``'s plot (``day``), or left it (``None``)."""
+        if day is not None:
+            self._current = hovered
         for chart in self.charts():
             chart.set_hover(day)
-
-    def _on_export_requested(self) -> None:
-        sender = self.sender()
-        self.ask_export(sender if isinstance(sender, ChartView) else None)
 
     def _on_range_button(self) -> None:
         button = self._buttons.checkedButton()

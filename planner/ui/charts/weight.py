@@ -18,17 +18,9 @@ from planner.core import progress
 from planner.core.chart_data import ProgressData
 from planner.core.chart_ranges import DAY, MIDDAY, day_x
 from planner.core.progress import TREND_DAYS, Point
-from planner.ui.charts.base import (
-    ChartView,
-    Drawn,
-    fixed,
-    span_text,
-    thin_out,
-    values_of,
-    visible,
-    xs_of_days,
-)
+from planner.ui.charts.base import ChartView, Drawn
 from planner.ui.charts.hover import day_label, number
+from planner.ui.charts.plotting import fixed, thin_out, values_of, visible, xs_of_days
 from planner.ui.charts.theme import ChartTheme
 
 #: Dots get smaller when a pixel holds more days than this.
@@ -49,6 +41,12 @@ class WeightChart(ChartView):
     Args:
         parent: the parent widget.
     """
+
+    NOTHING_WHAT = "weigh-ins"
+    NOTHING_HINT = (
+        "Log one with Edit ▸ Log\u00a0Weight… (Ctrl+Shift+L), or import them from your "
+        "scale's CSV file."
+    )
 
     def __init__(self, parent: QWidget | None = None) -> None:
         self._points = pg.PlotDataItem(pen=None, symbol="o", symbolSize=5)
@@ -106,14 +104,8 @@ class WeightChart(ChartView):
             self._points.setVisible(not small)
             self._small_points.setVisible(small)
 
-    def _title_text(self) -> str:
-        return f"Weight ({self.weight_units.weight_label})"
-
-    def _nothing_text(self, first: date, last: date) -> str:
-        return (
-            f"No weigh-ins from {span_text(first, last)}. Log one with Edit ▸ Log\u00a0Weight… "
-            "(Ctrl+Shift+L), or import them from your scale's CSV file."
-        )
+    def _unit_label(self) -> str:
+        return self.weight_units.weight_label
 
     def _y_range(self, x0: float, x1: float) -> tuple[float, float] | None:
         shown = visible(self._xs, x0, x1)

@@ -324,6 +324,8 @@ def test_hovering_with_the_mouse_moves_every_readout(qtbot: Any, panel: ChartsPa
     # every chart shows the same day
     assert panel.mileage_chart.readout_text().startswith("Week of Mon 16 Nov 2026")
     assert panel.load_chart._crosshair.isVisible()
+    # Export Current Chart now means the chart under the pointer
+    assert panel.current_chart() is panel.load_chart
 
 
 def pg_point(x: float, y: float) -> Any:
@@ -350,6 +352,25 @@ def test_export_chart_as_png(tmp_path: Path, panel: ChartsPanel) -> None:
     both = tmp_path / "all.png"
     assert panel.export_png(both)
     assert QImage(str(both)).width() > image.width()
+
+
+def test_a_charts_context_menu_exports_that_chart(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, panel: ChartsPanel
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    asked: list[str] = []
+
+    def save_as(_parent: object, title: str, *_args: object) -> tuple[str, str]:
+        asked.append(title)
+        return str(tmp_path / "weight"), "PNG images (*.png)"
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    panel.weight_chart.export_requested.emit()  # what "Export This Chart as PNG…" emits
+    assert asked == ["Export Weight as PNG"]
+    image = QImage(str(tmp_path / "weight.png"))
+    assert image.width() == panel.weight_chart.width() * 2
+    assert panel.current_chart() is panel.weight_chart
 
 
 def test_charts_follow_a_dark_palette(qtbot: Any, panel: ChartsPanel) -> None:
