@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from planner.core.model import Kind, Status, WeightEntry, Workout
+from planner.core.model import Kind, Status, Template, WeightEntry, Workout
 from planner.core.weeks import week_start
 
 #: Weeks planned after the week holding ``today``.
@@ -54,15 +54,13 @@ class _Phase:
 
 @dataclass(frozen=True, slots=True)
 class _Session:
-    """A session before it becomes a :class:`Workout`: weekday 0 (Monday) to 6."""
+    """A session before it becomes a :class:`Workout`: its weekday (Monday 0 to Sunday 6).
+
+    What it is, ``what``, becomes a workout on its day as a library entry does.
+    """
 
     weekday: int
-    kind: Kind
-    title: str
-    distance_km: float | None = None
-    duration_min: float | None = None
-    rpe: float | None = None
-    notes: str = ""
+    what: Template
 
 
 def generate_history(*, years: int, today: date, seed: int = 2026) -> DemoHistory:
@@ -237,21 +235,22 @@ def _race_week(rng: random.Random, long_target: float) -> Iterator[_Session]:
 
 def _run(weekday: int, title: str, km: float, pace: float, rpe: float, notes: str = "") -> _Session:
     km = round(km, 1)
-    return _Session(weekday, Kind.RUN, title, km, float(round(km * pace)), float(rpe), notes)
+    minutes, effort = float(round(km * pace)), float(rpe)
+    return _Session(weekday, Template(None, title, Kind.RUN, minutes, km, effort, notes))
 
 
 def _strength(weekday: int, title: str, notes: str = "") -> _Session:
     minutes = {"Weight training": 45.0, "Bodyweight circuit": 30.0, "Squat jumps": 10.0}[title]
-    return _Session(weekday, Kind.STRENGTH, title, None, minutes, 6.0, notes)
+    return _Session(weekday, Template(None, title, Kind.STRENGTH, minutes, None, 6.0, notes))
 
 
 def _hiit(weekday: int, title: str) -> _Session:
     minutes = {"HIIT intervals": 30.0, "Beginner sprints": 20.0}[title]
-    return _Session(weekday, Kind.HIIT, title, None, minutes, 8.0)
+    return _Session(weekday, Template(None, title, Kind.HIIT, minutes, None, 8.0))
 
 
 def _rest(weekday: int, notes: str = "") -> _Session:
-    return _Session(weekday, Kind.REST, "Rest day", None, None, 0.0, notes)
+    return _Session(weekday, Template(None, "Rest day", Kind.REST, None, None, 0.0, notes))
 
 
 def _clamp(value: float, low: float, high: float) -> float:
@@ -277,17 +276,7 @@ def _to_workouts(
         day = start + timedelta(days=session.weekday)
         position = positions.get(session.weekday, 0)
         positions[session.weekday] = position + 1
-        workout = Workout(
-            id=None,
-            day=day,
-            kind=session.kind,
-            title=session.title,
-            position=position,
-            duration_min=session.duration_min,
-            distance_km=session.distance_km,
-            rpe=session.rpe,
-            notes=session.notes,
-        )
+        workout = session.what.to_workout(day, position)
         yield _as_done(rng, workout) if day < today else workout
 
 
