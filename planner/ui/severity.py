@@ -10,11 +10,11 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPixmap, QPolygonF
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPixmap, QPolygonF
 
 from planner.core.finding_text import SEVERITY_COLORS, SEVERITY_COLORS_DARK, SEVERITY_MARKS
 from planner.core.model import Severity
-from planner.ui.style import text_color_on
+from planner.ui.style import badge_pixmap, paint_mark
 
 
 def severity_color(severity: Severity, *, dark: bool = False) -> QColor:
@@ -52,17 +52,11 @@ def paint_severity_badge(
     path = _shape(severity, rect)
     painter.setPen(Qt.PenStyle.NoPen)
     painter.fillPath(path, color)
-    font = QFont(painter.font())
-    font.setBold(True)
-    font.setPixelSize(
-        max(7, round(rect.height() * (0.5 if severity is Severity.CRITICAL else 0.6)))
-    )
-    painter.setFont(font)
-    painter.setPen(text_color_on(color))
     text_rect = QRectF(rect)
     if severity is Severity.WARNING:  # the triangle's room is low down
         text_rect.setTop(rect.top() + rect.height() * 0.22)
-    painter.drawText(text_rect, Qt.AlignmentFlag.AlignCenter, SEVERITY_MARKS[severity])
+    size = max(7, round(rect.height() * (0.5 if severity is Severity.CRITICAL else 0.6)))
+    paint_mark(painter, text_rect, SEVERITY_MARKS[severity], color, size)
     painter.restore()
 
 
@@ -70,10 +64,8 @@ def severity_pixmap(
     severity: Severity, size: int, *, dark: bool = False, device_pixel_ratio: float = 1.0
 ) -> QPixmap:
     """The badge of ``severity`` as a square pixmap of ``size`` logical pixels."""
-    pixmap = QPixmap(round(size * device_pixel_ratio), round(size * device_pixel_ratio))
-    pixmap.setDevicePixelRatio(device_pixel_ratio)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    paint_severity_badge(painter, QRectF(0.5, 0.5, size - 1.0, size - 1.0), severity, dark=dark)
-    painter.end()
-    return pixmap
+    return badge_pixmap(
+        size,
+        device_pixel_ratio,
+        lambda painter, rect: paint_severity_badge(painter, rect, severity, dark=dark),
+    )

@@ -6,6 +6,8 @@ alone. Light and dark palettes get their own variants so blocks read well on eit
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPixmap
 
@@ -84,6 +86,32 @@ def muted(palette: QPalette) -> QColor:
     return mix(palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.Base), 0.42)
 
 
+def paint_mark(painter: QPainter, rect: QRectF, text: str, on: QColor, pixel_size: int) -> None:
+    """Paint ``text`` bold and centred in ``rect``, in the colour that reads best on ``on``."""
+    font = QFont(painter.font())
+    font.setBold(True)
+    font.setPixelSize(pixel_size)
+    painter.setFont(font)
+    painter.setPen(text_color_on(on))
+    painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+
+
+def badge_pixmap(
+    size: int, device_pixel_ratio: float, paint: Callable[[QPainter, QRectF], None]
+) -> QPixmap:
+    """A square transparent pixmap of ``size`` logical pixels with a badge ``paint`` draws.
+
+    ``paint`` gets a painter and the badge's rectangle, inset half a pixel so its edge is crisp.
+    """
+    pixmap = QPixmap(round(size * device_pixel_ratio), round(size * device_pixel_ratio))
+    pixmap.setDevicePixelRatio(device_pixel_ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    paint(painter, QRectF(0.5, 0.5, size - 1.0, size - 1.0))
+    painter.end()
+    return pixmap
+
+
 def paint_kind_badge(painter: QPainter, rect: QRectF, kind: Kind, *, dark: bool = False) -> None:
     """Paint the kind's rounded colour swatch with its letter centred on it."""
     color = kind_color(kind, dark=dark)
@@ -93,12 +121,7 @@ def paint_kind_badge(painter: QPainter, rect: QRectF, kind: Kind, *, dark: bool 
     painter.setBrush(color)
     radius = min(rect.width(), rect.height()) * 0.28
     painter.drawRoundedRect(rect, radius, radius)
-    font = QFont(painter.font())
-    font.setBold(True)
-    font.setPixelSize(max(8, round(rect.height() * 0.55)))
-    painter.setFont(font)
-    painter.setPen(text_color_on(color))
-    painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, kind.letter)
+    paint_mark(painter, rect, kind.letter, color, max(8, round(rect.height() * 0.55)))
     painter.restore()
 
 
@@ -106,10 +129,8 @@ def kind_badge_pixmap(
     kind: Kind, size: int, *, dark: bool = False, device_pixel_ratio: float = 1.0
 ) -> QPixmap:
     """The kind badge as a square pixmap of ``size`` logical pixels (for icons)."""
-    pixmap = QPixmap(round(size * device_pixel_ratio), round(size * device_pixel_ratio))
-    pixmap.setDevicePixelRatio(device_pixel_ratio)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    paint_kind_badge(painter, QRectF(0.5, 0.5, size - 1.0, size - 1.0), kind, dark=dark)
-    painter.end()
-    return pixmap
+    return badge_pixmap(
+        size,
+        device_pixel_ratio,
+        lambda painter, rect: paint_kind_badge(painter, rect, kind, dark=dark),
+    )
