@@ -160,20 +160,21 @@ from datetime import date
 from PySide6.QtWidgets import QApplication
 
 app = QApplication([])
-from planner.app import build_main_window
+from pathlib import Path
+from planner.app import open_plan
 
-window = build_main_window(sys.argv[1], today=date(2026, 11, 18))
+window, plan_file = open_plan(Path(sys.argv[1]), date(2026, 11, 18))
 report = {
     "sqlalchemy_before_paint": "sqlalchemy" in sys.modules,
     "titles": [w.title for w in window.week_view.workouts],
-    "loaded_before_paint": window.database.loaded,
+    "loaded_before_paint": plan_file.loaded,
 }
 window.show()
 deadline = time.monotonic() + 20
-while not window.database.loaded and time.monotonic() < deadline:
+while not plan_file.loaded and time.monotonic() < deadline:
     app.processEvents()
     time.sleep(0.01)
-report["loaded_after_paint"] = window.database.loaded
+report["loaded_after_paint"] = plan_file.loaded
 window.close()
 print(json.dumps(report))
 """

@@ -93,7 +93,7 @@ def test_the_app_opens_edits_and_backs_up_a_plan_in_a_latin1_folder(
         database.repository.bulk_insert_workouts(
             [Workout(None, date(2026, 11, 16), Kind.RUN, "Easy run", 0, 40.0, 7.0, 3.0)]
         )
-    session = app._PlanSession(today=date(2026, 11, 18), backup_root=home / "backups")
+    session = app.new_session(today=date(2026, 11, 18), backup_root=home / "backups")
     try:
         assert session.open(plan) is None
         window = session.window

@@ -267,6 +267,9 @@ def _make(
 ) -> QAction:
     action = spec.action if spec.action is not None else QAction(spec.text, owner)
     action.setText(spec.text)
+    if not action.objectName():  # "copy_week" -> "copyWeekAction", for scripts and tests
+        head, *rest = spec.name.split("_")
+        action.setObjectName(head + "".join(part.title() for part in rest) + "Action")
     if sequences:
         action.setShortcuts(sequences)
     if spec.icon:

@@ -15,6 +15,7 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, QStandardPaths, Signal, Slot
@@ -52,11 +53,14 @@ class PlanFileHooks:
         new_plan: create an empty plan at this path (it does not exist) and show it.
         open_demo: show the demo plan (made on first use, in its own file); ``None`` when
             there is none to offer.
+        show_backups: File ▸ Backups…: the plan's backups, and Restore; ``None`` when the
+            plan has none (File ▸ Backups… is then disabled).
     """
 
     open_plan: Callable[[Path], object]
     new_plan: Callable[[Path], object]
     open_demo: Callable[[], object] | None = None
+    show_backups: Callable[[], object] | None = None
 
 
 # -- recent plans ---------------------------------------------------------------------------
@@ -164,6 +168,13 @@ class FileActions(QObject):
                 icon="document-open",
             ),
             ActionSpec(
+                "backups",
+                "&Backups…",
+                self.show_backups,
+                ("Ctrl+Shift+B",),
+                tip="See the backups of this plan, and restore one",
+            ),
+            ActionSpec(
                 "import_workouts",
                 "&Import Workouts…",
                 self.import_workouts,
@@ -200,6 +211,10 @@ class FileActions(QObject):
         for name in ("new_plan", "open_plan"):
             if name in self._actions:
                 self._actions[name].setEnabled(self._hooks is not None)
+        if "backups" in self._actions:
+            self._actions["backups"].setEnabled(
+                self._hooks is not None and self._hooks.show_backups is not None
+            )
         self.recent_menu.setEnabled(self._hooks is not None)
 
     # -- plan files ------------------------------------------------------------------------
@@ -251,6 +266,12 @@ class FileActions(QObject):
             self._hooks.open_demo()
 
     @Slot()
+    def show_backups(self) -> None:
+        """File ▸ Backups…: the plan's backups, and Restore."""
+        if self._hooks is not None and self._hooks.show_backups is not None:
+            self._hooks.show_backups()
+
+    @Slot()
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
         current = self._plan_path.expanduser().absolute()
@@ -259,19 +280,13 @@ class FileActions(QObject):
             action = self.recent_menu.addAction(f"{path.name}  ({path.parent})")
             action.setData(str(path))
             action.setEnabled(path.exists())
-            action.triggered.connect(self._on_recent_chosen)
+            action.triggered.connect(partial(self.open_path, path))
         if not shown:
             self.recent_menu.addAction("No other plans yet").setEnabled(False)
         self.recent_menu.addSeparator()
         clear = self.recent_menu.addAction("&Clear the List")
         clear.setEnabled(bool(shown))
         clear.triggered.connect(self._clear_recent)
-
-    @Slot()
-    def _on_recent_chosen(self) -> None:
-        action = self.sender()
-        if isinstance(action, QAction) and action.data():
-            self.open_path(Path(str(action.data())))
 
     @Slot()
     def _clear_recent(self) -> None:

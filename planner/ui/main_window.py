@@ -58,6 +58,7 @@ MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             "new_plan",
             "open_plan",
+            "backups",
             SEPARATOR,
             "new",
             SEPARATOR,
@@ -254,6 +255,11 @@ class MainWindow(QMainWindow):
             after_first_paint(self.week_view, self._tell_damaged_settings)
 
     # -- public API (tests, benchmarks, the app) -------------------------------------------
+    @property
+    def plan_path(self) -> Path:
+        """The plan file this window shows."""
+        return self._db_path
+
     @property
     def controller(self) -> PlanController:
         """The plan controller."""
@@ -516,7 +522,7 @@ class MainWindow(QMainWindow):
                 after = actions[actions.index(open_plan) + 1]
                 menu.insertMenu(after, self.file_actions.recent_menu)
         self.file_actions.attach(
-            {name: self.actions_table[name] for name in ("new_plan", "open_plan")}
+            {name: self.actions_table[name] for name in ("new_plan", "open_plan", "backups")}
         )
         remember_plan(self._db_path)
 

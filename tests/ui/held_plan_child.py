@@ -46,6 +46,7 @@ def main(plan: Path, home: Path, today: date) -> int:
 
     from planner import app as legwork
     from planner.core.model import Kind, Workout
+    from planner.session import PlanSession
     from planner.ui.main_window import MainWindow
 
     def fail() -> None:
@@ -57,13 +58,13 @@ def main(plan: Path, home: Path, today: date) -> int:
         return found[0] if found else None
 
     backed_up = [False]
-    original_backup = legwork._PlanSession.back_up_if_due
+    original_backup = PlanSession.back_up_if_due
 
-    def backup_then_note(self: legwork._PlanSession) -> None:
+    def backup_then_note(self: PlanSession) -> None:
         original_backup(self)
         backed_up[0] = True
 
-    legwork._PlanSession.back_up_if_due = backup_then_note  # type: ignore[method-assign]
+    PlanSession.back_up_if_due = backup_then_note  # type: ignore[method-assign]
 
     def ready() -> bool:
         shown = window()

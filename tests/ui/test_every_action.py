@@ -39,6 +39,7 @@ from planner import app as legwork
 from planner.core.model import Kind, Status, Template, WeightEntry, Workout
 from planner.core.service import PlanService
 from planner.paths import backup_dir
+from planner.session import PlanSession
 from planner.storage.backups import list_backups, make_backup
 from planner.storage.db import open_database
 from planner.ui.file_actions import remember_plan
@@ -144,7 +145,7 @@ class Walk:
             if window is not None and isValid(window):
                 window.close()
             session.finish()
-        session = legwork._PlanSession(today=TODAY)
+        session = legwork.new_session(today=TODAY)
         assert session.open(self.plan) is None
         self.sessions.append(session)
         window = self.window  # the session deletes it (not qtbot, which would close it again)
@@ -219,7 +220,7 @@ def walk(
     use_key_scheme(monkeypatch, LINUX_DESKTOP)
     monkeypatch.chdir(tmp_path)  # whatever is written to a relative name lands here
     # The backup taken when a window closes is tested elsewhere; here it only costs time.
-    monkeypatch.setattr(legwork._PlanSession, "back_up_if_due", lambda _self: None)
+    monkeypatch.setattr(PlanSession, "back_up_if_due", lambda _self: None)
     plan = tmp_path / "plan.sqlite3"
     plan.write_bytes(plans["plan"])
     other = tmp_path / "other" / "other.sqlite3"
@@ -433,7 +434,7 @@ def test_no_key_belongs_to_two_commands_that_can_run_at_once(
     use_key_scheme(monkeypatch, scheme)
     plan = tmp_path / "plan.sqlite3"
     plan.write_bytes(plans["plan"])
-    session = legwork._PlanSession(today=TODAY)
+    session = legwork.new_session(today=TODAY)
     assert session.open(plan) is None
     window = session.window
     assert window is not None
