@@ -9,10 +9,11 @@ enabled only when there is something to act on. The editor dialogs load when fir
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from planner.core.formatting import workout_summary
 from planner.core.model import ChangeSet, Kind, Status, Workout
@@ -20,7 +21,11 @@ from planner.core.service import as_plan
 from planner.core.weeks import DAY_NAMES, Week
 from planner.ui.actions import ActionSpec, ActionTable
 from planner.ui.controller import PlanController
+from planner.ui.dialog_opening import open_dialog
 from planner.ui.view_state import ViewState
+
+if TYPE_CHECKING:
+    from planner.ui.dialogs.copy_week import CopyWeekDialog
 
 #: The actions that need a selected block.
 BLOCK_ACTIONS = (
@@ -257,35 +262,15 @@ class SelectionActions(QObject):
     def _open_editor(
         self, workout: Workout, *, complete: bool = False, title: str | None = None
     ) -> None:
-        from planner.ui.dialogs.workout_editor import WorkoutEditor
+        from planner.ui.dialogs.workout_editing import edit_workout
 
-        settings = self._controller.settings
-        editor = WorkoutEditor(
-            workout,
-            self._window,
-            complete=complete,
-            title=title,
-            first_weekday=settings.first_weekday,
-            units=settings.units,
+        edit_workout(
+            self._controller, workout, self._window, self._on_saved, complete=complete, title=title
         )
-        editor.accepted.connect(self._on_editor_accepted)
-        editor.finished.connect(editor.deleteLater)
-        editor.open()
 
-    @Slot()
-    def _on_editor_accepted(self) -> None:
-        from planner.ui.dialogs.workout_editor import WorkoutEditor
-
-        editor = self.sender()
-        if not isinstance(editor, WorkoutEditor):
-            return
-        edited = editor.workout()
-        if edited.id is None:
-            new_id = self._controller.add_workout(edited)
-            if new_id is not None:
-                self._state.select_workout(new_id, edited.day)
-        elif self._controller.edit(edited, expected=editor.original()):
-            self._state.select_workout(edited.id, edited.day)
+    def _on_saved(self, saved: Workout | None) -> None:
+        if saved is not None and saved.id is not None:
+            self._state.select_workout(saved.id, saved.day)
         self.focus_week.emit()
 
     @Slot()
@@ -345,20 +330,12 @@ class SelectionActions(QObject):
         doubled = same_kind(there, pasted.kind)
         if doubled:
             box = paste_question(pasted, doubled, self._controller.settings.units, self._window)
-            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            box.finished.connect(self._on_paste_answered)
-            box.open()
+            open_dialog(box, self._on_paste_confirmed, on_finished=self.focus_week.emit)
             return
         self._paste_now()
 
-    @Slot()
-    def _on_paste_answered(self) -> None:
-        box = self.sender()
-        if isinstance(box, QMessageBox) and box.buttonRole(box.clickedButton()) is (
-            QMessageBox.ButtonRole.AcceptRole
-        ):
-            self._paste_now()
-        self.focus_week.emit()
+    def _on_paste_confirmed(self, _question: QMessageBox) -> None:
+        self._paste_now()
 
     def _paste_now(self) -> None:
         day = self._state.selected_day
@@ -442,21 +419,14 @@ class SelectionActions(QObject):
         dialog = CopyWeekDialog(
             week, target, existing, self._controller.settings.units, self._window
         )
-        dialog.finished.connect(self._on_copy_week_answered)
-        dialog.open()
+        open_dialog(dialog, self._on_copy_week_chosen, on_finished=self.focus_week.emit)
 
-    @Slot()
-    def _on_copy_week_answered(self) -> None:
-        from planner.ui.dialogs.copy_week import CopyChoice, CopyWeekDialog
+    def _on_copy_week_chosen(self, dialog: CopyWeekDialog) -> None:
+        from planner.ui.dialogs.copy_week import CopyChoice
 
-        dialog = self.sender()
-        if not isinstance(dialog, CopyWeekDialog):
-            return
-        dialog.deleteLater()
         choice = dialog.choice()
-        if dialog.result() == QDialog.DialogCode.Accepted and choice is not None:
+        if choice is not None:
             self._copy_week(dialog.source, dialog.target, replace=choice is CopyChoice.REPLACE)
-        self.focus_week.emit()
 
     def _copy_week(self, source: Week, target: Week, *, replace: bool) -> None:
         if self._controller.copy_week(source, target, replace_planned=replace):

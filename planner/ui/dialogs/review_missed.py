@@ -112,34 +112,18 @@ class ReviewMissedDialog(QDialog):
     @Slot()
     def mark_done(self) -> None:
         """Open the editor to record the current workout as done."""
-        from planner.ui.dialogs.workout_editor import WorkoutEditor
+        from planner.ui.dialogs.workout_editing import edit_workout
 
         workout = self._current
-        if workout is None:
-            return
-        settings = self._controller.settings
-        editor = WorkoutEditor(
-            workout,
-            self,
-            complete=True,
-            title=f"Done: {workout.title}",
-            first_weekday=settings.first_weekday,
-            units=settings.units,
-        )
-        editor.accepted.connect(self._on_editor_accepted)
-        editor.finished.connect(editor.deleteLater)
-        editor.open()
+        if workout is not None:
+            title = f"Done: {workout.title}"
+            edit_workout(
+                self._controller, workout, self, self._on_saved, complete=True, title=title
+            )
 
-    @Slot()
-    def _on_editor_accepted(self) -> None:
-        from planner.ui.dialogs.workout_editor import WorkoutEditor
-
-        editor = self.sender()
-        if not isinstance(editor, WorkoutEditor):
-            return
-        edited = editor.workout()
-        if self._controller.edit(edited, expected=editor.original()):
-            self._counts["done" if edited.status is Status.DONE else "left"] += 1
+    def _on_saved(self, saved: Workout | None) -> None:
+        if saved is not None:
+            self._counts["done" if saved.status is Status.DONE else "left"] += 1
             self._advance()
 
     @Slot()

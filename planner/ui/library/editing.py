@@ -6,15 +6,21 @@ The editor dialog is imported when first opened, not at start-up.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from planner.core.model import Kind, Template
 from planner.core.vocabulary import copy_name, new_template
 from planner.ui.controller import PlanController
+from planner.ui.dialog_opening import open_dialog
 from planner.ui.view_state import ViewState
+
+if TYPE_CHECKING:
+    from planner.ui.dialogs.template_editor import TemplateEditor
 
 
 class TemplateActions(QObject):
@@ -56,7 +62,6 @@ class TemplateActions(QObject):
         self._state = state
         self._current = current
         self._parent = parent
-        self._pending_delete: int | None = None
         self.add = self._action("&Add to Selected Day", "Add", "Enter", self.add_current)
         self.new = self._action("&New Template…", "New…", "Ins", self.new_template)
         self.edit = self._action("&Edit Template…", "Edit…", "F2", self.edit_current)
@@ -132,7 +137,6 @@ class TemplateActions(QObject):
         template = self._current()
         if template is None or template.id is None or template.builtin:
             return
-        self._pending_delete = template.id
         box = QMessageBox(self._parent)
         box.setObjectName("confirmDeleteTemplate")
         box.setIcon(QMessageBox.Icon.Question)
@@ -145,9 +149,7 @@ class TemplateActions(QObject):
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(delete)
         box.setEscapeButton(cancel)
-        box.buttonClicked.connect(self._on_confirm_clicked)
-        box.finished.connect(box.deleteLater)
-        box.open()
+        open_dialog(box, on_finished=partial(self._on_delete_answered, box, template.id))
 
     # -- dialogs ---------------------------------------------------------------------------
     def _open_editor(self, template: Template, title: str) -> None:
@@ -160,26 +162,13 @@ class TemplateActions(QObject):
             existing_names=[t.name for t in self._controller.templates()],
             units=self._controller.settings.units,
         )
-        editor.accepted.connect(self._on_editor_accepted)
-        editor.finished.connect(editor.deleteLater)
-        editor.open()
+        open_dialog(editor, self._on_editor_accepted)
 
-    @Slot()
-    def _on_editor_accepted(self) -> None:
-        from planner.ui.dialogs.template_editor import TemplateEditor
-
-        editor = self.sender()
-        if not isinstance(editor, TemplateEditor):
-            return
+    def _on_editor_accepted(self, editor: TemplateEditor) -> None:
         saved = self._controller.save_template(editor.template())
         if saved is not None and saved.id is not None:
             self.saved.emit(saved.id)
 
-    @Slot(QPushButton)
-    def _on_confirm_clicked(self, button: QPushButton) -> None:
-        box = self.sender()
-        template_id, self._pending_delete = self._pending_delete, None
-        if not isinstance(box, QMessageBox) or template_id is None:
-            return
-        if box.buttonRole(button) is QMessageBox.ButtonRole.DestructiveRole:
+    def _on_delete_answered(self, box: QMessageBox, template_id: int) -> None:
+        if box.buttonRole(box.clickedButton()) is QMessageBox.ButtonRole.DestructiveRole:
             self._controller.delete_template(template_id)
