@@ -81,7 +81,7 @@ class ValidatingDialog(QDialog, Generic[T]):
         label = self._row(form, text, field)
         error = self._errors.add("title", field, form)
         self._room.add(error, partial(self._longest_messages, "title"))
-        field.textEdited.connect(self._on_title_edited)
+        field.textEdited.connect(partial(self._on_typed, "title"))
         return label
 
     def _add_numbers(
@@ -109,9 +109,15 @@ class ValidatingDialog(QDialog, Generic[T]):
             self._number_fields[prefix + name] = field
             self._number_forms[prefix + name] = form
             self._room.add(error, partial(self._longest_messages, prefix + name))
-            field.setProperty("field_name", prefix + name)
-            field.textChanged.connect(self._on_number_edited)
+            self._clear_when_typed(field, prefix + name)
         return labels
+
+    def _clear_when_typed(self, field: NumberField, name: str) -> None:
+        """Hide the message of the field ``name`` once the runner types in ``field``.
+
+        In a form that checks as the runner types (:meth:`_validate_live`), the check decides.
+        """
+        field.textChanged.connect(partial(self._on_typed, name))
 
     def _add_buttons(self, layout: QVBoxLayout) -> None:
         """The general error line, then Save (also Ctrl+Enter) and Cancel."""
@@ -309,19 +315,18 @@ class ValidatingDialog(QDialog, Generic[T]):
         self._result = value
         super().accept()
 
-    @Slot()
-    def _on_title_edited(self) -> None:
+    def _on_typed(self, name: str, _text: str = "") -> None:
         if not self._live:
-            self._errors.clear("title")
+            self._errors.clear(name)
 
     @Slot()
     def _on_number_edited(self) -> None:
-        if self._live:
-            return
+        # For PreferencesDialog, whose fields still name themselves in a "field_name"
+        # property: this goes once it calls _clear_when_typed.
         sender = self.sender()
         name = sender.property("field_name") if sender is not None else None
         if isinstance(name, str):
-            self._errors.clear(name)
+            self._on_typed(name)
 
 
 class _MessageRoom(QObject):

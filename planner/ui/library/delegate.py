@@ -55,7 +55,8 @@ class TemplateDelegate(QStyledItemDelegate):
             return
         painter.save()
         if index.data(IS_HEADER_ROLE):
-            _paint_header(painter, opt, index, kind)
+            model = index.model()
+            _paint_header(painter, opt, kind, model.rowCount(index) if model is not None else 0)
         else:
             _paint_entry(painter, opt, index, kind)
         painter.restore()
@@ -145,12 +146,8 @@ def _paint_entry(
     painter.drawText(summary_rect, _LEFT, summary)
 
 
-def _paint_header(
-    painter: QPainter,
-    opt: QStyleOptionViewItem,
-    index: QModelIndex | QPersistentModelIndex,
-    kind: Kind,
-) -> None:
+def _paint_header(painter: QPainter, opt: QStyleOptionViewItem, kind: Kind, count: int) -> None:
+    """A kind's header: a short bar of its colour, its name, and how many entries it holds."""
     palette: QPalette = opt.palette
     rect: QRect = opt.rect
     text_color = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Text)
@@ -168,7 +165,6 @@ def _paint_header(
         rect.width() - 2 * _PAD - 4,
         metrics.height(),
     )
-    # A short bar of the kind colour, then the name, then the count.
     bar = QRectF(baseline_rect.left(), baseline_rect.center().y() - 1.5, 10, 3)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setPen(Qt.PenStyle.NoPen)
@@ -178,7 +174,6 @@ def _paint_header(
     painter.setPen(muted)
     text_rect = baseline_rect.adjusted(16, 0, 0, 0)
     painter.drawText(text_rect, _LEFT, kind.label)
-    count = index.model().rowCount(index) if index.model() is not None else 0
     painter.drawText(
         text_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, str(count)
     )
