@@ -5,8 +5,9 @@
 ``open_for_startup`` serves the first paint from the standard ``sqlite3`` module and loads
 SQLAlchemy afterwards (see :mod:`planner.storage.startup`). :mod:`planner.storage.backups`
 keeps each plan's history of verified backups and restores them;
-:mod:`planner.storage.plan_files` holds the single-writer lock and keeps damaged or replaced
-files aside. Neither loads SQLAlchemy.
+:mod:`planner.storage.plan_files` holds the single-writer lock and
+:mod:`planner.storage.safe_files` keeps damaged or replaced files aside. None of them loads
+SQLAlchemy.
 
 Importing this package is cheap: it loads the error classes only. Every other name here is
 imported from its module on first use, so ``import planner.storage.startup`` does not pull
@@ -44,8 +45,9 @@ if TYPE_CHECKING:
         make_engine,
         open_database,
     )
-    from planner.storage.plan_files import PlanInUseError, PlanLock, set_aside, try_lock
+    from planner.storage.plan_files import PlanInUseError, PlanLock, try_lock
     from planner.storage.repository import SqlPlanRepository
+    from planner.storage.safe_files import set_aside
     from planner.storage.sqlite_file import SCHEMA_HEAD
     from planner.storage.startup import StartupDatabase, open_for_startup
 
@@ -90,7 +92,7 @@ _LAZY: dict[str, str] = {
     "restore_backup": "planner.storage.backups",
     "PlanInUseError": "planner.storage.plan_files",
     "PlanLock": "planner.storage.plan_files",
-    "set_aside": "planner.storage.plan_files",
+    "set_aside": "planner.storage.safe_files",
     "try_lock": "planner.storage.plan_files",
     "CheckResult": "planner.storage.db",
     "Database": "planner.storage.db",

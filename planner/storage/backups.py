@@ -64,7 +64,7 @@ from planner.storage.errors import (
     CorruptDatabaseError,
     NotADatabaseError,
 )
-from planner.storage.plan_files import (
+from planner.storage.safe_files import (
     BACKUP_MARKER_FIRST_LINE,
     BACKUP_MARKER_NAME,
     RESTORE_READY_SUFFIX,
@@ -759,7 +759,7 @@ def restore_backup(
     4. ``NAME.restore-ready`` is renamed to ``NAME`` and checked once more.
 
     Killed after step 3, the next open finishes step 4 (see
-    :func:`planner.storage.plan_files.recover_interrupted`).
+    :func:`planner.storage.safe_files.recover_interrupted`).
 
     Args:
         backup: the backup file to restore (any Legwork plan file works).

@@ -47,7 +47,12 @@ from planner.storage.errors import (
     NotADatabaseError,
     SchemaTooNewError,
 )
-from planner.storage.plan_files import (
+from planner.storage.repository import (
+    SqlPlanRepository,
+    seed_builtin_templates,
+    storage_error,
+)
+from planner.storage.safe_files import (
     fsync_directory,
     fsync_file,
     move_no_clobber,
@@ -55,11 +60,6 @@ from planner.storage.plan_files import (
     remove_stale_temporaries,
     side_files,
     temporary_name,
-)
-from planner.storage.repository import (
-    SqlPlanRepository,
-    seed_builtin_templates,
-    storage_error,
 )
 from planner.storage.sqlite_file import (
     APPLICATION_ID,

@@ -39,7 +39,7 @@ from planner.storage.backups import (
 )
 from planner.storage.db import check_database, open_database
 from planner.storage.errors import CorruptDatabaseError
-from planner.storage.plan_files import RESTORE_READY_SUFFIX, temporary_name
+from planner.storage.safe_files import RESTORE_READY_SUFFIX, temporary_name
 from tests.fakes import write_workouts
 from tests.storage.conftest import ROOT, _child_env, run_python, sample_workout
 
