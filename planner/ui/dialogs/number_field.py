@@ -1,4 +1,4 @@
-"""Line edits for numbers that may be left empty, and for distances in the runner's units."""
+"""Line edits for numbers that may be left empty, and for values in the runner's units."""
 
 from __future__ import annotations
 
@@ -169,7 +169,43 @@ class NumberField(QLineEdit):
         event.accept()
 
 
-class DistanceField(NumberField):
+class ConvertedField(NumberField):
+    """A number stored in one unit and typed and shown in another (the runner's).
+
+    A value shown and left untouched reads back exactly as it was set, so opening a stored
+    value in other units and saving it never changes it by rounding. Subclasses say how the
+    units convert (:meth:`_to_stored`, :meth:`_from_stored`).
+    """
+
+    _shown: tuple[str, float | None] = ("", None)
+
+    def value(self) -> float | None:
+        """The value in the stored unit; ``None`` when empty.
+
+        Raises:
+            FieldParseError: when the text is not a number.
+        """
+        text, stored = self._shown
+        if self.text() == text:
+            return stored
+        typed = self._typed()
+        return None if typed is None else self._to_stored(typed)
+
+    def set_value(self, value: float | None) -> None:
+        """Show ``value``, given in the stored unit, in the runner's units (empty for ``None``)."""
+        self._show(None if value is None else self._from_stored(value))
+        self._shown = (self.text(), value)
+
+    def _to_stored(self, typed: float) -> float:
+        """A value typed in the runner's units, in the stored unit."""
+        raise NotImplementedError
+
+    def _from_stored(self, value: float) -> float:
+        """A value in the stored unit, in the runner's units."""
+        raise NotImplementedError
+
+
+class DistanceField(ConvertedField):
     """A distance: typed and shown in the runner's units, read and set in kilometres.
 
     Typing ``5`` in miles gives 8.047 km (kept to the metre); 8.047 km shows as ``5`` again.
@@ -194,29 +230,17 @@ class DistanceField(NumberField):
             parent=parent,
         )
         self._units = units
-        self._shown: tuple[str, float | None] = ("", None)
 
     @property
     def units(self) -> Units:
         """The units the field shows."""
         return self._units
 
-    def value(self) -> float | None:
-        """The distance in kilometres; ``None`` when empty.
+    def _to_stored(self, typed: float) -> float:
+        return round(self._units.distance_to_km(typed), 3)  # kept to the metre
 
-        Raises:
-            FieldParseError: when the text is not a number.
-        """
-        text, km = self._shown
-        if self.text() == text:
-            return km
-        typed = self._typed()
-        return None if typed is None else round(self._units.distance_to_km(typed), 3)
-
-    def set_value(self, value: float | None) -> None:
-        """Show a distance given in kilometres, in the runner's units."""
-        self._show(None if value is None else self._units.distance_from_km(value))
-        self._shown = (self.text(), value)
+    def _from_stored(self, value: float) -> float:
+        return self._units.distance_from_km(value)
 
     def explain(self, message: str) -> str:
         """A message of the core's about a distance (written in km), in the field's units."""

@@ -1,47 +1,29 @@
 """Import Weights: a CSV file's weigh-ins, previewed before anything is written.
 
 The dialog reads the file with :mod:`planner.interchange.weights_csv` and lists examples of
-each kind of row: new weigh-ins, those that would replace a different weight already logged
-that day, those already logged, and each kind of refused row with its reason; a kind with
-more rows ends with how many more there are, so a file of a million rows lists some sixty.
-Nothing is written until the runner presses Import; then the accepted rows go in as one undo
-step. Days that already hold a different weight are replaced only when the runner ticks the
-box that says so; otherwise they keep their weigh-in. Refused rows are never imported, not
-even in part.
+each kind of row (:class:`~planner.ui.dialogs.weight_tables.PreviewModel`): new weigh-ins,
+those that would replace a different weight already logged that day, those already logged,
+and each kind of refused row with its reason; a kind with more rows ends with how many more
+there are, so a file of a million rows lists some sixty. Nothing is written until the
+runner presses Import; then the accepted rows go in as one undo step. Days that already hold
+a different weight are replaced only when the runner ticks the box that says so; otherwise
+they keep their weigh-in. Refused rows are never imported, not even in part.
 
 A file larger than :data:`BACKGROUND_BYTES` is read on a worker thread while a progress bar
 moves, and Cancel Reading stops it; the window stays responsive. The file is read once:
 changing the unit or the date order resolves the rows already read
 (:meth:`~planner.interchange.weights_csv.ScannedWeights.resolve`), on the worker too when
-there are many. The worker gets plain values and returns plain values (:class:`_Outcome`);
-it never touches a widget, and Python's cycle collector is paused while it runs, as for the
-background imports (a collection on the worker could free widgets off the GUI thread). The
-threads belong to a keeper that lives as long as the process (:class:`_Keeper`), not to the
-dialog, so that closing the dialog (or its window) mid-read never deletes a running thread.
+there are many. How the worker runs, and why its threads outlive the dialog, is
+:mod:`.weight_reading`.
 """
 
 from __future__ import annotations
 
-import logging
-import threading
-from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    QThread,
-    Signal,
-    Slot,
-)
-from PySide6.QtGui import QBrush, QFont
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -59,28 +41,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.core.formatting import format_weight
 from planner.core.model import WeightEntry
-from planner.core.settings import WeightUnits
 from planner.core.weighins import WeighInPlan, plan_weigh_ins
-from planner.interchange import weights_csv
-from planner.interchange.weight_preview import PreviewRow, preview_rows
+from planner.interchange.weight_preview import preview_rows
 from planner.interchange.weights_csv import (
     DateOrder,
-    Progress,
     ReadCancelled,
     ScannedWeights,
     WeightFile,
-    WeightFileError,
     WeightUnit,
 )
-from planner.ui.background_import import _pause_collection, _resume_collection
 from planner.ui.controller import PlanController
 from planner.ui.dialogs.errors import ErrorLabel
-from planner.ui.dialogs.weight_log import day_text
-from planner.ui.style import error_color, is_dark
-
-log = logging.getLogger(__name__)
+from planner.ui.dialogs.weight_reading import (
+    Job,
+    Outcome,
+    ReadingThread,
+    read_file,
+    resolve,
+    start_reading,
+)
+from planner.ui.dialogs.weight_tables import PreviewModel
+from planner.ui.style import is_dark
 
 #: Files larger than this are read on a worker thread, with a progress bar (ten years of
 #: daily weigh-ins, about 150 kB, are read at once, in some 40 ms).
@@ -89,223 +71,6 @@ BACKGROUND_BYTES = 256 * 1024
 BACKGROUND_ROWS = 16_384
 #: The progress bar's steps.
 _STEPS = 1000
-_ROOT = QModelIndex()
-
-
-class PreviewModel(QAbstractTableModel):
-    """The preview table: the examples of each kind of result, each kind followed by its count.
-
-    Kinds (new, replacing, already logged, each kind of refusal) come in the order they first
-    appear in the file, their rows in file order; a kind with more rows than
-    :data:`~planner.interchange.weights_csv.EXAMPLES_PER_KIND` ends with an "and N more rows
-    like these" line.
-    """
-
-    HEADERS = ("Row", "Day", "Weight", "Import")
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[PreviewRow] = []
-        self._units = WeightUnits.KG
-        self._error = error_color()
-
-    def set_rows(self, rows: list[PreviewRow], units: WeightUnits, *, dark: bool) -> None:
-        """Show ``rows`` with weights in ``units``."""
-        self.beginResetModel()
-        self._rows = rows
-        self._units = units
-        self._error = error_color(dark=dark)
-        self.endResetModel()
-
-    def rows(self) -> list[PreviewRow]:
-        """The rows shown."""
-        return list(self._rows)
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            if section == 2:
-                return f"Weight ({self._units.weight_label})"
-            return self.HEADERS[section]
-        return None
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole and row.more and column < 3:
-            return ""
-        if role == Qt.ItemDataRole.FontRole and row.more:
-            font = QFont()
-            font.setItalic(True)
-            return font
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == 0:
-                return str(row.row)
-            if column == 1:
-                return day_text(row.day) if row.day is not None else "—"
-            if column == 2:
-                if row.kg is None:
-                    return "—"
-                return format_weight(row.kg, self._units, decimals=row.decimals, unit=False)
-            return row.status
-        if role == Qt.ItemDataRole.ForegroundRole and row.refused:
-            return QBrush(self._error)
-        if role == Qt.ItemDataRole.ToolTipRole and column == 3:
-            return row.status
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (0, 2):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-
-# -- reading, on the worker ---------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class _Outcome:
-    """What a read (or a new resolve) found, made on the worker and shown on the GUI thread.
-
-    Attributes:
-        scanned: the file's rows as read (``None`` when the file could not be read).
-        found: the rows resolved for the options (``None`` when there is a problem).
-        problem: why nothing can be imported, for the runner.
-        ambiguous_dates: the problem is dates that read two ways.
-        cancelled: the runner stopped the reading.
-    """
-
-    scanned: ScannedWeights | None = None
-    found: WeightFile | None = None
-    problem: str = ""
-    ambiguous_dates: bool = False
-    cancelled: bool = False
-
-
-def _read(
-    path: Path, today: date, unit: WeightUnit, order: DateOrder | None, progress: Progress
-) -> _Outcome:
-    """Read ``path`` and resolve its rows (no Qt: it runs on the worker)."""
-    try:
-        scanned = weights_csv.scan_weights_file(
-            path, today=today, progress=lambda done: progress(0.9 * done)
-        )
-    except OSError as error:
-        return _Outcome(problem=f"Cannot read {path.name}: {error.strerror or error}")
-    except WeightFileError as error:
-        return _Outcome(problem=str(error), ambiguous_dates=error.ambiguous_dates)
-    return _resolve(scanned, unit, order, lambda done: progress(0.9 + 0.1 * done))
-
-
-def _resolve(
-    scanned: ScannedWeights, unit: WeightUnit, order: DateOrder | None, progress: Progress
-) -> _Outcome:
-    """Resolve rows already read for a unit and a date order (no Qt)."""
-    try:
-        found = scanned.resolve(unit=unit, date_order=order, progress=progress)
-    except WeightFileError as error:
-        return _Outcome(scanned, problem=str(error), ambiguous_dates=error.ambiguous_dates)
-    return _Outcome(scanned, found)
-
-
-Job = Callable[[Progress], _Outcome]
-
-
-class _ReadingThread(QThread):
-    """Runs one reading job off the GUI thread; :attr:`outcome` is its result once finished.
-
-    Signals:
-        progressed(float): the fraction done (emitted on the worker, delivered queued).
-        ended(object): the job is done, this thread its argument (emitted on the worker as
-            the last thing it does; a receiver may then :meth:`wait`, which returns at once).
-    """
-
-    progressed = Signal(float)
-    ended = Signal(object)
-
-    def __init__(self, job: Job) -> None:
-        super().__init__()
-        self._job = job
-        self._stop = threading.Event()
-        self.outcome = _Outcome(cancelled=True)
-
-    def stop(self) -> None:
-        """Ask the job to stop at its next progress report (from any thread)."""
-        self._stop.set()
-
-    def run(self) -> None:
-        try:
-            self.outcome = self._job(self._report)
-        except ReadCancelled:
-            self.outcome = _Outcome(cancelled=True)
-        except Exception as error:  # a bug: say so rather than leave the dialog waiting
-            log.exception("reading a weigh-in file failed")
-            self.outcome = _Outcome(problem=f"Reading the file failed: {error}")
-        self.ended.emit(self)
-
-    def _report(self, done: float) -> bool:
-        self.progressed.emit(done)
-        return not self._stop.is_set()
-
-
-class _Keeper(QObject):
-    """Holds the reading threads until they end, whatever becomes of their dialogs.
-
-    It lives as long as the process, on the GUI thread (made there on first use, kept in a
-    module global). A dialog closed, or deleted with its window, while its file is read must
-    neither delete a running thread (Qt aborts) nor leave Python's cycle collector paused:
-    this object holds each thread (it has no parent) until its job has ended, then resumes
-    the collector and lets the thread go. When the application quits it stops and waits for
-    the threads still running.
-    """
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._threads: set[_ReadingThread] = set()
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.aboutToQuit.connect(self.stop_all)
-
-    def start(self, task: _ReadingThread) -> None:
-        """Start ``task`` with the collector paused (connect its dialog's slots first)."""
-        self._threads.add(task)
-        task.ended.connect(self._ended)
-        _pause_collection()
-        task.start()
-
-    @Slot(object)
-    def _ended(self, task: _ReadingThread) -> None:
-        if task not in self._threads:
-            return
-        task.wait()  # its job has ended: this returns at once
-        self._threads.discard(task)
-        _resume_collection()
-        task.deleteLater()
-
-    @Slot()
-    def stop_all(self) -> None:
-        """Stop every reading and wait for its thread."""
-        for task in list(self._threads):
-            task.stop()
-            task.wait()
-            self._ended(task)
-
-
-_keeper: _Keeper | None = None
-
-
-def _start_reading(task: _ReadingThread) -> None:
-    """Start ``task`` under the process's :class:`_Keeper` (call on the GUI thread)."""
-    global _keeper
-    if _keeper is None:
-        _keeper = _Keeper()
-    _keeper.start(task)
 
 
 # -- the dialog ------------------------------------------------------------------------------
@@ -334,7 +99,7 @@ class WeightImportDialog(QDialog):
         self._today = today
         self._path: Path | None = None
         self._scanned: ScannedWeights | None = None
-        self._task: _ReadingThread | None = None
+        self._task: ReadingThread | None = None
         self._file: WeightFile | None = None
         self._plan = WeighInPlan()
 
@@ -462,7 +227,7 @@ class WeightImportDialog(QDialog):
         except OSError:
             background = False  # reading says why
         unit, order = self._options()
-        self._run(partial(_read, path, self._today, unit, order), background=background)
+        self._run(partial(read_file, path, self._today, unit, order), background=background)
 
     @Slot()
     def choose_file(self) -> None:
@@ -488,7 +253,7 @@ class WeightImportDialog(QDialog):
         if self._scanned is None:
             return  # the file could not be read: its problem stays shown
         unit, order = self._options()
-        job = partial(_resolve, self._scanned, unit, order)
+        job = partial(resolve, self._scanned, unit, order)
         self._run(job, background=len(self._scanned) > BACKGROUND_ROWS)
 
     def stop_reading(self, *, wait: bool = False) -> None:
@@ -530,16 +295,16 @@ class WeightImportDialog(QDialog):
             try:
                 outcome = job(lambda _done: True)
             except ReadCancelled:  # pragma: no cover - nothing stops it
-                outcome = _Outcome(cancelled=True)
+                outcome = Outcome(cancelled=True)
             self._show(outcome)
             return
         self._clear(f"Reading {self._path.name if self._path else 'the file'}…")
         self._set_reading(True)
-        task = _ReadingThread(job)
+        task = ReadingThread(job)
         task.progressed.connect(self._progressed)
         task.ended.connect(self._ended)
         self._task = task
-        _start_reading(task)
+        start_reading(task)
 
     @Slot()
     def _cancel_reading_clicked(self) -> None:
@@ -551,13 +316,13 @@ class WeightImportDialog(QDialog):
             self.progress_bar.setValue(round(done * _STEPS))
 
     @Slot(object)
-    def _ended(self, task: _ReadingThread) -> None:
+    def _ended(self, task: ReadingThread) -> None:
         self._task_finished(task)
 
-    def _task_finished(self, task: _ReadingThread) -> None:
+    def _task_finished(self, task: ReadingThread) -> None:
         """Show what ``task`` found (once, however it ended; a stale one not).
 
-        The thread itself is the keeper's to let go (:class:`_Keeper`).
+        The thread itself is the keeper's to let go (:class:`.weight_reading.Keeper`).
         """
         if task is not self._task:
             return
@@ -577,7 +342,7 @@ class WeightImportDialog(QDialog):
         if reading:
             self.import_button.setEnabled(False)
 
-    def _show(self, outcome: _Outcome) -> None:
+    def _show(self, outcome: Outcome) -> None:
         """Show what a reading found: the preview, or why nothing can be imported."""
         self.problem.hide()
         self._plan = WeighInPlan()
