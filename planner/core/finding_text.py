@@ -12,8 +12,8 @@ from datetime import date, timedelta
 from types import MappingProxyType
 from typing import Final
 
+from planner.core.formatting import format_day
 from planner.core.model import Finding, Severity
-from planner.core.weeks import DAY_NAMES
 
 __all__ = [
     "SEVERITY_COLORS",
@@ -45,21 +45,17 @@ SEVERITY_COLORS_DARK: Final[Mapping[Severity, str]] = MappingProxyType(
     {Severity.INFO: "#98afc6", Severity.WARNING: "#f0a04b", Severity.CRITICAL: "#ff6b6b"}
 )
 
-_DAYS = tuple(name[:3] for name in DAY_NAMES)
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 #: Runs of this many consecutive days or more are written as a range.
 _RANGE_FROM = 3
 
 
 def day_text(day: date, *, month: bool = True) -> str:
-    """A day for people, as the warnings write it: ``Mon 9 Nov``; ``Mon 9`` without the month.
+    """A day as the warnings write it: ``Mon 9 Nov``; ``Mon 9`` without the month.
 
-    The day of the month has no leading zero, and the names are English whatever the locale
-    (the messages around them are): the panel, the printout, the rules' messages and
-    ``legwork warnings`` all write days with this.
+    The panel, the printout, the rules' messages and ``legwork warnings`` all write days with
+    this, which is :func:`~planner.core.formatting.format_day`'s short form.
     """
-    text = f"{_DAYS[day.weekday()]} {day.day}"
-    return f"{text} {_MONTHS[day.month - 1]}" if month else text
+    return format_day(day, month=month)
 
 
 def days_text(days: Iterable[date]) -> str:

@@ -1,13 +1,18 @@
-"""How plan numbers read for people: on screen, on paper and in exported calendars.
+"""How plan numbers and days read for people: on screen, on paper and in exported calendars.
 
 Distances are stored in kilometres; every function that writes one takes the runner's
 :class:`~planner.core.settings.Units` (kilometres when not given) and converts on the way out.
+Body weights likewise (:func:`format_weight`), and days are written by :func:`format_day`.
 """
 
 from __future__ import annotations
 
+from datetime import date
+from typing import Final
+
 from planner.core.model import Kind, Status, Template, Workout
 from planner.core.settings import Units, WeightUnits
+from planner.core.weeks import DAY_NAMES
 
 #: What joins the numbers of one line: ``45 min · 8 km · RPE 6``.
 SEPARATOR = " · "
@@ -117,6 +122,51 @@ def format_weights_apart(
         format_weight(first_kg, units, decimals=decimals),
         format_weight(second_kg, units, decimals=decimals),
     )
+
+
+#: The months in English, whatever the locale: the words around them are English too.
+MONTH_NAMES: Final = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def format_day(
+    day: date, *, weekday: bool = True, month: bool = True, year: bool = False, long: bool = False
+) -> str:
+    """A day for people: ``Mon 9 Nov``, or ``Monday 9 November 2026`` with ``long`` and ``year``.
+
+    The day of the month has no leading zero and the names are English whatever the locale
+    (``strftime``'s ``%a`` and ``%b`` follow the locale, and ``%d`` pads: ``Mon 09 Nov``).
+
+    Args:
+        day: the day.
+        weekday: write the weekday first.
+        month: write the month after the day of the month.
+        year: write the year last.
+        long: whole names (``Monday``, ``November``) rather than their first three letters.
+    """
+    parts = []
+    if weekday:
+        name = DAY_NAMES[day.weekday()]
+        parts.append(name if long else name[:3])
+    parts.append(str(day.day))
+    if month:
+        name = MONTH_NAMES[day.month - 1]
+        parts.append(name if long else name[:3])
+    if year:
+        parts.append(str(day.year))
+    return " ".join(parts)
 
 
 def format_duration(minutes: float) -> str:

@@ -19,7 +19,7 @@ from typing import Final, NamedTuple
 
 from planner.core import thresholds as t
 from planner.core.finding_text import day_text
-from planner.core.formatting import format_distance, format_number
+from planner.core.formatting import format_number
 from planner.core.load import is_hard_effort, session_duration_min, session_effort
 from planner.core.model import Finding, Kind, Severity, WeightEntry, Workout
 from planner.core.settings import RuleSettings, Units
@@ -264,27 +264,17 @@ def _level(
     return None
 
 
-def _day(day: date) -> str:
-    """``Tue 17 Nov``."""
-    return day_text(day)
-
-
 def _days_between(first: date, last: date) -> str:
     """``Mon 16 to Sat 21 Nov``; two days ``Mon 16 and Tue 17 Nov``; the month once if shared."""
     joiner = " and " if last - first == _ONE_DAY else " to "
     if (first.year, first.month) == (last.year, last.month):
-        return f"{day_text(first, month=False)}{joiner}{_day(last)}"
-    return f"{_day(first)}{joiner}{_day(last)}"
+        return f"{day_text(first, month=False)}{joiner}{day_text(last)}"
+    return f"{day_text(first)}{joiner}{day_text(last)}"
 
 
 def _week(first: date) -> str:
     """``the week of Mon 16 Nov``."""
-    return f"the week of {_day(first)}"
-
-
-def _km(km: float, units: Units) -> str:
-    """A distance in the runner's units: ``12.5 km`` or ``7.8 mi``."""
-    return format_distance(km, units)
+    return f"the week of {day_text(first)}"
 
 
 def _pct(fraction: float) -> str:

@@ -11,7 +11,8 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from planner.core import thresholds as t
-from planner.core.formatting import format_duration, format_number
+from planner.core.finding_text import day_text
+from planner.core.formatting import format_distance, format_duration, format_number
 from planner.core.model import Finding, Kind, Severity
 from planner.core.rules import blocks
 from planner.core.rules.base import (
@@ -20,9 +21,7 @@ from planner.core.rules.base import (
     RuleContext,
     _above,
     _below,
-    _day,
     _days_between,
-    _km,
     _level,
     _pct,
     rule,
@@ -89,7 +88,8 @@ def rest_streak(ctx: RuleContext, rule: Rule) -> list[Finding]:
         severity = _level(length, levels, at=True)
         if severity is not None:
             message = (
-                f"{length} training days in a row ({_day(first)} to {_day(last)}): add a rest day."
+                f"{length} training days in a row ({day_text(first)} to {day_text(last)}): "
+                "add a rest day."
             )
             findings.append(rule.finding(severity, _through(first, last), message))
     return findings
@@ -110,14 +110,14 @@ def _gaps(
         rule.finding(
             Severity.WARNING,
             (d, d + _ONE_DAY),
-            pair.format(first=_day(d), second=_day(d + _ONE_DAY), hours=hours),
+            pair.format(first=day_text(d), second=day_text(d + _ONE_DAY), hours=hours),
         )
         for d in _pair_days(ctx)
         if _count(ctx, d, kind) and _count(ctx, d + _ONE_DAY, kind)
     ]
     for d in ctx.range_days():
         if (count := _count(ctx, d, kind)) >= 2:
-            message = crowd.format(count=count, first=_day(d), hours=hours)
+            message = crowd.format(count=count, first=day_text(d), hours=hours)
             findings.append(rule.finding(same_day, (d,), message))
     return findings
 
@@ -222,12 +222,12 @@ def heavy_legs(ctx: RuleContext, rule: Rule) -> list[Finding]:
         if any(s.hard for s in ctx.on(after)):
             severity = Severity.CRITICAL
             message = (
-                f"Your legs felt heavy on {_day(d)} and {_day(after)} has a hard session: "
-                f"make {_day(after)} a rest day."
+                f"Your legs felt heavy on {day_text(d)} and {day_text(after)} has a hard session: "
+                f"make {day_text(after)} a rest day."
             )
         else:
             severity = Severity.WARNING
-            message = f"Your legs felt heavy on {_day(d)}: make {_day(after)} a rest day."
+            message = f"Your legs felt heavy on {day_text(d)}: make {day_text(after)} a rest day."
         findings.append(rule.finding(severity, (d, after), message))
     return findings
 
@@ -276,9 +276,9 @@ def run_spike(ctx: RuleContext, rule: Rule) -> list[Finding]:
             continue
         more = _pct((km - longest) / longest) if longest > 0 else "far"
         message = (
-            f"Your {_km(km, ctx.units)} run on {_day(d)} is {more} longer than your longest in "
-            f"the 30 days before it ({_km(longest, ctx.units)}): grow it about "
-            f"{format_number(t.RUN_SPIKE_WARNING_PCT)} % at a time."
+            f"Your {format_distance(km, ctx.units)} run on {day_text(d)} is {more} longer than "
+            f"your longest in the 30 days before it ({format_distance(longest, ctx.units)}): "
+            f"grow it about {format_number(t.RUN_SPIKE_WARNING_PCT)} % at a time."
         )
         findings.append(rule.finding(severity, (d,), message))
     return findings
@@ -304,7 +304,7 @@ def fuel_long(ctx: RuleContext, rule: Rule) -> list[Finding]:
             continue
         longest = max(long_ones, key=lambda s: (s.minutes, s.title))
         message = (
-            f"{longest.title} on {_day(d)} lasts {format_duration(longest.minutes)}: over an "
+            f"{longest.title} on {day_text(d)} lasts {format_duration(longest.minutes)}: over an "
             f"hour, take carbohydrate ({low} to {high} g/h) and fluids with electrolytes."
         )
         findings.append(rule.finding(Severity.INFO, (d,), message))

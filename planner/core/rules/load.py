@@ -13,6 +13,7 @@ from types import MappingProxyType
 from typing import Final
 
 from planner.core import thresholds as t
+from planner.core.finding_text import day_text
 from planner.core.formatting import format_number, format_ratio, format_weight
 from planner.core.load import fitness_fatigue_series, monotony
 from planner.core.model import Finding, Severity
@@ -22,7 +23,6 @@ from planner.core.rules.base import (
     RuleContext,
     _above,
     _below,
-    _day,
     _Flag,
     _level,
     _pct,
@@ -55,8 +55,8 @@ def hard_count(ctx: RuleContext, rule: Rule) -> list[Finding]:
         )
         if too_many or too_large:
             message = (
-                f"Too many hard sessions: {hard} of {len(sessions)} in the 7 days to {_day(d)}. "
-                "Most runners do 1 to 2 a week; make the others easy."
+                f"Too many hard sessions: {hard} of {len(sessions)} in the 7 days to "
+                f"{day_text(d)}. Most runners do 1 to 2 a week; make the others easy."
             )
             flags.append(_Flag(d, Severity.WARNING, hard + hard / len(sessions), message))
     return _rolling(ctx, rule, flags, t.ROLLING_DAYS)
@@ -84,10 +84,10 @@ def monotony_rule(ctx: RuleContext, rule: Rule) -> list[Finding]:
         if severity is None:
             continue
         if math.isinf(value):
-            what = f"every day of the 7 days to {_day(d)} carries the same load"
+            what = f"every day of the 7 days to {day_text(d)} carries the same load"
         else:
             shown = format_ratio(value, above=lines[severity])
-            what = f"monotony {shown} in the 7 days to {_day(d)}"
+            what = f"monotony {shown} in the 7 days to {day_text(d)}"
         message = f"Your days are too alike ({what}): mix easy, hard and rest days."
         flags.append(_Flag(d, severity, value, message))
     return _rolling(ctx, rule, flags, t.ROLLING_DAYS)
@@ -137,7 +137,7 @@ def load_ratio(ctx: RuleContext, rule: Rule) -> list[Finding]:
         line, advice = _RATIO_LEVELS[severity]
         ratio = acute / chronic
         message = (
-            f"Your 7 days to {_day(d)} carry {format_ratio(ratio, above=line)} "
+            f"Your 7 days to {day_text(d)} carry {format_ratio(ratio, above=line)} "
             f"times your usual weekly load: {advice}."
         )
         flags.append(_Flag(d, severity, ratio, message))
@@ -170,7 +170,7 @@ def fatigue_sustained(ctx: RuleContext, rule: Rule) -> list[Finding]:
             lowest = -min(form[day] or 0.0 for day in span)
             message = (
                 f"You have carried high fatigue for a week (form down to -{_pct(lowest)} "
-                f"in the 7 days to {_day(d)}): plan a lighter few days."
+                f"in the 7 days to {day_text(d)}): plan a lighter few days."
             )
             flags.append(_Flag(d, Severity.WARNING, lowest, message))
     return _rolling(ctx, rule, flags, t.FATIGUE_DAYS)
@@ -219,7 +219,7 @@ def weight_drop(ctx: RuleContext, rule: Rule) -> list[Finding]:
         message = (
             f"Your weight is down {_pct(drop)} in four weeks "
             f"({format_weight(before, units)} → {format_weight(now, units)}, 7-day means to "
-            f"{_day(d)}) while your training is not easing off: eat enough "
+            f"{day_text(d)}) while your training is not easing off: eat enough "
             f"(protein {protein})."
         )
         flags.append(_Flag(d, Severity.INFO, drop, message))

@@ -11,6 +11,8 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from planner.core import thresholds as t
+from planner.core.finding_text import day_text
+from planner.core.formatting import format_distance
 from planner.core.model import Finding, Kind, Severity
 from planner.core.rules import blocks
 from planner.core.rules.base import (
@@ -19,8 +21,6 @@ from planner.core.rules.base import (
     RuleContext,
     _above,
     _below,
-    _day,
-    _km,
     _level,
     _pct,
     _plural,
@@ -221,7 +221,8 @@ def week_ramp(ctx: RuleContext, rule: Rule) -> list[Finding]:
             return None
         return severity, (
             f"Running distance in {_week(first)} is up {_pct((this - last) / last)} on the week "
-            f"before: {_km(last, ctx.units)} → {_km(this, ctx.units)}. Build up gradually."
+            f"before: {format_distance(last, ctx.units)} → {format_distance(this, ctx.units)}. "
+            "Build up gradually."
         )
 
     return _each_week(rule, ctx, judge)
@@ -249,8 +250,8 @@ def long_share(ctx: RuleContext, rule: Rule) -> list[Finding]:
         if total <= 0 or not _above(km, total * t.LONG_SHARE_MAX):
             return None
         return Severity.INFO, (
-            f"Your long run ({_day(longest.day)}, {_km(km, ctx.units)}) is "
-            f"{_pct(km / total)} of the {_km(total, ctx.units)} you run in "
+            f"Your long run ({day_text(longest.day)}, {format_distance(km, ctx.units)}) is "
+            f"{_pct(km / total)} of the {format_distance(total, ctx.units)} you run in "
             f"{_week(first)}: keep it under about a third."
         )
 
