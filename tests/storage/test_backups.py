@@ -21,7 +21,7 @@ import pytest
 
 from planner.core.model import WeightEntry
 from planner.core.ports import StorageError
-from planner.storage import backups
+from planner.storage import backup_copies, backup_names, backups
 from planner.storage.backups import (
     AUTOMATIC,
     BEFORE_RESTORE,
@@ -181,7 +181,7 @@ def test_a_backup_that_fails_its_check_leaves_no_file(
     def damaged(path: Path, *, full: bool) -> None:
         raise CorruptDatabaseError(f"The plan file {path} is damaged (page 3).", "", ["page 3"])
 
-    monkeypatch.setattr(backups, "_inspect", damaged)
+    monkeypatch.setattr(backup_copies, "_inspect", damaged)
     with pytest.raises(CorruptDatabaseError, match="failed its integrity check"):
         make_backup(plan, root, now=START)
     assert sorted(p.name for p in backup_folder(plan, root).iterdir()) == [MARKER_NAME]
@@ -273,7 +273,7 @@ def test_rotation_over_a_year_and_a_half_of_simulated_days(plan: Path, root: Pat
     policy = RetentionPolicy()
     for n in range(550):
         now = START + timedelta(days=n)
-        shutil.copyfile(template, folder / backups._backup_name(plan, now, AUTOMATIC, 1))
+        shutil.copyfile(template, folder / backup_names._backup_name(plan, now, AUTOMATIC, 1))
         rotate(plan, root, now=now, policy=policy)
 
     last = (START + timedelta(days=549)).date()
@@ -477,7 +477,7 @@ def fill_with_copies(plan: Path, root: Path, days: list[datetime], reason: str =
     template = make_backup(plan, root, now=days[0], reason=reason)
     for when in days[1:]:
         shutil.copyfile(
-            template.path, template.path.with_name(backups._backup_name(plan, when, reason, 1))
+            template.path, template.path.with_name(backup_names._backup_name(plan, when, reason, 1))
         )
 
 
@@ -566,13 +566,13 @@ def test_the_check_of_each_backup_is_done_once_until_the_file_changes(
 ) -> None:
     made = [make_backup(bigger_plan, root, now=START + timedelta(days=n)) for n in range(3)]
     checked: list[Path] = []
-    real_inspect = backups._inspect
+    real_inspect = backup_copies._inspect
 
     def counting(path: Path, *, full: bool) -> object:
         checked.append(Path(path))
         return real_inspect(path, full=full)
 
-    monkeypatch.setattr(backups, "_inspect", counting)
+    monkeypatch.setattr(backup_copies, "_inspect", counting)
     first = list_backups(bigger_plan, root)
     assert sorted(checked) == sorted(b.path for b in made)  # each once
 
@@ -632,7 +632,7 @@ def disk_full_for(monkeypatch: pytest.MonkeyPatch, how: str, folder: Path, sourc
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
         real_fsync(descriptor)
 
-    real_connect = backups._connect_read_only
+    real_connect = backup_copies._connect_read_only
 
     def connect(path: Path) -> object:
         connection = real_connect(path)
@@ -642,7 +642,7 @@ def disk_full_for(monkeypatch: pytest.MonkeyPatch, how: str, folder: Path, sourc
 
     monkeypatch.setattr(os, "open", full_open)
     monkeypatch.setattr(os, "fsync", full_fsync)
-    monkeypatch.setattr(backups, "_connect_read_only", connect)
+    monkeypatch.setattr(backup_copies, "_connect_read_only", connect)
 
 
 FULL_DISK_WAYS = ["create", "write", "flush"]

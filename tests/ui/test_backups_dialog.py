@@ -21,7 +21,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton, QWidget
 
 from planner import app, paths
-from planner.storage import backups
+from planner.storage import backup_copies, backup_names
 from planner.storage.backups import (
     AUTOMATIC,
     BEFORE_RESTORE,
@@ -117,13 +117,13 @@ def test_a_damaged_backup_is_listed_as_damaged_and_cannot_be_restored(
     damaged = make_backup(plan, paths.backup_dir(), now=YESTERDAY)
     damage_the_middle(damaged.path)
     checked: list[Path] = []
-    real_inspect = backups._inspect
+    real_inspect = backup_copies._inspect
 
     def counting(path: Path, *, full: bool) -> object:
         checked.append(Path(path))
         return real_inspect(path, full=full)
 
-    monkeypatch.setattr(backups, "_inspect", counting)
+    monkeypatch.setattr(backup_copies, "_inspect", counting)
     script = Script()
 
     def look(dialog: BackupsDialog) -> None:
@@ -284,7 +284,9 @@ def test_the_before_a_restore_copy_the_status_bar_names_exists_when_the_clock_is
     make_plan(plan, workouts=3)  # five workouts now
     template = make_backup(plan, root, now=YESTERDAY + timedelta(days=40), reason=BEFORE_RESTORE)
     for n in range(1, 10):  # ten restores, made when the clock was right
-        name = backups._backup_name(plan, YESTERDAY + timedelta(days=40 + n), BEFORE_RESTORE, 1)
+        name = backup_names._backup_name(
+            plan, YESTERDAY + timedelta(days=40 + n), BEFORE_RESTORE, 1
+        )
         shutil.copyfile(template.path, template.path.with_name(name))
     behind = datetime(2026, 11, 18, 9, 0, tzinfo=UTC)  # the clock went back since
     monkeypatch.setattr(app, "_now", lambda: behind)
@@ -347,13 +349,13 @@ def test_a_restore_on_a_full_disk_says_so_and_that_the_plan_is_unchanged(
     plan = make_plan(tmp_path / "plan.sqlite3", workouts=2)
     backup = make_backup(plan, paths.backup_dir(), now=YESTERDAY)
     make_plan(plan, workouts=3)  # five workouts now
-    real_connect = backups._connect_read_only
+    real_connect = backup_copies._connect_read_only
 
     def connect(path: Path) -> Any:  # the copy of the backup beside the plan finds no room
         connection = real_connect(path)
         return _CopyStopsOnAFullDisk(connection) if Path(path) == backup.path else connection
 
-    monkeypatch.setattr(backups, "_connect_read_only", connect)
+    monkeypatch.setattr(backup_copies, "_connect_read_only", connect)
     script = Script()
 
     def pick(dialog: BackupsDialog) -> None:
