@@ -17,6 +17,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TypedDict, Unpack
 
 from planner.core.model import Status, Workout
 from planner.core.weeks import Week
@@ -120,27 +121,33 @@ def plan_update(lookup: DayLookup, current: Workout, updated: Workout) -> Edit:
     return _edit([updated], [current], days={current.day})
 
 
-def with_status(
-    current: Workout,
-    status: Status,
-    *,
-    actual_duration_min: float | None = None,
-    actual_distance_km: float | None = None,
-    actual_rpe: float | None = None,
-    heavy_legs: bool | None = None,
-) -> Workout:
+class Actuals(TypedDict, total=False):
+    """What was done, given when a workout is marked done (each one optional).
+
+    The keyword arguments of marking a workout (``set_status(..., heavy_legs=True)``),
+    passed on unchanged from the controller to the service to :func:`with_status`.
+    """
+
+    actual_duration_min: float | None
+    actual_distance_km: float | None
+    actual_rpe: float | None
+    heavy_legs: bool | None
+
+
+def with_status(current: Workout, status: Status, **actuals: Unpack[Actuals]) -> Workout:
     """``current`` marked ``status``; marking done without actuals takes the planned values."""
     if status is not Status.DONE:
         return current.replace(status=status)
+    heavy_legs = actuals.get("heavy_legs")
     return current.replace(
         status=status,
         actual_duration_min=_first(
-            actual_duration_min, current.actual_duration_min, current.duration_min
+            actuals.get("actual_duration_min"), current.actual_duration_min, current.duration_min
         ),
         actual_distance_km=_first(
-            actual_distance_km, current.actual_distance_km, current.distance_km
+            actuals.get("actual_distance_km"), current.actual_distance_km, current.distance_km
         ),
-        actual_rpe=_first(actual_rpe, current.actual_rpe, current.rpe),
+        actual_rpe=_first(actuals.get("actual_rpe"), current.actual_rpe, current.rpe),
         heavy_legs=current.heavy_legs if heavy_legs is None else heavy_legs,
     )
 

@@ -14,6 +14,7 @@ import logging
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
+from typing import Unpack
 
 from planner.core import edits
 from planner.core import settings as settings_mod
@@ -177,28 +178,15 @@ class PlanService:
         return self._write(edits.plan_update(self.day, current, workout))
 
     def set_status(
-        self,
-        workout_id: int,
-        status: Status,
-        *,
-        actual_duration_min: float | None = None,
-        actual_distance_km: float | None = None,
-        actual_rpe: float | None = None,
-        heavy_legs: bool | None = None,
+        self, workout_id: int, status: Status, **actuals: Unpack[edits.Actuals]
     ) -> ChangeSet:
         """Mark a workout planned, done or skipped.
 
-        Marking done without actuals takes the planned values as what was done.
+        Marking done without actuals (``actual_duration_min``, ``actual_distance_km``,
+        ``actual_rpe``, ``heavy_legs``) takes the planned values as what was done.
         """
         current = self._require(workout_id)
-        updated = edits.with_status(
-            current,
-            status,
-            actual_duration_min=actual_duration_min,
-            actual_distance_km=actual_distance_km,
-            actual_rpe=actual_rpe,
-            heavy_legs=heavy_legs,
-        )
+        updated = edits.with_status(current, status, **actuals)
         return self._write(edits.plan_update(self.day, current, updated))
 
     def delete(self, workout_ids: Iterable[int]) -> ChangeSet:
