@@ -93,16 +93,23 @@ def workout_from_row(row: Sequence[Any]) -> Workout:
     )
 
 
+def _planned_values(item: Workout | Template) -> dict[str, Any]:
+    """The columns a workout and a template share: its kind and what it plans."""
+    return {
+        "kind": Kind(item.kind).value,
+        "duration_min": item.duration_min,
+        "distance_km": item.distance_km,
+        "rpe": item.rpe,
+    }
+
+
 def workout_values(workout: Workout) -> dict[str, Any]:
     """The column values of ``workout``, without its id."""
     return {
+        **_planned_values(workout),
         "day": workout.day,
-        "kind": Kind(workout.kind).value,
         "title": workout.title,
         "position": workout.position,
-        "duration_min": workout.duration_min,
-        "distance_km": workout.distance_km,
-        "rpe": workout.rpe,
         "notes": workout.notes,
         "status": Status(workout.status).value,
         "actual_duration_min": workout.actual_duration_min,
@@ -121,11 +128,8 @@ def template_from_row(row: Sequence[Any]) -> Template:
 def template_values(template: Template) -> dict[str, Any]:
     """The column values of ``template``, without its id."""
     return {
+        **_planned_values(template),
         "name": template.name,
-        "kind": Kind(template.kind).value,
-        "duration_min": template.duration_min,
-        "distance_km": template.distance_km,
-        "rpe": template.rpe,
         "description": template.description,
         "builtin": bool(template.builtin),
     }
