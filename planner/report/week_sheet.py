@@ -20,8 +20,9 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Literal
 
+from planner.core import formatting
 from planner.core.finding_text import SEVERITY_COLORS, SEVERITY_MARKS, SEVERITY_WORDS, days_text
-from planner.core.formatting import format_distance, format_hours
+from planner.core.formatting import MONTH_NAMES, format_distance, format_hours
 from planner.core.model import Finding, Status, Workout
 from planner.core.settings import Units
 from planner.core.totals import week_totals
@@ -68,21 +69,6 @@ __all__ = [
 Spacing = Literal["spacious", "roomy", "normal", "compact"]
 SPACINGS: tuple[Spacing, ...] = ("spacious", "roomy", "normal", "compact")
 
-MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
 #: The columns of the sheet's table: day, box, kind, workout and plan, result.
 _COLUMNS = 5
 
@@ -90,7 +76,7 @@ _COLUMNS = 5
 # -- dates -----------------------------------------------------------------------------------
 def format_day(day: date) -> str:
     """``Monday 16 November 2026``."""
-    return f"{DAY_NAMES[day.weekday()]} {day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
+    return formatting.format_day(day, year=True, long=True)
 
 
 def format_span(start: date, end: date) -> str:
