@@ -16,6 +16,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from planner import cli, paths, single_instance
+from planner.cli import demo as demo_command
 from planner.core.model import Kind, Workout
 from planner.storage.backups import make_backup
 from planner.storage.db import open_database
@@ -205,7 +206,7 @@ def test_a_writing_command_holds_the_plan_while_it_writes(
         seen.append(read_lock_holder(plan))
         return 0
 
-    monkeypatch.setattr(cli, "_demo", demo)
+    monkeypatch.setattr(demo_command, "run", demo)
     assert cli.main(["demo", "--db", str(plan)]) == 0
     assert seen[0] is None
     holder = seen[1]

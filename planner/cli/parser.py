@@ -1,0 +1,268 @@
+"""The ``legwork`` argument parser: every command, option and argument type, in one place.
+
+Each command names the module of this package that runs it (``args.command_module``); the
+module is imported only when its command runs, so the app starts without the others.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import NamedTuple, NoReturn
+
+from planner import __version__
+from planner.cli.common import EXIT_USAGE, PROG
+
+MAX_DEMO_YEARS = 50
+#: The module of :mod:`planner.cli` that runs ``legwork`` without a command.
+APP_MODULE = "gui"
+_WEEK_HELP = "an ISO week like 2026-W47 or any date in the week (default: this week)"
+_THIS_WEEK_HELP = 'what "this week" means (default: today)'
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors read ``legwork: error: ...`` in every subcommand."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{PROG}: error: {message}\n")
+
+
+# -- argument types -----------------------------------------------------------------------------
+def _date_arg(text: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date: use YYYY-MM-DD, e.g. 2026-11-21"
+        ) from None
+
+
+def _years_arg(text: str) -> int:
+    try:
+        years = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of years") from None
+    if not 1 <= years <= MAX_DEMO_YEARS:
+        raise argparse.ArgumentTypeError(f"give 1 to {MAX_DEMO_YEARS} years, not {years}")
+    return years
+
+
+def _int_arg(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+
+
+# -- shared arguments ---------------------------------------------------------------------------
+def _add_db(parser: argparse.ArgumentParser, default: object = argparse.SUPPRESS) -> None:
+    # Subcommands default to SUPPRESS so that ``legwork --db X export`` keeps X.
+    parser.add_argument(
+        "--db",
+        type=Path,
+        default=default,
+        metavar="PATH",
+        help="the database file (default: $LEGWORK_DB or the one in the user data dir)",
+    )
+
+
+def _add_today(
+    parser: argparse.ArgumentParser, default: object = argparse.SUPPRESS, *, help_text: str
+) -> None:
+    parser.add_argument(
+        "--today", type=_date_arg, default=default, metavar="YYYY-MM-DD", help=help_text
+    )
+
+
+def _add_week(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("week", nargs="?", metavar="WEEK", help=_WEEK_HELP)
+
+
+# -- the parser ---------------------------------------------------------------------------------
+def build_parser() -> argparse.ArgumentParser:
+    """The ``legwork`` argument parser with all its subcommands."""
+    parser = _Parser(
+        prog=PROG,
+        description="Legwork: a private, offline training planner for runners.",
+        epilog="Without a command, Legwork opens the planner window.",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    _add_db(parser, default=None)
+    _add_today(parser, default=None, help_text='pin "today" (for demos and tests)')
+    parser.set_defaults(command_module=APP_MODULE)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name, command in _COMMANDS.items():
+        subparser = commands.add_parser(name, help=command.help, description=command.description)
+        _add_db(subparser)
+        command.add_arguments(subparser)
+        subparser.set_defaults(command_module=command.module)
+    return parser
+
+
+# -- each command's own arguments ---------------------------------------------------------------
+def _demo_arguments(demo: argparse.ArgumentParser) -> None:
+    demo.add_argument(
+        "--years", type=_years_arg, default=2, help="how many years of history (default 2)"
+    )
+    _add_today(demo, help_text="the last day of the history (default: today)")
+    demo.add_argument(
+        "--seed",
+        type=_int_arg,
+        default=2026,
+        help="random seed (default 2026): same seed, same history",
+    )
+
+
+def _print_week_arguments(print_week: argparse.ArgumentParser) -> None:
+    _add_week(print_week)
+    print_week.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="FILE.pdf", help="the PDF to write"
+    )
+    _add_today(print_week, help_text=_THIS_WEEK_HELP)
+
+
+def _export_arguments(export: argparse.ArgumentParser) -> None:
+    export.add_argument(
+        "--from", dest="start", type=_date_arg, metavar="DATE", help="first day (default: first)"
+    )
+    export.add_argument(
+        "--to", dest="end", type=_date_arg, metavar="DATE", help="last day (default: last)"
+    )
+    export.add_argument(
+        "--format", choices=("json", "csv", "ics"), required=True, help="the file format"
+    )
+    export.add_argument(
+        "--weights",
+        action="store_true",
+        help="the weight log instead of the workouts (JSON: a list of {day, kg}; CSV: day,kg)",
+    )
+    export.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="where to write (default: stdout)"
+    )
+
+
+def _import_arguments(import_: argparse.ArgumentParser) -> None:
+    import_.add_argument(
+        "--create",
+        action="store_true",
+        help="create the plan file when it does not exist yet (otherwise that is an error)",
+    )
+    import_.add_argument("files", nargs="+", type=Path, metavar="FILE", help="JSON exports")
+
+
+def _import_weights_arguments(weights: argparse.ArgumentParser) -> None:
+    weights.add_argument("file", type=Path, metavar="FILE.csv", help="the CSV file")
+    weights.add_argument(
+        "--replace",
+        action="store_true",
+        help="replace weigh-ins already logged on the same days with the file's",
+    )
+    weights.add_argument(
+        "--unit",
+        choices=("kg", "lb"),
+        help="the unit of weights when the header names none (default: the plan's units)",
+    )
+    weights.add_argument(
+        "--date-order",
+        choices=("dmy", "mdy"),
+        help="read dates like 03/04/2026 day first (dmy) or month first (mdy); needed only "
+        "when the file itself does not settle it",
+    )
+    _add_today(weights, help_text="dates after this day are refused (default: today)")
+
+
+def _check_arguments(check: argparse.ArgumentParser) -> None:
+    check.add_argument("-v", "--verbose", action="store_true", help="show every detail")
+
+
+def _config_arguments(config: argparse.ArgumentParser) -> None:
+    config.add_argument("name", nargs="?", metavar="NAME", help="a setting's name")
+    config.add_argument("value", nargs="?", metavar="VALUE", help="its new value")
+
+
+def _warnings_arguments(warnings: argparse.ArgumentParser) -> None:
+    _add_week(warnings)
+    warnings.add_argument(
+        "--format", choices=("text", "json"), default="text", help="how to print (default text)"
+    )
+    _add_today(warnings, help_text=_THIS_WEEK_HELP)
+
+
+class _Command(NamedTuple):
+    """A subcommand: who runs it, how ``--help`` tells of it, and what it takes."""
+
+    module: str  # the module of planner.cli with its ``run(args)``
+    help: str  # its line in ``legwork --help``
+    description: str  # the start of ``legwork COMMAND --help``
+    add_arguments: Callable[[argparse.ArgumentParser], None]  # all but --db, which all take
+
+
+#: The subcommands in the order ``legwork --help`` lists them.
+_COMMANDS: dict[str, _Command] = {
+    "demo": _Command(
+        "demo",
+        "fill an empty database with a realistic training history",
+        "Fill an empty database with a realistic history of planned and done "
+        "workouts and weigh-ins, for trying the app and for benchmarks. Refuses a database "
+        "that already holds workouts.",
+        _demo_arguments,
+    ),
+    "print-week": _Command(
+        "print_week",
+        "the printable week as PDF (works without a display)",
+        "Write the printable sheet of one week as a PDF file.",
+        _print_week_arguments,
+    ),
+    "export": _Command(
+        "export",
+        "write workouts as JSON, CSV or iCalendar",
+        "Write the workouts of a date range (default: all) as JSON (re-importable), "
+        "CSV (for spreadsheets) or iCalendar (for calendar apps).",
+        _export_arguments,
+    ),
+    "import": _Command(
+        "import_workouts",
+        "bring in workouts from JSON exports",
+        "Add the workouts of JSON exports. Each file is one transaction: all of "
+        "it or nothing. Workouts already in the plan are not added again.",
+        _import_arguments,
+    ),
+    "import-weights": _Command(
+        "import_weights",
+        "bring in weigh-ins from a CSV file (a date and a weight column)",
+        "Add the weigh-ins of a CSV file whose header names a date column and a "
+        "weight column (kg or lb; decimal commas and the usual date forms are fine). All or "
+        "nothing: if any row is refused (listed with its row number and why), or a day "
+        "already has a different weigh-in and --replace is not given, nothing is written.",
+        _import_weights_arguments,
+    ),
+    "check": _Command(
+        "check",
+        "integrity and schema status (exit code 0 when healthy)",
+        "Check a database's integrity and schema without writing to it. "
+        "Exit code 0 when healthy, 1 otherwise.",
+        _check_arguments,
+    ),
+    "config": _Command(
+        "config",
+        "show or change settings (units, first weekday, warning rules)",
+        "Without NAME, list every setting as NAME=VALUE; with NAME, print its "
+        "value; with NAME and VALUE, change it (like 'git config'). Settings: units (km or "
+        "mi), first-weekday (monday … sunday), rest-days-per-week, min-runs-per-week, "
+        "max-runs-per-week, strength-per-week, ramp-limit, and rule.<ID> (on or off) for "
+        "each warning rule.",
+        _config_arguments,
+    ),
+    "warnings": _Command(
+        "warnings",
+        "the warnings for a week (overtraining, missing rest), as the panel shows them",
+        "Print the findings of the warning rules for one week, most severe "
+        "first, with the days they concern and where each threshold comes from. Read-only: "
+        "works while the app has the plan open.",
+        _warnings_arguments,
+    ),
+}
