@@ -35,8 +35,8 @@ steps, so that neither time nor memory grows with more than the file itself:
 2. :meth:`ScannedWeights.resolve` applies a unit and a date order to those records: changing
    an option resolves again, it never reads the file again. The result keeps every accepted
    row (at most one a day) but, of the refused ones, only the first
-   :data:`EXAMPLES_PER_KIND` of each :class:`RefusalKind` and how many there are in all;
-   their reasons are written only for those.
+   :data:`~.weight_rows.EXAMPLES_PER_KIND` of each :class:`~.weight_rows.RefusalKind` and
+   how many there are in all; their reasons are written only for those.
 
 Both take a ``progress`` callback, called now and then with the fraction done; when it
 returns ``False`` reading stops with :class:`ReadCancelled`. :func:`read_weights_csv` does
@@ -59,27 +59,14 @@ from planner.interchange.weight_layout import (
     too_long,
     unit_in,
 )
-from planner.interchange.weight_rows import (
-    EXAMPLES_PER_KIND,
-    AcceptedRow,
-    Progress,
-    ReadCancelled,
-    RefusalKind,
-    RefusedRow,
-    WeightFile,
-    WeightFileError,
-)
+from planner.interchange.weight_rows import Progress, ReadCancelled, WeightFile, WeightFileError
 from planner.interchange.weight_scan import ScannedWeights
 
 __all__ = [
-    "EXAMPLES_PER_KIND",
     "MAX_FILE_BYTES",
-    "AcceptedRow",
     "DateOrder",
     "Progress",
     "ReadCancelled",
-    "RefusalKind",
-    "RefusedRow",
     "ScannedWeights",
     "WeightFile",
     "WeightFileError",

@@ -12,11 +12,10 @@ from planner.core.model import WeightEntry
 from planner.core.settings import WeightUnits
 from planner.core.weighins import plan_weigh_ins
 from planner.interchange.weight_preview import preview_rows
+from planner.interchange.weight_rows import EXAMPLES_PER_KIND, RefusalKind
 from planner.interchange.weights_csv import (
-    EXAMPLES_PER_KIND,
     DateOrder,
     ReadCancelled,
-    RefusalKind,
     WeightUnit,
     read_weights_csv,
     scan_weights_csv,

@@ -68,6 +68,8 @@ class ChartView(QWidget):
         object_name: the DESIGN.md objectName (``weightChart``, ...).
         title: the chart's title (also its accessible name).
         empty_text: what the empty state tells a new user to log.
+        nothing: what the note over the plot, when no data lies in view, says is missing
+            (``"weigh-ins"``) and how to add some.
         parent: the parent widget.
 
     Signals:
@@ -75,10 +77,6 @@ class ChartView(QWidget):
         export_requested(): the runner asked to export this chart (context menu).
         show_all_requested(): the runner asked to see the whole history (context menu).
     """
-
-    #: What the note over the plot says is missing (``"weigh-ins"``), and how to add some.
-    NOTHING_WHAT = ""
-    NOTHING_HINT = ""
 
     hovered = Signal(object)
     export_requested = Signal()
@@ -91,6 +89,7 @@ class ChartView(QWidget):
         empty_text: str,
         parent: QWidget | None = None,
         *,
+        nothing: tuple[str, str] = ("", ""),
         left_axis: pg.AxisItem | None = None,
     ) -> None:
         super().__init__(parent)
@@ -98,6 +97,7 @@ class ChartView(QWidget):
         self.setObjectName(object_name)
         self.setAccessibleName(title)
         self._base_title = title
+        self._nothing_words = nothing
         self._series: Drawn = Drawn(dict, empty=True)
         self._smooth_lines: list[pg.PlotDataItem] = []
         self._flush: Callable[[], None] = lambda: None
@@ -337,11 +337,9 @@ class ChartView(QWidget):
 
     def _nothing_text(self, first: date, last: date) -> str:
         """What the note over the plot says when no data lies from ``first`` to ``last``."""
-        span = span_text(first, last)
-        text = (
-            f"No {self.NOTHING_WHAT} from {span}." if self.NOTHING_WHAT else f"Nothing from {span}."
-        )
-        return f"{text} {self.NOTHING_HINT}" if self.NOTHING_HINT else text
+        what, hint = self._nothing_words
+        text = f"{f'No {what}' if what else 'Nothing'} from {span_text(first, last)}."
+        return f"{text} {hint}" if hint else text
 
     def _on_view_changed(self, x0: float, x1: float) -> None:
         """The visible time span changed (after the height followed)."""

@@ -32,6 +32,8 @@ EMPTY_TEXT = (
     "and mark them done, to see your daily load and, after a few weeks, your fitness and "
     "fatigue here."
 )
+#: What the note over the plot says when no training lies in view.
+NOTHING = ("training", "Plan a session: drag one from the library onto a day.")
 #: What the chart's numbers are, for the title, the value axis and the legend.
 LOAD_EXPLAINED = (
     "Training load in arbitrary units (AU): each session's minutes × its effort (RPE, 0 to "
@@ -115,9 +117,6 @@ class LoadChart(ChartView):
         parent: the parent widget.
     """
 
-    NOTHING_WHAT = "training"
-    NOTHING_HINT = "Plan a session: drag one from the library onto a day."
-
     def __init__(self, parent: QWidget | None = None) -> None:
         self._done_bars = pg.BarGraphItem(x0=[], width=_BAR_WIDTH, height=[])
         self._planned_bars = pg.BarGraphItem(x0=[], width=_BAR_WIDTH, height=[])
@@ -125,7 +124,12 @@ class LoadChart(ChartView):
         self._fatigue = pg.PlotDataItem()
         self._bands = {zone: pg.BarGraphItem(x0=[], width=[], height=[]) for zone in SHADED_ZONES}
         super().__init__(
-            "loadChart", "Training load", EMPTY_TEXT, parent, left_axis=_ValueAxis("left")
+            "loadChart",
+            "Training load",
+            EMPTY_TEXT,
+            parent,
+            nothing=NOTHING,
+            left_axis=_ValueAxis("left"),
         )
         for band in self._bands.values():
             band.setZValue(-30)

@@ -32,6 +32,8 @@ EMPTY_TEXT = (
     "No runs yet. Plan runs with a distance in the calendar (drag an Easy run onto a day) "
     "and mark them done to see your weekly distance, done and planned, here."
 )
+#: What the note over the plot says when no run lies in view.
+NOTHING = ("runs", "Plan one: drag a run from the library onto a day.")
 #: Where a week's bar starts within the week, and how wide it is (in days).
 _BAR_OFFSET = 0.5 * DAY
 _BAR_WIDTH = 6.0 * DAY
@@ -53,15 +55,12 @@ class MileageChart(ChartView):
         parent: the parent widget.
     """
 
-    NOTHING_WHAT = "runs"
-    NOTHING_HINT = "Plan one: drag a run from the library onto a day."
-
     def __init__(self, parent: QWidget | None = None) -> None:
         self._done = pg.BarGraphItem(x0=[], width=_BAR_WIDTH, height=[])
         self._planned = pg.BarGraphItem(x0=[], width=_BAR_WIDTH, height=[])
         self._ramp = pg.PlotDataItem(connect="pairs")
         self._limit_pct = RuleSettings().ramp_limit_pct
-        super().__init__("mileageChart", "Weekly distance", EMPTY_TEXT, parent)
+        super().__init__("mileageChart", "Weekly distance", EMPTY_TEXT, parent, nothing=NOTHING)
         for item in (self._done, self._planned, self._ramp):
             self.plot_item.addItem(item)
         # short segments in pairs: clipping or thinning them out would pair the wrong ends

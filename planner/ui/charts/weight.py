@@ -30,6 +30,12 @@ EMPTY_TEXT = (
     "No weigh-ins yet. Log your weight (Edit ▸ Log Weight…) a few mornings a week, or "
     "import them from your scale's CSV file, to see your weight and its 7-day trend here."
 )
+#: What the note over the plot says when no weigh-in lies in view.
+NOTHING = (
+    "weigh-ins",
+    "Log one with Edit ▸ Log\u00a0Weight… (Ctrl+Shift+L), or import them from your scale's "
+    "CSV file.",
+)
 
 
 class WeightChart(ChartView):
@@ -42,18 +48,12 @@ class WeightChart(ChartView):
         parent: the parent widget.
     """
 
-    NOTHING_WHAT = "weigh-ins"
-    NOTHING_HINT = (
-        "Log one with Edit ▸ Log\u00a0Weight… (Ctrl+Shift+L), or import them from your "
-        "scale's CSV file."
-    )
-
     def __init__(self, parent: QWidget | None = None) -> None:
         self._points = pg.PlotDataItem(pen=None, symbol="o", symbolSize=5)
         # the same dots, smaller, for spans of years (shown instead: no rebuilding on zoom)
         self._small_points = pg.PlotDataItem(pen=None, symbol="o", symbolSize=3)
         self._trend = pg.PlotDataItem(connect="finite")
-        super().__init__("weightChart", "Weight", EMPTY_TEXT, parent)
+        super().__init__("weightChart", "Weight", EMPTY_TEXT, parent, nothing=NOTHING)
         for item in (self._points, self._small_points, self._trend):
             self.plot_item.addItem(item)
         # every weigh-in is drawn (a few thousand dots are cheap; clipping would rebuild

@@ -104,7 +104,7 @@ class PreviewModel(WeightRowsModel[PreviewRow]):
 
     Kinds (new, replacing, already logged, each kind of refusal) come in the order they first
     appear in the file, their rows in file order; a kind with more rows than
-    :data:`~planner.interchange.weights_csv.EXAMPLES_PER_KIND` ends with an "and N more rows
+    :data:`~planner.interchange.weight_rows.EXAMPLES_PER_KIND` ends with an "and N more rows
     like these" line.
     """
 
