@@ -192,19 +192,21 @@ def _workout_from_item(item: object, where: str) -> Workout:
     return workout
 
 
+#: The words for what ``json.loads`` makes, in the order tried (``True`` is an ``int`` too).
+_JSON_TYPE_NAMES: tuple[tuple[type | tuple[type, ...], str], ...] = (
+    (type(None), "null"),
+    (bool, "true/false"),
+    ((int, float), "a number"),
+    (str, "a string"),
+    (list, "a list"),
+    (dict, "an object"),
+)
+
+
 def _type_name(value: object) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, int | float):
-        return "a number"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "an object"
+    for kinds, name in _JSON_TYPE_NAMES:
+        if isinstance(value, kinds):
+            return name
     return type(value).__name__  # pragma: no cover - json.loads makes nothing else
 
 
