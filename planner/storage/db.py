@@ -39,8 +39,7 @@ from sqlalchemy.pool import ConnectionPoolEntry
 
 from planner.core.ports import StorageError
 from planner.storage import sqlite_file
-from planner.storage.backup_making import make_backup
-from planner.storage.backup_names import BEFORE_UPGRADE
+from planner.storage.backups import BEFORE_UPGRADE, make_backup
 from planner.storage.errors import (
     CorruptDatabaseError,
     DatabasePermissionError,
