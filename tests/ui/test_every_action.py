@@ -43,8 +43,9 @@ from planner.session import PlanSession
 from planner.storage.backups import list_backups, make_backup
 from planner.storage.db import open_database
 from planner.ui.file_actions import remember_plan
-from planner.ui.main_window import MENUS, MainWindow
+from planner.ui.main_window import MainWindow
 from planner.ui.selection_actions import BLOCK_ACTIONS
+from planner.ui.window_layout import MENUS
 from tests.fakes import write_workouts
 from tests.helpers.action_walker import (
     DialogAnswerer,
