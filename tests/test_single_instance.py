@@ -286,7 +286,7 @@ def test_a_plan_the_app_made_is_locked_under_every_name_once_it_exists(
     from planner import app
 
     plan = tmp_path / "new.sqlite3"
-    session = app._PlanSession(today=date(2026, 3, 2))
+    session = app.new_session(today=date(2026, 3, 2))
     try:
         assert session.open(plan) is None
         assert session.window is not None

@@ -127,8 +127,7 @@ class PreferencesDialog(ValidatingDialog[Settings]):
             self._errors.add(name, field, target_form)
             self._number_fields[name] = field
             self._what[name] = what
-            field.setProperty("field_name", name)
-            field.textChanged.connect(self._on_number_edited)
+            self._clear_when_typed(field, name)
         left.addWidget(targets)
         left.addStretch(1)
         columns.addLayout(left)

@@ -319,15 +319,6 @@ class ValidatingDialog(QDialog, Generic[T]):
         if not self._live:
             self._errors.clear(name)
 
-    @Slot()
-    def _on_number_edited(self) -> None:
-        # For PreferencesDialog, whose fields still name themselves in a "field_name"
-        # property: this goes once it calls _clear_when_typed.
-        sender = self.sender()
-        name = sender.property("field_name") if sender is not None else None
-        if isinstance(name, str):
-            self._on_typed(name)
-
 
 class _MessageRoom(QObject):
     """Keeps each error line of a form as tall as the longest message it can show.
