@@ -42,7 +42,7 @@ def _week_sessions(ctx: RuleContext, first: date) -> list[_Session]:
 _Verdict = tuple[Severity, str] | None
 
 
-def _each_week(rule: Rule, ctx: RuleContext, judge: Callable[[date], _Verdict]) -> list[Finding]:
+def _each_week(ctx: RuleContext, rule: Rule, judge: Callable[[date], _Verdict]) -> list[Finding]:
     """A finding for each week of the range that ``judge`` (given its first day) flags.
 
     The finding names the seven days of its week.
@@ -82,7 +82,7 @@ def rest_week(ctx: RuleContext, rule: Rule) -> list[Finding]:
             f"consider {'a second' if rest_days == 1 else 'another'}."
         )
 
-    return _each_week(rule, ctx, judge)
+    return _each_week(ctx, rule, judge)
 
 
 @rule(
@@ -110,7 +110,7 @@ def strength_count(ctx: RuleContext, rule: Rule) -> list[Finding]:
             f"{_plural(target, 'strength session')} a week is enough for runners."
         )
 
-    return _each_week(rule, ctx, judge)
+    return _each_week(ctx, rule, judge)
 
 
 @rule(
@@ -157,7 +157,7 @@ def strength_low(ctx: RuleContext, rule: Rule) -> list[Finding]:
             f"week {verb} running legs strong and less injury-prone (squats, lunges, squat jumps)."
         )
 
-    return _each_week(rule, ctx, judge)
+    return _each_week(ctx, rule, judge)
 
 
 @rule(
@@ -184,7 +184,7 @@ def run_count(ctx: RuleContext, rule: Rule) -> list[Finding]:
             )
         return None
 
-    return _each_week(rule, ctx, judge)
+    return _each_week(ctx, rule, judge)
 
 
 def _run_km(ctx: RuleContext, first: date) -> float:
@@ -225,7 +225,7 @@ def week_ramp(ctx: RuleContext, rule: Rule) -> list[Finding]:
             "Build up gradually."
         )
 
-    return _each_week(rule, ctx, judge)
+    return _each_week(ctx, rule, judge)
 
 
 @rule(
@@ -255,4 +255,4 @@ def long_share(ctx: RuleContext, rule: Rule) -> list[Finding]:
             f"{_week(first)}: keep it under about a third."
         )
 
-    return _each_week(rule, ctx, judge)
+    return _each_week(ctx, rule, judge)
