@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QDockWidget, QLabel, QWidget
 
 from planner.ui.background_import import import_in_background
 from planner.ui.controller import PlanController
+from planner.ui.first_paint import after_first_paint
 from planner.ui.view_state import ViewState
 
 if TYPE_CHECKING:
@@ -76,9 +77,12 @@ class ChartsDock(QDockWidget):
         placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         placeholder.setEnabled(False)
         self.setWidget(placeholder)
-        self._watched = after_paint_of
         if after_paint_of is not None:
-            after_paint_of.installEventFilter(self)
+            # Once the paint is done (a worker importing during it would take turns with it
+            # for Python's lock), numpy (a third of the wait) loads on a worker thread;
+            # pyqtgraph, which copies Qt's classes as it loads, and the charts then load on
+            # the GUI thread. The week and this dock live and go with the window.
+            after_first_paint(after_paint_of, self._preload)
 
     @property
     def panel(self) -> ChartsPanel | None:
@@ -123,19 +127,6 @@ class ChartsDock(QDockWidget):
         wanted = max(self._height_before, window.minimumSizeHint().height())
         if 0 < wanted < window.height():
             window.resize(window.width(), wanted)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # getattr: a window being deleted can still deliver events while this dock's Python
-        # side is already gone (seen when File ▸ Open Plan… replaces the window).
-        if watched is getattr(self, "_watched", None) and event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            self._watched = None
-            # Once the paint is done (a worker importing during it would take turns with it
-            # for Python's lock), numpy (a third of the wait) loads on a worker thread;
-            # pyqtgraph, which copies Qt's classes as it loads, and the charts then load on
-            # the GUI thread.
-            QTimer.singleShot(0, self, self._preload)
-        return False
 
     @Slot()
     def _preload(self) -> None:
