@@ -9,8 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from planner.core import edits
-from planner.core.model import Kind, Status, ValidationError, Workout
+from planner.core import drops, edits
+from planner.core.model import Kind, Status, Template, ValidationError, Workout
 from planner.core.service import PlanService
 from planner.core.weeks import Week
 from tests.fakes import MemoryRepository
@@ -198,3 +198,30 @@ def test_apply_edit_equals_what_the_service_stores(
     for day in WEEK.days:  # every day stays numbered 0..n-1
         positions = sorted(w.position for w in repo.all_workouts() if w.day == day)
         assert positions == list(range(len(positions)))
+
+
+EASY = Template(7, "Easy run", Kind.RUN, 35, 6.0, 3, "Conversational pace.")
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(plan=plans(), data=st.data())
+def test_the_previewed_drop_is_the_drop_written(plan: list[Workout], data: st.DataObject) -> None:
+    """The preview plans a drop on its cache, the drop plans it on the file and writes it."""
+    repo = MemoryRepository(plan, builtins=False)
+    cached = repo.all_workouts()  # what the preview holds
+    service = PlanService(repo)
+    item: Template | Workout = data.draw(st.sampled_from([EASY, *cached]))
+    day = data.draw(days)
+    gap = data.draw(st.none() | st.integers(0, 8))
+    copy = data.draw(st.booleans())
+
+    preview = drops.plan_drop(lookup_in(cached), item, day, gap, copy=copy)
+    dropped = drops.plan_drop(service.day, item, day, gap, copy=copy)
+    assert dropped == preview  # the same edit and the same words, from the file or the cache
+    change = drops.write_drop(service, dropped)
+
+    known = {w.id for w in cached if w.id is not None}
+    assert comparable(edits.apply_edit(preview.edit, cached), known) == comparable(
+        repo.all_workouts(), known
+    )
+    assert change.days == preview.edit.days

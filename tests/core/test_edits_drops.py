@@ -2,7 +2,8 @@
 
 The drop preview plans a drop on the workouts it holds; the drop itself plans it again on
 the file and writes it. Both go through :func:`plan_drop`, so the words the preview shows
-are the Edit menu's, and the rows the preview evaluated are the rows stored.
+are the Edit menu's; that the rows the preview evaluated are the rows stored is a property
+in test_edits.py, beside the other edits'.
 """
 
 from __future__ import annotations
@@ -11,15 +12,11 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from planner.core import drops, edits
 from planner.core.drops import DropAction
 from planner.core.model import Kind, Status, Template, Workout
-from planner.core.service import PlanService
 from planner.core.weeks import Week
-from tests.fakes import MemoryRepository
 
 MON = date(2026, 11, 16)
 TUE, WED, THU, FRI, SAT, SUN = (MON + timedelta(days=i) for i in range(1, 7))
@@ -106,49 +103,3 @@ def test_the_entry_goes_first_then_the_first_block_dragged() -> None:
     assert drops.dragged(None, [3, 1], template=entry, workout=find) == WINDOW[2]
     assert drops.dragged(None, [], template=entry, workout=find) is None
     assert drops.dragged(99, [], template=entry, workout=find) is None  # deleted meanwhile
-
-
-# -- the preview plans exactly what the drop writes --------------------------------------------
-days = st.sampled_from(WEEK.days)
-
-
-@st.composite
-def plans(draw: st.DrawFn) -> list[Workout]:
-    """Up to eight workouts in the week, each day numbered 0..n-1 as storage keeps them."""
-    result: list[Workout] = []
-    for i in range(draw(st.integers(1, 8))):
-        day = draw(days)
-        result.append(run(day, f"W{i}", sum(w.day == day for w in result), 0).replace(id=None))
-    return result
-
-
-def rows(workouts: Sequence[Workout], known: set[int]) -> list[tuple[object, ...]]:
-    """New workouts' ids differ (temporary vs stored): compare them without ids."""
-    return sorted(
-        (w.day, w.position, w.title, w.status, w.id if w.id in known else None) for w in workouts
-    )
-
-
-@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow], deadline=None)
-@given(workouts=plans(), data=st.data())
-def test_the_previewed_drop_is_the_drop_written(
-    workouts: list[Workout], data: st.DataObject
-) -> None:
-    repo = MemoryRepository(workouts, builtins=False)
-    cached = repo.all_workouts()  # what the preview holds
-    service = PlanService(repo)
-    template = data.draw(st.booleans())
-    item: Template | Workout = EASY if template else data.draw(st.sampled_from(cached))
-    day = data.draw(days)
-    gap = data.draw(st.none() | st.integers(0, 8))
-    copy = data.draw(st.booleans())
-
-    preview = drops.plan_drop(lookup_in(cached), item, day, gap, copy=copy)
-    dropped = drops.plan_drop(service.day, item, day, gap, copy=copy)
-    assert dropped == preview  # the same edit and the same words, from the file or the cache
-    change = drops.write_drop(service, dropped)
-
-    known = {w.id for w in cached if w.id is not None}
-    assert rows(edits.apply_edit(preview.edit, cached), known) == rows(repo.all_workouts(), known)
-    assert change.is_empty is preview.edit.is_empty
-    assert change.days == preview.edit.days
