@@ -1,34 +1,40 @@
-"""Undo commands: one per user intent, each replaying a core ChangeSet.
+"""The undo step: one command type, replaying the core ChangeSet of whatever the user did.
 
 The controller performs the operation first (so a failure never reaches the undo stack),
-then pushes a command holding the resulting :class:`ChangeSet`. ``redo()`` re-applies it,
-``undo()`` applies its inverse; both go through the controller so every view refreshes.
+then pushes a :class:`PlanCommand` holding the resulting :class:`ChangeSet` and the words for
+it. ``redo()`` re-applies the change, ``undo()`` applies its inverse; both go through a
+:class:`Replayer` (the controller) so every view refreshes.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtGui import QUndoCommand
 
 from planner.core.model import ChangeSet
 
-if TYPE_CHECKING:
-    from planner.ui.controller import PlanController
+
+class Replayer(Protocol):
+    """What applies a recorded change again (the plan controller)."""
+
+    def replay(self, change: ChangeSet, *, text: str = "", undoing: bool = False) -> bool:
+        """Apply ``change``; ``False`` when it was refused (nothing changed)."""
+        ...
 
 
 class PlanCommand(QUndoCommand):
     """A plan change that is already applied when pushed.
 
     Args:
-        controller: applies the change and tells the views.
-        text: what the Edit menu shows ("Move Long run to Sunday").
+        replayer: applies the change and tells the views.
+        text: what the change did, as the Edit menu shows it ("Move Long run to Sun 22 Nov").
         change: the applied change.
     """
 
-    def __init__(self, controller: PlanController, text: str, change: ChangeSet) -> None:
+    def __init__(self, replayer: Replayer, text: str, change: ChangeSet) -> None:
         super().__init__(text)
-        self._controller = controller
+        self._replayer = replayer
         self._change = change
         self._applied = True
 
@@ -46,56 +52,12 @@ class PlanCommand(QUndoCommand):
         """Apply the change (skipped on push, and whenever it is already applied)."""
         if self._applied:
             return
-        self._applied = self._controller.replay(self._change, text=self.text())
+        self._applied = self._replayer.replay(self._change, text=self.text())
 
     def undo(self) -> None:
         """Apply the inverse change (skipped when the change is not applied)."""
         if not self._applied:
             return
-        self._applied = not self._controller.replay(
+        self._applied = not self._replayer.replay(
             self._change.inverse(), text=self.text(), undoing=True
         )
-
-
-class AddWorkoutCommand(PlanCommand):
-    """A workout added from the library, a paste or the editor."""
-
-
-class MoveWorkoutCommand(PlanCommand):
-    """A workout moved to another day or place in a day."""
-
-
-class CopyWorkoutCommand(PlanCommand):
-    """A workout copied (Ctrl-drag, paste, duplicate)."""
-
-
-class EditWorkoutCommand(PlanCommand):
-    """A workout's values changed in the editor."""
-
-
-class SetStatusCommand(PlanCommand):
-    """A workout marked done, skipped or planned."""
-
-
-class DeleteWorkoutCommand(PlanCommand):
-    """Workouts deleted."""
-
-
-class CopyWeekCommand(PlanCommand):
-    """A whole week copied onto another."""
-
-
-class ImportCommand(PlanCommand):
-    """Workouts brought in from a file."""
-
-
-class WeighInCommand(PlanCommand):
-    """A weigh-in logged, replaced or deleted, or many imported."""
-
-
-class TemplateCommand(PlanCommand):
-    """A library entry added, edited or deleted."""
-
-
-class SettingsCommand(PlanCommand):
-    """Settings changed in Preferences."""

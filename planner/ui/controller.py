@@ -2,59 +2,29 @@
 
 from __future__ import annotations
 
-import functools
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
-from typing import Concatenate, ParamSpec, TypeVar, cast
+from typing import TypeVar, Unpack
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
-from planner.core import edits
+from planner.core import drops
 from planner.core import settings as settings_mod
+from planner.core.edits import Actuals
 from planner.core.model import ChangeSet, Status, Template, ValidationError, WeightEntry, Workout
 from planner.core.ports import StaleDataError, StorageError
 from planner.core.service import PlanService
 from planner.core.settings import SettingError, Settings
 from planner.core.vocabulary import STATUS_WORDS
-from planner.core.weeks import DAY_NAMES, Week, iso_label, week_of
-from planner.ui import commands
+from planner.core.weeks import Week, iso_label, week_of
+from planner.ui.commands import PlanCommand
+from planner.ui.failures import failure_words, reports_read_failures
 
 log = logging.getLogger(__name__)
 
-_P = ParamSpec("_P")
-_R = TypeVar("_R")
-
-
-def _reports_read_failures(
-    failure: object,
-) -> Callable[
-    [Callable[Concatenate[PlanController, _P], _R]], Callable[Concatenate[PlanController, _P], _R]
-]:
-    """An intent that reads the plan before it changes it fails as a refused write does.
-
-    The intent reads what it works on (the workout, the week, the library) before its
-    operation runs. When that read fails (a disk error, a locked file), the cause is
-    announced with :attr:`PlanController.failed`, the views reload, and the intent returns
-    ``failure`` instead of raising into the event loop.
-    """
-
-    def decorate(
-        method: Callable[Concatenate[PlanController, _P], _R],
-    ) -> Callable[Concatenate[PlanController, _P], _R]:
-        @functools.wraps(method)
-        def intent(self: PlanController, /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
-            try:
-                return method(self, *args, **kwargs)
-            except StorageError as error:
-                self._report(error)
-                self._reload()
-                return cast(_R, failure)
-
-        return intent
-
-    return decorate
+_T = TypeVar("_T")
 
 
 class PlanController(QObject):
@@ -73,7 +43,7 @@ class PlanController(QObject):
             ``touches_settings``; all of them when ``reload`` is set, after a refused write).
         failed(str, str): an operation could not be applied: message and what to do.
         message(str): what a change, an undo or a redo did, for the status bar ("Saved:
-            Add Easy run to Monday", "Undone: …", "Redone: …"); never after a refusal.
+            Add Easy run to Mon 16 Nov", "Undone: …", "Redone: …"); never after a refusal.
     """
 
     plan_changed = Signal(object)
@@ -134,23 +104,21 @@ class PlanController(QObject):
 
     def workouts(self, start: date, end: date) -> list[Workout]:
         """The workouts from ``start`` to ``end``; an empty list if storage fails."""
-        if self.closed:
-            return []
-        try:
-            return self._service.workouts(start, end)
-        except StorageError as error:
-            self.failed.emit(str(error), error.hint)
-            return []
+        return self._read(lambda: self._service.workouts(start, end), [])
 
     def has_workouts(self) -> bool:
         """Whether the plan holds any workout; ``True`` (nothing to offer) if storage fails."""
+        return self._read(lambda: self._service.count_workouts() > 0, True)
+
+    def _read(self, read: Callable[[], _T], default: _T) -> _T:
+        """``read()``, or ``default`` once closed or when storage fails (which is told)."""
         if self.closed:
-            return True
+            return default
         try:
-            return self._service.count_workouts() > 0
+            return read()
         except StorageError as error:
             self.failed.emit(str(error), error.hint)
-            return True
+            return default
 
     def workout(self, workout_id: int) -> Workout | None:
         """One workout, or ``None``."""
@@ -170,90 +138,85 @@ class PlanController(QObject):
 
     def weights(self, start: date, end: date) -> list[WeightEntry]:
         """The weigh-ins from ``start`` to ``end``; an empty list if storage fails."""
-        if self.closed:
-            return []
-        try:
-            return self._service.weights(start, end)
-        except StorageError as error:
-            self.failed.emit(str(error), error.hint)
-            return []
+        return self._read(lambda: self._service.weights(start, end), [])
 
     # -- workout intents -------------------------------------------------------------------
-    @_reports_read_failures(None)
+    @reports_read_failures(None)
+    def drop(
+        self,
+        template_id: int | None,
+        workout_ids: Sequence[int],
+        day: date,
+        index: int | None = None,
+        *,
+        copy: bool = False,
+    ) -> int | None:
+        """Drop a library entry, or blocks (the first one), onto ``day`` into gap ``index``.
+
+        The drop is planned and described by :func:`planner.core.drops.plan_drop`, as the
+        drop preview plans and describes it: an entry adds a workout, a block moves (or is
+        copied with ``copy``). ``index`` counts gaps in the day as it is shown, a moved
+        block included: 0 is before the first block, ``n`` after the last; ``None`` is the
+        end.
+
+        Returns:
+            The id of the block dropped (the new one, or the one moved); ``None`` when
+            nothing changed.
+        """
+        item = drops.dragged(
+            template_id, workout_ids, template=self.template, workout=self._service.workout
+        )
+        if item is None:
+            if template_id is not None:
+                self.failed.emit("That library entry no longer exists.", "")
+            return None
+        try:
+            planned = drops.plan_drop(self._service.day, item, day, index, copy=copy)
+        except ValidationError as error:
+            self._report(error)
+            return None
+        if planned.action is drops.DropAction.NOTHING:
+            return None  # dropped where it already is
+        change = self._run(planned.description, lambda: drops.write_drop(self._service, planned))
+        if planned.action is drops.DropAction.MOVE:
+            return item.id if change is not None and isinstance(item, Workout) else None
+        return _created_id(change)
+
     def add_from_template(
         self, template_id: int, day: date, index: int | None = None
     ) -> int | None:
         """Add a workout from a library entry; returns its id (``None`` when it failed)."""
-        template = self.template(template_id)
-        if template is None:
-            self.failed.emit("That library entry no longer exists.", "")
-            return None
-        change = self._run(
-            commands.AddWorkoutCommand,
-            f"Add {template.name} to {_day_name(day)}",
-            lambda: self._service.add_from_template(template, day, index),
-        )
-        return _created_id(change)
+        return self.drop(template_id, (), day, index)
+
+    def move(self, workout_id: int, day: date, index: int | None = None) -> bool:
+        """Move a workout to ``day``, into the gap ``index`` of that day's blocks (a drop)."""
+        return self.drop(None, (workout_id,), day, index) is not None
+
+    def copy(self, workout_id: int, day: date, index: int | None = None) -> int | None:
+        """Copy a workout to ``day`` into gap ``index``; returns the copy's id."""
+        return self.drop(None, (workout_id,), day, index, copy=True)
 
     def add_workout(self, workout: Workout, index: int | None = None) -> int | None:
         """Add a new workout (from the editor or a paste); returns its id."""
         change = self._run(
-            commands.AddWorkoutCommand,
-            f"Add {workout.title} to {_day_name(workout.day)}",
+            drops.add_text(workout.title, workout.day),
             lambda: self._service.add(workout, index),
         )
         return _created_id(change)
 
-    @_reports_read_failures(False)
-    def move(self, workout_id: int, day: date, index: int | None = None) -> bool:
-        """Move a workout to ``day``, into the gap ``index`` of that day's blocks.
-
-        ``index`` counts gaps in the day as it is shown, the moved block included: 0 is
-        before the first block, ``n`` after the last; ``None`` is the end.
-        """
-        current = self._service.workout(workout_id)
-        if current is None:
-            return False
-        if edits.is_in_place(current, day, index):
-            return False  # dropped where it already is
-        index = edits.gap_to_index(current, day, index)
-        where = _day_name(day) if day != current.day else "a new place"
-        return (
-            self._run(
-                commands.MoveWorkoutCommand,
-                f"Move {current.title} to {where}",
-                lambda: self._service.move(workout_id, day, index),
-            )
-            is not None
-        )
-
-    @_reports_read_failures(None)
-    def copy(self, workout_id: int, day: date, index: int | None = None) -> int | None:
-        """Copy a workout to ``day`` at ``index``; returns the copy's id."""
-        current = self._service.workout(workout_id)
-        if current is None:
-            return None
-        change = self._run(
-            commands.CopyWorkoutCommand,
-            f"Copy {current.title} to {_day_name(day)}",
-            lambda: self._service.copy(workout_id, day, index),
-        )
-        return _created_id(change)
-
-    @_reports_read_failures(None)
+    @reports_read_failures(None)
     def duplicate(self, workout_id: int) -> int | None:
         """Copy a workout right after itself; returns the copy's id."""
         current = self._service.workout(workout_id)
         if current is None:
             return None
         change = self._run(
-            commands.CopyWorkoutCommand,
             f"Duplicate {current.title}",
             lambda: self._service.duplicate(workout_id),
         )
         return _created_id(change)
 
-    @_reports_read_failures(False)
+    @reports_read_failures(False)
     def edit(self, workout: Workout, *, expected: Workout | None = None) -> bool:
         """Store the editor's values for an existing workout.
 
@@ -274,51 +237,27 @@ class PlanController(QObject):
             return False
         if workout.status is not current.status:  # "Mark Done…" saves through the editor
             text = f"Mark {workout.title} {STATUS_WORDS[workout.status]}"
-            command_type: type[commands.PlanCommand] = commands.SetStatusCommand
         else:
-            text, command_type = f"Edit {workout.title}", commands.EditWorkoutCommand
-        return (
-            self._run(
-                command_type,
-                text,
-                lambda: self._service.edit(workout, expected=expected),
-            )
-            is not None
+            text = f"Edit {workout.title}"
+        return self._succeeds(
+            text,
+            lambda: self._service.edit(workout, expected=expected),
         )
 
-    @_reports_read_failures(False)
-    def set_status(
-        self,
-        workout_id: int,
-        status: Status,
-        *,
-        actual_duration_min: float | None = None,
-        actual_distance_km: float | None = None,
-        actual_rpe: float | None = None,
-        heavy_legs: bool | None = None,
-    ) -> bool:
-        """Mark a workout done (planned values become actuals unless given), skipped or planned."""
+    @reports_read_failures(False)
+    def set_status(self, workout_id: int, status: Status, **actuals: Unpack[Actuals]) -> bool:
+        """Mark a workout done (planned values become actuals unless given), skipped or planned.
+
+        ``actuals``: ``actual_duration_min``, ``actual_distance_km``, ``actual_rpe``,
+        ``heavy_legs``.
+        """
         current = self._service.workout(workout_id)
         if current is None:
             return False
-        verb = STATUS_WORDS[status]
-        return (
-            self._run(
-                commands.SetStatusCommand,
-                f"Mark {current.title} {verb}",
-                lambda: self._service.set_status(
-                    workout_id,
-                    status,
-                    actual_duration_min=actual_duration_min,
-                    actual_distance_km=actual_distance_km,
-                    actual_rpe=actual_rpe,
-                    heavy_legs=heavy_legs,
-                ),
-            )
-            is not None
-        )
+        text = f"Mark {current.title} {STATUS_WORDS[status]}"
+        return self._succeeds(text, lambda: self._service.set_status(workout_id, status, **actuals))
 
-    @_reports_read_failures(False)
+    @reports_read_failures(False)
     def delete(self, workout_ids: Iterable[int]) -> bool:
         """Delete workouts (one undo step for all of them)."""
         found = [w for i in workout_ids if (w := self._service.workout(i)) is not None]
@@ -326,12 +265,9 @@ class PlanController(QObject):
             return False
         text = f"Delete {found[0].title}" if len(found) == 1 else f"Delete {len(found)} workouts"
         ids = [w.id for w in found if w.id is not None]
-        return (
-            self._run(commands.DeleteWorkoutCommand, text, lambda: self._service.delete(ids))
-            is not None
-        )
+        return self._succeeds(text, lambda: self._service.delete(ids))
 
-    @_reports_read_failures(False)
+    @reports_read_failures(False)
     def copy_week(self, source: Week, target: Week, *, replace_planned: bool = False) -> bool:
         """Copy every workout of ``source`` onto ``target`` as planned workouts.
 
@@ -342,15 +278,11 @@ class PlanController(QObject):
             self.failed.emit(f"Week {iso_label(source.start)} has no workouts to copy.", "")
             return False
         verb = "Replace" if replace_planned else "Copy"
-        return (
-            self._run(
-                commands.CopyWeekCommand,
-                f"{verb} week {target.label()} with {source.label()}"
-                if replace_planned
-                else f"{verb} week {source.label()} to {target.label()}",
-                lambda: self._service.copy_week(source, target, replace_planned=replace_planned),
-            )
-            is not None
+        return self._succeeds(
+            f"{verb} week {target.label()} with {source.label()}"
+            if replace_planned
+            else f"{verb} week {source.label()} to {target.label()}",
+            lambda: self._service.copy_week(source, target, replace_planned=replace_planned),
         )
 
     def import_workouts(self, workouts: list[Workout], source: str = "") -> ChangeSet | None:
@@ -361,7 +293,6 @@ class PlanController(QObject):
         """
         where = f" from {source}" if source else ""
         return self._run(
-            commands.ImportCommand,
             f"Import {len(workouts)} workouts{where}",
             lambda: self._service.import_workouts(workouts),
         )
@@ -369,35 +300,23 @@ class PlanController(QObject):
     # -- weigh-ins -------------------------------------------------------------------------
     def save_weight(self, entry: WeightEntry, *, replace: bool = False) -> bool:
         """Record a weigh-in; another on the same day is replaced only with ``replace``."""
-        return (
-            self._run(
-                commands.WeighInCommand,
-                f"Log weight for {entry.day.isoformat()}",
-                lambda: self._service.save_weight(entry, replace=replace),
-            )
-            is not None
+        return self._succeeds(
+            f"Log weight for {entry.day.isoformat()}",
+            lambda: self._service.save_weight(entry, replace=replace),
         )
 
     def import_weights(self, entries: list[WeightEntry], *, replace: bool = False) -> bool:
         """Record many weigh-ins as one undo step."""
-        return (
-            self._run(
-                commands.WeighInCommand,
-                f"Import {len(entries)} weigh-ins",
-                lambda: self._service.import_weights(entries, replace=replace),
-            )
-            is not None
+        return self._succeeds(
+            f"Import {len(entries)} weigh-ins",
+            lambda: self._service.import_weights(entries, replace=replace),
         )
 
     def delete_weight(self, day: date) -> bool:
         """Remove a day's weigh-in."""
-        return (
-            self._run(
-                commands.WeighInCommand,
-                f"Delete weigh-in of {day.isoformat()}",
-                lambda: self._service.delete_weight(day),
-            )
-            is not None
+        return self._succeeds(
+            f"Delete weigh-in of {day.isoformat()}",
+            lambda: self._service.delete_weight(day),
         )
 
     # -- settings --------------------------------------------------------------------------
@@ -412,10 +331,7 @@ class PlanController(QObject):
             text = f"Set {name} to {value}"
         else:
             text = "Change Preferences"
-        return (
-            self._run(commands.SettingsCommand, text, lambda: self._service.change_settings(new))
-            is not None
-        )
+        return self._succeeds(text, lambda: self._service.change_settings(new))
 
     def set_setting(self, name: str, text: str) -> bool:
         """Set one setting by its public name (``units``, ``first-weekday``, ``rule.ID``)."""
@@ -434,33 +350,26 @@ class PlanController(QObject):
             if template.id is None
             else (f"Edit library entry {template.name}")
         )
-        change = self._run(
-            commands.TemplateCommand, text, lambda: self._service.save_template(template)
-        )
+        change = self._run(text, lambda: self._service.save_template(template))
         return _stored_template(change, template)
 
     def template_from_workout(self, workout: Workout, name: str) -> Template | None:
         """Save a block's planned values as a new library entry (one undo step)."""
         change = self._run(
-            commands.TemplateCommand,
             f"Add {name} to the library",
             lambda: self._service.template_from_workout(workout, name),
         )
         return _stored_template(change, None)
 
-    @_reports_read_failures(False)
+    @reports_read_failures(False)
     def delete_template(self, template_id: int) -> bool:
         """Remove a library entry (one undo step; the workouts made from it stay)."""
         template = self.template(template_id)
         if template is None:
             return False
-        return (
-            self._run(
-                commands.TemplateCommand,
-                f"Delete library entry {template.name}",
-                lambda: self._service.delete_template(template_id),
-            )
-            is not None
+        return self._succeeds(
+            f"Delete library entry {template.name}",
+            lambda: self._service.delete_template(template_id),
         )
 
     # -- undo plumbing ---------------------------------------------------------------------
@@ -495,7 +404,6 @@ class PlanController(QObject):
 
     def _run(
         self,
-        command_type: type[commands.PlanCommand],
         text: str,
         operation: Callable[[], ChangeSet],
     ) -> ChangeSet | None:
@@ -515,10 +423,14 @@ class PlanController(QObject):
             return None
         if change.is_empty:
             return change
-        self.undo_stack.push(command_type(self, text, change))
+        self.undo_stack.push(PlanCommand(self, text, change))
         self._changed(change)
         self.message.emit(f"Saved: {text}")
         return change
+
+    def _succeeds(self, text: str, operation: Callable[[], ChangeSet]) -> bool:
+        """:meth:`_run`, and whether the operation went through (even changing nothing)."""
+        return self._run(text, operation) is not None
 
     def _changed(self, change: ChangeSet) -> None:
         if change.touches_templates:
@@ -536,13 +448,9 @@ class PlanController(QObject):
         self.plan_changed.emit(ChangeSet.reload_all())
 
     def _report(self, error: Exception) -> None:
-        if isinstance(error, KeyError):
-            self.failed.emit("That workout no longer exists.", "It was deleted elsewhere.")
-        elif isinstance(error, StorageError):
+        if isinstance(error, StorageError):
             log.warning("storage refused a change: %s", error)
-            self.failed.emit(str(error), error.hint)
-        else:
-            self.failed.emit(str(error), "")
+        self.failed.emit(*failure_words(error))
 
 
 def _stored_template(change: ChangeSet | None, asked: Template | None) -> Template | None:
@@ -551,10 +459,6 @@ def _stored_template(change: ChangeSet | None, asked: Template | None) -> Templa
     if change.is_empty:  # saved unchanged
         return asked
     return next((t for t in change.templates_after.values() if t is not None), None)
-
-
-def _day_name(day: date) -> str:
-    return DAY_NAMES[day.weekday()]
 
 
 def _created_id(change: ChangeSet | None) -> int | None:

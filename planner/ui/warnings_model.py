@@ -30,7 +30,7 @@ from datetime import date, timedelta
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
 
-from planner.core.finding_text import SEVERITY_WORDS, days_text
+from planner.core.finding_text import SEVERITY_WORDS
 from planner.core.model import ChangeSet, Finding, Severity, ValidationError, WeightEntry, Workout
 from planner.core.week_progress import WeekProgress, progress_text, week_progress
 from planner.core.weeks import Week
@@ -352,53 +352,39 @@ class WarningsModel(QObject):
         return self._by_day.get(day, [])
 
     def _plan(self, intent: DropIntent) -> _Planned:
-        """Plan the drop on the cache, as the service would, and evaluate the result.
+        """Plan the drop on the cache, as the drop itself will, and evaluate the result.
 
-        The last drop planned is kept: the rules do not depend on the order of a day's
-        blocks, so hovering over another gap of the same day costs nothing.
+        :func:`planner.core.drops.plan_drop` plans and describes it, as the controller does
+        when it is dropped. The findings of the last drop planned are kept: the rules do not
+        depend on the order of a day's blocks, so hovering over another gap of the same day
+        only plans again.
         """
-        from planner.core import edits
-        from planner.core.edits import Edit
+        from planner.core import drops, edits
 
-        day_text = days_text([intent.day])
-        current = self._workouts.get(intent.workout_ids[0]) if intent.workout_ids else None
-        in_place = (
-            current is not None
-            and not intent.copy
-            and edits.is_in_place(current, intent.day, intent.index)
+        item = drops.dragged(
+            intent.template_id,
+            intent.workout_ids,
+            template=self._controller.template,
+            workout=self._workouts.get,
         )
-        key = (intent.day, intent.copy, intent.template_id, intent.workout_ids, in_place)
-        if self._planned is not None and self._planned[0] == key:
-            return self._planned[1]
-        edit = Edit()
-        description = f"Drop on {day_text}"
         try:
-            if intent.template_id is not None:
-                template = self._controller.template(intent.template_id)
-                if template is not None:
-                    description = f"Add {template.name} to {day_text}"
-                    edit = edits.plan_add(
-                        self._lookup, template.to_workout(intent.day), intent.index
-                    )
-            elif current is not None and intent.copy:
-                description = f"Copy {current.title} to {day_text}"
-                edit = edits.plan_copy(self._lookup, current, intent.day, intent.index)
-            elif current is not None and in_place:
-                description = f"{current.title} stays where it is"
-            elif current is not None:
-                description = f"Move {current.title} to {day_text}"
-                index = edits.gap_to_index(current, intent.day, intent.index)
-                edit = edits.plan_move(self._lookup, current, intent.day, index)
+            planned = drops.plan_drop(
+                self._lookup, item, intent.day, intent.index, copy=intent.copy
+            )
         except ValidationError:
-            edit = Edit()
+            planned = drops.plan_drop(self._lookup, None, intent.day, intent.index)
+        edit = planned.edit
+        key = (intent.day, intent.copy, intent.template_id, intent.workout_ids, edit.is_empty)
+        if self._planned is not None and self._planned[0] == key:
+            return _Planned(planned.description, self._planned[1].findings)
         findings = None
         if not edit.is_empty:
             findings = tuple(
                 self._evaluate_findings(edits.apply_edit(edit, self._workouts.values()))
             )
-        planned = _Planned(description, findings)
-        self._planned = (key, planned)
-        return planned
+        result = _Planned(planned.description, findings)
+        self._planned = (key, result)
+        return result
 
 
 def _order(workout: Workout) -> tuple[date, int, int]:

@@ -29,10 +29,10 @@ def test_each_intent_is_one_undo_step_with_a_readable_text(
     steps = [
         (
             lambda: controller.add_from_template(easy_id, date(2026, 11, 16)),
-            "Add Easy run to Monday",
+            "Add Easy run to Mon 16 Nov",
         ),
-        (lambda: controller.move(long_run.id, date(2026, 11, 21)), "Move Long run to Saturday"),
-        (lambda: controller.copy(long_run.id, SUNDAY), "Copy Long run to Sunday"),
+        (lambda: controller.move(long_run.id, date(2026, 11, 21)), "Move Long run to Sat 21 Nov"),
+        (lambda: controller.copy(long_run.id, SUNDAY), "Copy Long run to Sun 22 Nov"),
         (
             lambda: controller.edit(
                 long_run.replace(day=date(2026, 11, 21), position=2, title="Long run (hilly)")
@@ -135,7 +135,7 @@ def test_refused_undo_keeps_the_database_and_the_history_for_a_retry(
     # The step is back on top of the history: once the cause is gone, undo works.
     qtbot.waitUntil(lambda: controller.undo_stack.index() == 1)
     assert controller.undo_stack.count() == 1
-    assert controller.undo_stack.undoText() == "Move Long run to Friday"
+    assert controller.undo_stack.undoText() == "Move Long run to Fri 20 Nov"
     repo.fail_writes = False
     controller.undo_stack.undo()
     assert repo.get_workout(long_run.id) == long_run
@@ -283,7 +283,7 @@ def test_a_read_only_plan_refuses_every_change_with_its_reason_and_writes_nothin
 def test_the_status_bar_says_what_undo_and_redo_did(
     qtbot: Any, db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """After Ctrl+Z the status bar said "Saved: Add HIIT intervals to Saturday", the change
+    """After Ctrl+Z the status bar said "Saved: Add HIIT intervals to Sat 21 Nov", the change
     just undone; after Redo it said nothing."""
     from planner.app import build_main_window
 
@@ -299,18 +299,18 @@ def test_the_status_bar_says_what_undo_and_redo_did(
     assert library.select_template(template_id(window.controller, "HIIT intervals"))
     library.view().setFocus()
     qtbot.keyClick(library.view(), Qt.Key.Key_Return)
-    assert window.statusBar().currentMessage() == "Saved: Add HIIT intervals to Saturday"
+    assert window.statusBar().currentMessage() == "Saved: Add HIIT intervals to Sat 21 Nov"
 
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.controller.workouts(saturday, saturday) == []
-    assert window.statusBar().currentMessage() == "Undone: Add HIIT intervals to Saturday"
+    assert window.statusBar().currentMessage() == "Undone: Add HIIT intervals to Sat 21 Nov"
 
     qtbot.keyClick(
         view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     )
     assert [w.title for w in window.controller.workouts(saturday, saturday)] == ["HIIT intervals"]
-    assert window.statusBar().currentMessage() == "Redone: Add HIIT intervals to Saturday"
+    assert window.statusBar().currentMessage() == "Redone: Add HIIT intervals to Sat 21 Nov"
     assert not any(text.startswith("Saved") for text in said[1:]), said
 
 
@@ -325,9 +325,9 @@ def test_undo_and_redo_are_announced_once_each_and_refusals_not_at_all(
     controller.undo_stack.undo()
     controller.undo_stack.redo()
     assert said == [
-        "Saved: Move Long run to Saturday",
-        "Undone: Move Long run to Saturday",
-        "Redone: Move Long run to Saturday",
+        "Saved: Move Long run to Sat 21 Nov",
+        "Undone: Move Long run to Sat 21 Nov",
+        "Redone: Move Long run to Sat 21 Nov",
     ]
     said.clear()
     repo.fail_writes = True

@@ -20,7 +20,7 @@ def test_the_shortcuts_are_grouped_by_menu_and_name_no_target(qtbot: Any, db_pat
     window = open_window(qtbot, db_path)
     view = window.week_view
     assert view.drop_mime_data(encode_template(template_id(window, "Easy run")), TODAY, None)
-    assert window.undo_action.text().replace("&", "") == "Undo Add Easy run to Wednesday"
+    assert window.undo_action.text().replace("&", "") == "Undo Add Easy run to Wed 18 Nov"
     press(qtbot, Key.Key_F1)
     qtbot.waitUntil(lambda: window.findChild(ShortcutsDialog) is not None)
     dialog = window.findChild(ShortcutsDialog)
@@ -59,7 +59,7 @@ def test_the_toolbars_undo_keeps_its_width_and_tells_the_step_in_its_tooltip(
     )
     assert button.sizeHint().width() == width
     assert button.text() == "Undo"
-    assert button.toolTip() == "Undo Add Bodyweight circuit to Wednesday"
+    assert button.toolTip() == "Undo Add Bodyweight circuit to Wed 18 Nov"
 
 
 def test_print_preview_opens_large_and_fit_to_width(qtbot: Any, db_path: Path) -> None:

@@ -208,7 +208,7 @@ def test_a_whole_week_planned_undone_and_redone_with_the_keyboard_alone(
             break
         press(qtbot, Key.Key_Down)
     press(qtbot, Key.Key_Return)
-    step("Add Tempo run to Wednesday", [(WED, "Tempo run")])
+    step("Add Tempo run to Wed 18 Nov", [(WED, "Tempo run")])
     [tempo_id] = [w.id for w in view.workouts]
     assert stored(db_path, tempo_id) | {"id": None} == {
         "id": None,
@@ -232,13 +232,13 @@ def test_a_whole_week_planned_undone_and_redone_with_the_keyboard_alone(
     assert QApplication.focusWidget() is view
     assert view.selected_workout_id == tempo_id
     press(qtbot, Key.Key_Left, ALT)
-    step("Move Tempo run to Tuesday", [(TUE, "Tempo run")])
+    step("Move Tempo run to Tue 17 Nov", [(TUE, "Tempo run")])
 
     # Left to Monday, then the library's filter: "easy run", Enter, Enter.
     press(qtbot, Key.Key_Left)
     assert (view.selected_day, view.selected_workout_id) == (MON, None)
     add_from_library(qtbot, window, "easy run", "Easy run")
-    step("Add Easy run to Monday", [(MON, "Easy run"), (TUE, "Tempo run")])
+    step("Add Easy run to Mon 16 Nov", [(MON, "Easy run"), (TUE, "Tempo run")])
 
     # Ctrl+C on Monday's run, three days right, Ctrl+V.
     press(qtbot, Key.Key_1, CTRL)
@@ -248,7 +248,7 @@ def test_a_whole_week_planned_undone_and_redone_with_the_keyboard_alone(
         press(qtbot, Key.Key_Right)
     assert view.selected_day == THU
     press(qtbot, Key.Key_V, CTRL)
-    step("Add Easy run to Thursday", [(MON, "Easy run"), (TUE, "Tempo run"), (THU, "Easy run")])
+    step("Add Easy run to Thu 19 Nov", [(MON, "Easy run"), (TUE, "Tempo run"), (THU, "Easy run")])
 
     # Ctrl+D duplicates it right after itself.
     press(qtbot, Key.Key_D, CTRL)
@@ -265,14 +265,14 @@ def test_a_whole_week_planned_undone_and_redone_with_the_keyboard_alone(
     assert view.selected_day == SAT
     press(qtbot, Key.Key_V, CTRL)
     step(
-        "Add Easy run to Saturday",
+        "Add Easy run to Sat 21 Nov",
         [(MON, "Easy run"), (TUE, "Tempo run"), (THU, "Easy run"), (SAT, "Easy run")],
     )
 
     # A long run on Saturday, after the easy run; Alt+Right moves it to Sunday.
     add_from_library(qtbot, window, "long", "Long run")
     step(
-        "Add Long run to Saturday",
+        "Add Long run to Sat 21 Nov",
         [
             (MON, "Easy run"),
             (TUE, "Tempo run"),
@@ -284,7 +284,7 @@ def test_a_whole_week_planned_undone_and_redone_with_the_keyboard_alone(
     press(qtbot, Key.Key_1, CTRL)
     press(qtbot, Key.Key_Right, ALT)
     week = [(MON, "Easy run"), (TUE, "Tempo run"), (THU, "Easy run"), (SAT, "Easy run")]
-    step("Move Long run to Sunday", [*week, (SUN, "Long run")])
+    step("Move Long run to Sun 22 Nov", [*week, (SUN, "Long run")])
     week.append((SUN, "Long run"))
 
     # Four days left to Wednesday: a rest day, then sprints that Delete removes again.
@@ -293,9 +293,9 @@ def test_a_whole_week_planned_undone_and_redone_with_the_keyboard_alone(
     assert (view.selected_day, view.selected_workout_id) == (WED, None)
     add_from_library(qtbot, window, "rest day", "Rest day")
     week.insert(2, (WED, "Rest day"))
-    step("Add Rest day to Wednesday", list(week))
+    step("Add Rest day to Wed 18 Nov", list(week))
     add_from_library(qtbot, window, "sprints", "Beginner sprints")
-    step("Add Beginner sprints to Wednesday", [*week[:3], (WED, "Beginner sprints"), *week[3:]])
+    step("Add Beginner sprints to Wed 18 Nov", [*week[:3], (WED, "Beginner sprints"), *week[3:]])
     press(qtbot, Key.Key_1, CTRL)
     assert view.selected_workout() is not None
     assert view.selected_workout().title == "Beginner sprints"  # type: ignore[union-attr]
@@ -358,7 +358,7 @@ def test_drops_add_move_and_copy_and_the_edit_menu_undoes_them(
     )
     assert (row["duration_min"], row["distance_km"], row["rpe"]) == (35.0, 6.0, 3.0)
     assert view.selected_workout_id == easy.id
-    assert undo_text(window) == "Undo Add Easy run to Saturday"
+    assert undo_text(window) == "Undo Add Easy run to Sat 21 Nov"
 
     # A library entry dropped into the gap before it.
     assert view.drop_mime_data(encode_template(template_id(window, "Long run")), SAT, 0)
@@ -371,13 +371,13 @@ def test_drops_add_move_and_copy_and_the_edit_menu_undoes_them(
     # Dragging the long run's block onto Sunday moves it.
     assert view.drop_mime_data(encode_workouts([long_id]), SUN, 0)
     assert plan(db_path) == [(SAT, "Easy run"), (SUN, "Long run")]
-    assert undo_text(window) == "Undo Move Long run to Sunday"
+    assert undo_text(window) == "Undo Move Long run to Sun 22 Nov"
     assert stored(db_path, long_id)["day"] == "2026-11-22"
 
     # Ctrl-dragging the easy run onto Tuesday copies it; the original stays.
     assert view.drop_mime_data(encode_workouts([easy.id]), TUE, None, copy=True)
     assert plan(db_path) == [(TUE, "Easy run"), (SAT, "Easy run"), (SUN, "Long run")]
-    assert undo_text(window) == "Undo Copy Easy run to Tuesday"
+    assert undo_text(window) == "Undo Copy Easy run to Tue 17 Nov"
 
     # Dropping a block where it already is changes nothing and adds no undo step.
     assert not view.drop_mime_data(encode_workouts([long_id]), SUN, 0)
@@ -518,7 +518,7 @@ def test_ctrl_n_plans_a_new_workout_on_the_selected_day(
     assert new_id is not None
     row = stored(db_path, new_id)
     assert (row["kind"], row["duration_min"], row["distance_km"]) == ("run", 35.0, 4.0)
-    assert undo_text(window) == "Undo Add Recovery jog to Friday"
+    assert undo_text(window) == "Undo Add Recovery jog to Fri 20 Nov"
 
 
 def test_an_impossible_value_keeps_the_editor_open_and_writes_nothing(
@@ -569,7 +569,7 @@ def test_paste_works_right_after_cut_or_copy(
     press(qtbot, Key.Key_V, CTRL)
     qtbot.waitUntil(lambda: len(plan(db_path)) == 3)
     assert plan(db_path) == [(THU, "Easy run"), (THU, "Easy run"), (SAT, "Tempo run")]
-    assert undo_text(window) == "Undo Add Easy run to Thursday"
+    assert undo_text(window) == "Undo Add Easy run to Thu 19 Nov"
 
 
 # -- 4. the context menu --------------------------------------------------------------------

@@ -121,15 +121,21 @@ class Window:
 
     def hover(self, data: Any, day: date, modifiers: Any = Qt.KeyboardModifier.NoModifier) -> None:
         """A drag moving over ``day``'s empty lower part (a real QDragMoveEvent)."""
-        rect = self.view.day_rect(day)
-        event = QDragMoveEvent(
-            QPoint(rect.center().x(), rect.bottom() - 12),
-            Qt.DropAction.MoveAction | Qt.DropAction.CopyAction,
-            data,
-            Qt.MouseButton.LeftButton,
-            modifiers,
-        )
+        event = QDragMoveEvent(self._below_blocks(day), _BOTH, data, _LEFT, modifiers)
         self.view.dragMoveEvent(event)
+
+    def drop(self, data: Any, day: date, modifiers: Any = Qt.KeyboardModifier.NoModifier) -> None:
+        """The mouse released where :meth:`hover` held the drag (a real QDropEvent)."""
+        event = QDropEvent(QPointF(self._below_blocks(day)), _BOTH, data, _LEFT, modifiers)
+        self.view.dropEvent(event)
+
+    def _below_blocks(self, day: date) -> QPoint:
+        rect = self.view.day_rect(day)
+        return QPoint(rect.center().x(), rect.bottom() - 12)
+
+
+_BOTH = Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
+_LEFT = Qt.MouseButton.LeftButton
 
 
 @pytest.fixture
@@ -417,6 +423,29 @@ def test_moving_over_other_days_updates_the_preview_and_cancelling_ends_it(six: 
     assert six.panel.preview_findings() is None
 
 
+@pytest.mark.parametrize(
+    ("dragged", "modifiers", "said"),
+    [
+        ("entry", Qt.KeyboardModifier.NoModifier, "Add Easy run to Sun 22 Nov"),
+        ("block", Qt.KeyboardModifier.NoModifier, "Move Easy run to Sun 22 Nov"),
+        ("block", Qt.KeyboardModifier.ControlModifier, "Copy Easy run to Sun 22 Nov"),
+    ],
+)
+def test_the_preview_says_what_the_edit_menu_says_after_the_drop(
+    six: Window, dragged: str, modifiers: Qt.KeyboardModifier, said: str
+) -> None:
+    monday = six.by_title("Easy run", MON)
+    if dragged == "entry":
+        data = encode_template(six.template_id("Easy run"))
+    else:
+        data = encode_workouts([monday.id or 0])
+    six.hover(data, SUN, modifiers)
+    assert six.panel.preview_title == f"Preview: {said}"
+    six.drop(data, SUN, modifiers)
+    assert six.controller.undo_stack.undoText() == said  # the Edit menu's "Undo …"
+    assert [w.title for w in six.repo.workouts_between(SUN, SUN)] == ["Easy run"]
+
+
 def test_the_preview_shows_a_title_as_typed_not_as_markup(six: Window) -> None:
     saved = six.controller.save_template(Template(None, MARKUP_TITLE, Kind.RUN, 25, 4.0, 4))
     assert saved is not None and saved.id is not None
@@ -448,15 +477,7 @@ def test_a_drop_ends_the_preview_and_the_panel_shows_the_result(six: Window) -> 
     preview = six.panel.preview_findings()
     assert preview is not None
     added, _ = preview
-    rect = six.view.day_rect(SUN)
-    drop = QDropEvent(
-        QPointF(rect.center().x(), rect.bottom() - 12),
-        Qt.DropAction.CopyAction,
-        data,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    six.view.dropEvent(drop)
+    six.drop(data, SUN)
     assert six.panel.preview_findings() is None
     for finding in added:
         assert (finding.rule_id, finding.severity) in six.findings()
@@ -475,14 +496,10 @@ def seed(path: Path, workouts: list[Workout]) -> None:
 
 @pytest.fixture
 def window(qtbot: Any, db_path: Path) -> Any:
-    from planner.app import build_main_window
+    from tests.helpers.windows import open_window
 
     seed(db_path, six_days())
-    main = build_main_window(db_path, today=TODAY)
-    qtbot.addWidget(main)
-    with qtbot.waitExposed(main):
-        main.show()
-    return main
+    return open_window(qtbot, db_path)
 
 
 def test_the_window_has_the_panel_in_a_dock_beside_the_week(qtbot: Any, window: Any) -> None:
@@ -522,7 +539,7 @@ def test_preferences_change_the_panel_at_once_as_one_undo_step(qtbot: Any, windo
 
 
 def test_the_printed_week_lists_the_panels_warnings(window: Any) -> None:
-    html = window._printable_week().html()
+    html = window.commands.printable_week().html()
     assert "WARNINGS THIS WEEK" in html
     for finding in window.warnings_panel.findings():
         assert finding.message.replace("'", "&#x27;") in html

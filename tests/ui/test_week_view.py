@@ -167,7 +167,7 @@ def test_dropping_a_library_entry_adds_a_planned_workout(view: WeekView, repo, c
     assert (added.title, added.kind, added.status) == ("Easy run", Kind.RUN, Status.PLANNED)
     assert added.duration_min == 35 and added.distance_km == 6.0
     assert view.selected_workout_id == added.id
-    assert controller.undo_stack.undoText() == "Add Easy run to Friday"
+    assert controller.undo_stack.undoText() == "Add Easy run to Fri 20 Nov"
 
 
 def test_drop_position_sets_the_order_within_the_day(view: WeekView, repo, controller) -> None:
@@ -188,7 +188,7 @@ def test_dragging_a_block_to_another_day_moves_it(view: WeekView, repo, controll
     moved = repo.get_workout(long_run.id)
     assert moved is not None and moved.day == date(2026, 11, 20)
     assert titles_on(repo, date(2026, 11, 22)) == []
-    assert controller.undo_stack.undoText() == "Move Long run to Friday"
+    assert controller.undo_stack.undoText() == "Move Long run to Fri 20 Nov"
     controller.undo_stack.undo()
     assert repo.get_workout(long_run.id) == long_run
 

@@ -1,31 +1,30 @@
 """The weekly calendar widget: what the mouse, the keyboard and drags do to the week.
 
-The geometry is :mod:`planner.ui.week.layout`, the look :mod:`planner.ui.week.painter`; this
-module loads the week the :class:`~planner.ui.view_state.ViewState` shows, turns input into
-plan operations through the :class:`~planner.ui.controller.PlanController`, and moves the
-selection in the view state.
+The geometry is :mod:`planner.ui.week.layout`, the look :mod:`planner.ui.week.painter`, drag
+and drop :mod:`planner.ui.week.drops` and the arrow keys :mod:`planner.ui.week.navigation`;
+this module loads the week the :class:`~planner.ui.view_state.ViewState` shows, turns input
+into plan operations through the :class:`~planner.ui.controller.PlanController`, and moves
+the selection in the view state. Focus changes repaint the view through QWidget's own
+focus handlers (the focused day is drawn differently).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QRect, QSize, Qt, Signal, Slot
 from PySide6.QtGui import (
     QContextMenuEvent,
     QCursor,
-    QDrag,
     QDragEnterEvent,
     QDragLeaveEvent,
     QDragMoveEvent,
     QDropEvent,
-    QFocusEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
-    QPixmap,
     QResizeEvent,
 )
 from PySide6.QtWidgets import QApplication, QSizePolicy, QToolTip, QWidget
@@ -35,13 +34,6 @@ from planner.core.model import ChangeSet, Workout
 from planner.core.totals import WeekTotals, week_totals
 from planner.core.weeks import Week
 from planner.ui.controller import PlanController
-from planner.ui.mime import (
-    TEMPLATE_MIME,
-    WORKOUT_MIME,
-    decode_template,
-    decode_workouts,
-    encode_workouts,
-)
 from planner.ui.view_state import DropIntent, ViewState
 from planner.ui.week.block import (
     BlockFonts,
@@ -52,6 +44,7 @@ from planner.ui.week.block import (
     lines_text,
     tooltip_html,
 )
+from planner.ui.week.drops import WeekDragDrop
 from planner.ui.week.layout import (
     DAY_HEADER_H,
     MARGIN,
@@ -62,6 +55,7 @@ from planner.ui.week.layout import (
     empty_card,
 )
 from planner.ui.week.marks import NO_MARKS, WeekMarks, marks_tooltip
+from planner.ui.week.navigation import navigate
 from planner.ui.week.painter import WeekScene, paint_week
 
 #: Columns at least this wide (a big window) get blocks in slightly larger text.
@@ -125,7 +119,9 @@ class WeekView(QWidget):
         self._by_day: dict[date, list[Workout]] = {}
         self._totals = WeekTotals()
         self._laid_out: WeekLayout | None = None  # computed when first needed after a change
-        self._drop: DropIntent | None = None
+        self._dnd = WeekDragDrop(
+            self, controller, state, lambda: self._layout, lambda: self._workouts
+        )
         self._press_pos: QPoint | None = None
         self._press_id: int | None = None
         self._offer_demo = False
@@ -320,7 +316,7 @@ class WeekView(QWidget):
             selected_workout_id=state.selected_workout_id,
             highlighted_days=state.highlighted_days,
             highlighted_workouts=state.highlighted_workouts,
-            drop=(self._drop.day, self._drop.index) if self._drop is not None else None,
+            drop=(hover.day, hover.index) if (hover := self._dnd.hover) is not None else None,
             focused=self.hasFocus(),
             offer_demo=self._shows_demo_button(),
             block_scale=self._block_scale(),
@@ -431,7 +427,7 @@ class WeekView(QWidget):
         workout_id = self._press_id
         self._press_pos = None
         self._press_id = None
-        self._start_drag(workout_id)
+        self._dnd.start_drag(workout_id)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         self._press_pos = None
@@ -447,80 +443,23 @@ class WeekView(QWidget):
         if self._select_at(event.pos()):
             self.context_menu_requested.emit(event.globalPos())
 
-    def _start_drag(self, workout_id: int) -> None:
-        rect = self._layout.block_rect(workout_id)
-        if rect.isEmpty():
-            return
-        drag = QDrag(self)
-        drag.setMimeData(self.mime_data_for([workout_id]))
-        pixmap = self._block_pixmap(rect)
-        drag.setPixmap(pixmap)
-        drag.setHotSpot(QPoint(pixmap.width() // 2, min(20, pixmap.height() // 2)))
-        drag.exec(Qt.DropAction.MoveAction | Qt.DropAction.CopyAction, Qt.DropAction.MoveAction)
-
     def mime_data_for(self, workout_ids: list[int]) -> QMimeData:
         """The drag payload for these blocks (ids only), with a text fallback."""
-        data = encode_workouts(workout_ids)
-        data.setText(", ".join(w.title for w in self._workouts if w.id in workout_ids))
-        return data
+        return self._dnd.mime_data_for(workout_ids)
 
-    def _block_pixmap(self, rect: QRect) -> QPixmap:
-        ratio = self.devicePixelRatioF()
-        pixmap = QPixmap(rect.size() * ratio)
-        pixmap.setDevicePixelRatio(ratio)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        self.render(pixmap, QPoint(), rect)
-        return pixmap
-
-    # -- dropping --------------------------------------------------------------------------
+    # -- dropping (planner.ui.week.drops) --------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasFormat(WORKOUT_MIME) or event.mimeData().hasFormat(TEMPLATE_MIME):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
+        self._dnd.enter(event)
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        data = event.mimeData()
-        pos = event.position().toPoint()
-        day = self._layout.day_at(pos)
-        template_id = decode_template(data)
-        workout_ids = tuple(decode_workouts(data))
-        if day is None or (template_id is None and not workout_ids):
-            self._set_drop(None)
-            event.ignore()
-            return
-        copy = template_id is not None or bool(
-            event.modifiers() & Qt.KeyboardModifier.ControlModifier
-        )
-        index = self._layout.insertion_index(day, pos.y())
-        self._set_drop(DropIntent(day, index, copy, template_id, workout_ids))
-        event.setDropAction(Qt.DropAction.CopyAction if copy else Qt.DropAction.MoveAction)
-        event.accept()
+        self._dnd.move(event)
 
     def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
-        self._set_drop(None)
+        self._dnd.set_hover(None)
         super().dragLeaveEvent(event)
 
     def dropEvent(self, event: QDropEvent) -> None:
-        pos = event.position().toPoint()
-        day = self._layout.day_at(pos)
-        self._set_drop(None)
-        if day is None:
-            event.ignore()
-            return
-        # Ctrl copies; on platforms whose copy modifier differs, Qt reports it as the
-        # drop action of our own drag.
-        copy = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier) or (
-            event.source() is self and event.dropAction() == Qt.DropAction.CopyAction
-        )
-        index = self._layout.insertion_index(day, pos.y())
-        if self.drop_mime_data(event.mimeData(), day, index, copy=copy):
-            event.setDropAction(Qt.DropAction.CopyAction if copy else Qt.DropAction.MoveAction)
-            event.accept()
-        else:
-            event.ignore()
-        self.activateWindow()
-        self.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._dnd.drop(event)
 
     def drop_mime_data(
         self, data: QMimeData, day: date, index: int | None, *, copy: bool = False
@@ -530,90 +469,20 @@ class WeekView(QWidget):
         A library entry adds a workout; blocks move (or copy when ``copy``). The dropped
         block becomes the selection, so the keyboard carries on from there.
         """
-        template_id = decode_template(data)
-        ids = decode_workouts(data)
-        if template_id is not None:
-            new_id = self._controller.add_from_template(template_id, day, index)
-        elif not ids:
-            return False
-        elif copy:
-            new_id = self._controller.copy(ids[0], day, index)
-        else:
-            moved = self._controller.move(ids[0], day, index)
-            self._state.select_workout(ids[0], self._day_of(ids[0]))
-            return moved
-        if new_id is not None:
-            self._state.select_workout(new_id, day)
-        return new_id is not None
+        return self._dnd.drop_mime_data(data, day, index, copy=copy)
 
     def _set_drop(self, drop: DropIntent | None) -> None:
-        if drop != self._drop:
-            self._drop = drop
-            self._state.set_drop_hover(drop)
-            self.update()
+        self._dnd.set_hover(drop)
 
-    # -- keyboard --------------------------------------------------------------------------
+    # -- keyboard (planner.ui.week.navigation) --------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        if modifiers == Qt.KeyboardModifier.NoModifier:
-            selected = self._state.selected_workout_id
-            week = self._state.week
-            if key == Qt.Key.Key_Left:
-                self._step_day(-1)
-            elif key == Qt.Key.Key_Right:
-                self._step_day(1)
-            elif key == Qt.Key.Key_Up:
-                self._step_block(-1)
-            elif key == Qt.Key.Key_Down:
-                self._step_block(1)
-            elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and selected is not None:
-                self.edit_requested.emit(selected)
-            elif key == Qt.Key.Key_Home:
-                self._state.select_day(week.start)
-            elif key == Qt.Key.Key_End:
-                self._state.select_day(week.end)
-            else:
-                super().keyPressEvent(event)
+        if modifiers != Qt.KeyboardModifier.NoModifier:
+            super().keyPressEvent(event)
             return
-        super().keyPressEvent(event)
-
-    def _step_day(self, step: int) -> None:
-        """Move the selection to the neighbouring day, keeping the row when it can."""
-        row = self._row_of_selection()
-        day = self._state.selected_day + timedelta(days=step)
-        self._state.select_day(day)  # shows the next week first when needed
-        blocks = self._by_day.get(day, [])
-        if row is not None and blocks:
-            target = blocks[min(row, len(blocks) - 1)].id
-            assert target is not None
-            self._state.select_workout(target, day)
-
-    def _step_block(self, step: int) -> None:
-        day = self._state.selected_day
-        blocks = self._by_day.get(day, [])
-        if not blocks:
-            return
-        row = self._row_of_selection()
-        if row is None:
-            row = 0 if step > 0 else len(blocks) - 1
-        else:
-            row = min(max(row + step, 0), len(blocks) - 1)
-        target = blocks[row].id
-        assert target is not None
-        self._state.select_workout(target, day)
-
-    def _row_of_selection(self) -> int | None:
         selected = self._state.selected_workout_id
-        for row, workout in enumerate(self._by_day.get(self._state.selected_day, [])):
-            if workout.id == selected:
-                return row
-        return None
-
-    def focusInEvent(self, event: QFocusEvent) -> None:
-        self.update()
-        super().focusInEvent(event)
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:
-        self.update()
-        super().focusOutEvent(event)
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and selected is not None:
+            self.edit_requested.emit(selected)
+        elif not navigate(key, self._state, lambda day: self._by_day.get(day, [])):
+            super().keyPressEvent(event)
