@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from planner.core.model import FIRST_PLAN_DAY, LAST_PLAN_DAY
+from planner.core.ports import UserError
 from planner.core.weeks import Week, parse_week, week_of
 from planner.paths import default_db_path
 
@@ -30,16 +31,8 @@ EXIT_INTERRUPTED = 130
 DB_HINT = "Give the right file with --db (or set LEGWORK_DB)."
 
 
-class CliError(Exception):
-    """A problem to report to the user, with an optional hint; exits with status 1.
-
-    Attributes:
-        hint: what the user can do about it ("" when there is nothing to suggest).
-    """
-
-    def __init__(self, message: str, hint: str = "") -> None:
-        super().__init__(message)
-        self.hint = hint
+class CliError(UserError):
+    """A problem of a command to report to the user, with an optional hint; exits with 1."""
 
 
 def fail(message: str, hint: str = "") -> int:

@@ -10,8 +10,8 @@ from typing import Protocol
 from planner.core.model import Template, WeightEntry, Workout
 
 
-class StorageError(Exception):
-    """Storage could not do what was asked; the message is written for the user.
+class UserError(Exception):
+    """A problem told to the user in its own words: what went wrong, and what to do.
 
     Attributes:
         hint: what the user can do about it ("" when there is nothing to suggest).
@@ -20,6 +20,10 @@ class StorageError(Exception):
     def __init__(self, message: str, hint: str = "") -> None:
         super().__init__(message)
         self.hint = hint
+
+
+class StorageError(UserError):
+    """Storage could not do what was asked; the message is written for the user."""
 
 
 class StaleDataError(StorageError):
