@@ -229,6 +229,12 @@ def _private_data_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
+def no_excepthook(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Give ``sys.excepthook`` back after the test: ``app.run()`` installs its own."""
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+
+
+@pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     """Where a test's database lives (the file does not exist yet)."""
     return tmp_path / "plan.sqlite3"

@@ -14,126 +14,38 @@ import sqlite3
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import pytest
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from planner import app, paths
-from planner.core.model import Kind, WeightEntry, Workout
+from planner.core.model import Kind, Workout
 from planner.storage.backups import backup_folder, list_backups, make_backup
 from planner.storage.db import check_database, open_database
 from planner.ui.dialogs.backups import BackupsDialog
-from planner.ui.dialogs.damaged_plan import PlanProblemChoice, PlanProblemDialog
+from planner.ui.dialogs.damaged_plan import PlanProblemChoice
 from planner.ui.main_window import MainWindow
+from tests.helpers.app_run import (
+    Script,
+    answer,
+    describe,
+    main_window,
+    message_box,
+    problem_dialog,
+    record_and_close,
+)
+from tests.helpers.dates import TODAY
+from tests.helpers.plans import make_plan
 from tests.storage.conftest import NO_PERMISSION_TESTS, with_file_permissions
 
-TODAY = date(2026, 11, 18)
-T = TypeVar("T")
 ROOT = Path(__file__).resolve().parents[1]
 
 
 # ------------------------------------------------------------------------------ driving run()
-class Script:
-    """Waits for each dialog or window ``run()`` shows and acts on it, in order.
-
-    ``then`` steps run on the event loop as soon as what they wait for is there; a step that
-    never comes closes everything after about 30 s of event-loop turns, and :attr:`failed`
-    says which.
-    """
-
-    def __init__(self) -> None:
-        self.failed: str | None = None
-        self.seen: dict[str, Any] = {}
-
-    def when(self, what: str, find: Callable[[], T | None], then: Callable[[T], None]) -> None:
-        def poll(left: int = 1500) -> None:
-            found = find()
-            if found is not None:
-                then(found)
-                return
-            if left == 0:
-                self.failed = f"never saw {what}"
-                self._give_up()
-                return
-            QTimerLater(lambda: poll(left - 1))
-
-        QTimerLater(poll)
-
-    def _give_up(self) -> None:
-        box = QApplication.activeModalWidget()
-        if box is not None:
-            box.close()
-        QApplication.closeAllWindows()
-
-
-def QTimerLater(callback: Callable[[], None]) -> None:
-    from PySide6.QtCore import QTimer
-
-    QTimer.singleShot(20, callback)
-
-
-def problem_dialog() -> PlanProblemDialog | None:
-    box = QApplication.activeModalWidget()
-    return box if isinstance(box, PlanProblemDialog) else None
-
-
-def message_box() -> QMessageBox | None:
-    box = QApplication.activeModalWidget()
-    return box if isinstance(box, QMessageBox) and not isinstance(box, PlanProblemDialog) else None
-
-
-def main_window() -> MainWindow | None:
-    if QApplication.activeModalWidget() is not None:
-        return None
-    for widget in QApplication.topLevelWidgets():
-        if isinstance(widget, MainWindow) and widget.isVisible():
-            return widget
-    return None
-
-
-def describe(box: QMessageBox) -> dict[str, Any]:
-    return {
-        "text": box.text(),
-        "info": box.informativeText(),
-        "details": box.detailedText(),
-        "buttons": [b.text().replace("&", "") for b in box.buttons()],
-    }
-
-
-def answer(script: Script, choice: PlanProblemChoice) -> Callable[[PlanProblemDialog], None]:
-    def click(dialog: PlanProblemDialog) -> None:
-        script.seen.setdefault("dialogs", []).append(describe(dialog))
-        button = dialog.button_for(choice)
-        if button is None:
-            script.failed = f"no {choice} button"
-            dialog.close()
-            return
-        button.click()
-
-    return click
-
-
-def record_and_close(script: Script, extra: Callable[[MainWindow], None] | None = None):
-    def close(window: MainWindow) -> None:
-        database = window.database  # type: ignore[attr-defined]
-        script.seen["path"] = Path(database.path)
-        script.seen["workouts"] = database.repository.count_workouts()
-        if extra is not None:
-            extra(window)
-        window.close()
-
-    return close
-
-
-@pytest.fixture
-def no_excepthook(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run() installs its own
-
-
 @pytest.fixture(autouse=True)
 def _collect_on_the_gui_thread() -> Iterator[None]:
     """Free each test's windows here, on the GUI thread.
@@ -148,17 +60,6 @@ def _collect_on_the_gui_thread() -> Iterator[None]:
 
 def sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def make_plan(path: Path, workouts: int = 3, weigh_ins: int = 2) -> Path:
-    with open_database(path) as db:
-        db.repository.bulk_insert_workouts(
-            Workout(None, date(2026, 11, 16), Kind.RUN, f"Run {n}", n) for n in range(workouts)
-        )
-        db.repository.bulk_insert_weights(
-            WeightEntry(date(2026, 11, 1 + n), 70.0 + n) for n in range(weigh_ins)
-        )
-    return path
 
 
 def backed_up(path: Path) -> datetime:

@@ -18,9 +18,9 @@ from planner.core.missed import missed_workouts
 from planner.storage.db import open_database
 from planner.storage.demo_plan import DEMO_FILE_NAME
 from planner.ui.main_window import MainWindow
-from tests.test_opening import TODAY, Script, main_window, make_plan, no_excepthook
-
-__all__ = ["no_excepthook"]  # the fixture, used by name below
+from tests.helpers.app_run import Script, main_window
+from tests.helpers.dates import TODAY
+from tests.helpers.plans import make_plan
 
 
 def titles(path: Path) -> list[str]:

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import os
-import random
 import shutil
 import sqlite3
 import subprocess
 import sys
-import textwrap
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -21,15 +19,12 @@ from planner.core.library import BUILTIN_TEMPLATES
 from planner.core.model import Kind, Template, WeightEntry, Workout
 from planner.core.ports import Batch, StorageError
 from planner.storage import db as db_module
-from planner.storage import sqlite_file
 from planner.storage.backups import BEFORE_UPGRADE, backup_folder, list_backups
 from planner.storage.db import (
     APPLICATION_ID,
-    MIGRATIONS_DIR,
     SCHEMA_HEAD,
     CorruptDatabaseError,
     Database,
-    ForeignDatabaseError,
     NotADatabaseError,
     SchemaTooNewError,
     check_database,
@@ -37,6 +32,9 @@ from planner.storage.db import (
 )
 from planner.storage.errors import storage_error_from_sqlite
 from tests.fakes import write_workouts
+from tests.helpers.newer_schema import ADD_NOTE, install_newer_schema
+from tests.helpers.plans import sql
+from tests.helpers.refused_files import REFUSALS, damaged_pages, newer_schema
 from tests.storage.conftest import (
     NO_PERMISSION_TESTS,
     file_state,
@@ -44,15 +42,6 @@ from tests.storage.conftest import (
     sample_workout,
     with_file_permissions,
 )
-
-
-def sql(path: Path, statement: str, *args: object) -> list[tuple[object, ...]]:
-    """Run one statement on ``path`` with plain sqlite3 (committing), return its rows."""
-    connection = sqlite3.connect(path, isolation_level=None)
-    try:
-        return list(connection.execute(statement, args))
-    finally:
-        connection.close()
 
 
 # ------------------------------------------------------------------------------ a new file
@@ -195,98 +184,6 @@ def test_builtins_are_seeded_once_and_missing_ones_come_back(db_path: Path) -> N
 
 
 # ------------------------------------------------------------------------------ refusals
-def _zero_length(path: Path, _make: Callable[..., Path]) -> Path:
-    path.write_bytes(b"")
-    return path
-
-
-def _truncated(path: Path, make: Callable[..., Path]) -> Path:
-    data = make("full.sqlite3", workouts=500).read_bytes()
-    path.write_bytes(data[: len(data) // 2 + 100])
-    return path
-
-
-def _random_bytes(path: Path, _make: Callable[..., Path]) -> Path:
-    path.write_bytes(random.Random(7).randbytes(16384))
-    return path
-
-
-def _sqlite_magic_then_garbage(path: Path, _make: Callable[..., Path]) -> Path:
-    path.write_bytes(b"SQLite format 3\x00" + random.Random(8).randbytes(8192 - 16))
-    return path
-
-
-def _text_file(path: Path, _make: Callable[..., Path]) -> Path:
-    path.write_text("day,kind,title\n2026-03-02,run,Easy run\n")
-    return path
-
-
-def _foreign_sqlite(path: Path, _make: Callable[..., Path]) -> Path:
-    sql(path, "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")
-    sql(path, "INSERT INTO notes (body) VALUES ('shopping list')")
-    return path
-
-
-def _foreign_sqlite_in_wal_mode(path: Path, _make: Callable[..., Path]) -> Path:
-    sql(path, "PRAGMA journal_mode = WAL")
-    sql(path, "CREATE TABLE photos (id INTEGER PRIMARY KEY, name TEXT)")
-    return path
-
-
-def _other_alembic_app(path: Path, _make: Callable[..., Path]) -> Path:
-    sql(path, "CREATE TABLE alembic_version (version_num VARCHAR(32) PRIMARY KEY)")
-    sql(path, "INSERT INTO alembic_version VALUES ('1a2b3c4d5e6f')")
-    sql(path, "CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT)")
-    return path
-
-
-def _other_app_id(path: Path, _make: Callable[..., Path]) -> Path:
-    sql(path, "PRAGMA application_id = 1234")
-    sql(path, "CREATE TABLE workouts (id INTEGER PRIMARY KEY)")
-    return path
-
-
-def _newer_schema(path: Path, make: Callable[..., Path]) -> Path:
-    shutil.copyfile(make("newer.sqlite3"), path)
-    sql(path, "UPDATE alembic_version SET version_num = 'ffffffffffff'")
-    return path
-
-
-def _no_schema_version(path: Path, make: Callable[..., Path]) -> Path:
-    shutil.copyfile(make("unversioned.sqlite3"), path)
-    sql(path, "DELETE FROM alembic_version")
-    return path
-
-
-def _damaged_pages(path: Path, make: Callable[..., Path]) -> Path:
-    source = make("damaged.sqlite3", workouts=2000)
-    ((root,),) = sql(source, "SELECT rootpage FROM sqlite_master WHERE name = 'workouts'")
-    data = bytearray(source.read_bytes())
-    page_size = int.from_bytes(data[16:18], "big")
-    offset = (int(str(root)) - 1) * page_size
-    data[offset + 8 : offset + 400] = random.Random(9).randbytes(392)
-    path.write_bytes(bytes(data))
-    return path
-
-
-REFUSALS = [
-    pytest.param(_zero_length, NotADatabaseError, "empty", id="zero-length"),
-    pytest.param(_truncated, NotADatabaseError, "cut short", id="truncated"),
-    pytest.param(_random_bytes, NotADatabaseError, "not a Legwork plan", id="random-bytes"),
-    pytest.param(_sqlite_magic_then_garbage, CorruptDatabaseError, "damaged", id="magic-garbage"),
-    pytest.param(_text_file, NotADatabaseError, "not an SQLite database", id="text-file"),
-    pytest.param(_foreign_sqlite, ForeignDatabaseError, "another application", id="foreign"),
-    pytest.param(
-        _foreign_sqlite_in_wal_mode, ForeignDatabaseError, "another application", id="foreign-wal"
-    ),
-    pytest.param(_other_alembic_app, ForeignDatabaseError, "another application", id="alembic"),
-    pytest.param(_other_app_id, ForeignDatabaseError, "another application", id="app-id"),
-    pytest.param(_newer_schema, SchemaTooNewError, "newer Legwork", id="newer-schema"),
-    pytest.param(_no_schema_version, CorruptDatabaseError, "schema version", id="no-version"),
-    pytest.param(_damaged_pages, CorruptDatabaseError, "damaged", id="damaged"),
-]
-
-
 @pytest.mark.parametrize(("make_file", "error", "words"), REFUSALS)
 def test_refused_files_are_left_byte_for_byte_unchanged(
     tmp_path: Path,
@@ -316,7 +213,7 @@ def test_refused_files_are_left_byte_for_byte_unchanged(
 def test_newer_schema_message_names_the_schema(
     tmp_path: Path, make_plan: Callable[..., Path]
 ) -> None:
-    path = _newer_schema(tmp_path / "refused.sqlite3", make_plan)
+    path = newer_schema(tmp_path / "refused.sqlite3", make_plan)
     with pytest.raises(SchemaTooNewError) as caught:
         open_database(path)
     assert str(caught.value) == (
@@ -329,7 +226,7 @@ def test_newer_schema_message_names_the_schema(
 def test_damaged_file_reports_what_is_damaged(
     tmp_path: Path, make_plan: Callable[..., Path]
 ) -> None:
-    path = _damaged_pages(tmp_path / "damaged.sqlite3", make_plan)
+    path = damaged_pages(tmp_path / "damaged.sqlite3", make_plan)
     with pytest.raises(CorruptDatabaseError) as caught:
         open_database(path)
     assert caught.value.problems
@@ -614,51 +511,6 @@ def test_check_missing_file(tmp_path: Path) -> None:
 
 
 # ------------------------------------------------------------------------------ upgrades
-NEXT_REVISION = "ad0be0000002"
-
-
-def install_newer_schema(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, upgrade_body: str) -> str:
-    """Pretend this Legwork has one more revision after SCHEMA_HEAD; returns its id."""
-    migrations = tmp_path / "migrations"
-    shutil.copytree(MIGRATIONS_DIR, migrations, ignore=shutil.ignore_patterns("__pycache__"))
-    body = textwrap.indent(textwrap.dedent(upgrade_body).strip(), "    ")
-    (migrations / "versions" / f"2026_12_01_0000-{NEXT_REVISION}_add_note.py").write_text(
-        textwrap.dedent(
-            f'''
-            """add settings.note (test only)"""
-            import sqlalchemy as sa
-            from alembic import op
-
-            revision = "{NEXT_REVISION}"
-            down_revision = "{SCHEMA_HEAD}"
-            branch_labels = None
-            depends_on = None
-
-
-            def upgrade():
-            {{body}}
-
-
-            def downgrade():
-                with op.batch_alter_table("settings") as batch:
-                    batch.drop_column("note")
-            '''
-        ).format(body=body)
-    )
-    # sqlite_file holds the values every open reads; db re-exports them.
-    for module in (sqlite_file, db_module):
-        monkeypatch.setattr(module, "MIGRATIONS_DIR", migrations)
-        monkeypatch.setattr(module, "SCHEMA_HEAD", NEXT_REVISION)
-    return NEXT_REVISION
-
-
-ADD_NOTE = """
-    with op.batch_alter_table("settings") as batch:
-        batch.add_column(sa.Column("note", sa.Text(), nullable=True))
-    op.execute("UPDATE settings SET note = 'upgraded'")
-"""
-
-
 def columns(path: Path, table: str) -> list[str]:
     return [str(row[1]) for row in sql(path, f"PRAGMA table_info({table})")]
 

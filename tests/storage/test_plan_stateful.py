@@ -20,37 +20,15 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, 
 from planner.core.model import ChangeSet, Kind, Status, Workout
 from planner.core.service import PlanService
 from planner.storage.db import Database, open_database
+from tests.helpers.plan_model import Model, day_ids, first, insert_at, place
 
 DAYS = [date(2026, 3, 2) + timedelta(days=i) for i in range(4)]
-Model = dict[int, Workout]
 
 days = st.sampled_from(DAYS)
 indexes = st.none() | st.integers(min_value=-1, max_value=5)
 titles = st.sampled_from(["Easy run", "Tempo", "Long run", "Gym", "Intervals"])
 kinds = st.sampled_from(Kind)
 efforts = st.sampled_from([None, 2.0, 6.5, 9.0])
-
-
-def day_ids(model: Model, day: date) -> list[int]:
-    """The ids on ``day`` in their order."""
-    ordered = sorted(model.items(), key=lambda item: item[1].position)
-    return [workout_id for workout_id, w in ordered if w.day == day]
-
-
-def place(model: Model, day: date, ids: list[int]) -> None:
-    """Put ``ids`` on ``day`` in that order, positions 0..n-1."""
-    for position, workout_id in enumerate(ids):
-        model[workout_id] = model[workout_id].replace(day=day, position=position)
-
-
-def insert_at(ids: list[int], workout_id: int, index: int | None) -> list[int]:
-    """Insert like the service does: ``None`` or past the end appends, negatives go first."""
-    at = len(ids) if index is None or index > len(ids) else max(index, 0)
-    return [*ids[:at], workout_id, *ids[at:]]
-
-
-def first(*values: float | None) -> float | None:
-    return next((value for value in values if value is not None), None)
 
 
 def new_id(change: ChangeSet) -> int:

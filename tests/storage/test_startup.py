@@ -22,6 +22,9 @@ from planner.storage.db import open_database
 from planner.storage.orm import LEGWORK_TABLES, Base
 from planner.storage.startup import StartupDatabase, open_for_startup
 from tests.fakes import write_workouts
+from tests.helpers.newer_schema import ADD_NOTE, install_newer_schema
+from tests.helpers.plans import sql
+from tests.helpers.refused_files import REFUSALS
 from tests.storage.conftest import (
     NO_PERMISSION_TESTS,
     file_state,
@@ -29,7 +32,6 @@ from tests.storage.conftest import (
     sample_workout,
     with_file_permissions,
 )
-from tests.storage.test_db import ADD_NOTE, REFUSALS, install_newer_schema, sql
 
 TODAY = date(2026, 11, 18)
 MONDAY = date(2026, 11, 16)

@@ -1,20 +1,23 @@
-"""Fixtures for widget tests: a plan controller over an in-memory repository."""
+"""Fixtures for widget tests: a plan controller over an in-memory repository, and the real window."""
 
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
+from typing import Any
 
 import pytest
 
 from planner.core.model import Kind, Status, Workout
 from planner.core.service import PlanService
 from planner.ui.controller import PlanController
+from planner.ui.main_window import MainWindow
 from planner.ui.view_state import ViewState, fixed_clock
 from tests.fakes import MemoryRepository
+from tests.helpers.dates import MONDAY, TODAY
+from tests.helpers.windows import open_window
 
-#: A Wednesday; its week runs Monday 16 to Sunday 22 November 2026.
-TODAY = date(2026, 11, 18)
-MONDAY = date(2026, 11, 16)
+__all__ = ["MONDAY", "TODAY"]  # imported from here by many widget tests
 
 
 def week_plan() -> list[Workout]:
@@ -68,3 +71,13 @@ def template_id(controller: PlanController, name: str) -> int:
     template = next(t for t in controller.templates() if t.name == name)
     assert template.id is not None
     return template.id
+
+
+@pytest.fixture
+def window(qtbot: Any, db_path: Path) -> MainWindow:
+    """The real app on a new, empty plan file (:func:`tests.helpers.windows.open_window`).
+
+    A module whose tests need a plan in the file first defines its own ``window`` fixture,
+    which seeds the file (:func:`tests.helpers.plans.seed`) and then opens it the same way.
+    """
+    return open_window(qtbot, db_path)

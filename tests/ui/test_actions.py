@@ -12,25 +12,15 @@ from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtGui import QAction, QContextMenuEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QToolBar, QWidget
 
-from planner.app import build_main_window
 from planner.core.model import Kind, Workout
 from planner.storage.db import open_database
 from planner.ui.actions import ActionSpec, ActionTable, key_sequences, plain_text
 from planner.ui.dialogs.shortcuts import ShortcutsDialog
 from planner.ui.main_window import MainWindow
-from tests.fakes import write_workouts
+from tests.helpers.dates import TODAY
 from tests.helpers.key_schemes import SCHEMES, use_key_scheme
-
-TODAY = date(2026, 11, 18)
-
-
-@pytest.fixture
-def window(qtbot: Any, db_path: Path) -> MainWindow:
-    window = build_main_window(db_path, today=TODAY)
-    qtbot.addWidget(window)
-    with qtbot.waitExposed(window):
-        window.show()
-    return window
+from tests.helpers.plans import seed
+from tests.helpers.windows import open_window
 
 
 def menu_bar_actions(window: MainWindow) -> list[QAction]:
@@ -173,15 +163,8 @@ def test_ctrl_d_duplicates_and_delete_deletes(
     key, so Qt called it ambiguous and did nothing. The README: Ctrl+D duplicates, Delete
     deletes."""
     use_key_scheme(monkeypatch, scheme)
-    with open_database(db_path) as database:
-        write_workouts(
-            database.repository,
-            [Workout(None, date(2026, 11, 19), Kind.RUN, "Easy run", 0, 35.0, 6.0, 3)],
-        )
-    window = build_main_window(db_path, today=TODAY)
-    qtbot.addWidget(window)
-    with qtbot.waitExposed(window):
-        window.show()
+    seed(db_path, Workout(None, date(2026, 11, 19), Kind.RUN, "Easy run", 0, 35.0, 6.0, 3))
+    window = open_window(qtbot, db_path)
     view = window.week_view
     [workout] = window.controller.workouts(date(2026, 11, 19), date(2026, 11, 19))
     assert workout.id is not None
@@ -221,10 +204,7 @@ def test_the_shortcuts_list_shows_keys_one_can_press_and_says_what_each_does(
     qtbot: Any, db_path: Path, monkeypatch: pytest.MonkeyPatch, scheme: Any
 ) -> None:
     use_key_scheme(monkeypatch, scheme)
-    window = build_main_window(db_path, today=TODAY)
-    qtbot.addWidget(window)
-    with qtbot.waitExposed(window):
-        window.show()
+    window = open_window(qtbot, db_path)
     qtbot.keyClick(window.week_view, Qt.Key.Key_F1)
     dialog = window.findChild(ShortcutsDialog, "shortcutsDialog")
     assert dialog is not None

@@ -33,18 +33,9 @@ from planner.storage.backups import (
 from planner.ui.dialogs.backups import BackupsDialog
 from planner.ui.dialogs.damaged_plan import format_when
 from planner.ui.main_window import MainWindow
-from tests.test_opening import (
-    TODAY,
-    Script,
-    describe,
-    main_window,
-    make_plan,
-    message_box,
-    no_excepthook,
-    record_and_close,
-)
-
-__all__ = ["no_excepthook"]  # the fixture, used by name below
+from tests.helpers.app_run import Script, describe, main_window, message_box, record_and_close
+from tests.helpers.dates import TODAY
+from tests.helpers.plans import make_plan
 
 #: When the backups of these tests were taken (the day before TODAY).
 YESTERDAY = datetime(2026, 11, 17, 7, 30, tzinfo=UTC)

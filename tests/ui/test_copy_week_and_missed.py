@@ -17,25 +17,11 @@ from planner.core.model import Kind, Status, Workout
 from planner.ui.dialogs.copy_week import CopyChoice, CopyWeekDialog
 from planner.ui.dialogs.review_missed import ReviewMissedDialog
 from planner.ui.main_window import MainWindow
-from tests.ui.test_main_window import (
-    CTRL,
-    MON,
-    SAT,
-    SHIFT,
-    SUN,
-    THU,
-    TUE,
-    WEEK,
-    Key,
-    modal_editor,
-    open_window,
-    plan,
-    press,
-    query,
-    seed,
-    set_field,
-    undo_text,
-)
+from tests.helpers.dates import MON, SAT, SUN, THU, TUE, WEEK
+from tests.helpers.editor import modal_editor, set_field
+from tests.helpers.keyboard import CTRL, SHIFT, Key, press
+from tests.helpers.plans import plan, query, seed
+from tests.helpers.windows import open_window, undo_text
 
 
 def statuses(path: Path) -> list[tuple[date, str, str]]:

@@ -13,7 +13,10 @@ from planner.core.model import Kind, Workout
 from planner.ui.dialogs.shortcuts import ShortcutsDialog, fitting_height
 from planner.ui.main_window import MainWindow
 from planner.ui.mime import encode_template
-from tests.ui.test_main_window import SUN, THU, TODAY, Key, open_window, press, seed, template_id
+from tests.helpers.dates import SUN, THU, TODAY
+from tests.helpers.keyboard import Key, press
+from tests.helpers.plans import seed
+from tests.helpers.windows import open_window, template_id
 
 
 def test_the_shortcuts_are_grouped_by_menu_and_name_no_target(qtbot: Any, db_path: Path) -> None:

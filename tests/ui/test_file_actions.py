@@ -18,7 +18,9 @@ from planner.ui.file_actions import (
     remember_plan,
 )
 from planner.ui.main_window import MainWindow
-from tests.ui.test_main_window import SAT, SUN, THU, TUE, open_window, plan, seed
+from tests.helpers.dates import SAT, SUN, THU, TUE
+from tests.helpers.plans import plan, seed
+from tests.helpers.windows import open_window
 
 
 class _Answers:

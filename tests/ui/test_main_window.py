@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from contextlib import closing
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -30,115 +29,17 @@ from PySide6.QtWidgets import (
 
 from planner.app import build_main_window
 from planner.core.model import Kind, Workout
-from planner.storage.db import open_database
 from planner.ui.dialogs.workout_editor import WorkoutEditor
 from planner.ui.main_window import MainWindow
 from planner.ui.mime import encode_template, encode_workouts
-from tests.fakes import write_workouts
-
-#: A Wednesday; its week (2026-W47) runs Monday 16 to Sunday 22 November 2026.
-TODAY = date(2026, 11, 18)
-MON, TUE, WED, THU, FRI, SAT, SUN = (date(2026, 11, 16) + timedelta(days=i) for i in range(7))
-WEEK = timedelta(days=7)
-
-NO_MOD = Qt.KeyboardModifier.NoModifier
-CTRL = Qt.KeyboardModifier.ControlModifier
-SHIFT = Qt.KeyboardModifier.ShiftModifier
-ALT = Qt.KeyboardModifier.AltModifier
-Key = Qt.Key
+from tests.helpers.dates import FRI, MON, SAT, SUN, THU, TODAY, TUE, WED, WEEK
+from tests.helpers.editor import modal_editor, set_field, wait_editor_gone
+from tests.helpers.keyboard import ALT, CTRL, SHIFT, Key, press, type_text
+from tests.helpers.plans import plan, query, seed, stored
+from tests.helpers.windows import open_window, template_id, undo_text
 
 
 # -- helpers ----------------------------------------------------------------------------------
-def open_window(qtbot: Any, path: Path) -> MainWindow:
-    """The real app on ``path``, shown, exposed and active (as after a normal start)."""
-    window = build_main_window(path, today=TODAY)
-    qtbot.addWidget(window)
-    with qtbot.waitExposed(window):
-        window.show()
-    return window
-
-
-@pytest.fixture
-def window(qtbot: Any, db_path: Path) -> MainWindow:
-    return open_window(qtbot, db_path)
-
-
-def query(path: Path, sql: str, *args: object) -> list[tuple[Any, ...]]:
-    """Run ``sql`` on the plan file through a separate, read-only SQLite connection."""
-    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as connection:
-        return connection.execute(sql, args).fetchall()
-
-
-def plan(path: Path) -> list[tuple[date, str]]:
-    """Every workout in the file as (day, title), by day then position."""
-    rows = query(path, "SELECT day, title FROM workouts ORDER BY day, position")
-    return [(date.fromisoformat(day), title) for day, title in rows]
-
-
-def stored(path: Path, workout_id: int) -> dict[str, Any]:
-    """One workout row of the file, column name to value."""
-    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as connection:
-        cursor = connection.execute("SELECT * FROM workouts WHERE id = ?", (workout_id,))
-        values = cursor.fetchone()
-        assert values is not None, f"workout {workout_id} is not in the file"
-        return dict(zip([column[0] for column in cursor.description], values, strict=True))
-
-
-def seed(path: Path, *workouts: Workout) -> list[int]:
-    """Write ``workouts`` to a new plan file before the app opens it; returns their ids."""
-    database = open_database(path)
-    try:
-        return [
-            w.id for w in write_workouts(database.repository, list(workouts)) if w.id is not None
-        ]
-    finally:
-        database.close()
-
-
-def press(qtbot: Any, key: Qt.Key, modifiers: Qt.KeyboardModifier = NO_MOD) -> None:
-    """Press a key where a real keyboard sends it: to the widget that has focus now."""
-    target = QApplication.focusWidget()
-    assert target is not None, "nothing has keyboard focus"
-    qtbot.keyClick(target, key, modifiers)
-
-
-def type_text(qtbot: Any, text: str) -> None:
-    target = QApplication.focusWidget()
-    assert target is not None, "nothing has keyboard focus"
-    qtbot.keyClicks(target, text)
-
-
-def undo_text(window: MainWindow) -> str:
-    return window.undo_action.text().replace("&", "")
-
-
-def template_id(window: MainWindow, name: str) -> int:
-    template = next(t for t in window.controller.templates() if t.name == name)
-    assert template.id is not None
-    return template.id
-
-
-def modal_editor(qtbot: Any, window: MainWindow) -> WorkoutEditor:
-    """The workout editor the window just opened (waits until it is on screen)."""
-    editor = window.findChild(WorkoutEditor)
-    assert editor is not None, "no workout editor was opened"
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is editor)
-    assert QApplication.activeModalWidget() is editor
-    return editor
-
-
-def wait_editor_gone(qtbot: Any, window: MainWindow) -> None:
-    """Wait until the editor is deleted, then give the main window the keyboard back.
-
-    The window keeps the week view as its focus widget; re-activating the window is the
-    window manager's job, and the offscreen platform has none.
-    """
-    qtbot.waitUntil(lambda: window.findChild(WorkoutEditor) is None)
-    assert window.focusWidget() is window.week_view
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-
-
 def when_modal(object_name: str, handle: Callable[[QWidget], None]) -> None:
     """Call ``handle`` with the modal dialog ``object_name`` as soon as it is up.
 
@@ -155,18 +56,6 @@ def when_modal(object_name: str, handle: Callable[[QWidget], None]) -> None:
             dialog.close()  # never hang the test run; the test then fails on its asserts
 
     QTimer.singleShot(0, lambda: attempt(300))
-
-
-def set_field(qtbot: Any, editor: WorkoutEditor, name: str, text: str) -> None:
-    """Select a field's text and type over it, as a user would."""
-    field = editor.field(name)
-    assert field is not None, name
-    field.setFocus()
-    field.selectAll()  # type: ignore[attr-defined]
-    if text:
-        qtbot.keyClicks(field, text)
-    else:
-        qtbot.keyClick(field, Key.Key_Delete)
 
 
 # -- 1. the keyboard alone ------------------------------------------------------------------
@@ -910,10 +799,7 @@ class _CloseAfterFirstPaint(QObject):
 
 def test_closing_right_after_the_first_paint_shows_no_errors(qtbot: Any, db_path: Path) -> None:
     """Work waiting for the first paint (warnings, charts) finds the plan closed, quietly."""
-    with closing(open_database(db_path)) as db:
-        write_workouts(
-            db.repository, [Workout(None, TODAY, Kind.RUN, "Easy run", 0, 35.0, 6.0, 3.0)]
-        )
+    seed(db_path, Workout(None, TODAY, Kind.RUN, "Easy run", 0, 35.0, 6.0, 3.0))
     window = build_main_window(db_path, today=TODAY)
     qtbot.addWidget(window)
     errors: list[tuple[str, str]] = []

@@ -56,7 +56,7 @@ from planner.core.vocabulary import template_name_key
 from planner.storage.backups import list_backups, make_backup, restore_backup
 from planner.storage.db import Database, open_database
 from planner.ui.controller import PlanController
-from tests.storage.test_plan_stateful import day_ids, first, insert_at, place
+from tests.helpers.plan_model import day_ids, first, insert_at, place
 
 EXAMPLES = int(os.environ.get("LEGWORK_STATEFUL_EXAMPLES", "10"))
 DAYS = [date(2026, 3, 2) + timedelta(days=i) for i in range(4)]

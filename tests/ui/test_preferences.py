@@ -19,16 +19,15 @@ from PySide6.QtWidgets import (
     QMessageBox,
 )
 
-from planner.app import build_main_window
 from planner.core.model import Kind, Workout
 from planner.core.settings import RULE_IDS, Settings, Units
 from planner.storage.db import open_database
 from planner.ui.dialogs.preferences import PreferencesDialog
 from planner.ui.main_window import MainWindow
-from tests.fakes import write_workouts
+from tests.helpers.event_loop import repainted
+from tests.helpers.plans import seed
 from tests.helpers.shown_text import box_informative_text, box_text
-
-TODAY = date(2026, 11, 18)
+from tests.helpers.windows import open_window
 
 
 def make_dialog(qtbot: Any, settings: Settings | None = None) -> PreferencesDialog:
@@ -160,16 +159,8 @@ def stored_settings(path: Path) -> dict[str, str]:
 
 @pytest.fixture
 def window(qtbot: Any, db_path: Path) -> MainWindow:
-    with open_database(db_path) as database:
-        write_workouts(
-            database.repository,
-            [Workout(None, date(2026, 11, 20), Kind.RUN, "Long run", 0, 100, 16.0, 5)],
-        )
-    window = build_main_window(db_path, today=TODAY)
-    qtbot.addWidget(window)
-    with qtbot.waitExposed(window):
-        window.show()
-    return window
+    seed(db_path, Workout(None, date(2026, 11, 20), Kind.RUN, "Long run", 0, 100, 16.0, 5))
+    return open_window(qtbot, db_path)
 
 
 def open_preferences(qtbot: Any, window: MainWindow) -> PreferencesDialog:
@@ -253,15 +244,6 @@ def damage(path: Path, values: dict[str, str]) -> None:
         )
 
 
-def start(qtbot: Any, path: Path) -> MainWindow:
-    """Open the plan the app's way, and show the window."""
-    window = build_main_window(path, today=TODAY)
-    qtbot.addWidget(window)
-    with qtbot.waitExposed(window):
-        window.show()
-    return window
-
-
 def notices(window: MainWindow) -> list[QMessageBox]:
     return [box for box in window.findChildren(QMessageBox, NOTICE) if box.isVisible()]
 
@@ -271,7 +253,7 @@ def test_damaged_settings_are_told_once_and_saving_preferences_rewrites_them(
 ) -> None:
     open_database(db_path).close()
     damage(db_path, {"units": "mlies", "ramp-limit": "<b>lots</b>"})
-    window = start(qtbot, db_path)
+    window = open_window(qtbot, db_path)
     qtbot.waitUntil(lambda: len(notices(window)) == 1)
     (notice,) = notices(window)
     assert not notice.isModal()  # the week stays usable while it is there
@@ -283,9 +265,9 @@ def test_damaged_settings_are_told_once_and_saving_preferences_rewrites_them(
     assert window.controller.settings.units is Units.KM
 
     # Not again at every week switch.
-    window.actions_table["next_week"].trigger()
-    window.actions_table["previous_week"].trigger()
-    qtbot.wait(50)
+    with repainted(qtbot, window.week_view):
+        window.actions_table["next_week"].trigger()
+        window.actions_table["previous_week"].trigger()
     assert notices(window) == [notice]
 
     preferences = next(b for b in notice.buttons() if b.text().replace("&", "") == "Preferences…")
@@ -299,15 +281,15 @@ def test_damaged_settings_are_told_once_and_saving_preferences_rewrites_them(
     assert (stored["units"], stored["ramp-limit"]) == ("km", "10")
     window.close()
 
-    again = start(qtbot, db_path)
-    qtbot.wait(100)
+    # The charts are built a while after the first paint: later than a notice would come.
+    again = open_window(qtbot, db_path, charts=True)
     assert notices(again) == []  # nothing damaged any more: nothing to tell
 
 
 def test_damaged_settings_are_told_again_at_the_next_start(qtbot: Any, db_path: Path) -> None:
     open_database(db_path).close()
     damage(db_path, {"first-weekday": "someday"})
-    window = start(qtbot, db_path)
+    window = open_window(qtbot, db_path)
     qtbot.waitUntil(lambda: len(notices(window)) == 1)
     (notice,) = notices(window)
     assert box_text(notice) == "A setting of this plan is damaged: Legwork uses its default."
@@ -319,7 +301,7 @@ def test_damaged_settings_are_told_again_at_the_next_start(qtbot: Any, db_path: 
     assert stored_settings(db_path)["first-weekday"] == "someday"  # closing it writes nothing
     window.close()
 
-    again = start(qtbot, db_path)
+    again = open_window(qtbot, db_path)
     qtbot.waitUntil(lambda: len(notices(again)) == 1)
 
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 from planner.ui.dialogs.go_to_date import GoToDateDialog
 from planner.ui.style import is_dark
 from planner.ui.theme import THEME_KEY, Theme, apply_theme, saved_theme
-from tests.ui.test_main_window import open_window
+from tests.helpers.windows import open_window
 
 
 @pytest.fixture(autouse=True)

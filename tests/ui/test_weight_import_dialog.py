@@ -12,13 +12,13 @@ import shiboken6
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QWidget
 
-from planner.app import build_main_window
 from planner.core.model import WeightEntry
 from planner.interchange import weights_csv
 from planner.storage.db import open_database
 from planner.ui.dialogs.weight_import import WeightImportDialog
 from planner.ui.main_window import MainWindow
 from tests.helpers.weight_files import write_daily_weights
+from tests.helpers.windows import open_window
 
 TODAY = date(2026, 11, 18)
 
@@ -34,14 +34,9 @@ def plan_file(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def window(qtbot: Any, plan_file: Path) -> MainWindow:
-    win = build_main_window(plan_file, today=TODAY)
-    qtbot.addWidget(win)
-    with qtbot.waitExposed(win):
-        win.show()
     # The charts are built soon after the first paint, on the GUI thread: let that be done,
     # so that it does not count as the window freezing while a file is read.
-    qtbot.waitUntil(lambda: win.findChild(QWidget, "loadChart") is not None, timeout=10_000)
-    return win
+    return open_window(qtbot, plan_file, charts=True)
 
 
 class _ChosenFile:

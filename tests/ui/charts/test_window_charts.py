@@ -11,11 +11,11 @@ import pytest
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QWidget
 
-from planner.app import build_main_window
 from planner.core.model import Kind, WeightEntry, Workout
-from planner.storage.db import open_database
 from planner.ui.charts.dock import ChartsDock
 from planner.ui.main_window import MainWindow
+from tests.helpers.plans import seed
+from tests.helpers.windows import open_window
 
 TODAY = date(2026, 11, 18)
 MONDAY = date(2026, 11, 16)
@@ -24,16 +24,12 @@ MONDAY = date(2026, 11, 16)
 @pytest.fixture
 def window(qtbot: Any, tmp_path: Path) -> MainWindow:
     path = tmp_path / "plan.sqlite3"
-    with open_database(path) as database:
-        database.repository.bulk_insert_workouts(
-            [Workout(None, MONDAY + timedelta(days=1), Kind.RUN, "Easy run", 0, 40, 7.0, 3)]
-        )
-        database.repository.bulk_insert_weights([WeightEntry(date(2026, 11, 10), 72.0)])
-    win = build_main_window(path, today=TODAY)
-    qtbot.addWidget(win)
-    with qtbot.waitExposed(win):
-        win.show()
-    return win
+    seed(
+        path,
+        Workout(None, MONDAY + timedelta(days=1), Kind.RUN, "Easy run", 0, 40, 7.0, 3),
+        weights=[WeightEntry(date(2026, 11, 10), 72.0)],
+    )
+    return open_window(qtbot, path)
 
 
 def chart(window: MainWindow, name: str) -> Any:
