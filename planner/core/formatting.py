@@ -7,12 +7,15 @@ Body weights likewise (:func:`format_weight`), and days are written by :func:`fo
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Final
+from datetime import date, datetime
+from typing import Final, Literal
 
 from planner.core.model import Kind, Status, Template, Workout
 from planner.core.settings import Units, WeightUnits
 from planner.core.weeks import DAY_NAMES
+
+#: How long a day's or month's name is written.
+Names = Literal["short", "long"]
 
 #: What joins the numbers of one line: ``45 min · 8 km · RPE 6``.
 SEPARATOR = " · "
@@ -142,7 +145,12 @@ MONTH_NAMES: Final = (
 
 
 def format_day(
-    day: date, *, weekday: bool = True, month: bool = True, year: bool = False, long: bool = False
+    day: date,
+    *,
+    weekday: bool | Names = True,
+    month: bool | Names = True,
+    year: bool = False,
+    long: bool = False,
 ) -> str:
     """A day for people: ``Mon 9 Nov``, or ``Monday 9 November 2026`` with ``long`` and ``year``.
 
@@ -151,22 +159,32 @@ def format_day(
 
     Args:
         day: the day.
-        weekday: write the weekday first.
-        month: write the month after the day of the month.
+        weekday: write the weekday first; ``"long"`` or ``"short"`` for its name's length
+            whatever ``long`` says (``Monday 9 Nov``).
+        month: write the month after the day of the month; ``"long"`` or ``"short"`` as for
+            ``weekday``.
         year: write the year last.
         long: whole names (``Monday``, ``November``) rather than their first three letters.
     """
     parts = []
     if weekday:
-        name = DAY_NAMES[day.weekday()]
-        parts.append(name if long else name[:3])
+        parts.append(_name(DAY_NAMES[day.weekday()], weekday, long=long))
     parts.append(str(day.day))
     if month:
-        name = MONTH_NAMES[day.month - 1]
-        parts.append(name if long else name[:3])
+        parts.append(_name(MONTH_NAMES[day.month - 1], month, long=long))
     if year:
         parts.append(str(day.year))
     return " ".join(parts)
+
+
+def _name(name: str, length: bool | Names, *, long: bool) -> str:
+    whole = length == "long" or (length is True and long)
+    return name if whole else name[:3]
+
+
+def format_moment(moment: datetime) -> str:
+    """A moment for people, in its own time zone: ``Monday 9 November 2026, 07:30``."""
+    return f"{format_day(moment.date(), year=True, long=True)}, {moment:%H:%M}"
 
 
 def format_duration(minutes: float) -> str:

@@ -15,10 +15,10 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from planner.core.formatting import workout_summary
+from planner.core.formatting import format_day, workout_summary
 from planner.core.model import ChangeSet, Kind, Status, Workout
 from planner.core.service import as_plan
-from planner.core.weeks import DAY_NAMES, Week
+from planner.core.weeks import Week
 from planner.ui.actions import ActionSpec, ActionTable
 from planner.ui.controller import PlanController
 from planner.ui.dialog_opening import open_dialog
@@ -236,7 +236,7 @@ class SelectionActions(QObject):
         template = next((t for t in self._controller.templates() if t.name == "Easy run"), None)
         day = self._state.selected_day
         workout = template.to_workout(day) if template else Workout(None, day, Kind.RUN, "Run")
-        self._open_editor(workout, title=f"New workout on {DAY_NAMES[day.weekday()]} {day:%-d %b}")
+        self._open_editor(workout, title=f"New workout on {format_day(day, weekday='long')}")
 
     @Slot()
     def edit_selected(self) -> None:
@@ -351,7 +351,7 @@ class SelectionActions(QObject):
         clipboard = QGuiApplication.clipboard()
         if clipboard is not None:
             summary = workout_summary(workout, self._controller.settings.units)
-            clipboard.setText(f"{workout.day:%a %-d %b}: {workout.title} ({summary})")
+            clipboard.setText(f"{format_day(workout.day)}: {workout.title} ({summary})")
 
     # -- the rest of the Edit menu ---------------------------------------------------------
     @Slot()

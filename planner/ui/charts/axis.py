@@ -9,6 +9,7 @@ import pyqtgraph as pg
 from PySide6.QtGui import QFont
 
 from planner.core.chart_ranges import DAY, day_x, x_day
+from planner.core.formatting import MONTH_NAMES, format_day
 from planner.ui.charts.theme import ChartTheme
 
 #: Tick steps the date axis chooses from, finest first: (unit, how many), where the unit is
@@ -93,9 +94,9 @@ class DayAxis(pg.DateAxisItem):  # type: ignore[misc]  # pyqtgraph has no type h
             if self._unit == "year":
                 labels.append(str(day.year))
             elif self._unit == "month":
-                labels.append(str(day.year) if day.month == 1 else f"{day:%b}")
+                labels.append(str(day.year) if day.month == 1 else MONTH_NAMES[day.month - 1][:3])
             else:
-                labels.append(f"{day.day} {day:%b}")
+                labels.append(format_day(day, weekday=False))
         return labels
 
 

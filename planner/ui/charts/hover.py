@@ -10,13 +10,12 @@ import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt
 
 from planner.core.chart_ranges import x_day
-from planner.core.formatting import format_number
+from planner.core.formatting import format_day, format_number
 
 
 def day_label(day: date, *, weekday: bool = True) -> str:
     """``Wed 18 Nov 2026`` (or ``18 Nov 2026``): dates as the charts write them."""
-    text = f"{day.day} {day:%b} {day.year}"
-    return f"{day:%a} {text}" if weekday else text
+    return format_day(day, weekday=weekday, year=True)
 
 
 def number(value: float, decimals: int = 1) -> str:

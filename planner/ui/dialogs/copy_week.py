@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.core.formatting import workout_summary
+from planner.core.formatting import format_day, workout_summary
 from planner.core.model import Kind, Status, Workout
 from planner.core.settings import Units
 from planner.core.weeks import DAY_NAMES, Week
@@ -176,7 +176,7 @@ def paste_question(
 
     The box's accept role button (``pasteAnyway``) pastes; Cancel (the default) does not.
     """
-    day = f"{DAY_NAMES[pasted.day.weekday()]} {pasted.day:%-d %b}"
+    day = format_day(pasted.day, weekday="long")
     kind = pasted.kind.label.lower() if pasted.kind is not Kind.HIIT else "HIIT session"
     existing = "<br>".join(_line(w, units) for w in there)
     box = QMessageBox(

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from planner import APP_NAME
+from planner.core.formatting import format_moment
 
 __all__ = [
     "BackupSummary",
@@ -73,8 +74,7 @@ class PlanProblem:
 
 def format_when(when: datetime) -> str:
     """A time as people read it, in local time: ``Monday 2 March 2026, 08:15``."""
-    local = when.astimezone()
-    return f"{local:%A} {local.day} {local:%B %Y, %H:%M}"
+    return format_moment(when.astimezone())
 
 
 def _count(number: int, one: str, many: str) -> str:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.core.formatting import format_day
 from planner.core.model import FIRST_PLAN_DAY, LAST_PLAN_DAY, Kind
 from planner.core.weeks import iso_label, parse_week
 from planner.ui.dialogs.errors import ErrorLabel
@@ -126,7 +127,7 @@ class GoToDateDialog(QDialog):
 
         self._buttons = QDialogButtonBox(self)
         self._today_button = QPushButton("&Today", self)
-        self._today_button.setToolTip(f"Go to today, {today:%A %d %B %Y}")
+        self._today_button.setToolTip(f"Go to today, {format_day(today, year=True, long=True)}")
         self._today_button.setAutoDefault(False)
         self._buttons.addButton(self._today_button, QDialogButtonBox.ButtonRole.ResetRole)
         self._go_button = self._buttons.addButton("&Go", QDialogButtonBox.ButtonRole.AcceptRole)

@@ -21,11 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.core.formatting import SEPARATOR, format_number, numbers_line
+from planner.core.formatting import SEPARATOR, format_day, format_number, numbers_line
 from planner.core.missed import REVIEW_DAYS, is_missed, missed_workouts, review_span
 from planner.core.model import Status, Workout
 from planner.core.pace import planned_pace
-from planner.core.weeks import DAY_NAMES
 from planner.ui.controller import PlanController
 from planner.ui.view_state import ViewState
 
@@ -200,7 +199,7 @@ class ReviewMissedDialog(QDialog):
 def _describe(workout: Workout, controller: PlanController, today: date) -> str:
     units = controller.settings.units
     days_ago = (today - workout.day).days
-    when = f"{DAY_NAMES[workout.day.weekday()]} {workout.day:%-d %B}"
+    when = format_day(workout.day, long=True)
     ago = "yesterday" if days_ago == 1 else f"{days_ago} days ago"
     plan = numbers_line(workout.duration_min, workout.distance_km, None, units)
     pace = planned_pace(workout, units)

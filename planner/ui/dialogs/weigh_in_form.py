@@ -14,10 +14,9 @@ from datetime import date
 from PySide6.QtCore import QDate, Slot
 from PySide6.QtWidgets import QDateEdit, QLabel, QMessageBox, QVBoxLayout, QWidget
 
-from planner.core.formatting import format_number, format_weights_apart
+from planner.core.formatting import format_day, format_number, format_weight, format_weights_apart
 from planner.core.model import MAX_WEIGHT_KG, MIN_WEIGHT_KG, ValidationError, WeightEntry
 from planner.core.settings import WeightUnits
-from planner.core.weeks import DAY_NAMES
 from planner.core.weighins import future_weigh_in_message, plan_weigh_ins
 from planner.ui.controller import PlanController
 from planner.ui.dialogs.errors import ErrorLabel, FieldErrors
@@ -42,12 +41,12 @@ def ask_to_replace(parent: QWidget, question: str, details: str) -> bool:
 
 def day_text(day: date) -> str:
     """``Wed 18 Nov 2026``."""
-    return f"{DAY_NAMES[day.weekday()][:3]} {day.day} {day:%b} {day.year}"
+    return format_day(day, year=True)
 
 
 def weight_text(kg: float, units: WeightUnits) -> str:
     """A stored weight in the runner's units: ``72.4 kg`` or ``159.6 lb``."""
-    return f"{format_number(units.weight_from_kg(kg))} {units.weight_label}"
+    return format_weight(kg, units)
 
 
 class WeightField(ConvertedField):
