@@ -17,13 +17,12 @@ from datetime import date
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 
-from planner.core.formatting import SEPARATOR, escape_html, format_number, numbers_line
+from planner.core.formatting import SEPARATOR, escape_html, format_day, format_number, numbers_line
 from planner.core.missed import is_missed
 from planner.core.model import Kind, Status, Workout
 from planner.core.pace import effective_pace, planned_pace
 from planner.core.settings import Units
 from planner.core.vocabulary import STATUS_WORDS, rpe_words
-from planner.core.weeks import DAY_NAMES
 
 #: The word a missed plan shows (with an icon and a dashed outline: never colour alone).
 MISSED = "Missed"
@@ -377,7 +376,7 @@ def button_rects(rect: QRect) -> dict[str, QRect]:
 def tooltip_html(workout: Workout, units: Units, today: date | None = None) -> str:
     """The whole workout, for the block's tooltip: plan, result, pace, effort and notes."""
     rows: list[tuple[str, str]] = [
-        ("Day", f"{DAY_NAMES[workout.day.weekday()]} {workout.day:%-d %B %Y}"),
+        ("Day", format_day(workout.day, year=True, long=True)),
         ("Kind", workout.kind.label),
     ]
     if workout.kind is not Kind.REST:

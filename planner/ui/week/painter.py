@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, Q
 
 from planner.core.formatting import (
     SEPARATOR,
+    format_day,
     format_distance,
     format_duration,
     format_hours,
@@ -22,7 +23,7 @@ from planner.core.formatting import (
 from planner.core.model import Kind, Workout
 from planner.core.settings import Units
 from planner.core.totals import WeekTotals, week_totals
-from planner.core.weeks import Week
+from planner.core.weeks import DAY_NAMES, Week
 from planner.ui.style import is_dark, kind_color, mix, muted, text_color_on, with_alpha
 from planner.ui.week.block import (
     BUTTONS,
@@ -147,8 +148,11 @@ def week_title(week: Week) -> str:
     """The header's title: the week's dates, ``16 Nov – 22 Nov 2026``."""
     start, end = week.start, week.end
     if start.year == end.year:
-        return f"{start:%-d %b} – {end:%-d %b %Y}"
-    return f"{start:%-d %b %Y} – {end:%-d %b %Y}"
+        return f"{format_day(start, weekday=False)} – {format_day(end, weekday=False, year=True)}"
+    return (
+        f"{format_day(start, weekday=False, year=True)} – "
+        f"{format_day(end, weekday=False, year=True)}"
+    )
 
 
 def week_subtitle(week: Week, today: date) -> str:
@@ -279,8 +283,8 @@ class _WeekPainter:
         p.setFont(bold)
         p.setPen(self.highlight if today else self.text)
         left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-        p.drawText(header, left, f"{day:%a}")
-        date_text = f"{day.day}" if day.day != 1 else f"{day:%-d %b}"
+        p.drawText(header, left, DAY_NAMES[day.weekday()][:3])
+        date_text = format_day(day, weekday=False, month=day.day == 1)
         pill_w = max(QFontMetrics(bold).horizontalAdvance(date_text) + 12, 24)
         pill = QRect(header.right() - pill_w + 1, header.top(), pill_w, header.height())
         if today:
