@@ -28,13 +28,15 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtWidgets import QWidget
 
 from planner.core.finding_text import SEVERITY_WORDS
 from planner.core.model import ChangeSet, Finding, Severity, ValidationError, WeightEntry, Workout
 from planner.core.week_progress import WeekProgress, progress_text, week_progress
 from planner.core.weeks import Week
 from planner.ui.controller import PlanController
+from planner.ui.first_paint import after_first_paint
 from planner.ui.view_state import DropIntent, ViewState
 from planner.ui.week.marks import NO_MARKS, WeekMarks
 
@@ -107,7 +109,6 @@ class WarningsModel(QObject):
         self._progress = WeekProgress()
         self._preview: DropPreview | None = None
         self._planned: tuple[tuple[object, ...], _Planned] | None = None  # the last drop planned
-        self._first_paint_of: QObject | None = None
         controller.plan_changed.connect(self._on_plan_changed)
         state.week_changed.connect(self._on_week_changed)
         state.today_changed.connect(self._on_today_changed)
@@ -181,19 +182,9 @@ class WarningsModel(QObject):
         self._read_window(self._state.week)
         self._evaluate()
 
-    def load_after_first_paint(self, widget: QObject) -> None:
+    def load_after_first_paint(self, widget: QWidget) -> None:
         """Load once ``widget`` has painted for the first time (start-up stays as fast)."""
-        self._first_paint_of = widget
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # getattr: while this object's Python side is being freed, Qt may still filter events
-        first_paint_of = getattr(self, "_first_paint_of", None)
-        if watched is first_paint_of and event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            self._first_paint_of = None
-            QTimer.singleShot(0, self, self._load_now)
-        return False
+        after_first_paint(widget, self._load_now)
 
     @Slot()
     def _load_now(self) -> None:
