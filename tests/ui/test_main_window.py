@@ -34,6 +34,7 @@ from planner.ui.main_window import MainWindow
 from planner.ui.mime import encode_template, encode_workouts
 from tests.helpers.dates import FRI, MON, SAT, SUN, THU, TODAY, TUE, WED, WEEK
 from tests.helpers.editor import modal_editor, set_field, wait_editor_gone
+from tests.helpers.event_loop import next_turn
 from tests.helpers.keyboard import ALT, CTRL, SHIFT, Key, press, type_text
 from tests.helpers.plans import plan, query, seed, stored
 from tests.helpers.windows import open_window, template_id, undo_text
@@ -807,5 +808,5 @@ def test_closing_right_after_the_first_paint_shows_no_errors(qtbot: Any, db_path
     _CloseAfterFirstPaint(window)
     window.show()
     qtbot.waitUntil(lambda: not window.isVisible())  # closed, and the plan file with it
-    qtbot.wait(300)  # the warnings' first evaluation comes due now
+    next_turn(qtbot)  # the warnings' first evaluation, due on the turn after the paint, ran
     assert errors == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -22,6 +23,7 @@ from planner.ui.style import kind_color
 from planner.ui.view_state import ViewState
 from tests.fakes import MemoryRepository
 from tests.helpers.shown_text import MARKUP_TITLE, box_informative_text, box_text
+from tests.helpers.windows import open_window
 from tests.ui.conftest import TODAY, template_id
 
 
@@ -177,7 +179,8 @@ def test_template_rect_of_unknown_name_is_empty(palette: WorkoutPalette) -> None
 
 def test_template_rect_scrolls_the_entry_into_view(qtbot, palette: WorkoutPalette) -> None:
     palette.resize(260, 220)
-    qtbot.wait(10)
+    # It no longer fits: the list is laid out again, with its scroll bar.
+    qtbot.waitUntil(palette.view().verticalScrollBar().isVisible)
     rect = palette.template_rect("Rest day")
     assert not rect.isEmpty()
     assert palette.rect().contains(rect)
@@ -465,19 +468,12 @@ def test_context_menu_offers_the_library_actions(
 
 # -- the whole library is reachable ---------------------------------------------------------
 @pytest.fixture
-def demo_window(qtbot, db_path) -> Any:
-    """The window at a first start (no saved geometry) on the demo plan."""
-    from planner.app import build_main_window
-    from planner.core.demo import generate_history
-    from planner.storage.db import open_database
+def demo_path(db_path: Path) -> Path:
+    """A year of the demo plan; the window on it starts as at a first start (no geometry)."""
+    from planner.storage.demo_plan import make_demo_plan
 
-    history = generate_history(years=1, today=TODAY)
-    with open_database(db_path) as database:
-        database.repository.bulk_insert_workouts(history.workouts)
-        database.repository.bulk_insert_weights(history.weights)
-    window = build_main_window(db_path, today=TODAY)
-    qtbot.addWidget(window)
-    return window
+    make_demo_plan(db_path, today=TODAY, years=1)
+    return db_path
 
 
 def last_entry(palette: WorkoutPalette) -> QModelIndex:
@@ -489,12 +485,12 @@ def last_entry(palette: WorkoutPalette) -> QModelIndex:
 
 
 def test_at_first_start_on_a_1080p_screen_the_library_shows_every_entry(
-    qtbot, demo_window: Any
+    qtbot, demo_path: Path
 ) -> None:
-    demo_window.resize(1632, 950)  # what a first start takes of a 1920x1080 screen
-    with qtbot.waitExposed(demo_window):
-        demo_window.show()
+    # What a first start takes of a 1920x1080 screen.
+    demo_window = open_window(qtbot, demo_path, size=(1632, 950))
     palette = demo_window.findChild(WorkoutPalette, "workoutPalette")
+    assert palette is not None
     view = palette.view()
     last = last_entry(palette)
     assert view.verticalScrollBar().value() == 0
@@ -504,20 +500,20 @@ def test_at_first_start_on_a_1080p_screen_the_library_shows_every_entry(
 
 
 def test_on_a_small_screen_the_library_scrolls_to_its_last_entry_whole(
-    qtbot, demo_window: Any
+    qtbot, demo_path: Path
 ) -> None:
     from PySide6.QtWidgets import QAbstractItemView
 
-    demo_window.resize(1280, 720)
-    with qtbot.waitExposed(demo_window):
-        demo_window.show()
+    demo_window = open_window(qtbot, demo_path, size=(1280, 720))
     palette = demo_window.findChild(WorkoutPalette, "workoutPalette")
+    assert palette is not None
     view = palette.view()
     viewport = view.viewport()
     last = last_entry(palette)
     bar = view.verticalScrollBar()
     qtbot.waitUntil(lambda: bar.maximum() > 0, timeout=2000)  # it does not fit: it scrolls
-    qtbot.wait(50)  # the scroll range follows the last layout
+    # The scroll range follows the list's last layout: it reaches the last entry's bottom.
+    qtbot.waitUntil(lambda: bar.maximum() + viewport.height() > view.visualRect(last).bottom())
     bar.setValue(bar.maximum())  # the scroll bar pulled to the end
     assert viewport.rect().contains(view.visualRect(last)), (view.visualRect(last), viewport.rect())
     view.scrollToTop()

@@ -171,7 +171,10 @@ def test_the_axis_tooltip_stays_while_the_mouse_is_over_the_axis(
     data = chart.view_box.sceneBoundingRect()  # the axis's numbers are left of the data
     point = plot.mapFromScene(QPointF(data.left() - 15, data.center().y()))
     QToolTip.showText(plot.viewport().mapToGlobal(point), axis.toolTip(), plot)
-    QTest.mouseMove(plot.viewport(), point)
-    QTest.mouseMove(plot.viewport(), point + QPoint(0, 3))
-    qtbot.wait(600)  # the pointer reports (60 a second), and a hidden tip fades in 300 ms
+    with qtbot.waitSignal(chart.hovered, timeout=2000):  # the pointer reports, 60 a second
+        QTest.mouseMove(plot.viewport(), point)
+        QTest.mouseMove(plot.viewport(), point + QPoint(0, 3))
+    # A tip told to hide fades for 300 ms before it goes: this one must not start going.
+    with pytest.raises(qtbot.TimeoutError):
+        qtbot.waitUntil(lambda: not QToolTip.isVisible(), timeout=400)
     assert tooltip_shows("arbitrary units")

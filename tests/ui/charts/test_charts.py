@@ -259,7 +259,6 @@ def test_a_manual_zoom_leaves_the_range_buttons(qtbot: Any, panel: ChartsPanel) 
     plot = panel.weight_chart.plot_widget
     center = plot.viewport().rect().center()
     with qtbot.waitSignal(panel.range_changed, timeout=2000) as blocker:
-        qtbot.wait(1)
         from PySide6.QtCore import QPointF
         from PySide6.QtGui import QWheelEvent
 

@@ -22,6 +22,7 @@ from planner.ui.charts.base import ChartView
 from planner.ui.charts.dock import ChartsDock
 from planner.ui.charts.panel import ChartsPanel
 from planner.ui.main_window import MainWindow
+from tests.helpers.event_loop import next_turn
 from tests.ui.conftest import TODAY
 
 #: The demo's last planned week: Monday 7 to Sunday 13 December 2026.
@@ -67,8 +68,9 @@ def click_range(qtbot: Any, panel: ChartsPanel, chart_range: ChartRange) -> None
 
 
 def settle(qtbot: Any) -> None:
-    """Let the layouts and the charts' pending redraws run."""
-    qtbot.wait(50)
+    """Let the charts' pending redraws (zero-delay timers) and the layouts they ask for run."""
+    next_turn(qtbot)  # the redraws started before now
+    next_turn(qtbot)  # what they started in turn
 
 
 def readout(chart: ChartView) -> QLabel:
