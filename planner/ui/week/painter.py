@@ -147,12 +147,8 @@ def header_totals(totals: WeekTotals, units: Units) -> list[tuple[str, str]]:
 def week_title(week: Week) -> str:
     """The header's title: the week's dates, ``16 Nov – 22 Nov 2026``."""
     start, end = week.start, week.end
-    if start.year == end.year:
-        return f"{format_day(start, weekday=False)} – {format_day(end, weekday=False, year=True)}"
-    return (
-        f"{format_day(start, weekday=False, year=True)} – "
-        f"{format_day(end, weekday=False, year=True)}"
-    )
+    first = format_day(start, weekday=False, year=start.year != end.year)
+    return f"{first} – {format_day(end, weekday=False, year=True)}"
 
 
 def week_subtitle(week: Week, today: date) -> str:
