@@ -229,6 +229,16 @@ def _private_data_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
+def no_default_plan(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No ``LEGWORK_DB``: the command line finds the plan as a user's does (``--db``, else the
+    default plan in the data dir, which :func:`_private_data_dirs` keeps in the test's folder).
+
+    For the command line's tests: ``pytestmark = pytest.mark.usefixtures("no_default_plan")``.
+    """
+    monkeypatch.delenv("LEGWORK_DB", raising=False)
+
+
+@pytest.fixture
 def no_excepthook(monkeypatch: pytest.MonkeyPatch) -> None:
     """Give ``sys.excepthook`` back after the test: ``app.run()`` installs its own."""
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)

@@ -30,15 +30,8 @@ TODAY = date(2026, 11, 18)
 REPO = Path(__file__).resolve().parent.parent
 
 
-@pytest.fixture(autouse=True)
-def _isolated_home(
-    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
-) -> None:
-    """Keep every test away from the real user data dir, backups and settings."""
-    home = tmp_path_factory.mktemp("home")
-    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
-    monkeypatch.delenv("LEGWORK_DB", raising=False)
+#: Private data dirs like every test (tests/conftest.py), and no LEGWORK_DB to find a plan by.
+pytestmark = pytest.mark.usefixtures("no_default_plan")
 
 
 def digest(path: Path) -> str:

@@ -15,11 +15,8 @@ from planner import cli
 MONDAY = date(2026, 11, 16)  # week 2026-W47
 
 
-@pytest.fixture(autouse=True)
-def _isolated_home(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    monkeypatch.delenv("LEGWORK_DB", raising=False)
+#: Private data dirs like every test (tests/conftest.py), and no LEGWORK_DB to find a plan by.
+pytestmark = pytest.mark.usefixtures("no_default_plan")
 
 
 def make_plan(tmp_path: Path, items: list[dict[str, object]]) -> Path:

@@ -14,11 +14,8 @@ from planner.core.finding_text import day_text
 MONDAY = date(2026, 11, 9)  # week 2026-W46
 
 
-@pytest.fixture(autouse=True)
-def _isolated_home(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    monkeypatch.delenv("LEGWORK_DB", raising=False)
+#: Private data dirs like every test (tests/conftest.py), and no LEGWORK_DB to find a plan by.
+pytestmark = pytest.mark.usefixtures("no_default_plan")
 
 
 def hiit(day: date) -> dict[str, object]:
