@@ -1,4 +1,5 @@
-"""Fixtures for widget tests: a plan controller over an in-memory repository, and the real window."""
+"""Fixtures for widget tests: a plan controller over an in-memory repository, the library on
+it, and the real window on a plan file."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import pytest
 from planner.core.model import Kind, Status, Workout
 from planner.core.service import PlanService
 from planner.ui.controller import PlanController
+from planner.ui.library.widget import WorkoutPalette
 from planner.ui.main_window import MainWindow
 from planner.ui.view_state import ViewState, fixed_clock
 from tests.fakes import MemoryRepository
@@ -71,6 +73,17 @@ def template_id(controller: PlanController, name: str) -> int:
     template = next(t for t in controller.templates() if t.name == name)
     assert template.id is not None
     return template.id
+
+
+@pytest.fixture
+def palette(qtbot: Any, controller: PlanController, state: ViewState) -> WorkoutPalette:
+    """The library (the workout palette) on its own, shown at a dock's size."""
+    widget = WorkoutPalette(controller, state)
+    qtbot.addWidget(widget)
+    widget.resize(260, 720)
+    with qtbot.waitExposed(widget):
+        widget.show()
+    return widget
 
 
 @pytest.fixture

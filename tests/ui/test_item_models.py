@@ -27,7 +27,6 @@ from planner.ui.dialogs.weight_log import WeightLogDialog
 from planner.ui.dialogs.weight_tables import PreviewModel, WeighInModel
 from planner.ui.library.model import TemplateFilter, TemplateModel
 from planner.ui.library.widget import WorkoutPalette
-from planner.ui.view_state import ViewState
 from tests.helpers.dates import TODAY
 from tests.helpers.weight_files import write_daily_weights
 
@@ -48,16 +47,6 @@ SCALE_CSV = (
 
 
 # -- the library ------------------------------------------------------------------------------
-@pytest.fixture
-def palette(qtbot: Any, controller: PlanController, state: ViewState) -> WorkoutPalette:
-    widget = WorkoutPalette(controller, state)
-    qtbot.addWidget(widget)
-    widget.resize(260, 720)
-    with qtbot.waitExposed(widget):
-        widget.show()
-    return widget
-
-
 def library_models(palette: WorkoutPalette) -> tuple[TemplateFilter, TemplateModel]:
     proxy = palette.view().model()
     assert isinstance(proxy, TemplateFilter)

@@ -33,16 +33,6 @@ def template_id_of(palette: WorkoutPalette, name: str) -> int:
     return template.id
 
 
-@pytest.fixture
-def palette(qtbot, controller: PlanController, state: ViewState) -> WorkoutPalette:
-    widget = WorkoutPalette(controller, state)
-    qtbot.addWidget(widget)
-    widget.resize(260, 720)
-    with qtbot.waitExposed(widget):
-        widget.show()
-    return widget
-
-
 def names(palette: WorkoutPalette) -> list[str]:
     return [t.name for t in palette.shown_templates()]
 
