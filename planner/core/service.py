@@ -19,6 +19,7 @@ from typing import Unpack
 from planner.core import edits
 from planner.core import settings as settings_mod
 from planner.core.edits import Edit
+from planner.core.formatting import format_day, format_weight
 from planner.core.model import (
     MAX_TITLE_LEN,
     ChangeSet,
@@ -30,7 +31,7 @@ from planner.core.model import (
     Workout,
 )
 from planner.core.ports import Batch, PlanRepository, StaleDataError
-from planner.core.settings import Settings
+from planner.core.settings import Settings, WeightUnits
 from planner.core.vocabulary import check_template_name
 from planner.core.weeks import Week
 from planner.core.weighins import future_weigh_in_message, plan_weigh_ins
@@ -48,9 +49,11 @@ class WeighInExistsError(ValidationError):
         existing: the weigh-in recorded on that day.
     """
 
-    def __init__(self, existing: WeightEntry) -> None:
+    def __init__(self, existing: WeightEntry, units: WeightUnits = WeightUnits.KG) -> None:
         super().__init__(
-            "day", f"There is already a weigh-in on {existing.day.isoformat()}: {existing.kg:g} kg."
+            "day",
+            f"There is already a weigh-in on {format_day(existing.day, year=True)}: "
+            f"{format_weight(existing.kg, units)}.",
         )
         self.existing = existing
 
@@ -253,7 +256,7 @@ class PlanService:
         if plan.refused_future:
             raise ValidationError("day", future_weigh_in_message(plan.refused_future[0].day, today))
         if plan.replacing and not replace:
-            raise WeighInExistsError(plan.replacing[0][0])
+            raise WeighInExistsError(plan.replacing[0][0], self.settings().weight_units)
         changed = plan.changed()
         if not changed:
             return ChangeSet()

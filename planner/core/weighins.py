@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
+from planner.core.formatting import format_day
 from planner.core.model import WeightEntry
 
 __all__ = ["WeighInPlan", "future_weigh_in_message", "plan_weigh_ins"]
@@ -86,4 +87,7 @@ def plan_weigh_ins(
 
 def future_weigh_in_message(day: date, today: date) -> str:
     """Why a weigh-in on ``day`` is refused: it is after ``today``."""
-    return f"A weigh-in cannot be in the future ({day.isoformat()}); today is {today.isoformat()}."
+    return (
+        f"A weigh-in cannot be in the future ({format_day(day, year=True)}); "
+        f"today is {format_day(today, year=True)}."
+    )

@@ -22,7 +22,7 @@ from planner.core.model import (
 )
 from planner.core.ports import PlanRepository, StaleDataError, StorageError
 from planner.core.service import PlanService, WeighInExistsError, as_plan
-from planner.core.settings import SettingError, Settings, Units
+from planner.core.settings import SettingError, Settings, Units, WeightUnits
 from planner.core.weeks import Week
 from tests.fakes import MemoryRepository, write_workouts
 
@@ -660,6 +660,16 @@ def test_weigh_ins_add_replace_only_when_asked_delete_and_undo(service: PlanServ
     assert service.weights(MON, SUN) == []
 
 
+def test_a_weigh_in_already_there_is_told_in_the_runners_units_and_days(
+    service: PlanService,
+) -> None:
+    service.change_settings(service.settings().replace(weight_units=WeightUnits.LB))
+    service.save_weight(WeightEntry(MON, 70.4))
+    with pytest.raises(WeighInExistsError) as raised:
+        service.save_weight(WeightEntry(MON, 69.8))
+    assert str(raised.value) == "There is already a weigh-in on Mon 16 Nov 2026: 155.2 lb."
+
+
 @pytest.mark.parametrize("kg", [19.9, 300.1, 0.0, -70.0, math.nan, math.inf])
 def test_impossible_weights_are_refused(
     service: PlanService, repo: MemoryRepository, kg: float
@@ -942,9 +952,9 @@ def test_a_weigh_in_after_today_is_refused(repo: MemoryRepository) -> None:
         service.save_weight(WeightEntry(date(2099, 1, 1), 70.0))
     assert raised.value.field == "day"
     assert str(raised.value) == (
-        "A weigh-in cannot be in the future (2099-01-01); today is 2026-11-18."
+        "A weigh-in cannot be in the future (Thu 1 Jan 2099); today is Wed 18 Nov 2026."
     )
-    with pytest.raises(ValidationError, match=r"\(2026-11-19\); today is 2026-11-18"):
+    with pytest.raises(ValidationError, match=r"\(Thu 19 Nov 2026\); today is Wed 18 Nov 2026"):
         service.save_weight(WeightEntry(date(2026, 11, 19), 70.0), replace=True)
     assert service.weights(date(2026, 1, 1), date(2099, 12, 31)) == []
 

@@ -55,7 +55,7 @@ def test_changed_leaves_replacements_out_unless_asked() -> None:
 
 def test_the_message_names_the_day_and_today() -> None:
     assert future_weigh_in_message(date(2099, 1, 1), TODAY) == (
-        "A weigh-in cannot be in the future (2099-01-01); today is 2026-11-18."
+        "A weigh-in cannot be in the future (Thu 1 Jan 2099); today is Wed 18 Nov 2026."
     )
 
 

@@ -24,7 +24,7 @@ def test_the_window_s_service_refuses_a_weigh_in_after_the_pinned_today(
     window = build_main_window(path, today=TODAY)
     qtbot.addWidget(window)
     service = window.controller.service
-    with pytest.raises(ValidationError, match=r"\(2026-11-19\); today is 2026-11-18\.$"):
+    with pytest.raises(ValidationError, match=r"\(Thu 19 Nov 2026\); today is Wed 18 Nov 2026\.$"):
         service.save_weight(WeightEntry(date(2026, 11, 19), 70.0))
     service.save_weight(WeightEntry(TODAY, 70.0))
     assert service.weights(TODAY, date(2026, 11, 19)) == [WeightEntry(TODAY, 70.0)]
