@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from planner import app, paths
 from planner.core.model import Kind, Workout
@@ -252,8 +252,8 @@ def test_open_another_plan_asks_with_an_open_dialog(
     def save_dialog(*_args: object, **_kwargs: object) -> tuple[str, str]:
         raise AssertionError("Open Another Plan… must not show a save dialog")
 
-    monkeypatch.setattr(app.QFileDialog, "getOpenFileName", open_dialog)
-    monkeypatch.setattr(app.QFileDialog, "getSaveFileName", save_dialog)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", open_dialog)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_dialog)
     script = Script()
     script.when("the dialog", problem_dialog, answer(script, PlanProblemChoice.OPEN_ANOTHER))
     script.when("the window", main_window, record_and_close(script))
@@ -436,10 +436,10 @@ def banner_of(path: Path) -> dict[str, Any]:
 
     qapp = QApplication.instance() or QApplication([])
     assert qapp is not None
-    window = app.build_main_window(path, today=TODAY)
+    window, plan_file = app.open_plan(path, TODAY)
     banner = window.findChild(QToolBar, "readOnlyBanner")
     outcome = {
-        "read_only": getattr(window.database, "read_only", False),  # type: ignore[attr-defined]
+        "read_only": getattr(plan_file, "read_only", False),
         "banner": None if banner is None else banner.text(),  # type: ignore[attr-defined]
         "shown": banner is not None and not banner.isHidden(),
     }

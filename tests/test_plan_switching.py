@@ -47,7 +47,7 @@ def test_open_plan_shows_the_other_plan_in_place_of_this_one(
 
     def look_and_close(window: MainWindow) -> None:
         script.seen["title"] = window.windowTitle()
-        script.seen["workouts"] = window.database.repository.count_workouts()  # type: ignore[attr-defined]
+        script.seen["workouts"] = window.controller.service.count_workouts()
         script.seen["first_visible"] = script.seen["first"].isVisible()
         recent = window.file_actions.recent_menu
         recent.aboutToShow.emit()

@@ -20,6 +20,7 @@ import pytest
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton, QWidget
 
+import planner.session.session
 from planner import app, paths
 from planner.storage import backup_copies, backup_names
 from planner.storage.backups import (
@@ -280,7 +281,7 @@ def test_the_before_a_restore_copy_the_status_bar_names_exists_when_the_clock_is
         )
         shutil.copyfile(template.path, template.path.with_name(name))
     behind = datetime(2026, 11, 18, 9, 0, tzinfo=UTC)  # the clock went back since
-    monkeypatch.setattr(app, "_now", lambda: behind)
+    monkeypatch.setattr(planner.session.session, "local_now", lambda: behind)
     script = Script()
 
     def pick(dialog: BackupsDialog) -> None:
