@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence
-from PySide6.QtWidgets import QMenu, QMenuBar, QToolBar, QWidget
+from PySide6.QtWidgets import QDockWidget, QMenu, QMenuBar, QToolBar, QWidget
 
 #: A separator in a menu or toolbar layout.
 SEPARATOR = "-"
@@ -56,6 +56,12 @@ class ActionSpec:
     where: str = ""
     action: QAction | None = None
     what: str = ""
+
+
+def dock_toggle(name: str, text: str, dock: QDockWidget, key: str) -> ActionSpec:
+    """The row of a dock's show-or-hide action (View ▸ Library, say), with its key."""
+    what = f"Show or hide the {plain_text(text).lower()}"
+    return ActionSpec(name, text, keys=(key,), action=dock.toggleViewAction(), what=what)
 
 
 def key_sequences(keys: Iterable[Keys]) -> list[QKeySequence]:

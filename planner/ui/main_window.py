@@ -9,7 +9,6 @@ the first paint needs none of them.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -222,10 +221,7 @@ class MainWindow(QMainWindow):
             ),
             *self.selection_actions.specs(),
             *self.file_actions.specs(),
-            *(  # the list says what View ▸ Charts does, as for the library and the warnings
-                replace(spec, what="Show or hide the charts") if spec.name == "charts" else spec
-                for spec in self.progress_actions.specs()
-            ),
+            *self.progress_actions.specs(),
             *self.commands.specs(),
         ]
 

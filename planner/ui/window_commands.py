@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QMenu, QMessageBox
 
 from planner import APP_NAME, __version__
 from planner.core.formatting import escape_html
-from planner.ui.actions import ActionSpec, plain_text
+from planner.ui.actions import ActionSpec, dock_toggle, plain_text
 from planner.ui.dialog_opening import open_dialog
 from planner.ui.window_layout import WIDGET_KEYS
 
@@ -102,43 +102,20 @@ class WindowCommands(QObject):
                 tip="Show the week of a date",
                 icon="go-jump",
             ),
-            ActionSpec(
-                "library",
-                "&Library",
-                keys=("Ctrl+L",),
-                action=window.library_dock.toggleViewAction(),
-                what="Show or hide the library",
-            ),
-            ActionSpec(
-                "warnings",
-                "&Warnings",
-                keys=("Ctrl+Shift+W",),
-                action=window.warnings_dock.toggleViewAction(),
-                what="Show or hide the warnings",
-            ),
+            dock_toggle("library", "&Library", window.library_dock, "Ctrl+L"),
+            dock_toggle("warnings", "&Warnings", window.warnings_dock, "Ctrl+Shift+W"),
             ActionSpec("focus_week", "Focus &Week", self.focus_week, ("Ctrl+1",)),
             ActionSpec("focus_library", "Focus Li&brary", self.focus_library, ("Ctrl+2",)),
             ActionSpec("focus_warnings", "Focus W&arnings", self.focus_warnings, ("Ctrl+4",)),
-            ActionSpec(
-                "library_add", library.add.text(), action=library.add, where="in the library"
-            ),
-            ActionSpec(
-                "library_new", library.new.text(), action=library.new, where="in the library"
-            ),
-            ActionSpec(
-                "library_edit", library.edit.text(), action=library.edit, where="in the library"
-            ),
-            ActionSpec(
-                "library_duplicate",
-                library.duplicate.text(),
-                action=library.duplicate,
-                where="on a built-in entry",
-            ),
-            ActionSpec(
-                "library_delete",
-                library.delete.text(),
-                action=library.delete,
-                where="in the library",
+            *(
+                ActionSpec(f"library_{name}", action.text(), action=action, where=where)
+                for name, action, where in (
+                    ("add", library.add, "in the library"),
+                    ("new", library.new, "in the library"),
+                    ("edit", library.edit, "in the library"),
+                    ("duplicate", library.duplicate, "on a built-in entry"),
+                    ("delete", library.delete, "in the library"),
+                )
             ),
             ActionSpec(
                 "library_filter",

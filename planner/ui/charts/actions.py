@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from planner.core.formatting import format_weight
-from planner.ui.actions import ActionSpec
+from planner.ui.actions import ActionSpec, dock_toggle
 from planner.ui.charts.dock import ChartsDock
 from planner.ui.controller import PlanController
 from planner.ui.view_state import ViewState
@@ -85,12 +85,7 @@ class ProgressActions(QObject):
                 tip="Save the chart you last pointed at (or all three) as a PNG image",
                 icon="document-export",
             ),
-            ActionSpec(
-                "charts",
-                "&Charts",
-                keys=("Ctrl+Shift+K",),
-                action=self._dock.toggleViewAction(),
-            ),
+            dock_toggle("charts", "&Charts", self._dock, "Ctrl+Shift+K"),
             ActionSpec("focus_charts", "Focus C&harts", self.focus_charts, ("Ctrl+3",)),
         ]
 
