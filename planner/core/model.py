@@ -35,6 +35,9 @@ class Kind(enum.StrEnum):
     RUN = "run"
     STRENGTH = "strength"
     HIIT = "hiit"
+    #: Cross-training (cycling, swimming, rowing, walking...): a training session whose
+    #: distance is never run distance.
+    CROSS = "cross"
     REST = "rest"
 
     @property
@@ -53,8 +56,14 @@ class Kind(enum.StrEnum):
         return self is not Kind.REST
 
 
-_KIND_LABELS = {Kind.RUN: "Run", Kind.STRENGTH: "Strength", Kind.HIIT: "HIIT", Kind.REST: "Rest"}
-_KIND_LETTERS = {Kind.RUN: "R", Kind.STRENGTH: "S", Kind.HIIT: "H", Kind.REST: "Z"}
+_KIND_LABELS = {
+    Kind.RUN: "Run",
+    Kind.STRENGTH: "Strength",
+    Kind.HIIT: "HIIT",
+    Kind.CROSS: "Cross-training",
+    Kind.REST: "Rest",
+}
+_KIND_LETTERS = {Kind.RUN: "R", Kind.STRENGTH: "S", Kind.HIIT: "H", Kind.CROSS: "X", Kind.REST: "Z"}
 
 
 class Status(enum.StrEnum):
@@ -102,7 +111,7 @@ class Workout:
     Attributes:
         id: the storage id; ``None`` until the workout is stored.
         day: the calendar day it is on.
-        kind: run, strength, HIIT or rest.
+        kind: run, strength, HIIT, cross-training or rest.
         title: what the runner calls it ("Long run").
         position: its order within the day, 0 first.
         duration_min: planned duration in minutes.

@@ -34,10 +34,11 @@ ROLLING_DAYS: Final = 7
 
 #: Effort (CR-10) of a session whose effort is missing, by kind (RULES.md, Effort).
 DEFAULT_RPE: Final[Mapping[Kind, float]] = MappingProxyType(
-    {Kind.RUN: 4.0, Kind.HIIT: 8.0, Kind.STRENGTH: 6.0, Kind.REST: 0.0}
+    {Kind.RUN: 4.0, Kind.HIIT: 8.0, Kind.STRENGTH: 6.0, Kind.CROSS: 4.0, Kind.REST: 0.0}
 )
 #: Duration (min) of a session with neither duration nor, for a run, distance (RULES.md,
-#: Duration: run 45, HIIT 30, strength 40); defined once, in :mod:`planner.core.totals`.
+#: Duration: run 45, HIIT 30, strength 40, cross-training 45); defined once, in
+#: :mod:`planner.core.totals`.
 DEFAULT_DURATION_MIN: Final[Mapping[Kind, float]] = MappingProxyType(_DEFAULT_DURATION_MIN)
 #: Minutes per km assumed for a run with a distance but no duration (RULES.md, Duration).
 RUN_MIN_PER_KM: Final = _RUN_MIN_PER_KM

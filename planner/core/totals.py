@@ -11,7 +11,13 @@ from planner.core.model import Kind, Status, Workout
 #: Minutes per kilometre assumed for a run that has a distance but no duration.
 RUN_MIN_PER_KM = 6.0
 #: Duration assumed for a session with neither duration nor (for runs) distance.
-DEFAULT_DURATION_MIN = {Kind.RUN: 45.0, Kind.HIIT: 30.0, Kind.STRENGTH: 40.0, Kind.REST: 0.0}
+DEFAULT_DURATION_MIN = {
+    Kind.RUN: 45.0,
+    Kind.HIIT: 30.0,
+    Kind.STRENGTH: 40.0,
+    Kind.CROSS: 45.0,
+    Kind.REST: 0.0,
+}
 
 
 def session_duration_min(workout: Workout) -> float:

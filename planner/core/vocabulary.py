@@ -15,16 +15,17 @@ from typing import Final
 from planner.core.model import MAX_RPE, MIN_RPE, Kind, Status, Template, ValidationError
 
 #: The order kinds are listed in: library groups, kind menus, legends on screen and paper.
-KIND_ORDER: Final[tuple[Kind, ...]] = (Kind.RUN, Kind.HIIT, Kind.STRENGTH, Kind.REST)
+KIND_ORDER: Final[tuple[Kind, ...]] = (Kind.RUN, Kind.HIIT, Kind.STRENGTH, Kind.CROSS, Kind.REST)
 
 #: The kind colours (``#rrggbb``) for light backgrounds and for paper: calm blue runs, warm
-#: red-orange HIIT, purple strength, soft grey-green rest. Every kind also has a letter
-#: (:attr:`Kind.letter`): colour is never the only cue.
+#: red-orange HIIT, purple strength, ochre cross-training, soft grey-green rest. Every kind
+#: also has a letter (:attr:`Kind.letter`): colour is never the only cue.
 KIND_COLORS: Final[Mapping[Kind, str]] = MappingProxyType(
     {
         Kind.RUN: "#3a78c9",
         Kind.HIIT: "#e0603a",
         Kind.STRENGTH: "#8156c2",
+        Kind.CROSS: "#b8860b",
         Kind.REST: "#8aa597",
     }
 )
@@ -35,6 +36,7 @@ KIND_COLORS_DARK: Final[Mapping[Kind, str]] = MappingProxyType(
         Kind.RUN: "#6fa3e6",
         Kind.HIIT: "#f08a68",
         Kind.STRENGTH: "#a98ae0",
+        Kind.CROSS: "#d9ad4a",
         Kind.REST: "#9cb7a8",
     }
 )
@@ -46,6 +48,7 @@ _TEMPLATE_DEFAULTS: Final[Mapping[Kind, tuple[float | None, float | None, float 
             Kind.RUN: (30, 5.0, 3),
             Kind.HIIT: (25, None, 8),
             Kind.STRENGTH: (30, None, 6),
+            Kind.CROSS: (45, None, 4),
             Kind.REST: (None, None, 0),
         }
     )

@@ -83,11 +83,13 @@ def test_is_done() -> None:
         (Kind.STRENGTH, Status.SKIPPED, False),
         (Kind.HIIT, Status.DONE, True),
         (Kind.HIIT, Status.SKIPPED, False),
+        (Kind.CROSS, Status.DONE, True),
+        (Kind.CROSS, Status.SKIPPED, False),
         (Kind.REST, Status.PLANNED, False),
         (Kind.REST, Status.DONE, False),
     ],
 )
-def test_training_session_is_run_strength_or_hiit_not_skipped(
+def test_training_session_is_run_strength_hiit_or_cross_not_skipped(
     kind: Kind, status: Status, expected: bool
 ) -> None:
     w = Workout(id=None, day=DAY, kind=kind, title="x", status=status)
@@ -96,8 +98,9 @@ def test_training_session_is_run_strength_or_hiit_not_skipped(
 
 def test_kind_labels_and_letters_are_distinct() -> None:
     assert Kind("run") is Kind.RUN
-    assert [k.label for k in Kind] == ["Run", "Strength", "HIIT", "Rest"]
-    assert len({k.letter for k in Kind}) == 4
+    assert [k.label for k in Kind] == ["Run", "Strength", "HIIT", "Cross-training", "Rest"]
+    assert Kind("cross") is Kind.CROSS and Kind.CROSS.letter == "X"
+    assert len({k.letter for k in Kind}) == len(Kind) == 5
     assert Status.SKIPPED.label == "Skipped"
 
 

@@ -42,6 +42,7 @@ def test_every_kind_has_a_place_and_two_colours() -> None:
         (Kind.RUN, (30, 5.0, 3)),
         (Kind.HIIT, (25, None, 8)),
         (Kind.STRENGTH, (30, None, 6)),
+        (Kind.CROSS, (45, None, 4)),
         (Kind.REST, (None, None, 0)),
     ],
 )
