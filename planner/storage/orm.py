@@ -34,7 +34,7 @@ NAMING_CONVENTION: dict[str, str] = {
 }
 
 #: The values the ``kind`` and ``status`` columns accept (``planner.core.model.Kind``/``Status``).
-KIND_VALUES: tuple[str, ...] = ("run", "strength", "hiit", "rest")
+KIND_VALUES: tuple[str, ...] = ("run", "strength", "hiit", "cross", "rest")
 STATUS_VALUES: tuple[str, ...] = ("planned", "done", "skipped")
 
 

@@ -48,7 +48,7 @@ __all__ = [
 ]
 
 #: The newest schema revision this Legwork knows (the single Alembic head).
-SCHEMA_HEAD: Final = "b1e55ed7e4a1"
+SCHEMA_HEAD: Final = "c5055a1e0d02"
 #: The Alembic script directory, shipped inside the package.
 MIGRATIONS_DIR: Final = Path(__file__).resolve().with_name("migrations")
 #: ``PRAGMA application_id`` of a Legwork plan file (ASCII "LgWk"), set by the first revision.

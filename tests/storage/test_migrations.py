@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import sqlite3
 import tomllib
+from datetime import date
 from pathlib import Path
 
 from alembic import command
@@ -13,7 +14,7 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import inspect
 
-from planner.core.model import Kind, Template
+from planner.core.model import Kind, Template, Workout
 from planner.core.ports import Batch
 from planner.storage.db import (
     APPLICATION_ID,
@@ -203,3 +204,60 @@ def test_upgrading_keeps_the_library_and_stops_reusing_ids_and_reseeding_renamed
         names = [t.name for t in db.repository.templates()]
     assert "Threshold run" in names
     assert "Tempo run" not in names  # the renamed built-in does not come back on reopen
+
+
+def test_an_old_plan_upgrades_to_cross_training_keeping_every_row_and_never_reusing_ids(
+    tmp_path: Path,
+) -> None:
+    """A plan of the schema before cross-training: rows, ids and the id counter survive."""
+    path = empty_sqlite_file(tmp_path / "old.sqlite3")
+    upgrade(path, "b1e55ed7e4a1")
+    with sqlite3.connect(path) as connection:
+        connection.executemany(
+            "INSERT INTO workouts (day, kind, title, position, duration_min, distance_km, rpe,"
+            " notes, status, actual_duration_min, heavy_legs)"
+            " VALUES ('2026-03-02', ?, ?, ?, 40, ?, 5, 'felt good', ?, ?, 1)",
+            [
+                ("run", "Tempo run", 0, 8.0, "done", 42),
+                ("strength", "Squats", 1, None, "planned", None),
+                ("hiit", "Intervals", 0, None, "skipped", None),
+                ("rest", "Rest day", 0, None, "planned", None),
+                ("run", "Deleted", 0, 5.0, "planned", None),
+            ],
+        )
+        connection.execute("DELETE FROM workouts WHERE title = 'Deleted'")
+        connection.execute(
+            "INSERT INTO templates (name, kind, duration_min, builtin, builtin_name)"
+            " VALUES ('Hills', 'run', 40, 0, NULL)"
+        )
+        with_ids = connection.execute("SELECT * FROM workouts ORDER BY id").fetchall()
+        templates = connection.execute("SELECT * FROM templates ORDER BY id").fetchall()
+        try:
+            connection.execute(
+                "INSERT INTO workouts (day, kind, title) VALUES ('2026-03-03', 'cross', 'Bike')"
+            )
+        except sqlite3.IntegrityError:
+            pass
+        else:
+            raise AssertionError("the old schema accepted a kind it does not know")
+    connection.close()
+    with open_database(path, backup_dir=tmp_path / "backups") as db:
+        assert db.repository.count_workouts() == 4
+        (bike,) = write_workouts(
+            db.repository, [Workout(None, date(2026, 3, 3), Kind.CROSS, "Easy bike", 0, 45.0, 20)]
+        )
+        assert bike.id == 6  # the deleted workout's id 5 is not given out again
+        (swim,) = db.repository.write(
+            Batch(templates=[Template(None, "Lake swim", Kind.CROSS, 30.0)])
+        ).templates
+        assert swim.kind is Kind.CROSS
+    with sqlite3.connect(path) as connection:
+        after = connection.execute("SELECT * FROM workouts WHERE id < 6 ORDER BY id").fetchall()
+        kept = connection.execute(
+            f"SELECT * FROM templates WHERE id <= {templates[-1][0]} ORDER BY id"
+        ).fetchall()
+        version = connection.execute("SELECT version_num FROM alembic_version").fetchall()
+    connection.close()
+    assert after == with_ids
+    assert kept == templates
+    assert version == [(SCHEMA_HEAD,)]
