@@ -1,4 +1,8 @@
-"""``legwork import-weights``: weigh-ins from a file, all or nothing, refusals listed by row."""
+"""``legwork import-weights``: weigh-ins from a file, all or nothing, refusals listed by row.
+
+The file is a CSV table or a device's export (Garmin Connect, Fitbit, Samsung Health, Apple
+Health, a FIT weight-scale file): :mod:`planner.interchange.weight_files` tells which.
+"""
 
 from __future__ import annotations
 
@@ -14,13 +18,13 @@ def run(args: argparse.Namespace) -> int:
     """Add the file's weigh-ins to ``--db``, or refuse it whole with the rows and days why."""
     from planner.core.formatting import format_weights_apart
     from planner.core.weighins import plan_weigh_ins
-    from planner.interchange import weights_csv
+    from planner.interchange import weight_files, weights_csv
 
     db = db_path(args)
     file: Path = args.file
     require_plan_file(db)
     try:
-        scanned = weights_csv.scan_weights_file(file, today=today(args))
+        scanned = weight_files.scan_weights_file(file, today=today(args))
     except OSError as exc:
         raise CliError(f"{file}: {exc.strerror or exc}") from None
     except weights_csv.WeightFileError as exc:

@@ -21,6 +21,7 @@ __all__ = [
     "NotADateError",
     "NumericDate",
     "WeightUnit",
+    "full_year",
     "parse_date",
     "parse_weight",
 ]
@@ -174,20 +175,20 @@ def parse_date(text: str, today: date | None = None) -> date | NumericDate:
         return date(int(match[1]), int(match[2]), int(match[3]))
     if match := _NUMERIC.match(value):
         return NumericDate(
-            int(match[1]), int(match[3]), _year(match[4], today), dotted=match[2] == "."
+            int(match[1]), int(match[3]), full_year(match[4], today), dotted=match[2] == "."
         )
     if match := _DAY_MONTH_NAME.match(value):
         month = _MONTHS.get(match[2].lower().rstrip("."))
         if month is not None:
-            return date(_year(match[3], today), month, int(match[1]))
+            return date(full_year(match[3], today), month, int(match[1]))
     if match := _MONTH_NAME_DAY.match(value):
         month = _MONTHS.get(match[1].lower().rstrip("."))
         if month is not None:
-            return date(_year(match[3], today), month, int(match[2]))
+            return date(full_year(match[3], today), month, int(match[2]))
     raise NotADateError(text)
 
 
-def _year(text: str, today: date | None) -> int:
+def full_year(text: str, today: date | None) -> int:
     """A year; two digits are the latest such year not after today's."""
     if len(text) == 4:
         return int(text)

@@ -12,7 +12,7 @@ a refused row's reason only when the row is one of the examples a :class:`Weight
 from __future__ import annotations
 
 from array import array
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 
 from planner.core.model import (
@@ -124,12 +124,23 @@ class ScannedWeights:
         return len(self._rows)
 
     # -- scanning ----------------------------------------------------------------------------
-    def read_rows(self, start: int, number: int, progress: Progress | None = None) -> None:
-        """Read the rows from offset ``start``, whose line is ``number`` + 1, to the end.
+    def read_rows(
+        self,
+        start: int,
+        number: int,
+        progress: Progress | None = None,
+        *,
+        end: int | None = None,
+        numbers: Sequence[int] | None = None,
+    ) -> None:
+        """Read the rows from offset ``start``, whose line is ``number`` + 1, to ``end``.
 
         :func:`~planner.interchange.weights_csv.scan_weights_csv` calls it once, after
         finding the layout. The text is split a chunk at a time, so that the lines of the
         whole file never exist at once; each row leaves only its record in the arrays.
+        ``end`` (default: the end of the text) ends a section early; ``numbers``, when
+        given, are the rows' numbers in the file the text was made from (one per line;
+        see :class:`~planner.interchange.weight_records.WeighInRecords`).
 
         Raises:
             ReadCancelled: ``progress`` returned ``False``.
@@ -137,19 +148,22 @@ class ScannedWeights:
         text, scan_row = self._text, self._scan_row
         rows, starts, dates = self._rows.append, self._starts.append, self._dates.append
         weights, units, states = self._weights.append, self._units.append, self._states.append
-        size = len(text)
+        size = len(text) if end is None else end
+        line_index = -1
         pos = start
         while pos < size:
-            chunk_end = text.find("\n", min(pos + _CHUNK, size))
+            chunk_end = text.find("\n", min(pos + _CHUNK, size), size)
             chunk_end = size if chunk_end < 0 else chunk_end
             for line in text[pos:chunk_end].split("\n"):
                 number += 1
+                line_index += 1
                 line_start = pos
                 pos += len(line) + 1
                 if not line or line.isspace():
                     continue
-                day, weight, unit, state = scan_row(line, number)
-                rows(number)
+                row = number if numbers is None else numbers[line_index]
+                day, weight, unit, state = scan_row(line, row)
+                rows(row)
                 starts(line_start)
                 dates(day)
                 weights(weight)

@@ -10,6 +10,8 @@ the form and strict about the content:
 - **Units**: a unit in the weight header (``Weight (lb)``, ``kg``) or in a cell (``72.5 kg``)
   decides; otherwise the ``unit`` argument (the runner's units), else kilograms.
 - **Numbers** may use a decimal comma (``72,5``). Separators: comma, semicolon, tab or bar.
+- **A section title** above the table (Fitbit's older export: ``Body``, then
+  ``Date,Weight,BMI,Fat``) is skipped, and the table ends at the section's blank line.
 - **Dates**: ISO (``2026-12-31``, with or without a time), ``31.12.2026`` (day first),
   ``31/12/2026`` or ``12/31/2026``, ``20261231``, and month names (``31 Dec 2026``,
   ``Dec 31, 2026``, ``31. Dezember 2026``). Whether ``03/04/2026`` is day or month first is
@@ -47,7 +49,6 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from pathlib import Path
 
 from planner.interchange.weight_cells import DateOrder, WeightUnit
 from planner.interchange.weight_layout import (
@@ -71,9 +72,9 @@ __all__ = [
     "WeightFile",
     "WeightFileError",
     "WeightUnit",
+    "plain_text",
     "read_weights_csv",
     "scan_weights_csv",
-    "scan_weights_file",
 ]
 
 #: Files larger than this are not weigh-in tables (ten years of daily weigh-ins is ~150 kB).
@@ -131,15 +132,14 @@ def scan_weights_csv(
     Arguments and errors as :func:`read_weights_csv`, but for the unit and the date order,
     which resolving applies.
     """
-    text = _decode(data) if isinstance(data, bytes) else data
-    if text.startswith("\ufeff"):
-        text = text.lstrip("\ufeff")
-    if not text or text.isspace():
-        raise WeightFileError("The file is empty.")
+    text = plain_text(data)
     _refuse_other_formats(text)
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
     sample = _first_lines(text, _SAMPLE_LINES)
+    section_end = None
+    if _is_section_title(sample):
+        # Fitbit's older export: a title ("Body"), its table, a blank line, the next section.
+        section_end = _section_end(text, sample[1][1])
+        sample = [line for line in sample[1:] if line[1] < section_end]
     delimiter = guess_delimiter([line for _, _, line in sample])
     number, start, line = sample[0]
     try:
@@ -175,28 +175,42 @@ def scan_weights_csv(
         names=names,
         header_unit=header_unit,
     )
-    scanned.read_rows(start, number, progress)
+    scanned.read_rows(start, number, progress, end=section_end)
     return scanned
 
 
-def scan_weights_file(
-    path: Path, *, today: date, progress: Progress | None = None
-) -> ScannedWeights:
-    """:func:`scan_weights_csv` of the file at ``path``; one too large is refused unread.
+def plain_text(data: bytes | str) -> str:
+    """A text file's content, decoded (see :func:`read_weights_csv`), with Unix line ends.
 
     Raises:
-        WeightFileError: as :func:`scan_weights_csv`, or the file is larger than
-            :data:`MAX_FILE_BYTES` (no table of weigh-ins is).
-        OSError: the file cannot be read.
-        ReadCancelled: ``progress`` returned ``False``.
+        WeightFileError: the file is empty or is not text.
     """
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise WeightFileError(
-            f"{size / (1024 * 1024):.0f} MB is far larger than a table of weigh-ins "
-            f"(at most {MAX_FILE_BYTES // (1024 * 1024)} MB)."
-        )
-    return scan_weights_csv(path.read_bytes(), today=today, progress=progress)
+    text = _decode(data) if isinstance(data, bytes) else data
+    if text.startswith("\ufeff"):
+        text = text.lstrip("\ufeff")
+    if not text or text.isspace():
+        raise WeightFileError("The file is empty.")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
+def _is_section_title(sample: list[tuple[int, int, str]]) -> bool:
+    """Whether the first line is a section's title (one word or two, no separator)."""
+    if len(sample) < 2:
+        return False
+    title = sample[0][2].strip().strip('"')
+    return (
+        0 < len(title) <= 40
+        and not any(separator in title for separator in ",;\t|")
+        and not any(character.isdigit() for character in title)
+    )
+
+
+def _section_end(text: str, start: int) -> int:
+    """Where the section whose table starts at ``start`` ends: its first blank line."""
+    end = text.find("\n\n", start)
+    return len(text) if end < 0 else end
 
 
 def _first_lines(text: str, count: int) -> list[tuple[int, int, str]]:

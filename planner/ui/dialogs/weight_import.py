@@ -1,6 +1,8 @@
-"""Import Weights: a CSV file's weigh-ins, previewed before anything is written.
+"""Import Weights: a file's weigh-ins, previewed before anything is written.
 
-The dialog reads the file with :mod:`planner.interchange.weights_csv` and lists examples of
+The dialog reads the file (a CSV table, or Garmin Connect's, Fitbit's, Samsung Health's,
+Apple Health's or a FIT scale's export) with :mod:`planner.interchange.weight_files` and
+lists examples of
 each kind of row (:class:`~planner.ui.dialogs.weight_tables.PreviewModel`): new weigh-ins,
 those that would replace a different weight already logged that day, those already logged,
 and each kind of refused row with its reason; a kind with more rows ends with how many more
@@ -43,6 +45,7 @@ from PySide6.QtWidgets import (
 
 from planner.core.model import WeightEntry
 from planner.core.weighins import WeighInPlan, plan_weigh_ins
+from planner.interchange.weight_files import FILE_FILTER
 from planner.interchange.weight_preview import preview_rows
 from planner.interchange.weights_csv import (
     DateOrder,
@@ -231,13 +234,13 @@ class WeightImportDialog(QDialog):
 
     @Slot()
     def choose_file(self) -> None:
-        """Ask for a CSV file and preview it."""
+        """Ask for a weigh-in file and preview it."""
         start = str(self._path.parent) if self._path is not None else str(Path.home())
         name, _ = QFileDialog.getOpenFileName(
             self,
             "Import Weights",
             start,
-            "CSV files (*.csv *.txt *.tsv);;All files (*)",
+            FILE_FILTER,
         )
         if name:
             self.load(Path(name))

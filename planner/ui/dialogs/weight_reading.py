@@ -20,7 +20,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
-from planner.interchange import weights_csv
+from planner.interchange import weight_files
 from planner.interchange.weights_csv import (
     DateOrder,
     Progress,
@@ -59,7 +59,7 @@ def read_file(
 ) -> Outcome:
     """Read ``path`` and resolve its rows (no Qt: it runs on the worker)."""
     try:
-        scanned = weights_csv.scan_weights_file(
+        scanned = weight_files.scan_weights_file(
             path, today=today, progress=lambda done: progress(0.9 * done)
         )
     except OSError as error:
