@@ -90,6 +90,38 @@ BUILTIN_TEMPLATES: tuple[Template, ...] = (
     ),
     Template(
         None,
+        "Easy bike",
+        Kind.CROSS,
+        45,
+        None,
+        3,
+        "Easy spin outdoors or on a trainer: aerobic work without a run's pounding. Its "
+        "distance never counts as running distance.",
+        builtin=True,
+    ),
+    Template(
+        None,
+        "Swim",
+        Kind.CROSS,
+        30,
+        None,
+        4,
+        "Steady laps, any stroke: an aerobic session that rests the running legs.",
+        builtin=True,
+    ),
+    Template(
+        None,
+        "Elliptical",
+        Kind.CROSS,
+        30,
+        None,
+        4,
+        "Steady, upright and running-like without the impact: the runs' stand-in when an "
+        "ache stops them.",
+        builtin=True,
+    ),
+    Template(
+        None,
         "Rest day",
         Kind.REST,
         None,

@@ -112,11 +112,19 @@ def seed_builtin_templates(connection: Connection) -> int:
         How many templates were added (0 when the library was complete; nothing is written).
     """
     shipped = set(connection.execute(select(_TEMPLATES.c.builtin_name)).scalars())
-    missing = [
-        {**template_values(template), "builtin_name": template.name}
-        for template in BUILTIN_TEMPLATES
-        if template.name not in shipped
-    ]
+    taken = {template_name_key(n) for n in connection.execute(select(_TEMPLATES.c.name)).scalars()}
+    missing = []
+    for template in BUILTIN_TEMPLATES:
+        if template.name in shipped:
+            continue
+        # The runner's own entry may hold the name of a built-in shipped later ("Swim"): the
+        # built-in comes in beside it under a free name ("Swim (2)"), known by its shipped one.
+        name, number = template.name, 1
+        while template_name_key(name) in taken:
+            number += 1
+            name = f"{template.name} ({number})"
+        taken.add(template_name_key(name))
+        missing.append({**template_values(template), "name": name, "builtin_name": template.name})
     if missing:
         connection.execute(insert(_TEMPLATES), missing)
     return len(missing)

@@ -19,8 +19,20 @@ GUIDANCE_ENTRIES = [
     "Squat jumps",
     "Bodyweight circuit",
     "Weight training",
+    "Easy bike",
+    "Swim",
+    "Elliptical",
     "Rest day",
 ]
+
+
+def test_the_cross_training_entries_are_easy_aerobic_sessions_without_run_distance() -> None:
+    cross = [t for t in BUILTIN_TEMPLATES if t.kind is Kind.CROSS]
+    assert [t.name for t in cross] == ["Easy bike", "Swim", "Elliptical"]
+    for template in cross:
+        assert template.duration_min is not None and 30 <= template.duration_min <= 60
+        assert template.rpe is not None and template.rpe < 7  # not a hard session
+        assert template.distance_km is None
 
 
 def test_easy_run_is_a_run_of_30_to_40_minutes() -> None:

@@ -183,6 +183,23 @@ def test_builtins_are_seeded_once_and_missing_ones_come_back(db_path: Path) -> N
     assert len(templates) == len(BUILTIN_TEMPLATES) + 1
 
 
+def test_a_new_builtin_comes_in_beside_the_runners_own_entry_of_the_same_name(
+    db_path: Path,
+) -> None:
+    """A plan from before the cross-training built-ins, whose runner already made a "swim"."""
+    with open_database(db_path) as db:
+        db.repository.write(Batch(templates=[Template(None, "Hill repeats", Kind.RUN, 40.0)]))
+    sql(db_path, "DELETE FROM templates WHERE builtin_name = 'Swim'")
+    sql(db_path, "UPDATE templates SET name = 'swim' WHERE name = 'Hill repeats'")
+    for _ in range(2):
+        with open_database(db_path) as db:
+            library = {t.name: t for t in db.repository.templates()}
+    assert library["swim"].kind is Kind.RUN and not library["swim"].builtin
+    shipped = library["Swim (2)"]
+    assert shipped.builtin and shipped.kind is Kind.CROSS
+    assert len(library) == len(BUILTIN_TEMPLATES) + 1
+
+
 # ------------------------------------------------------------------------------ refusals
 @pytest.mark.parametrize(("make_file", "error", "words"), REFUSALS)
 def test_refused_files_are_left_byte_for_byte_unchanged(

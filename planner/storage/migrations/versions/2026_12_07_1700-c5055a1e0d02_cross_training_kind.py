@@ -7,8 +7,9 @@ Create Date: 2026-12-07 17:00:00
 Cycling, swimming, rowing, walking... become workouts of their own kind, ``cross``: a training
 session whose distance is never run distance. The ``kind`` CHECK constraint of both tables
 widens to accept it; every row stays as it was, ids and the AUTOINCREMENT counter included.
-Going back down fails on the constraint if the plan holds cross-training (rather than lose
-rows).
+Going back down removes the cross-training built-ins (the Legwork before this one does not ship
+them) and fails on the constraint if the runner's own rows hold cross-training, rather than
+lose them.
 
 SQLite cannot alter a constraint: each table is copied out, made again from the definition
 written here (so its SQL is the same whichever way the file got to a revision) and filled
@@ -120,4 +121,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    # The cross-training built-ins ship with this Legwork, not with the one before it.
+    op.execute("DELETE FROM templates WHERE builtin AND kind = 'cross'")
     _kind_check(KINDS_BEFORE)
