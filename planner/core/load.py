@@ -139,7 +139,8 @@ def weekly_run_km(
     """Run distance (km) of every week with a day in ``[start, end]``, keyed by its first day.
 
     A week counts all its seven days, also those outside the range (pass the workouts of the
-    whole weeks). HIIT distance is not mileage; skipped runs count nothing.
+    whole weeks). HIIT and cross-training distance are not mileage; skipped runs count
+    nothing.
     """
     first = week_start(start, first_weekday)
     last = week_start(end, first_weekday)

@@ -37,7 +37,10 @@ def session_duration_min(workout: Workout) -> float:
 
 
 def run_distance_km(workout: Workout) -> float:
-    """The effective distance of a run session (0 for anything else: HIIT is not mileage)."""
+    """The effective distance of a run session (0 for anything else).
+
+    HIIT and cross-training distance are never mileage: 40 km on a bike is no run distance.
+    """
     if workout.kind is not Kind.RUN or not workout.is_training_session:
         return 0.0
     return workout.effective_distance_km or 0.0

@@ -50,6 +50,26 @@ def strength(
     return w.replace(**changes) if changes else w
 
 
+def cross(
+    when: date,
+    km: float | None = 40.0,
+    minutes: float | None = 90.0,
+    rpe: float | None = 4.0,
+    **changes: object,
+) -> Workout:
+    """A planned cross-training session: by default a 40 km bike ride."""
+    w = Workout(
+        id=None,
+        day=when,
+        kind=Kind.CROSS,
+        title="Bike",
+        duration_min=minutes,
+        distance_km=km,
+        rpe=rpe,
+    )
+    return w.replace(**changes) if changes else w
+
+
 def rest(when: date) -> Workout:
     """An explicit rest block."""
     return Workout(id=None, day=when, kind=Kind.REST, title="Rest", rpe=0.0)

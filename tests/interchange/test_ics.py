@@ -40,6 +40,13 @@ def test_one_all_day_event_per_workout_on_its_day() -> None:
     assert long_run.decoded("dtstamp") == STAMP
 
 
+def test_a_cross_training_session_is_an_event_in_its_own_category() -> None:
+    ride = Workout(3, date(2026, 11, 18), Kind.CROSS, "Easy bike", 0, 90, 40.0, 4)
+    (event,) = parse(workouts_to_ics([ride], stamp=STAMP))
+    assert str(event["summary"]) == "[X] Easy bike · 1 h 30 · 40 km · RPE 4"
+    assert [str(c) for c in event["categories"].cats] == ["Cross-training"]
+
+
 def test_uids_are_stable_and_distinct() -> None:
     stored = [
         Workout(1, date(2026, 11, 16), Kind.RUN, "Easy run"),

@@ -210,7 +210,21 @@ def test_booleans_are_not_numbers() -> None:
 def test_unknown_kind() -> None:
     message = error_of([item(kind="swim")])
     assert message.startswith('plan.json, item 1: unknown kind "swim"')
-    assert "run, strength, hiit, rest" in message
+    assert "run, strength, hiit, cross, rest" in message
+
+
+def test_a_cross_training_workout_goes_out_and_comes_back_as_cross_training() -> None:
+    ride = Workout(
+        None, DAY, Kind.CROSS, "Easy bike", 1, 90.0, 40.0, 4.0, "spin", Status.DONE, 95.0, 42.5
+    )
+    (item,) = json.loads(workouts_to_json([ride]))
+    assert item["kind"] == "cross"
+    assert load([item]) == [ride]
+    rows = list(csv.DictReader(io.StringIO(workouts_to_csv([ride]))))
+    assert (rows[0]["kind"], rows[0]["distance_km"]) == ("cross", "40.0")
+    # a plan that already holds it takes nothing new from the same file; an empty one takes it
+    assert plan_import([ride.replace(id=5)], load([item])) == []
+    assert [w.kind for w in plan_import([], load([item]))] == [Kind.CROSS]
 
 
 def test_unknown_status() -> None:

@@ -52,6 +52,7 @@ def plan() -> list[Workout]:
         ),
         Workout(2, date(2026, 11, 18), Kind.HIIT, "HIIT intervals", 0, 30, None, 8),
         Workout(3, date(2026, 11, 19), Kind.RUN, "Easy run", 0, 36, 5.8, 3),
+        Workout(11, date(2026, 11, 19), Kind.CROSS, "Swim", 1, 30, 1.5, 4),
         Workout(4, date(2026, 11, 20), Kind.REST, "Rest day", 0, rpe=0),
         Workout(6, date(2026, 11, 21), Kind.STRENGTH, "Squat jumps", 1, 10, None, 6),
         Workout(5, date(2026, 11, 21), Kind.RUN, "Easy run", 0, 38, 6.2, 3),
@@ -225,6 +226,7 @@ def test_kind_letter_and_name_are_printed_never_colour_alone() -> None:
     assert row_of(html, "Tempo run")[3] == "R Run"
     assert row_of(html, "HIIT intervals")[3] == "H HIIT"
     assert row_of(html, "Squat jumps")[:2] == [BOX_EMPTY, "S Strength"]
+    assert row_of(html, "Swim")[:2] == [BOX_EMPTY, "X Cross-training"]
     legend = lines(html)[-1]
     for kind in Kind:
         assert f"{kind.letter} {kind.label}" in legend
@@ -314,8 +316,9 @@ def test_header_names_the_week_and_its_dates() -> None:
 
 def test_totals_are_the_hand_computed_ones() -> None:
     # Runs not skipped: tempo (done: 7.5 km actual, 41 min), two easy runs, the long run.
-    # Minutes: 41 + 30 (HIIT) + 36 + 38 + 10 + 103 = 258; km: 7.5 + 5.8 + 6.2 + 16.1.
-    # Training days: Tue, Wed, Thu, Sat, Sun, so 2 rest days (Mon, and Fri's rest block).
+    # Minutes: 41 + 30 (HIIT) + 36 + 30 (swim) + 38 + 10 + 103 = 288; km: 7.5 + 5.8 + 6.2 +
+    # 16.1 (the swim's 1.5 km is no running). Training days: Tue, Wed, Thu, Sat, Sun, so 2
+    # rest days (Mon, and Fri's rest block).
     text = lines(sheet())
     start = text.index("2026-W47") + 1
     assert text[start : start + 10] == [
@@ -323,11 +326,11 @@ def test_totals_are_the_hand_computed_ones() -> None:
         "RUNS",
         "35.6 km",
         "RUNNING",
-        "4 h 18",
+        "4 h 48",
         "TRAINING TIME",
         "2",
         "REST DAYS",
-        "1 of 6",
+        "1 of 7",
         "SESSIONS DONE",
     ]
 
@@ -340,11 +343,11 @@ def test_totals_leave_skipped_sessions_out() -> None:
         "RUNS",
         "35.6 km",
         "RUNNING",
-        "3 h 48",
+        "4 h 18",
         "TRAINING TIME",
         "3",
         "REST DAYS",
-        "1 of 6",
+        "1 of 7",
         "SESSIONS DONE",
     ]
 
