@@ -201,3 +201,157 @@ def test_a_file_far_too_large_is_refused_before_it_is_read(
         f"legwork: error: {csv}: 21 MB is far larger than a table of weigh-ins (at most 20 MB)."
     )
     assert weights(plan) == [("2026-11-10", 72.0), ("2026-11-12", 71.5)]
+
+
+# -- the devices' own exports ------------------------------------------------------------------
+GARMIN = (
+    "Time,Weight,Change,BMI,Body Fat,Skeletal Muscle Mass,Bone Mass,Body Water,\n"
+    '" Nov 14, 2026",\n'
+    "07:12,158.4 lbs,0.4 lbs,22.1,--,--,--,--,\n"
+    '" Nov 12, 2026",\n'
+    "06:58,71.5 kg,0.1 kg,22.0,--,--,--,--,\n"
+)
+
+
+def test_a_garmin_connect_export_with_its_units(
+    capsys: pytest.CaptureFixture[str], plan: Path, tmp_path: Path
+) -> None:
+    export = tmp_path / "Weight.csv"
+    export.write_text(GARMIN, encoding="utf-8")
+    code, out, err = run(capsys, "--db", plan, export, "--unit", "kg")
+    assert (code, err) == (0, "")
+    assert out == f"{export}: 1 added, 0 replaced, 1 already there\n"
+    assert ("2026-11-14", round(158.4 * KG_PER_POUND, 4)) in weights(plan)
+
+
+def test_a_garmin_second_weigh_in_of_a_day_refuses_the_file(
+    capsys: pytest.CaptureFixture[str], plan: Path, tmp_path: Path
+) -> None:
+    export = tmp_path / "Weight.csv"
+    export.write_text(GARMIN + "21:00,71.9 kg,0.4 kg,22.1,--,--,--,--,\n", encoding="utf-8")
+    before = digest(plan)
+    code, _, err = run(capsys, "--db", plan, export)
+    assert code == 1
+    assert err.splitlines()[0] == (
+        f"legwork: {export}: row 6: Row 5 already has a weigh-in on 2026-11-12: "
+        "one weigh-in per day."
+    )
+    assert digest(plan) == before
+
+
+def test_a_fitbit_json_file_in_the_unit_given(
+    capsys: pytest.CaptureFixture[str], plan: Path, tmp_path: Path
+) -> None:
+    export = tmp_path / "weight-2026-11-01.json"
+    export.write_text(
+        '[{"logId": 1, "weight": 160.0, "bmi": 23.4, "date": "11/13/26", "time": "07:12:00",'
+        ' "source": "Aria"}, {"logId": 2, "weight": 159.5, "date": "11/14/26"}]'
+    )
+    code, out, err = run(capsys, "--db", plan, export, "--unit", "lb")
+    assert (code, err) == (0, "")
+    assert out == f"{export}: 2 added, 0 replaced, 0 already there\n"
+    assert weights(plan)[-2:] == [
+        ("2026-11-13", round(160 * KG_PER_POUND, 4)),
+        ("2026-11-14", round(159.5 * KG_PER_POUND, 4)),
+    ]
+
+
+def test_a_fitbit_csv_export_reads_its_body_section(
+    capsys: pytest.CaptureFixture[str], plan: Path, tmp_path: Path
+) -> None:
+    export = tmp_path / "fitbit_export_20261118.csv"
+    export.write_text(
+        'Body\nDate,Weight,BMI,Fat\n"2026-11-13","160.0","23.4","0"\n\n'
+        'Activities\nDate,Calories Burned,Steps\n"2026-11-13","2,410","10532"\n'
+    )
+    code, out, err = run(capsys, "--db", plan, export, "--unit", "lb")
+    assert (code, err) == (0, "")
+    assert out == f"{export}: 1 added, 0 replaced, 0 already there\n"
+    assert ("2026-11-13", round(160 * KG_PER_POUND, 4)) in weights(plan)
+
+
+def test_a_samsung_health_export(
+    capsys: pytest.CaptureFixture[str], plan: Path, tmp_path: Path
+) -> None:
+    export = tmp_path / "com.samsung.health.weight.20261118093000.csv"
+    export.write_text(
+        "com.samsung.health.weight,6315002,6\n"
+        "skeletal_muscle_mass,weight,update_time,start_time,time_offset,datauuid\n"
+        ",71.2,2026-11-14 06:00:00.000,2026-11-13 23:30:00.000,UTC+0100,a,\n"
+    )
+    code, out, err = run(capsys, "--db", plan, export, "--unit", "lb")
+    assert (code, err) == (0, "")
+    assert out == f"{export}: 1 added, 0 replaced, 0 already there\n"
+    assert ("2026-11-14", 71.2) in weights(plan)
+
+
+APPLE = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE HealthData [
+<!ELEMENT HealthData (ExportDate,Me,(Record)*)>
+<!ATTLIST HealthData locale CDATA #REQUIRED>
+]>
+<HealthData locale="en_US">
+ <ExportDate value="2026-11-18 10:00:00 +0100"/>
+ <Record type="HKQuantityTypeIdentifierStepCount" unit="count" value="120"
+  startDate="2026-11-13 07:00:00 +0100"/>
+ <Record type="HKQuantityTypeIdentifierBodyMass" sourceName="Health" unit="{unit}" value="{value}"
+  startDate="2026-11-13 07:12:00 +0100" endDate="2026-11-13 07:12:00 +0100"/>
+ {extra}
+</HealthData>
+"""
+
+
+def test_an_apple_health_export(
+    capsys: pytest.CaptureFixture[str], plan: Path, tmp_path: Path
+) -> None:
+    export = tmp_path / "export.xml"
+    export.write_text(APPLE.format(unit="lb", value="160", extra=""))
+    code, out, err = run(capsys, "--db", plan, export, "--unit", "kg")
+    assert (code, err) == (0, "")
+    assert out == f"{export}: 1 added, 0 replaced, 0 already there\n"
+    assert ("2026-11-13", round(160 * KG_PER_POUND, 4)) in weights(plan)
+
+
+def test_an_apple_health_export_with_an_entity_is_refused(
+    capsys: pytest.CaptureFixture[str], plan: Path, tmp_path: Path
+) -> None:
+    export = tmp_path / "export.xml"
+    text = APPLE.format(unit="kg", value="&w;", extra="")
+    export.write_text(text.replace("]>", '<!ENTITY w SYSTEM "file:///etc/hostname">\n]>'))
+    before = digest(plan)
+    code, _, err = run(capsys, "--db", plan, export)
+    assert code == 1
+    assert "declares entities" in err and "Nothing was imported." in err
+    assert digest(plan) == before
+
+
+def test_a_fit_weight_scale_file(
+    capsys: pytest.CaptureFixture[str], plan: Path, tmp_path: Path
+) -> None:
+    from datetime import UTC, datetime
+
+    from tests.helpers.fit_weights import write_fit_weights
+
+    fit = write_fit_weights(
+        tmp_path / "2026-11-14-06-58-00.fit",
+        [(datetime(2026, 11, 14, 12, 0, tzinfo=UTC), 70.85)],
+    )
+    code, out, err = run(capsys, "--db", plan, fit, "--unit", "lb")
+    assert (code, err) == (0, "")
+    assert out == f"{fit}: 1 added, 0 replaced, 0 already there\n"
+    assert ("2026-11-14", 70.85) in weights(plan)
+
+
+def test_a_fit_file_that_is_no_weigh_ins_is_refused(
+    capsys: pytest.CaptureFixture[str], plan: Path, tmp_path: Path
+) -> None:
+    from fit_tool.profile.profile_type import FileType
+
+    from tests.helpers.fit_weights import fit_weights
+
+    fit = tmp_path / "run.fit"
+    fit.write_bytes(fit_weights([], file_type=FileType.ACTIVITY))
+    code, _, err = run(capsys, "--db", plan, fit)
+    assert code == 1
+    assert f"{fit}: No weigh-ins in this FIT file (it is a FIT file of type 'activity')" in err
+    assert weights(plan) == [("2026-11-10", 72.0), ("2026-11-12", 71.5)]

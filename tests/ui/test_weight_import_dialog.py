@@ -282,3 +282,38 @@ def test_a_dialog_deleted_while_reading_leaves_no_thread_and_no_paused_collector
     shiboken6.delete(dialog)  # as when its window is deleted: no done(), no close
     qtbot.waitUntil(lambda: gc.isenabled() == collecting, timeout=60_000)
     assert stored(window) == [(date(2026, 11, 10), 72.0)]
+
+
+# -- a device's export ---------------------------------------------------------------------
+def test_a_garmin_connect_export_is_previewed_and_imported(
+    qtbot: Any, window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    export = tmp_path / "Weight.csv"
+    export.write_text(
+        "Time,Weight,Change,BMI,Body Fat,Skeletal Muscle Mass,Bone Mass,Body Water,\n"
+        '" Nov 12, 2026",\n'
+        "07:12,71.4 kg,0.6 kg,22.1,--,--,--,--,\n"
+        "21:00,71.9 kg,0.5 kg,22.2,--,--,--,--,\n"
+        '" Nov 10, 2026",\n'
+        "06:58,72.0 kg,0.1 kg,22.0,--,--,--,--,\n",
+        encoding="utf-8",
+    )
+    dialog = open_import(qtbot, window, monkeypatch, export)
+    qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=5000)
+    assert preview_cells(dialog) == [
+        ["3", "Thu 12 Nov 2026", "71.4", "new"],
+        [
+            "4",
+            "—",
+            "—",
+            "refused: Row 3 already has a weigh-in on 2026-11-12: one weigh-in per day.",
+        ],
+        ["6", "Tue 10 Nov 2026", "72", "already logged"],
+    ]
+    assert not dialog.unit_combo.isEnabled()  # the file says its unit
+    assert dialog.unit_note.text() == "(the file says kg)"
+    assert dialog.import_button.text() == "&Import 1 Weigh-in"
+    click(qtbot, dialog.import_button)
+    qtbot.waitUntil(lambda: len(stored(window)) == 2, timeout=5000)
+    assert stored(window) == [(date(2026, 11, 10), 72.0), (date(2026, 11, 12), 71.4)]
+    assert window.controller.undo_stack.count() == 1
