@@ -19,6 +19,12 @@ that one measurement's memory never counts in another's:
 - **CLI**: ``python -m planner import-weights`` end to end on a new plan, wall time, the
   lines it prints and the child's peak resident memory.
 
+``--apple-mib N`` also writes an Apple Health ``export.xml`` of about N MiB (step-count
+records around one body-mass record a day for ten years, as a phone's export is) and
+measures reading it (streamed, a block at a time) and resolving its weigh-ins: wall time and
+the process's peak resident memory above the start, which must not grow with the file.
+A few hundred MiB take minutes: run it by hand.
+
 ``--source DIR`` measures the ``planner`` package in another folder instead (for instance
 ``git archive 95fcad6 planner | tar -x -C /tmp/before``), for "before" figures. Slow numbers
 never make it fail: it is a script, not a test.
@@ -69,8 +75,10 @@ def _child(mode: str, path: str) -> dict[str, float]:
     from planner.interchange import weights_csv
 
     unit = weights_csv.WeightUnit.KG
-    data = Path(path).read_bytes()
     today = date.fromisoformat(TODAY.isoformat())
+    if mode == "apple":
+        return _read_apple(Path(path), today)
+    data = Path(path).read_bytes()
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     if mode == "traced":
         tracemalloc.start()
@@ -100,6 +108,52 @@ def _child(mode: str, path: str) -> dict[str, float]:
         "accepted": len(found.accepted),
         "refused": len(found.refused) if refused is None else refused,
     }
+
+
+def _read_apple(path: Path, today: date) -> dict[str, float]:
+    """Read an Apple Health export's weigh-ins, as the dialog and the CLI do."""
+    from planner.interchange.weight_files import scan_weights_file
+
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    start = time.perf_counter()
+    found = scan_weights_file(path, today=today).resolve()
+    seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return {
+        "seconds": seconds,
+        "rss_above_mib": (after - before) / 1024,
+        "accepted": len(found.accepted),
+    }
+
+
+def write_apple_export(path: Path, mib: int) -> Path:
+    """An Apple Health ``export.xml`` of about ``mib`` MiB: steps, and a weigh-in a day."""
+    from datetime import timedelta
+
+    step = (
+        ' <Record type="HKQuantityTypeIdentifierStepCount" sourceName="Phone" unit="count" '
+        'creationDate="{d} 08:10:00 +0100" startDate="{d} 08:00:00 +0100" '
+        'endDate="{d} 08:10:00 +0100" value="412"/>\n'
+    )
+    mass = (
+        ' <Record type="HKQuantityTypeIdentifierBodyMass" sourceName="Scale" unit="kg" '
+        'startDate="{d} 07:12:00 +0100" endDate="{d} 07:12:00 +0100" value="{kg:.1f}">\n'
+        '  <MetadataEntry key="HKWasUserEntered" value="0"/>\n </Record>\n'
+    )
+    days = 3650
+    steps_a_day = max(1, mib * 2**20 // (days * len(step.format(d="2026-01-01"))))
+    with path.open("w", encoding="utf-8") as out:
+        out.write(
+            '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE HealthData [\n'
+            "<!ELEMENT HealthData (ExportDate,Me,(Record)*)>\n"
+            "<!ATTLIST HealthData locale CDATA #REQUIRED>\n]>\n"
+            '<HealthData locale="en_US">\n <ExportDate value="2026-11-18 10:00:00 +0100"/>\n'
+        )
+        for n in range(days):
+            day = (TODAY - timedelta(days=days - 1 - n)).isoformat()
+            out.write(mass.format(d=day, kg=60 + (n % 200) / 10) + step.format(d=day) * steps_a_day)
+        out.write("</HealthData>\n")
+    return path
 
 
 def _env(source: Path, folder: Path) -> dict[str, str]:
@@ -179,6 +233,9 @@ def main(argv: list[str] | None = None) -> int:
         default=REPO,
         help="the folder whose planner/ to measure (an older checkout, for 'before' figures)",
     )
+    parser.add_argument(
+        "--apple-mib", type=int, default=0, help="also an Apple Health export of this size"
+    )
     parser.add_argument("--child", nargs=2, metavar=("MODE", "FILE"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
@@ -194,6 +251,11 @@ def main(argv: list[str] | None = None) -> int:
         traced = _measure("traced", path, source)
         resolves = [_measure("resolve", path, source) for _ in range(args.runs)]
         clis = [_cli(path, source) for _ in range(args.runs)]
+        apple: list[dict[str, float]] = []
+        if args.apple_mib:
+            xml = write_apple_export(folder / "export.xml", args.apple_mib)
+            print(f"{xml.name}: {xml.stat().st_size / 2**20:.0f} MiB")
+            apple = [_measure("apple", xml, source) for _ in range(args.runs)]
     read_s = statistics.median(r["seconds"] for r in reads)
     rows = [
         ("read (scan + resolve), median s", f"{read_s:.2f}", ""),
@@ -225,6 +287,19 @@ def main(argv: list[str] | None = None) -> int:
             f"<= {PEAK_TARGET_MIB:.0f}",
         ),
     ]
+    if apple:
+        rows += [
+            (
+                "Apple Health export.xml read, median s",
+                f"{statistics.median(a['seconds'] for a in apple):.2f}",
+                "",
+            ),
+            (
+                "export.xml: peak RSS above the start, MiB",
+                f"{max(a['rss_above_mib'] for a in apple):.0f}",
+                f"<= {PEAK_TARGET_MIB:.0f}",
+            ),
+        ]
     width = max(len(row[0]) for row in rows)
     for label, value, target in rows:
         print(f"{label:<{width}}  {value:>8}  {target}")

@@ -78,11 +78,11 @@ _STEPS = 1000
 
 # -- the dialog ------------------------------------------------------------------------------
 class WeightImportDialog(QDialog):
-    """Preview a weight CSV and import its weigh-ins as one undo step.
+    """Preview a weigh-in file and import its weigh-ins as one undo step.
 
     Args:
         controller: the plan controller.
-        path: the CSV file (``None``: the dialog starts with "Choose File…").
+        path: the weigh-in file (``None``: the dialog starts with "Choose File…").
         today: the day the app treats as today (later dates are refused).
         parent: the parent widget.
     """
@@ -251,7 +251,10 @@ class WeightImportDialog(QDialog):
         if self._task is not None:
             return  # the options are disabled while reading
         if self._path is None:
-            self._clear("Choose a CSV file with a date column and a weight column.")
+            self._clear(
+                "Choose a CSV file with a date column and a weight column, or a scale's or "
+                "app's export (Garmin Connect, Fitbit, Samsung Health, Apple Health, FIT)."
+            )
             return
         if self._scanned is None:
             return  # the file could not be read: its problem stays shown
