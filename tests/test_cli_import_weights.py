@@ -213,14 +213,20 @@ GARMIN = (
 )
 
 
+def imported(capsys: pytest.CaptureFixture[str], plan: Path, path: Path, *rest: str) -> None:
+    """Import ``path`` with the options in ``rest``; its last item is the summary expected."""
+    *options, summary = rest
+    code, out, err = run(capsys, "--db", plan, path, *options)
+    assert (code, err) == (0, "")
+    assert out == f"{path}: {summary}\n"
+
+
 def test_a_garmin_connect_export_with_its_units(
     capsys: pytest.CaptureFixture[str], plan: Path, tmp_path: Path
 ) -> None:
     export = tmp_path / "Weight.csv"
     export.write_text(GARMIN, encoding="utf-8")
-    code, out, err = run(capsys, "--db", plan, export, "--unit", "kg")
-    assert (code, err) == (0, "")
-    assert out == f"{export}: 1 added, 0 replaced, 1 already there\n"
+    imported(capsys, plan, export, "--unit", "kg", "1 added, 0 replaced, 1 already there")
     assert ("2026-11-14", round(158.4 * KG_PER_POUND, 4)) in weights(plan)
 
 
@@ -247,9 +253,7 @@ def test_a_fitbit_json_file_in_the_unit_given(
         '[{"logId": 1, "weight": 160.0, "bmi": 23.4, "date": "11/13/26", "time": "07:12:00",'
         ' "source": "Aria"}, {"logId": 2, "weight": 159.5, "date": "11/14/26"}]'
     )
-    code, out, err = run(capsys, "--db", plan, export, "--unit", "lb")
-    assert (code, err) == (0, "")
-    assert out == f"{export}: 2 added, 0 replaced, 0 already there\n"
+    imported(capsys, plan, export, "--unit", "lb", "2 added, 0 replaced, 0 already there")
     assert weights(plan)[-2:] == [
         ("2026-11-13", round(160 * KG_PER_POUND, 4)),
         ("2026-11-14", round(159.5 * KG_PER_POUND, 4)),
@@ -264,9 +268,7 @@ def test_a_fitbit_csv_export_reads_its_body_section(
         'Body\nDate,Weight,BMI,Fat\n"2026-11-13","160.0","23.4","0"\n\n'
         'Activities\nDate,Calories Burned,Steps\n"2026-11-13","2,410","10532"\n'
     )
-    code, out, err = run(capsys, "--db", plan, export, "--unit", "lb")
-    assert (code, err) == (0, "")
-    assert out == f"{export}: 1 added, 0 replaced, 0 already there\n"
+    imported(capsys, plan, export, "--unit", "lb", "1 added, 0 replaced, 0 already there")
     assert ("2026-11-13", round(160 * KG_PER_POUND, 4)) in weights(plan)
 
 
@@ -279,9 +281,7 @@ def test_a_samsung_health_export(
         "skeletal_muscle_mass,weight,update_time,start_time,time_offset,datauuid\n"
         ",71.2,2026-11-14 06:00:00.000,2026-11-13 23:30:00.000,UTC+0100,a,\n"
     )
-    code, out, err = run(capsys, "--db", plan, export, "--unit", "lb")
-    assert (code, err) == (0, "")
-    assert out == f"{export}: 1 added, 0 replaced, 0 already there\n"
+    imported(capsys, plan, export, "--unit", "lb", "1 added, 0 replaced, 0 already there")
     assert ("2026-11-14", 71.2) in weights(plan)
 
 
@@ -306,9 +306,7 @@ def test_an_apple_health_export(
 ) -> None:
     export = tmp_path / "export.xml"
     export.write_text(APPLE.format(unit="lb", value="160", extra=""))
-    code, out, err = run(capsys, "--db", plan, export, "--unit", "kg")
-    assert (code, err) == (0, "")
-    assert out == f"{export}: 1 added, 0 replaced, 0 already there\n"
+    imported(capsys, plan, export, "--unit", "kg", "1 added, 0 replaced, 0 already there")
     assert ("2026-11-13", round(160 * KG_PER_POUND, 4)) in weights(plan)
 
 
@@ -336,9 +334,7 @@ def test_a_fit_weight_scale_file(
         tmp_path / "2026-11-14-06-58-00.fit",
         [(datetime(2026, 11, 14, 12, 0, tzinfo=UTC), 70.85)],
     )
-    code, out, err = run(capsys, "--db", plan, fit, "--unit", "lb")
-    assert (code, err) == (0, "")
-    assert out == f"{fit}: 1 added, 0 replaced, 0 already there\n"
+    imported(capsys, plan, fit, "--unit", "lb", "1 added, 0 replaced, 0 already there")
     assert ("2026-11-14", 70.85) in weights(plan)
 
 
