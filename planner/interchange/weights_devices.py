@@ -75,23 +75,38 @@ def _unit_of(cell: str) -> WeightUnit | None:
 
 # -- Garmin Connect -----------------------------------------------------------------------------
 def is_garmin_export(text: str) -> bool:
-    """Whether ``text`` is Garmin Connect's weight export (a date row under the header)."""
+    """Whether ``text`` is Garmin Connect's weight export, in any language.
+
+    It is when the header names a time and a weight column, the row below it holds only a
+    date, and the row below that a weigh-in whose first cell (its time) is no date.
+    """
     lines = _lines(text[:4096])
-    if len(lines) < 2:
+    if len(lines) < 3:
         return False
-    header = [cell.strip().lower() for cell in _cells(lines[0][1])]
-    return header[:2] == ["time", "weight"] and _date_row(_cells(lines[1][1])) is not None
+    columns = find_columns(_cells(lines[0][1]))
+    weigh_in = _cells(lines[2][1])
+    return (
+        columns is not None
+        and _date_row(_cells(lines[1][1])) is not None
+        and len(weigh_in) > columns[1]
+        and bool(weigh_in[columns[1]].strip())
+        and not _is_date(weigh_in[0])
+    )
+
+
+def _is_date(cell: str) -> bool:
+    try:
+        parse_date(cell.strip())
+    except (NotADateError, ValueError):
+        return False
+    return True
 
 
 def _date_row(cells: list[str]) -> str | None:
     """The date of a Garmin day row (only its first cell filled), else ``None``."""
     if not cells or not cells[0].strip() or any(cell.strip() for cell in cells[1:]):
         return None
-    try:
-        parse_date(cells[0].strip())
-    except (NotADateError, ValueError):
-        return None
-    return cells[0].strip()
+    return cells[0].strip() if _is_date(cells[0]) else None
 
 
 def scan_garmin_csv(text: str, *, today: date, progress: Progress | None = None) -> ScannedWeights:

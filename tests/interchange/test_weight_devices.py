@@ -89,6 +89,19 @@ def test_garmin_bad_rows_are_refused_with_their_line() -> None:
     ]
 
 
+def test_garmin_in_another_language() -> None:
+    text = GARMIN.replace("Time,Weight,Change", "Zeit,Gewicht,Änderung").replace(
+        "Nov 25, 2025", "25. Nov. 2025"
+    )
+    assert accepted(read(text)) == [(3, "2025-11-25", 71.8), (5, "2025-11-24", 71.6)]
+
+
+def test_a_csv_whose_first_weight_is_missing_is_not_taken_for_garmin() -> None:
+    found = read("time,weight\n2025-11-24 07:00,\n2025-11-25 07:00,71.8\n")
+    assert accepted(found) == [(3, "2025-11-25", 71.8)]
+    assert [(row.row, row.reason) for row in found.refused] == [(2, "No weight.")]
+
+
 def test_garmin_is_found_by_content_whatever_the_name(tmp_path: Path) -> None:
     path = tmp_path / "download (3).txt"
     path.write_text(GARMIN, encoding="utf-8")
