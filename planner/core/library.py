@@ -95,8 +95,8 @@ BUILTIN_TEMPLATES: tuple[Template, ...] = (
         45,
         None,
         3,
-        "Easy spin outdoors or on a trainer: aerobic work without a run's pounding. Its "
-        "distance never counts as running distance.",
+        "Easy spin outdoors or on a trainer: aerobic work without the pounding. Its "
+        "kilometres are not mileage.",
         builtin=True,
     ),
     Template(
@@ -116,8 +116,8 @@ BUILTIN_TEMPLATES: tuple[Template, ...] = (
         30,
         None,
         4,
-        "Steady, upright and running-like without the impact: the runs' stand-in when an "
-        "ache stops them.",
+        "Steady and upright, a stride without the impact: for the days an ache keeps you "
+        "off the road.",
         builtin=True,
     ),
     Template(

@@ -104,6 +104,9 @@ class MainWindow(QMainWindow):
             | QDockWidget.DockWidgetFeature.DockWidgetFloatable
         )
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_dock)
+        # The library takes the whole left edge (the charts go beside it): every entry of
+        # every kind shows at a first start on a 1080p screen.
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.warnings_panel = WarningsPanel(self.warnings, state, self)
         self.warnings_dock = QDockWidget("Warnings", self)
         self.warnings_dock.setObjectName("warningsDock")

@@ -69,7 +69,7 @@ def test_identity(palette: WorkoutPalette) -> None:
 
 
 def test_lists_every_template_grouped_by_kind(palette: WorkoutPalette) -> None:
-    assert palette.shown_groups() == [Kind.RUN, Kind.HIIT, Kind.STRENGTH, Kind.REST]
+    assert palette.shown_groups() == [Kind.RUN, Kind.HIIT, Kind.STRENGTH, Kind.CROSS, Kind.REST]
     assert sorted(names(palette)) == sorted(t.name for t in BUILTIN_TEMPLATES)
     view = palette.view()
     model = view.model()
@@ -102,7 +102,12 @@ def test_entries_show_letter_and_defaults(palette: WorkoutPalette) -> None:
 
 def test_each_entry_paints_its_kind_colour(palette: WorkoutPalette) -> None:
     image = palette.grab().toImage()
-    for name, kind in (("Easy run", Kind.RUN), ("HIIT intervals", Kind.HIIT)):
+    for name, kind in (
+        ("Easy run", Kind.RUN),
+        ("HIIT intervals", Kind.HIIT),
+        ("Weight training", Kind.STRENGTH),
+        ("Easy bike", Kind.CROSS),
+    ):
         rect = palette.template_rect(name)
         found = set()
         for x in range(rect.left(), rect.left() + 50):

@@ -7,12 +7,14 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
-from PySide6.QtGui import QDragLeaveEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtGui import QColor, QDragLeaveEvent, QDragMoveEvent, QDropEvent
 
 from planner.core.model import Kind, Status, Workout
 from planner.core.settings import Units
 from planner.ui.controller import PlanController
 from planner.ui.mime import WORKOUT_MIME, decode_workouts, encode_template, encode_workouts
+from planner.ui.style import is_dark, kind_color
+from planner.ui.theme import Theme, apply_theme
 from planner.ui.view_state import DropIntent, ViewState
 from planner.ui.week.layout import HEADER_H
 from planner.ui.week.painter import block_lines, day_summary, header_totals, week_subtitle
@@ -168,6 +170,28 @@ def test_dropping_a_library_entry_adds_a_planned_workout(view: WeekView, repo, c
     assert added.duration_min == 35 and added.distance_km == 6.0
     assert view.selected_workout_id == added.id
     assert controller.undo_stack.undoText() == "Add Easy run to Fri 20 Nov"
+
+
+@pytest.mark.parametrize("theme", [Theme.LIGHT, Theme.DARK])
+def test_a_dropped_cross_training_entry_is_a_block_in_its_own_colour(
+    qtbot, view: WeekView, repo, controller, theme: Theme
+) -> None:
+    friday = date(2026, 11, 20)
+    drop_at(view, encode_template(template_id(controller, "Easy bike")), below_blocks(view, friday))
+    [added] = repo.workouts_between(friday, friday)
+    assert (added.title, added.kind, added.status) == ("Easy bike", Kind.CROSS, Status.PLANNED)
+    assert controller.undo_stack.undoText() == "Add Easy bike to Fri 20 Nov"
+    apply_theme(theme)
+    try:
+        qtbot.waitUntil(lambda: is_dark(view.palette()) is (theme is Theme.DARK))
+        rect = view.block_rect(added.id)
+        image = view.grab().toImage()
+        scale = image.devicePixelRatio()
+        stripe = QColor(image.pixel(int((rect.left() + 2) * scale), int(rect.center().y() * scale)))
+        assert stripe.name() == kind_color(Kind.CROSS, dark=theme is Theme.DARK).name()
+    finally:
+        apply_theme(Theme.SYSTEM)
+    assert "Cross-training" in view.tooltip_at(view.block_rect(added.id).center())
 
 
 def test_drop_position_sets_the_order_within_the_day(view: WeekView, repo, controller) -> None:
