@@ -2,7 +2,7 @@
 
 Each maker returns the bytes of one file as a watch would write it: a one-hour run at 1 Hz
 with laps, heart rate and altitude; a cycling ride; a strength session; and files that are
-not activities (a course, a settings file). :func:`damaged` and :func:`truncated` cut or
+not activities (a course, a workout, a settings file). :func:`damaged` and :func:`truncated` cut or
 change bytes for the broken cases.
 """
 
@@ -20,6 +20,7 @@ from fit_tool.profile.messages.file_id_message import FileIdMessage
 from fit_tool.profile.messages.lap_message import LapMessage
 from fit_tool.profile.messages.record_message import RecordMessage
 from fit_tool.profile.messages.session_message import SessionMessage
+from fit_tool.profile.messages.workout_message import WorkoutMessage
 from fit_tool.profile.profile_type import (
     Event,
     EventType,
@@ -172,6 +173,18 @@ def settings() -> bytes:
     _file_id(builder, FileType.SETTINGS, RUN_START)
     message = DeviceSettingsMessage()
     message.utc_offset = 0
+    builder.add(message)
+    return bytes(builder.build().to_bytes())
+
+
+def workout() -> bytes:
+    """A workout file (a plan for a session, sent to the watch)."""
+    builder = FitFileBuilder(auto_define=True, min_string_size=50)
+    _file_id(builder, FileType.WORKOUT, RUN_START)
+    message = WorkoutMessage()
+    message.workout_name = "Tempo"
+    message.sport = Sport.RUNNING
+    message.num_valid_steps = 0
     builder.add(message)
     return bytes(builder.build().to_bytes())
 

@@ -98,10 +98,12 @@ def format_of(name: str) -> tuple[str, bool] | None:
 
 
 def size_words(size: float) -> str:
-    """A byte count for people: ``2.0 GB``, ``300 MB``."""
+    """A byte count for people: ``2.0 GB``, ``300 MB``, ``53 KB``."""
     if size >= 1024 * _MB:
         return f"{size / (1024 * _MB):.1f} GB"
-    return f"{size / _MB:,.0f} MB"
+    if size >= _MB:
+        return f"{size / _MB:,.0f} MB"
+    return f"{max(1, round(size / 1024)):,} KB"
 
 
 def _too_big(size: int, limits: Limits) -> str:

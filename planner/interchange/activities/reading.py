@@ -55,7 +55,7 @@ class Duplicate:
 
 @dataclass(frozen=True)
 class ReadReport:
-    """What a batch gave: activities (by start), refusals, duplicates, skipped files.
+    """What a batch gave: activities (by start), refusals and duplicates (by file), skips.
 
     ``ignored`` counts files inside chosen folders and archives whose names are not an
     activity file's (photos, JSON): skipped unopened, not refused one by one.
@@ -170,7 +170,9 @@ def _dedupe(found: list[tuple[str, Activity]]) -> tuple[list[Activity], list[Dup
             kept.setdefault(minute, []).append(activity)
         else:
             duplicates.append(Duplicate(activity.source, original.source))
-    activities = sorted((a for group in kept.values() for a in group), key=lambda a: a.start)
+    activities = sorted(
+        (a for group in kept.values() for a in group), key=lambda a: (a.start, a.source)
+    )
     return activities, sorted(duplicates, key=lambda d: d.file)
 
 
@@ -212,4 +214,5 @@ def read_activities(
             if on_progress is not None:
                 on_progress(done, total)
     activities, duplicates = _dedupe(found)
+    refused.sort(key=lambda item: item.file)
     return ReadReport(tuple(activities), tuple(refused), tuple(duplicates), gathered.ignored)
