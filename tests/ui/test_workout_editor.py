@@ -289,6 +289,25 @@ def test_kind_change_to_rest_hides_distance(qtbot, easy: Workout) -> None:
     assert edited.distance_km is None
 
 
+def test_cross_training_keeps_its_distance_but_it_is_not_a_run(qtbot, easy: Workout) -> None:
+    editor = make_editor(qtbot, easy)
+    kind = editor.field("kind")
+    distance = editor.field("distance_km")
+    assert kind is not None and distance is not None
+    assert kind.itemText(kind.findData(Kind.CROSS)).endswith("Cross-training")
+    kind.setCurrentIndex(kind.findData(Kind.CROSS))
+    assert distance.isVisible()
+    assert distance.toolTip() == "Not counted as running distance"
+    assert editor.pace_text() == ""  # a pace is a run's
+    type_into(qtbot, editor, "title", "Easy bike")
+    type_into(qtbot, editor, "distance_km", "40")
+    save(qtbot, editor)
+    edited = editor.workout()
+    assert (edited.kind, edited.title, edited.distance_km) == (Kind.CROSS, "Easy bike", 40.0)
+    kind.setCurrentIndex(kind.findData(Kind.RUN))
+    assert distance.toolTip() == ""
+
+
 def test_arrow_keys_step_the_effort_by_half_points(qtbot, easy: Workout) -> None:
     editor = make_editor(qtbot, easy)
     rpe = editor.field("rpe")

@@ -254,7 +254,8 @@ class WorkoutEditor(ValidatingDialog[Workout]):
                 duration, distance = numbers.duration.value(), numbers.distance.value()
             except FieldParseError:
                 duration = distance = None
-            text = pace_text(Kind.RUN, duration, distance, self._units)
+            # only a run has a pace: a ride's minutes per km are no running pace
+            text = pace_text(Kind.RUN, duration, distance, self._units) if run else ""
             label.setText(text or "—")
 
     def pace_text(self) -> str:
@@ -368,9 +369,14 @@ class WorkoutEditor(ValidatingDialog[Workout]):
     # -- reactions -------------------------------------------------------------------------
     @Slot()
     def _on_kind_changed(self) -> None:
-        rest = combo_kind(self._kind) is Kind.REST
+        kind = combo_kind(self._kind)
+        rest = kind is Kind.REST
         self._show_number("distance_km", not rest)
         self._show_number("actual_distance_km", not rest)
+        # A ride or a swim may keep its distance, but it is never running distance.
+        hint = "Not counted as running distance" if kind is Kind.CROSS else ""
+        for numbers in (self._planned, self._actual):
+            numbers.distance.setToolTip(hint)
         self._update_pace()
         self.adjustSize()
 
