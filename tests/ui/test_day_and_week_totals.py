@@ -24,3 +24,13 @@ def test_a_strength_session_with_no_duration_counts_its_kind_default_in_both() -
     circuit = Workout(2, DAY, Kind.STRENGTH, "Circuit")  # RULES.md: strength 40 minutes
     assert day_summary([circuit], Units.KM) == "40 min"
     assert dict(header_totals(week_totals([circuit]), Units.KM))["training"] == "40 min"
+
+
+def test_a_40_km_ride_counts_its_time_but_no_kilometres_on_its_day_and_in_the_week() -> None:
+    run = Workout(1, DAY, Kind.RUN, "Easy run", duration_min=35.0, distance_km=6.0)
+    ride = Workout(3, DAY, Kind.CROSS, "Easy bike", duration_min=90.0, distance_km=40.0)
+    assert day_summary([run, ride], Units.KM) == "6 km · 2 h 05"
+    header = dict(header_totals(week_totals([run, ride]), Units.KM))
+    assert (header["runs"], header["km"], header["training"]) == ("1", "6", "2 h 05")
+    bare = Workout(4, DAY, Kind.CROSS, "Swim")  # RULES.md: cross-training 45 minutes
+    assert day_summary([bare], Units.KM) == "45 min"
