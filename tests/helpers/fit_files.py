@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from fit_tool.fit_file_builder import FitFileBuilder
 from fit_tool.profile.messages.activity_message import ActivityMessage
@@ -151,42 +152,42 @@ def strength_session() -> bytes:
     )
 
 
+def _file(kind: FileType, messages: list[Any]) -> bytes:
+    """A FIT file of ``kind`` holding ``messages`` after its file_id."""
+    builder = FitFileBuilder(auto_define=True, min_string_size=50)
+    _file_id(builder, kind, RUN_START)
+    builder.add_all(messages)
+    return bytes(builder.build().to_bytes())
+
+
 def course() -> bytes:
     """A course file (a route to follow, not something recorded)."""
-    builder = FitFileBuilder(auto_define=True, min_string_size=50)
-    _file_id(builder, FileType.COURSE, RUN_START)
     message = CourseMessage()
     message.course_name = "Park loop"
     message.sport = Sport.RUNNING
-    builder.add(message)
+    records = []
     for second in range(0, 600, 10):
         record = RecordMessage()
         record.timestamp = _ms(RUN_START + timedelta(seconds=second))
         record.distance = second * 3.0
-        builder.add(record)
-    return bytes(builder.build().to_bytes())
+        records.append(record)
+    return _file(FileType.COURSE, [message, *records])
 
 
 def settings() -> bytes:
     """A device settings file."""
-    builder = FitFileBuilder(auto_define=True, min_string_size=50)
-    _file_id(builder, FileType.SETTINGS, RUN_START)
     message = DeviceSettingsMessage()
     message.utc_offset = 0
-    builder.add(message)
-    return bytes(builder.build().to_bytes())
+    return _file(FileType.SETTINGS, [message])
 
 
 def workout() -> bytes:
     """A workout file (a plan for a session, sent to the watch)."""
-    builder = FitFileBuilder(auto_define=True, min_string_size=50)
-    _file_id(builder, FileType.WORKOUT, RUN_START)
     message = WorkoutMessage()
     message.workout_name = "Tempo"
     message.sport = Sport.RUNNING
     message.num_valid_steps = 0
-    builder.add(message)
-    return bytes(builder.build().to_bytes())
+    return _file(FileType.WORKOUT, [message])
 
 
 def damaged(data: bytes) -> bytes:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import zipfile
 from datetime import datetime, timedelta
 
 from tests.helpers.fit_files import RUN_START
@@ -102,3 +104,12 @@ def external_entity(root: str) -> bytes:
         '<!DOCTYPE r [<!ENTITY secret SYSTEM "file:///etc/passwd">]>\n'
         f"<{root}><trk><name>&secret;</name></trk></{root}>"
     ).encode()
+
+
+def zip_of(members: dict[str, bytes]) -> bytes:
+    """A ZIP archive (deflated) holding ``members`` by name, as written, even ``../../x``."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import gzip
-import io
-import zipfile
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -17,15 +15,7 @@ from planner.interchange.activities.archives import Job
 from tests.helpers import fit_files
 from tests.helpers.dates import TODAY
 from tests.helpers.fit_files import RUN_START
-from tests.interchange.activities.documents import gpx, tcx
-
-
-def zip_of(members: dict[str, bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in members.items():
-            archive.writestr(name, data)
-    return buffer.getvalue()
+from tests.interchange.activities.documents import gpx, tcx, zip_of
 
 
 def earlier(days: int) -> bytes:

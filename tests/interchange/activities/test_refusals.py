@@ -7,9 +7,7 @@ words the runner reads in the report.
 
 from __future__ import annotations
 
-import io
 import os
-import zipfile
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,7 +17,7 @@ import pytest
 from planner.interchange.activities import Limits, ReadReport, read_activities
 from tests.helpers import fit_files
 from tests.helpers.dates import TODAY
-from tests.interchange.activities.documents import entity_bomb, external_entity, gpx, tcx
+from tests.interchange.activities.documents import entity_bomb, external_entity, gpx, tcx, zip_of
 
 
 def read_with_a_good_run(tmp_path: Path, run_fit: bytes, name: str, data: bytes) -> ReadReport:
@@ -139,14 +137,6 @@ def test_a_file_of_2_gb_is_refused_without_reading_it(tmp_path: Path, run_fit: b
     assert len(report.activities) == 1
     assert report.refused[0].file == str(huge)
     assert reason(report) == "it is 2.0 GB, more than the 256 MB an activity file may be"
-
-
-def zip_of(members: dict[str, bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in members.items():
-            archive.writestr(name, data)
-    return buffer.getvalue()
 
 
 def test_zip_bomb_is_refused_by_its_ratio(tmp_path: Path, run_fit: bytes) -> None:
