@@ -173,9 +173,8 @@ def _session(
     else:
         end = start + timedelta(seconds=elapsed or 0.0)
         first, last = bisect_left(times, start), bisect_right(times, end)
-    samples = Samples()
-    for moment, record in zip(times[first:last], messages.records[first:last], strict=True):
-        samples.add((moment - start).total_seconds(), *record)
+    seconds = [(moment - start).total_seconds() for moment in times[first:last]]
+    samples = Samples.from_rows(seconds, messages.records[first:last])
     end_moment = start + timedelta(seconds=elapsed or 0.0)
     laps = [
         lap

@@ -8,6 +8,7 @@ what the file leaves out (distance, elapsed time, heart rate, ascent) from the t
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 from itertools import pairwise
@@ -49,6 +50,13 @@ class Samples:
         self.speed_m_s.append(NAN if speed_m_s is None else float(speed_m_s))
         self.cadence.append(NAN if cadence is None else float(cadence))
 
+    @classmethod
+    def from_rows(cls, seconds: list[float], rows: Sequence[tuple[float | None, ...]]) -> Samples:
+        """Samples from rows of (distance, heart rate, altitude, speed, cadence)."""
+        columns = list(zip(*rows, strict=True)) if rows else [(), (), (), (), ()]
+        filled = [[NAN if value is None else float(value) for value in col] for col in columns]
+        return cls(seconds, *filled)
+
     def track(self) -> Track:
         """The samples as a compact track (cadence is summarised, not kept per second)."""
         return Track.from_columns(
@@ -88,14 +96,15 @@ def _mean(values: list[float]) -> float | None:
 
 def build_activity(summary: Summary, samples: Samples, source: str, tz: tzinfo | None) -> Activity:
     """The activity from its summary, with what the summary lacks worked out from samples."""
-    distances = finite(samples.distance_m)
     elapsed = summary.elapsed_s
     if elapsed is None:
         elapsed = samples.seconds[-1] if samples.seconds else 0.0
     distance_m = summary.distance_m
-    if distance_m is None and distances:
-        distance_m = max(distances)
-    heart = finite(samples.heart_rate)
+    if distance_m is None:
+        distance_m = max(finite(samples.distance_m), default=None)
+    max_hr = summary.max_hr
+    if max_hr is None:
+        max_hr = max(finite(samples.heart_rate), default=None)
     start = summary.start
     return Activity(
         start=start,
@@ -109,7 +118,7 @@ def build_activity(summary: Summary, samples: Samples, source: str, tz: tzinfo |
         distance_km=None if distance_m is None else distance_m / 1000.0,
         ascent_m=summary.ascent_m if summary.ascent_m is not None else _ascent(samples.altitude_m),
         avg_hr=summary.avg_hr if summary.avg_hr is not None else _mean(samples.heart_rate),
-        max_hr=summary.max_hr if summary.max_hr is not None else max(heart, default=None),
+        max_hr=max_hr,
         avg_cadence=(
             summary.avg_cadence if summary.avg_cadence is not None else _mean(samples.cadence)
         ),
