@@ -20,13 +20,15 @@ a wrong copy would fail the import). One a day, so none is a duplicate of anothe
 The issue's goal is an import at most 1.3x fitdecode alone. Slow numbers never make it fail:
 it is a script, not a test.
 
-Measured on the 2-core development machine, shared with other work (load average 3 to 5),
-Python 3.11, fitdecode 0.11, three runs::
+Measured on the 2-core development machine, shared with other work, Python 3.11, fitdecode
+0.11, three runs; "before" is the first version (a method call a sample) under a load average
+of 3 to 5, "after" the columnar samples under a load average of about 1.5::
 
-    figure                                    median s   min s  ratio
-    fitdecode alone, one process                 26.37   22.08  1.00x
-    import (read_activities), every core         29.37   17.56  1.11x
-    import, one process (workers=1)              31.53   22.99  1.20x
+    figure                                    before             after
+                                        median s  ratio    median s  ratio
+    fitdecode alone, one process           26.37  1.00x       17.79  1.00x
+    import (read_activities), every core   29.37  1.11x       11.90  0.67x
+    import, one process (workers=1)        31.53  1.20x       20.47  1.15x
 """
 
 from __future__ import annotations
