@@ -40,9 +40,9 @@ from planner.storage.plan_files import (
     LockHolder,
     PlanLock,
     read_lock_holder,
-    resolved_plan,
     try_lock,
 )
+from planner.storage.safe_files import resolved_plan
 
 if TYPE_CHECKING:  # QtNetwork loads only once the window is up (or to ask another start)
     from PySide6.QtNetwork import QLocalServer, QLocalSocket

@@ -31,8 +31,8 @@ def only_writer(args: argparse.Namespace) -> Iterator[None]:
         yield
         return
     from planner.paths import backup_dir
-    from planner.storage.backups import is_in_backups
     from planner.storage.plan_files import lock_for_writing
+    from planner.storage.safe_files import is_in_backups
 
     db = db_path(args)
     if is_in_backups(db, backup_dir()):

@@ -23,7 +23,7 @@ from planner.storage.errors import (
     IncompleteDatabaseError,
     NotADatabaseError,
 )
-from planner.storage.plan_files import set_aside
+from planner.storage.safe_files import set_aside
 from planner.ui.file_actions import PLAN_FILTER
 
 if TYPE_CHECKING:  # the dialogs and backups load when first needed

@@ -31,7 +31,8 @@ from planner.session.problems import (
     restored_message,
 )
 from planner.single_instance import PlanInstance
-from planner.storage.plan_files import APP_PURPOSE, is_in_backups, resolved_plan
+from planner.storage.plan_files import APP_PURPOSE
+from planner.storage.safe_files import is_in_backups, resolved_plan
 from planner.ui.file_actions import PlanFileHooks
 from planner.ui.main_window import MainWindow
 

@@ -12,8 +12,7 @@ start. Lock files are never deleted (deleting a locked file lets a second proces
 file of the same name).
 
 The plan's other files (temporaries, set-asides, the recovery of an interrupted restore) are
-kept by :mod:`planner.storage.safe_files`; :func:`is_in_backups`, :func:`resolved_plan` and
-:func:`set_aside` are importable from here too.
+kept by :mod:`planner.storage.safe_files`.
 """
 
 from __future__ import annotations
@@ -28,13 +27,7 @@ from pathlib import Path
 from typing import Final
 
 from planner.core.ports import StorageError
-from planner.storage.safe_files import (
-    is_in_backups,
-    plan_key,
-    plan_label,
-    resolved_plan,
-    set_aside,
-)
+from planner.storage.safe_files import plan_key, plan_label, resolved_plan
 
 __all__ = [
     "APP_PURPOSE",
@@ -44,12 +37,9 @@ __all__ = [
     "PlanLock",
     "default_lock_folder",
     "identity_lock_file_for",
-    "is_in_backups",
     "lock_file_for",
     "lock_for_writing",
     "read_lock_holder",
-    "resolved_plan",
-    "set_aside",
     "try_lock",
 ]
 
