@@ -39,7 +39,7 @@ _FILE_TYPES = {
     "segment_list": "a segment list",
 }
 
-_RECORD_FIELDS = ("distance", "heart_rate", "altitude", "speed", "cadence")
+DAMAGED = "the file is damaged (its checksum does not match)"
 
 Values = dict[str, Any]
 
@@ -199,6 +199,17 @@ def _session(
     return build_activity(summary, samples, source, tz)
 
 
+def _checksum_matches(data: bytes) -> bool:
+    """Whether a single FIT file's closing checksum matches its contents."""
+    if len(data) < 14:
+        return False
+    end = data[0] + int.from_bytes(data[4:8], "little")
+    if end + 2 > len(data):
+        return False
+    expected = int.from_bytes(data[end : end + 2], "little")
+    return bool(fitdecode.utils.compute_crc(data, start=0, end=end) == expected)
+
+
 def read_fit(data: bytes, source: str, tz: tzinfo | None = None) -> list[Activity]:
     """The activities in a FIT file (one a session), or :class:`ActivityRefused` with why."""
     messages = _Messages()
@@ -207,13 +218,19 @@ def read_fit(data: bytes, source: str, tz: tzinfo | None = None) -> list[Activit
     except fitdecode.FitHeaderError as error:
         raise ActivityRefused("not a FIT file (it does not start as one)") from error
     except fitdecode.FitCRCError as error:
-        raise ActivityRefused("the file is damaged (its checksum does not match)") from error
+        raise ActivityRefused(DAMAGED) from error
     except fitdecode.FitEOFError as error:
         raise ActivityRefused(
             "the file is cut short (truncated, as when a watch stops while writing)"
         ) from error
-    except fitdecode.FitError as error:
-        raise ActivityRefused(f"the file is damaged (it cannot be decoded: {error})") from error
+    except ActivityRefused:
+        if not _checksum_matches(data):  # refused early, before fitdecode reached the end
+            raise ActivityRefused(DAMAGED) from None
+        raise
+    except Exception as error:
+        # fitdecode checks the checksum at the end, and on the way it trusts a damaged file's
+        # sizes and definitions and fails in its own ways (struct, index, type errors...)
+        raise ActivityRefused("the file is damaged (it cannot be decoded)") from error
     sessions = messages.sessions or [messages.implied_session()]
     only = len(sessions) == 1
     return [_session(messages, session, only, source, tz) for session in sessions]

@@ -31,7 +31,7 @@ def parse(data: bytes, what: str) -> Element:
         raise ActivityRefused(EXTERNAL if external else BOMB) from error
     except (defusedxml.ExternalReferenceForbidden, defusedxml.NotSupportedError) as error:
         raise ActivityRefused(EXTERNAL) from error
-    except ParseError as error:
+    except (ParseError, LookupError, ValueError) as error:  # LookupError: unknown encoding
         raise ActivityRefused(f"not a readable {what} file (broken XML: {error})") from error
     return root
 
