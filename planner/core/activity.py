@@ -189,7 +189,7 @@ _HIIT_WORDS = frozenset(
 #: Sports whose recording always covers a distance (a file of 0 m for them is broken).
 _DISTANCE_WORDS = frozenset(
     {"cycling", "biking", "ride", "walking", "walk", "hiking", "hike", "rowing"}
-    | {"cross_country_skiing", "inline_skating", "e_biking", "mountain"}
+    | {"cross_country_skiing", "inline_skating", "e_biking"}
 )
 
 

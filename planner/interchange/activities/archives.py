@@ -88,7 +88,14 @@ class Gathered:
 
 
 def format_of(name: str) -> tuple[str, bool] | None:
-    """``(format, gzipped)`` for an activity file's name, else None (``a.fit.gz``)."""
+    """``(format, gzipped)`` for an activity file's name, else None (``a.fit.gz``).
+
+    macOS's shadow files (``._run.fit``, ``__MACOSX/``) are not activities, whatever
+    their names end with: a watch's drive or a ZIP made on a Mac is full of them.
+    """
+    posix = name.replace("\\", "/")
+    if posix.rpartition("/")[2].startswith("._") or "__MACOSX/" in posix:
+        return None
     lower = name.lower()
     gz = lower.endswith(".gz")
     if gz:

@@ -28,6 +28,7 @@ def test_folder_tree_is_read_recursively(tmp_path: Path, run_fit: bytes, ride_fi
     (tmp_path / "2026" / "ride.fit.gz").write_bytes(gzip.compress(ride_fit))
     (tmp_path / "tempo.tcx.gz").write_bytes(gzip.compress(earlier(2)))
     (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8")
+    (tmp_path / "2026" / "._ride.fit.gz").write_bytes(b"\x00\x05\x16\x07 Mac")
     report = read_activities([tmp_path], today=TODAY, workers=1)
     assert [(a.kind, Path(a.source).name) for a in report.activities] == [
         (Kind.RUN, "tempo.tcx.gz"),  # by start: two days before the run and the ride
@@ -35,7 +36,7 @@ def test_folder_tree_is_read_recursively(tmp_path: Path, run_fit: bytes, ride_fi
         (Kind.CROSS, "ride.fit.gz"),
     ]
     assert report.refused == ()
-    assert report.ignored == 1
+    assert report.ignored == 2
 
 
 def test_strava_export_zip_with_gz_members_and_a_zip_inside(
@@ -51,6 +52,7 @@ def test_strava_export_zip_with_gz_members_and_a_zip_inside(
                 "activities/3.fit": ride_fit,
                 "uploads.zip": inner,
                 "profile.csv": b"name\nA\n",
+                "__MACOSX/activities/._3.fit": b"\x00\x05\x16\x07 Mac",
             }
         )
     )
@@ -62,7 +64,7 @@ def test_strava_export_zip_with_gz_members_and_a_zip_inside(
         f"{export}/activities/3.fit",
     ]
     assert report.refused == ()
-    assert report.ignored == 1
+    assert report.ignored == 2
 
 
 def test_zip_three_levels_deep_is_refused(tmp_path: Path, run_fit: bytes) -> None:
