@@ -66,7 +66,10 @@ class Job:
 
 @dataclass
 class Entry:
-    """One activity file found: on disk (``path``) or a member of an open archive."""
+    """One activity file found: on disk (``path``) or a ``member`` of an open ``archive``.
+
+    ``budget`` is shared by an archive's members: ``[bytes it may still unpack]``.
+    """
 
     source: str
     fmt: str
