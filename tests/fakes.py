@@ -16,9 +16,10 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 
 from planner.core.library import BUILTIN_TEMPLATES
+from planner.core.matching import StoredActivity
 from planner.core.model import Template, ValidationError, WeightEntry, Workout
 from planner.core.ports import Batch, PlanRepository, StaleDataError, StorageError, Stored
 from planner.core.vocabulary import template_name_key
@@ -32,6 +33,7 @@ class Snapshot:
     templates: tuple[Template, ...]
     weights: tuple[WeightEntry, ...]
     settings: tuple[tuple[str, str], ...]
+    activities: tuple[StoredActivity, ...] = ()
 
 
 class MemoryRepository:
@@ -62,6 +64,8 @@ class MemoryRepository:
         self._templates: dict[int, Template] = {}
         self._weights: dict[date, WeightEntry] = {}
         self._settings: dict[str, str] = dict(settings or {})
+        self._activities: dict[int, StoredActivity] = {}
+        self._next_activity_id = 1
         self._next_workout_id = 1
         self._next_template_id = 1
         self.fail_writes = False
@@ -91,6 +95,7 @@ class MemoryRepository:
             templates=tuple(sorted(self._templates.values(), key=lambda t: t.id or 0)),
             weights=tuple(self._weights[day] for day in sorted(self._weights)),
             settings=tuple(sorted(self._settings.items())),
+            activities=tuple(self._activities[i] for i in sorted(self._activities)),
         )
 
     # -- workouts --------------------------------------------------------------------------
@@ -164,12 +169,42 @@ class MemoryRepository:
         weights.update({entry.day: entry for entry in batch.weights})
         for day in batch.delete_weights:
             weights.pop(day, None)
+        activities, stored_activities = self._written_activities(batch, workouts, stored)
         self._workouts, self._next_workout_id = workouts, next_id
         self._templates, self._next_template_id = templates, next_template
         self._weights = weights
         self._settings.update(batch.settings)
+        self._activities = activities
+        self._next_activity_id = max([self._next_activity_id, *(i + 1 for i in activities)])
         self.writes += 1
-        return Stored(workouts=stored, templates=stored_templates)
+        return Stored(workouts=stored, templates=stored_templates, activities=stored_activities)
+
+    def _written_activities(
+        self, batch: Batch, workouts: dict[int, Workout], stored: list[Workout]
+    ) -> tuple[dict[int, StoredActivity], list[StoredActivity]]:
+        """The activities after ``batch`` (deletes, then upserts), like the table's rules."""
+        activities = dict(self._activities)
+        for activity_id in batch.delete_activities:
+            activities.pop(activity_id, None)
+        next_id = self._next_activity_id
+        written: list[StoredActivity] = []
+        for item in batch.activities:
+            link = item.workout_id
+            if link is not None and link < 0:
+                link = stored[-link - 1].id
+            activity_id = next_id if item.id is None else item.id
+            next_id = max(next_id, activity_id + 1)
+            item = item.replace(id=activity_id, workout_id=link)
+            activities[activity_id] = item
+            written.append(item)
+        starts = [utc(a.activity.start) for a in activities.values()]
+        links = [a.workout_id for a in activities.values() if a.workout_id is not None]
+        if len(set(starts)) < len(starts) or len(set(links)) < len(links):
+            raise StorageError("Two activities with one start or one workout.")
+        for activity_id, item in list(activities.items()):
+            if item.workout_id is not None and item.workout_id not in workouts:
+                activities[activity_id] = item.replace(workout_id=None)  # ON DELETE SET NULL
+        return activities, written
 
     def _check_expectations(self, batch: Batch) -> None:
         for workout_id, workout in batch.expect_workouts.items():
@@ -184,6 +219,9 @@ class MemoryRepository:
         for name, text in batch.expect_settings.items():
             if self._settings.get(name) != text:
                 raise StaleDataError("setting")
+        for activity_id, activity in batch.expect_activities.items():
+            if self._activities.get(activity_id) != activity:
+                raise StaleDataError("activity")
 
     def first_workout_day(self) -> date | None:
         """The earliest day with a workout, or ``None`` for an empty plan."""
@@ -216,6 +254,29 @@ class MemoryRepository:
         """Every stored setting."""
         return dict(self._settings)
 
+    # -- recorded activities ---------------------------------------------------------------
+    def activities_starting(self, start: datetime, end: datetime) -> list[StoredActivity]:
+        """The activities that started from ``start`` to ``end`` inclusive, by start."""
+        found = [a for a in self._activities.values() if start <= a.activity.start <= end]
+        return sorted(found, key=lambda a: a.activity.start)
+
+    def activities_between(self, start: date, end: date) -> list[StoredActivity]:
+        """The activities of local days ``start`` to ``end`` inclusive, by start."""
+        found = [a for a in self._activities.values() if start <= a.activity.local_day <= end]
+        return sorted(found, key=lambda a: a.activity.start)
+
+    def get_activity(self, activity_id: int) -> StoredActivity | None:
+        """One activity by id, or ``None``."""
+        return self._activities.get(activity_id)
+
+    def activity_links(self, start: date, end: date) -> dict[int, int]:
+        """Workout id -> activity id, for the linked workouts of days ``start`` to ``end``."""
+        return {
+            a.workout_id: activity_id
+            for activity_id, a in self._activities.items()
+            if a.workout_id is not None and start <= self._workouts[a.workout_id].day <= end
+        }
+
     # -- internals -------------------------------------------------------------------------
     def _check_writable(self) -> None:
         if self.fail_writes:
@@ -232,6 +293,11 @@ def write_workouts(
     """
     batch = Batch(workouts=list(upserts), delete_workouts=list(deletes))
     return repository.write(batch).workouts
+
+
+def utc(moment: datetime) -> datetime:
+    """The moment in UTC (two activities starting at one moment are one)."""
+    return moment.astimezone(UTC)
 
 
 def _workout_order(workout: Workout) -> tuple[date, int, int]:

@@ -12,6 +12,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Self
 
 if TYPE_CHECKING:
+    from planner.core.matching import StoredActivity
     from planner.core.settings import Settings
 
 #: The largest values the app accepts anywhere (editor, import, storage).
@@ -354,6 +355,9 @@ class ChangeSet:
         templates_after: template id -> library entry after (``None``: deleted).
         settings_before: the settings before, when the operation changed them.
         settings_after: the settings after, when the operation changed them.
+        activities_before: activity id -> recorded activity (with its link) before
+            (``None``: imported by the operation).
+        activities_after: activity id -> recorded activity after (``None``: deleted).
         reload: the views must reload everything (the file may differ from what they show,
             for example after a refused write); not an undoable change.
     """
@@ -367,6 +371,8 @@ class ChangeSet:
     templates_after: dict[int, Template | None] = field(default_factory=dict)
     settings_before: Settings | None = None
     settings_after: Settings | None = None
+    activities_before: dict[int, StoredActivity | None] = field(default_factory=dict)
+    activities_after: dict[int, StoredActivity | None] = field(default_factory=dict)
     reload: bool = False
 
     @classmethod
@@ -395,6 +401,11 @@ class ChangeSet:
         return self.reload or self.settings_after is not None
 
     @property
+    def touches_activities(self) -> bool:
+        """Whether recorded activities or their links changed (or everything must be reloaded)."""
+        return self.reload or bool(self.activities_after)
+
+    @property
     def weight_days(self) -> frozenset[date]:
         """The days whose weigh-in changed."""
         return frozenset(self.weights_after)
@@ -408,6 +419,7 @@ class ChangeSet:
             or self.after
             or self.weights_after
             or self.templates_after
+            or self.activities_after
             or self.settings_after is not None
         )
 
@@ -429,4 +441,6 @@ class ChangeSet:
             templates_after=dict(self.templates_before),
             settings_before=self.settings_after,
             settings_after=self.settings_before,
+            activities_before=dict(self.activities_after),
+            activities_after=dict(self.activities_before),
         )

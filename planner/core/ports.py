@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Protocol
 
+from planner.core.matching import StoredActivity
 from planner.core.model import Template, WeightEntry, Workout
 
 
@@ -58,10 +59,14 @@ class Batch:
         templates: library entries to insert or update, like ``workouts``.
         delete_templates: ids of library entries to delete.
         settings: settings to store, ``name -> text``.
+        activities: recorded activities to insert (``id=None``) or update, like ``workouts``;
+            a ``workout_id`` of ``-(k + 1)`` links to ``workouts[k]`` of this batch.
+        delete_activities: ids of activities to delete (before the activity upserts).
         expect_workouts: workout id -> the workout as the operation read it.
         expect_weights: day -> the weigh-in as the operation read it.
         expect_templates: template id -> the entry as the operation read it.
         expect_settings: setting name -> its stored text as the operation read it.
+        expect_activities: activity id -> the stored activity as the operation read it.
     """
 
     workouts: Sequence[Workout] = ()
@@ -75,14 +80,21 @@ class Batch:
     expect_weights: Mapping[date, WeightEntry | None] = field(default_factory=dict)
     expect_templates: Mapping[int, Template | None] = field(default_factory=dict)
     expect_settings: Mapping[str, str | None] = field(default_factory=dict)
+    activities: Sequence[StoredActivity] = ()
+    delete_activities: Sequence[int] = ()
+    expect_activities: Mapping[int, StoredActivity | None] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
 class Stored:
-    """What :meth:`PlanRepository.write` stored, ids filled in, in the batch's order."""
+    """What :meth:`PlanRepository.write` stored, ids filled in, in the batch's order.
+
+    ``activities`` are as the plan keeps them (links resolved, the track as read back).
+    """
 
     workouts: list[Workout]
     templates: list[Template]
+    activities: list[StoredActivity] = field(default_factory=list)
 
 
 class PlanRepository(Protocol):
@@ -115,6 +127,23 @@ class PlanRepository(Protocol):
 
     def settings(self) -> dict[str, str]:
         """Every stored setting, ``name -> text`` (plan preferences that travel with the file)."""
+        ...
+
+    # -- recorded activities ---------------------------------------------------------------
+    def activities_starting(self, start: datetime, end: datetime) -> list[StoredActivity]:
+        """The activities that started from ``start`` to ``end`` inclusive, by start."""
+        ...
+
+    def activities_between(self, start: date, end: date) -> list[StoredActivity]:
+        """The activities of local days ``start`` to ``end`` inclusive, by start."""
+        ...
+
+    def get_activity(self, activity_id: int) -> StoredActivity | None:
+        """One activity by id, or ``None``."""
+        ...
+
+    def activity_links(self, start: date, end: date) -> dict[int, int]:
+        """Workout id -> its activity's id, for the linked workouts of days ``start`` to ``end``."""
         ...
 
     # -- writing ---------------------------------------------------------------------------

@@ -8,15 +8,18 @@ a test checks that this module and the migrations agree.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import (
     Boolean,
     CheckConstraint,
     Date,
+    DateTime,
     Float,
+    ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -119,6 +122,56 @@ class SettingRow(Base):
 
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class ActivityRow(Base):
+    """A recorded activity and its link (``planner.core.matching.StoredActivity``).
+
+    ``start_utc`` is the moment it started, in UTC without a zone; two recordings of one
+    session are found by a range on it (its index), and the same moment cannot be stored
+    twice. The track's five columns are compact BLOBs (``planner.storage.activity_codec``).
+    ``prior_*`` hold what the linked workout was before the link (NULL status: the link made
+    it).
+    """
+
+    __tablename__ = "activities"
+    __table_args__ = (
+        CheckConstraint(_one_of("kind", KIND_VALUES), name="kind"),
+        CheckConstraint("elapsed_s > 0", name="elapsed_positive"),
+        Index("ix_activities_start_utc", "start_utc", unique=True),
+        Index("ix_activities_local_day", "local_day"),
+        {"sqlite_autoincrement": True},
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    workout_id: Mapped[int | None] = mapped_column(
+        Integer, ForeignKey("workouts.id", ondelete="SET NULL"), unique=True
+    )
+    start_utc: Mapped[datetime] = mapped_column(DateTime())
+    utc_offset_s: Mapped[int | None] = mapped_column(Integer)
+    local_day: Mapped[date]
+    sport: Mapped[str] = mapped_column(String(64))
+    sub_sport: Mapped[str | None] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(16))
+    elapsed_s: Mapped[float]
+    source: Mapped[str] = mapped_column(Text, default="", server_default=text("''"))
+    moving_s: Mapped[float | None]
+    distance_km: Mapped[float | None]
+    ascent_m: Mapped[float | None]
+    avg_hr: Mapped[float | None]
+    max_hr: Mapped[float | None]
+    avg_cadence: Mapped[float | None]
+    laps: Mapped[str] = mapped_column(Text, default="[]", server_default=text("'[]'"))
+    track_seconds: Mapped[bytes] = mapped_column(LargeBinary)
+    track_distance: Mapped[bytes] = mapped_column(LargeBinary)
+    track_heart_rate: Mapped[bytes] = mapped_column(LargeBinary)
+    track_altitude: Mapped[bytes] = mapped_column(LargeBinary)
+    track_speed: Mapped[bytes] = mapped_column(LargeBinary)
+    prior_status: Mapped[str | None] = mapped_column(String(16))
+    prior_actual_duration_min: Mapped[float | None]
+    prior_actual_distance_km: Mapped[float | None]
+    prior_actual_rpe: Mapped[float | None]
+    estimated_rpe: Mapped[float | None]
 
 
 #: The tables every Legwork database has (besides ``alembic_version``).

@@ -12,7 +12,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Final
 
 from sqlalchemy import (
@@ -30,9 +30,11 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import DBAPIError
 
 from planner.core.library import BUILTIN_TEMPLATES
+from planner.core.matching import StoredActivity
 from planner.core.model import Template, WeightEntry, Workout
 from planner.core.ports import Batch, PlanRepository, StaleDataError, StorageError, Stored
 from planner.core.vocabulary import template_name_key
+from planner.storage import activity_store
 from planner.storage.errors import (
     CorruptDatabaseError,
     DatabasePermissionError,
@@ -198,8 +200,10 @@ class SqlPlanRepository:
         """
         with self._writing() as connection:
             self._check_expectations(connection, batch)
+            activity_store.check_activities(connection, batch)
             workouts = self._write_workouts(connection, batch)
             templates = self._write_templates(connection, batch)
+            activities = activity_store.write_activities(connection, batch, workouts)
             if batch.weights:
                 statement = sqlite_insert(_WEIGHTS)
                 statement = statement.on_conflict_do_update(
@@ -218,7 +222,7 @@ class SqlPlanRepository:
                 connection.execute(
                     statement, [{"key": k, "value": v} for k, v in batch.settings.items()]
                 )
-        return Stored(workouts=workouts, templates=templates)
+        return Stored(workouts=workouts, templates=templates, activities=activities)
 
     @staticmethod
     def _check_expectations(connection: Connection, batch: Batch) -> None:
@@ -331,6 +335,27 @@ class SqlPlanRepository:
             with self._writing() as connection:
                 connection.execute(_INSERT_WORKOUT, rows)
         return len(rows)
+
+    # -- recorded activities ---------------------------------------------------------------
+    def activities_starting(self, start: datetime, end: datetime) -> list[StoredActivity]:
+        """The activities that started from ``start`` to ``end`` inclusive, by start."""
+        with self._reading() as connection:
+            return activity_store.activities_starting(connection, start, end)
+
+    def activities_between(self, start: date, end: date) -> list[StoredActivity]:
+        """The activities of local days ``start`` to ``end`` inclusive, by start."""
+        with self._reading() as connection:
+            return activity_store.activities_between(connection, start, end)
+
+    def get_activity(self, activity_id: int) -> StoredActivity | None:
+        """One activity by id, or ``None``."""
+        with self._reading() as connection:
+            return activity_store.get_activity(connection, activity_id)
+
+    def activity_links(self, start: date, end: date) -> dict[int, int]:
+        """Workout id -> activity id, for the linked workouts of days ``start`` to ``end``."""
+        with self._reading() as connection:
+            return activity_store.activity_links(connection, start, end)
 
     # -- templates -------------------------------------------------------------------------
     def templates(self) -> list[Template]:

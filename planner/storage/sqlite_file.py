@@ -48,7 +48,7 @@ __all__ = [
 ]
 
 #: The newest schema revision this Legwork knows (the single Alembic head).
-SCHEMA_HEAD: Final = "c5055a1e0d02"
+SCHEMA_HEAD: Final = "d1a2c7e0b5f3"
 #: The Alembic script directory, shipped inside the package.
 MIGRATIONS_DIR: Final = Path(__file__).resolve().with_name("migrations")
 #: ``PRAGMA application_id`` of a Legwork plan file (ASCII "LgWk"), set by the first revision.
@@ -57,7 +57,9 @@ APPLICATION_ID: Final = 0x4C67576B
 BUSY_TIMEOUT_S: Final = 2.0
 #: The tables every Legwork database has (besides ``alembic_version``); a test checks that
 #: this equals the ORM's tables (``planner.storage.orm.LEGWORK_TABLES``).
-LEGWORK_TABLES: Final = frozenset({"settings", "templates", "weights", "workouts"})
+LEGWORK_TABLES: Final = frozenset({"activities", "settings", "templates", "weights", "workouts"})
+#: The tables a Legwork file has at every revision (``activities`` came with d1a2c7e0b5f3).
+FIRST_TABLES: Final = frozenset({"settings", "templates", "weights", "workouts"})
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _HEADER_SIZE = 100
@@ -392,7 +394,7 @@ def _inspect(path: Path, *, full: bool) -> _Inspection:
             str(row[0])
             for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
         )
-        ours = tables >= LEGWORK_TABLES and "alembic_version" in tables
+        ours = tables >= FIRST_TABLES and "alembic_version" in tables
         if application_id != APPLICATION_ID and (application_id != 0 or not ours):
             raise ForeignDatabaseError(
                 f"{path} is an SQLite database of another application, not a Legwork plan.",
@@ -415,14 +417,15 @@ def _inspect(path: Path, *, full: bool) -> _Inspection:
                 "This Legwork left the file untouched.",
                 revision=revision,
             )
-        if not tables >= LEGWORK_TABLES:
-            missing = ", ".join(sorted(LEGWORK_TABLES - tables))
+        needed = LEGWORK_TABLES if revision == head else FIRST_TABLES
+        if not tables >= needed:
+            missing = ", ".join(sorted(needed - tables))
             raise CorruptDatabaseError(
                 f"The plan file {path} is missing tables ({missing}).", BACKUP_HINT
             )
         counts: dict[str, int] = {}
         if full:
-            for table in sorted(LEGWORK_TABLES):
+            for table in sorted(needed):
                 row = connection.execute(f'SELECT count(*) FROM "{table}"').fetchone()
                 counts[table] = int(row[0])
         return _Inspection(revision, head, tables, counts)

@@ -23,11 +23,12 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from planner.core.library import BUILTIN_TEMPLATES
+from planner.core.matching import StoredActivity
 from planner.core.model import Template, WeightEntry, Workout
 from planner.core.ports import Batch, PlanRepository, StorageError, Stored
 from planner.storage.errors import storage_error_from_sqlite
@@ -71,6 +72,11 @@ _TEMPLATES: Final = f"SELECT {', '.join(TEMPLATE_FIELDS)} FROM templates"
 _TEMPLATE_NAMES: Final = "SELECT builtin_name FROM templates WHERE builtin_name IS NOT NULL"
 _WEIGHTS_BETWEEN: Final = "SELECT day, kg FROM weights WHERE day BETWEEN ? AND ? ORDER BY day"
 _SETTINGS: Final = "SELECT key, value FROM settings"
+# The week's marks only: which of its workouts have an activity (no track is read).
+_ACTIVITY_LINKS: Final = (
+    "SELECT a.workout_id, a.id FROM activities AS a JOIN workouts AS w ON w.id = a.workout_id"
+    " WHERE w.day BETWEEN ? AND ?"
+)
 
 _CLOSED_HINT = "This is a bug in Legwork; please report it."
 
@@ -123,6 +129,10 @@ class _Reader:
 
     def settings(self) -> dict[str, str]:
         return {str(key): str(value) for key, value in self._rows(_SETTINGS)}
+
+    def activity_links(self, start: date, end: date) -> dict[int, int]:
+        rows = self._rows(_ACTIVITY_LINKS, (day_to_db(start), day_to_db(end)))
+        return {int(workout_id): int(aid) for workout_id, aid in rows}
 
 
 class StartupRepository:
@@ -193,6 +203,23 @@ class StartupRepository:
     def settings(self) -> dict[str, str]:
         """Every stored setting, ``name -> text``."""
         return self._source.settings()
+
+    # -- recorded activities: the week's marks from the reader, the rest after loading ------
+    def activity_links(self, start: date, end: date) -> dict[int, int]:
+        """Workout id -> activity id, for the linked workouts of days ``start`` to ``end``."""
+        return self._source.activity_links(start, end)
+
+    def activities_starting(self, start: datetime, end: datetime) -> list[StoredActivity]:
+        """The activities that started from ``start`` to ``end`` (loads the store)."""
+        return self._loaded().activities_starting(start, end)
+
+    def activities_between(self, start: date, end: date) -> list[StoredActivity]:
+        """The activities of local days ``start`` to ``end`` (loads the store)."""
+        return self._loaded().activities_between(start, end)
+
+    def get_activity(self, activity_id: int) -> StoredActivity | None:
+        """One activity by id, or ``None`` (loads the store)."""
+        return self._loaded().get_activity(activity_id)
 
 
 class StartupDatabase:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import math
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 
+from planner.core.activity import Activity
+from planner.core.matching import PriorState, StoredActivity
 from planner.core.model import (
     ChangeSet,
     Kind,
@@ -225,6 +227,15 @@ def test_template_makes_a_planned_workout_with_its_values() -> None:
 A = run(id=1)
 A_MOVED = run(id=1, day=date(2026, 11, 18))
 B = run(id=2, title="Long run", distance_km=18)
+RECORDED = StoredActivity(
+    4,
+    Activity(
+        datetime(2026, 11, 17, 7, tzinfo=UTC), DAY, "running", None, Kind.RUN, 3000.0, "a.fit"
+    ),
+    workout_id=1,
+    prior=PriorState(Status.PLANNED),
+    estimated_rpe=4.0,
+)
 
 
 def test_inverse_swaps_before_and_after_for_every_kind_of_data() -> None:
@@ -242,8 +253,13 @@ def test_inverse_swaps_before_and_after_for_every_kind_of_data() -> None:
         templates_after={7: t1},
         settings_before=km,
         settings_after=mi,
+        activities_before={3: None, 4: RECORDED},
+        activities_after={3: RECORDED.replace(id=3), 4: RECORDED.unlinked()},
     )
+    assert change.touches_activities and not ChangeSet().touches_activities
     inverse = change.inverse()
+    assert inverse.activities_after == {3: None, 4: RECORDED}
+    assert inverse.activities_before == change.activities_after
     assert inverse.before == {1: A_MOVED, 2: B}
     assert inverse.after == {1: A, 2: None}
     assert inverse.weights_after == {DAY: w1}
