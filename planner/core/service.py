@@ -18,6 +18,8 @@ from typing import Unpack
 
 from planner.core import edits
 from planner.core import settings as settings_mod
+from planner.core.activity import Activity
+from planner.core.activity_import import ActivityImport, ActivityOperations
 from planner.core.edits import Edit
 from planner.core.formatting import format_day, format_weight
 from planner.core.model import (
@@ -72,6 +74,7 @@ class PlanService:
     ) -> None:
         self._repo = repository
         self._today = today
+        self._activities = ActivityOperations(repository)
 
     @property
     def repository(self) -> PlanRepository:
@@ -360,6 +363,26 @@ class PlanService:
         """
         return self.change_settings(settings_mod.with_value(self.settings(), name, text))
 
+    # -- recorded activities (planner.core.activity_import) --------------------------------
+    @property
+    def activities(self) -> ActivityOperations:
+        """Recorded activities: reading them, their links and Link... candidates."""
+        return self._activities
+
+    def import_activities(
+        self, activities: Iterable[Activity], *, dry_run: bool = False
+    ) -> ActivityImport:
+        """Add new activities matched to the plan in one write (its ``change`` undoes it)."""
+        return self._activities.import_activities(activities, dry_run=dry_run)
+
+    def link(self, activity_id: int, workout_id: int) -> ChangeSet:
+        """Link an activity to a workout, which becomes done as recorded."""
+        return self._activities.link(activity_id, workout_id)
+
+    def unlink(self, activity_id: int) -> ChangeSet:
+        """Give an activity's workout back exactly as it was before the link."""
+        return self._activities.unlink(activity_id)
+
     # -- undo and redo ---------------------------------------------------------------------
     def apply_change(self, change: ChangeSet) -> ChangeSet:
         """Bring the plan to ``change.after``, provided it is at ``change.before`` now.
@@ -383,6 +406,9 @@ class PlanService:
             expect_weights=change.weights_before,
             expect_templates=change.templates_before,
             expect_settings=_settings_expected(change),
+            activities=[a for a in change.activities_after.values() if a is not None],
+            delete_activities=[i for i, a in change.activities_after.items() if a is None],
+            expect_activities=change.activities_before,
         )
         self._repo.write(batch)
         return change
