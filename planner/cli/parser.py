@@ -175,6 +175,23 @@ def _import_weights_arguments(weights: argparse.ArgumentParser) -> None:
     _add_today(weights, help_text="dates after this day are refused (default: today)")
 
 
+def _import_activities_arguments(activities: argparse.ArgumentParser) -> None:
+    activities.add_argument(
+        "paths",
+        nargs="+",
+        type=Path,
+        metavar="PATH",
+        help="FIT, GPX or TCX files (also .gz), folders (searched recursively) and ZIP archives",
+    )
+    activities.add_argument(
+        "--dry-run", action="store_true", help="report what would be imported; write nothing"
+    )
+    activities.add_argument(
+        "--format", choices=("text", "json"), default="text", help="how to report (default text)"
+    )
+    _add_today(activities, help_text="activities dated after this day are refused (default: today)")
+
+
 def _check_arguments(check: argparse.ArgumentParser) -> None:
     check.add_argument("-v", "--verbose", action="store_true", help="show every detail")
 
@@ -239,6 +256,16 @@ _COMMANDS: dict[str, _Command] = {
         "nothing: if any row is refused (listed with its row number and why), or a day "
         "already has a different weigh-in and --replace is not given, nothing is written.",
         _import_weights_arguments,
+    ),
+    "import-activities": _Command(
+        "import_activities",
+        "bring in activities a watch recorded (FIT, GPX, TCX), matched to the plan",
+        "Add the activities of FIT, GPX and TCX files, folders and ZIP archives (such as a "
+        "Strava or Garmin bulk export). Each links to the planned workout of its day and kind, "
+        "which becomes done, or makes a new done workout; activities already in the plan are "
+        "skipped as duplicates; a file that is not an activity is refused with the reason while "
+        "the others import. All of it is one transaction.",
+        _import_activities_arguments,
     ),
     "check": _Command(
         "check",

@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from planner.cli.common import CliError, db_path
 
 #: The commands that write to the plan: each holds the plan's single-writer lock.
-WRITING_COMMANDS = frozenset({"demo", "import", "import-weights"})
+WRITING_COMMANDS = frozenset({"demo", "import", "import-weights", "import-activities"})
 
 
 @contextmanager
