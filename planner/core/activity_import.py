@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from planner.core import edits
+from planner.core import edits, plan_writes
 from planner.core.activity import DUPLICATE_START_S, Activity, is_duplicate
 from planner.core.matching import (
     LINK_WINDOW_DAYS,
@@ -28,7 +28,8 @@ from planner.core.matching import (
     new_workout,
 )
 from planner.core.model import ChangeSet, ValidationError, Workout
-from planner.core.ports import Batch, PlanRepository, Stored
+from planner.core.plan_writes import PlannedWrite
+from planner.core.ports import PlanRepository
 
 _NEAR = timedelta(seconds=DUPLICATE_START_S)
 _WINDOW = timedelta(days=LINK_WINDOW_DAYS)
@@ -55,24 +56,6 @@ class ActivityImport:
     def imported(self) -> int:
         """How many activities were (or would be) added to the plan."""
         return len(self.linked) + len(self.new)
-
-
-@dataclass
-class _Plan:
-    """The rows an activity operation writes, and what it read, for one batch."""
-
-    workouts: list[Workout] = field(default_factory=list)
-    deletes: list[Workout] = field(default_factory=list)
-    expect: dict[int, Workout] = field(default_factory=dict)
-    activities: list[StoredActivity] = field(default_factory=list)
-    expect_activities: dict[int, StoredActivity | None] = field(default_factory=dict)
-    days: set[date] = field(default_factory=set)
-
-    def add_edit(self, edit: edits.Edit) -> None:
-        self.workouts.extend(edit.upserts)
-        self.deletes.extend(edit.deletes)
-        self.expect.update(edit.before)
-        self.days |= edit.days
 
 
 class ActivityOperations:
@@ -139,7 +122,7 @@ class ActivityOperations:
             next_position[workout.day] = max(
                 next_position.get(workout.day, 0), workout.position + 1
             )
-        plan = _Plan()
+        plan = PlannedWrite()
         linked: list[tuple[Activity, Workout]] = []
         new: list[tuple[Activity, Workout]] = []
         for activity, planned in zip(fresh, matched, strict=True):
@@ -162,7 +145,7 @@ class ActivityOperations:
                 plan.activities.append(StoredActivity(None, activity, -len(plan.workouts)))
                 new.append((activity, made))
             plan.days.add(activity.local_day)
-        change = ChangeSet() if dry_run else self._write(plan)
+        change = ChangeSet() if dry_run else plan_writes.write(self._repo, plan)
         return ActivityImport(change, tuple(linked), tuple(new), tuple(duplicates))
 
     def _without_duplicates(
@@ -199,7 +182,7 @@ class ActivityOperations:
             raise ValidationError(
                 "workout", "That workout already has a recorded activity; unlink it first."
             )
-        plan = _Plan()
+        plan = PlannedWrite()
         if stored.workout_id is not None:
             self._give_back(plan, stored)
             workout = next((w for w in plan.workouts if w.id == workout_id), workout)
@@ -214,7 +197,7 @@ class ActivityOperations:
             )
         )
         plan.expect_activities[activity_id] = stored
-        return self._write(plan)
+        return plan_writes.write(self._repo, plan)
 
     def unlink(self, activity_id: int) -> ChangeSet:
         """Undo an activity's link: its workout goes back to what it was before the link.
@@ -224,13 +207,13 @@ class ActivityOperations:
         stored = self._require(activity_id)
         if stored.workout_id is None:
             return ChangeSet()
-        plan = _Plan()
+        plan = PlannedWrite()
         self._give_back(plan, stored)
         plan.activities.append(stored.unlinked())
         plan.expect_activities[activity_id] = stored
-        return self._write(plan)
+        return plan_writes.write(self._repo, plan)
 
-    def _give_back(self, plan: _Plan, stored: StoredActivity) -> None:
+    def _give_back(self, plan: PlannedWrite, stored: StoredActivity) -> None:
         """Plan the linked workout's return to what it was before ``stored`` was linked."""
         assert stored.workout_id is not None
         workout = self._repo.get_workout(stored.workout_id)
@@ -256,44 +239,6 @@ class ActivityOperations:
         if workout is None:
             raise KeyError(f"workout {workout_id} no longer exists")
         return workout
-
-    def _write(self, plan: _Plan) -> ChangeSet:
-        expect: dict[int, Workout | None] = dict(plan.expect)
-        stored = self._repo.write(
-            Batch(
-                workouts=plan.workouts,
-                delete_workouts=[w.id for w in plan.deletes if w.id is not None],
-                expect_workouts=expect,
-                activities=plan.activities,
-                expect_activities=plan.expect_activities,
-            )
-        )
-        return _change(plan, stored)
-
-
-def _change(plan: _Plan, stored: Stored) -> ChangeSet:
-    before: dict[int, Workout | None] = {}
-    after: dict[int, Workout | None] = {}
-    for row in stored.workouts:
-        assert row.id is not None
-        before[row.id] = plan.expect.get(row.id)
-        after[row.id] = row
-    for gone in plan.deletes:
-        assert gone.id is not None
-        before[gone.id], after[gone.id] = gone, None
-    activities_before: dict[int, StoredActivity | None] = {}
-    activities_after: dict[int, StoredActivity | None] = {}
-    for item in stored.activities:
-        assert item.id is not None
-        activities_before[item.id] = plan.expect_activities.get(item.id)
-        activities_after[item.id] = item
-    return ChangeSet(
-        days=frozenset(plan.days),
-        before=before,
-        after=after,
-        activities_before=activities_before,
-        activities_after=activities_after,
-    )
 
 
 __all__ = ["ActivityImport", "ActivityOperations"]

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from typing import Unpack
 
-from planner.core import edits
+from planner.core import edits, plan_writes
 from planner.core import settings as settings_mod
 from planner.core.activity import Activity
 from planner.core.activity_import import ActivityImport, ActivityOperations
@@ -32,6 +32,7 @@ from planner.core.model import (
     WeightEntry,
     Workout,
 )
+from planner.core.plan_writes import PlannedWrite
 from planner.core.ports import Batch, PlanRepository, StaleDataError
 from planner.core.settings import Settings, WeightUnits
 from planner.core.vocabulary import check_template_name
@@ -421,27 +422,9 @@ class PlanService:
         return workout
 
     def _write(self, edit: Edit) -> ChangeSet:
-        if edit.is_empty:
-            return ChangeSet()
-        expect: dict[int, Workout | None] = dict(edit.before)
-        stored = self._repo.write(
-            Batch(
-                workouts=edit.upserts,
-                delete_workouts=[w.id for w in edit.deletes if w.id is not None],
-                expect_workouts=expect,
-            )
-        ).workouts
-        before: dict[int, Workout | None] = {}
-        after: dict[int, Workout | None] = {}
-        for row in stored:
-            assert row.id is not None
-            before[row.id] = edit.before.get(row.id)
-            after[row.id] = row
-        for gone in edit.deletes:
-            assert gone.id is not None
-            before[gone.id] = gone
-            after[gone.id] = None
-        return ChangeSet(days=edit.days, before=before, after=after)
+        plan = PlannedWrite()
+        plan.add_edit(edit)
+        return plan_writes.write(self._repo, plan)
 
     @staticmethod
     def _validate_template(template: Template, library: Sequence[Template]) -> None:

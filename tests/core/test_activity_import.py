@@ -167,3 +167,16 @@ def test_an_import_and_its_undo_restore_exactly_and_one_workout_has_one_activity
         assert stored.actual_rpe == workout.rpe
     undo(service, result.change)
     assert repo.snapshot() == before
+
+
+def test_deleting_a_linked_workout_unlinks_its_activity_and_undo_links_it_again() -> None:
+    service, repo = plan_with(planned())
+    service.import_activities([recorded_run(seconds=600)])
+    linked = repo.snapshot()
+    ((workout_id, activity_id),) = service.activities.links(DAY, DAY).items()
+    change = service.delete([workout_id])
+    assert change.touches_activities
+    stored = service.activities.get(activity_id)
+    assert stored is not None and stored.workout_id is None
+    undo(service, change)
+    assert repo.snapshot() == linked

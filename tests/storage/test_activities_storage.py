@@ -151,3 +151,22 @@ def test_the_memory_repository_snapshot_holds_the_activities() -> None:
     repo = MemoryRepository()
     repo.write(Batch(activities=[StoredActivity(None, recorded_run(seconds=60))]))
     assert len(repo.snapshot().activities) == 1
+
+
+def test_the_start_up_reader_gives_the_weeks_marks_without_loading(tmp_path: Path) -> None:
+    from planner.storage.startup import open_for_startup
+
+    path = tmp_path / "plan.sqlite3"
+    with open_database(path) as database:
+        stored = database.repository.write(
+            Batch(
+                workouts=[Workout(None, DAY, Kind.RUN, "Run", status=Status.DONE)],
+                activities=[StoredActivity(None, recorded_run(seconds=60), workout_id=-1)],
+            )
+        )
+    startup = open_for_startup(path)
+    assert startup is not None
+    with startup:
+        links = startup.repository.activity_links(DAY - timedelta(days=3), DAY + timedelta(days=3))
+        assert not startup.loaded
+        assert links == {stored.workouts[0].id: stored.activities[0].id}
