@@ -76,17 +76,20 @@ ACTIVITY_FIELDS: Final = (
 def encode_column(data: bytes, scale: float) -> bytes:
     """A column of float64 ``data`` as compact bytes (values on a grid of ``1 / scale``)."""
     values = memoryview(data).cast("d")
-    gaps = bytes(0 if -_LIMIT < v * scale < _LIMIT else 1 for v in values)  # NaN, inf: gaps
-    steps = array("q")
+    gaps = bytearray(len(values))  # 1 where a value is missing (NaN) or impossible
+    steps: list[int] = []
+    append = steps.append
     last = 0
-    for value, gap in zip(values, gaps, strict=True):
-        if not gap:
-            last = round(value * scale)
-        steps.append(last)
-    deltas = array("q", (b - a for a, b in zip((0, *steps), steps, strict=False)))
-    raw = deltas.tobytes()
+    for index, value in enumerate(values):
+        scaled = value * scale
+        if -_LIMIT < scaled < _LIMIT:
+            last = round(scaled)
+        else:
+            gaps[index] = 1
+        append(last)  # a gap repeats the value before it: a difference of 0
+    raw = array("q", map(int.__sub__, steps, [0, *steps[:-1]])).tobytes()
     planes = b"".join(raw[i::8] for i in range(8))
-    return zlib.compress(gaps + planes, 6)
+    return zlib.compress(bytes(gaps) + planes, 6)
 
 
 def decode_column(blob: bytes, scale: float) -> bytes:

@@ -14,6 +14,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from planner.core.matching import PriorState, StoredActivity
 from planner.core.model import Kind, Status, Workout
@@ -66,6 +68,22 @@ def test_a_track_comes_back_on_its_grid_and_again_unchanged() -> None:
     gaps = [i for i, value in enumerate(again.heart_rate) if math.isnan(value)]
     assert gaps == list(range(600, 620))
     assert decode_column(encode_column(b"", 10.0), 10.0) == b""
+
+
+@given(st.lists(st.floats(min_value=-1e9, max_value=1e9) | st.just(math.nan), max_size=200))
+def test_any_column_comes_back_within_half_a_step_with_its_gaps(values: list[float]) -> None:
+    from array import array
+
+    data = array("d", values).tobytes()
+    back = array("d", decode_column(encode_column(data, 100.0), 100.0))
+    assert len(back) == len(values)
+    for original, stored in zip(values, back, strict=True):
+        if math.isnan(original):
+            assert math.isnan(stored)
+        else:
+            assert abs(stored - original) <= 0.005 + 1e-9 * abs(original)
+    again = decode_column(encode_column(back.tobytes(), 100.0), 100.0)
+    assert again == back.tobytes()
 
 
 def test_activities_written_and_read_back_in_a_plan_file_are_equal(tmp_path: Path) -> None:
