@@ -170,6 +170,8 @@ def test_miles_on_the_axis_and_in_the_splits_but_series_stay_km(
     assert series["pace"][-1] == pytest.approx((RUN_KM, PACE_MIN_PER_KM))
     view.show_at(1.0)
     assert view.readout_text().startswith("0.62 mi · pace 8:56 min/mi")
+    pace_axis = view.plots.plots["pace"].left
+    assert pace_axis.tickStrings([8.5, 9.0], 1.0, 0.5) == ["8:30", "9:00"]  # as runners write
 
 
 def test_gaps_break_the_lines_and_stops_draw_no_pace(

@@ -37,8 +37,7 @@ PLOTS = (
 def _quiet_axis(side: str) -> pg.AxisItem:
     """An axis that never rescales its label to an SI prefix ("(x1e3)").
 
-    Off from the start: each change of range would otherwise write the label again (a third
-    of the time the view took to open).
+    Off from the start: each change of range would otherwise write the label's HTML again.
     """
     axis = pg.AxisItem(side)
     axis.enableAutoSIPrefix(False)
@@ -99,6 +98,8 @@ class ActivityPlots(pg.GraphicsLayoutWidget):  # type: ignore[misc]  # pyqtgraph
         self._per_unit = 1.0 if units is Units.KM else KM_PER_MILE
         self.plots: dict[str, _Plot] = {}
         self.notes: dict[str, pg.LabelItem] = {}
+        self._grid: dict[str, list[pg.InfiniteLine]] = {}
+        self._grid_pen = pg.mkPen(None)
         layout = self.ci.layout
         layout.setVerticalSpacing(2)
         layout.setHorizontalSpacing(0)
@@ -160,7 +161,30 @@ class ActivityPlots(pg.GraphicsLayoutWidget):  # type: ignore[misc]  # pyqtgraph
         view.sigResized.connect(curve.viewRangeChanged)
         line = crosshair()
         view.addItem(line, ignoreBounds=True)
-        return _Plot(view, left, bottom, label, curve, line)
+        plot = _Plot(view, left, bottom, label, curve, line)
+        view.sigResized.connect(lambda _view: self._draw_grid(plot))
+        return plot
+
+    def _draw_grid(self, plot: _Plot) -> None:
+        """Light horizontal lines at the value axis's ticks, as the charts draw them.
+
+        Lines of their own rather than the axis's grid, which pyqtgraph paints through a
+        ``QPicture`` at about 7 ms a plot on every paint. The values' range never changes
+        (only distance zooms), so the lines move only when the plot's height does.
+        """
+        low, high = plot.view.viewRange()[1]
+        levels = plot.left.tickValues(low, high, max(plot.view.height(), 1.0))
+        values = list(levels[0][1]) if levels else []
+        lines = self._grid.setdefault(plot.title.text, [])
+        while len(lines) < len(values):
+            line = pg.InfiniteLine(angle=0, movable=False, pen=self._grid_pen)
+            line.setZValue(-10)
+            plot.view.addItem(line, ignoreBounds=True)
+            lines.append(line)
+        for index, line in enumerate(lines):
+            line.setVisible(index < len(values))
+            if index < len(values):
+                line.setPos(values[index])
 
     def _label_bottom(self) -> None:
         """Numbers and the unit on the lowest plot's distance axis only."""
@@ -177,7 +201,7 @@ class ActivityPlots(pg.GraphicsLayoutWidget):  # type: ignore[misc]  # pyqtgraph
         colors = {"pace": theme.run, "heart_rate": theme.fatigue, "elevation": theme.weight}
         for name, plot in self.plots.items():
             style_axes(plot, theme, font)
-            plot.left.setGrid(False)  # the axis's grid costs 20 ms a paint: see _grid_lines
+            plot.left.setGrid(False)  # see _draw_grid
             plot.title.setText(plot.title.text, color=theme.foreground.name())
             plot.curve.setPen(pg.mkPen(colors[name], width=1.6))
             if name == "elevation":
@@ -187,6 +211,10 @@ class ActivityPlots(pg.GraphicsLayoutWidget):  # type: ignore[misc]  # pyqtgraph
             self.plots[next(reversed(self.plots))].bottom.label.setDefaultTextColor(theme.muted)
         for note in self.notes.values():
             note.setText(note.text, color=theme.muted.name())
+        self._grid_pen = pg.mkPen(theme.grid, width=1)
+        for lines in self._grid.values():
+            for line in lines:
+                line.setPen(self._grid_pen)
 
     def show_at(self, x: float | None) -> None:
         """The crosshair at distance ``x`` (display units) on every plot; ``None`` hides it."""
