@@ -7,16 +7,14 @@ comes back from the file on its grid, and undo must still find what it wrote).
 from __future__ import annotations
 
 from datetime import date, timedelta
-from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from planner.core.model import ChangeSet, Kind, Status, Workout
 from planner.core.service import PlanService
-from planner.storage.db import open_database
 from tests.fakes import MemoryRepository, Snapshot
-from tests.storage.activities_kit import later, recorded_run
+from tests.helpers.activities import later, recorded_run
 
 DAY = date(2026, 11, 17)
 
@@ -121,22 +119,6 @@ def test_unlinking_a_workout_the_import_made_removes_it() -> None:
     workout_id = service.add(planned(kind=Kind.CROSS, title="Row")).after
     (wid,) = workout_id
     assert [s.id for s in service.activities.activity_candidates(wid)] == [activity_id]
-
-
-def test_in_a_plan_file_undo_and_redo_find_what_the_import_wrote(tmp_path: Path) -> None:
-    with open_database(tmp_path / "plan.sqlite3") as database:
-        service = PlanService(database.repository, today=lambda: DAY + timedelta(days=30))
-        service.add(planned())
-        before = service.day(DAY)
-        change = service.import_activities([recorded_run()]).change
-        (activity_id,) = change.activities_after
-        unlinked = service.unlink(activity_id)
-        assert service.day(DAY) == before
-        undo(service, unlinked)
-        undo(service, change)
-        assert service.day(DAY) == before and service.activities.get(activity_id) is None
-        service.apply_change(change)
-        assert service.activities.get(activity_id) == change.activities_after[activity_id]
 
 
 days = st.integers(0, 4).map(lambda n: DAY + timedelta(days=n))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import os
 import shutil
 import subprocess
@@ -19,10 +20,12 @@ from typing import Any
 import pytest
 
 from planner.core.model import Kind, Status, Workout
-from planner.core.ports import StorageError
+from planner.core.ports import PlanRepository, StorageError
 from planner.storage.db import Database, check_database, open_database
 from planner.storage.repository import SqlPlanRepository
 from tests.fakes import write_workouts
+from tests.helpers.killing import FIXED_SEED, Killer, fork_server, killer_seed
+from tests.helpers.repositories import WRITABLE, new_repository
 
 
 def _chmod_denies() -> bool:
@@ -284,3 +287,35 @@ def writer_process(make_plan: Callable[..., Path]) -> Iterator[Path]:
         process.stdin.flush()
         process.wait(timeout=30)
     assert process.returncode == 0
+
+
+@pytest.fixture(params=WRITABLE)
+def implementation(request: pytest.FixtureRequest) -> str:
+    """Which writable implementation of the repository port the test runs on."""
+    name: str = request.param
+    return name
+
+
+@pytest.fixture
+def repository(implementation: str, tmp_path: Path) -> Iterator[PlanRepository]:
+    """A new plan holding only the built-in library, in the implementation under test."""
+    with new_repository(implementation, tmp_path) as repository:
+        yield repository
+
+
+@pytest.fixture(scope="module")
+def forkserver() -> multiprocessing.context.BaseContext:
+    """Children forked from a server that has already imported the storage (fast, no Qt)."""
+    return fork_server()
+
+
+@pytest.fixture
+def killer(forkserver: multiprocessing.context.BaseContext) -> Killer:
+    """A :class:`Killer` whose kill moments come from a random seed (or ``LEGWORK_KILL_SEED``)."""
+    return Killer(forkserver, killer_seed())
+
+
+@pytest.fixture
+def seeded_killer(forkserver: multiprocessing.context.BaseContext) -> Killer:
+    """A :class:`Killer` whose kill moments come from a fixed seed (or ``LEGWORK_KILL_SEED``)."""
+    return Killer(forkserver, killer_seed(FIXED_SEED))

@@ -18,15 +18,8 @@ from pathlib import Path
 from planner.core.model import Kind, Workout
 from planner.core.service import PlanService
 from planner.storage.db import open_database
-from tests.storage.activities_kit import recorded_run
-from tests.storage.test_kill import (  # noqa: F401 - the fixtures
-    IMPORT_TRIALS,
-    Killer,
-    forkserver,
-    integrity,
-    report,
-    seeded_killer,
-)
+from tests.helpers.activities import recorded_run
+from tests.helpers.killing import IMPORT_TRIALS, Killer, integrity, report
 
 DAY = date(2026, 11, 2)
 BATCH = 24
@@ -57,7 +50,7 @@ def state(path: Path) -> tuple[int, int, int, int]:
 
 
 def test_kill_during_an_activity_import_leaves_all_of_the_batch_or_none(
-    seeded_killer: Killer,  # noqa: F811
+    seeded_killer: Killer,
     tmp_path: Path,
 ) -> None:
     plan = tmp_path / "plan.sqlite3"

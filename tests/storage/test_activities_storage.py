@@ -20,11 +20,11 @@ from hypothesis import strategies as st
 from planner.core.matching import PriorState, StoredActivity
 from planner.core.model import Kind, Status, Workout
 from planner.core.ports import Batch, PlanRepository, StaleDataError, StorageError
+from planner.core.service import PlanService
 from planner.storage.activity_codec import canonical, decode_column, encode_column
 from planner.storage.db import open_database
 from tests.fakes import MemoryRepository
-from tests.storage.activities_kit import later, recorded_run
-from tests.storage.test_repository_contract import implementation, repository  # noqa: F401
+from tests.helpers.activities import later, recorded_run
 
 DAY = date(2026, 11, 17)
 
@@ -101,7 +101,7 @@ def test_activities_written_and_read_back_in_a_plan_file_are_equal(tmp_path: Pat
 # ------------------------------------------------------------------ the contract, on every port
 
 
-def test_an_activity_links_to_a_workout_of_the_same_batch(repository: PlanRepository) -> None:  # noqa: F811
+def test_an_activity_links_to_a_workout_of_the_same_batch(repository: PlanRepository) -> None:
     workout = Workout(None, DAY, Kind.RUN, "Trail run", status=Status.DONE)
     linked = StoredActivity(None, recorded_run(seconds=120), workout_id=-1)
     stored = repository.write(Batch(workouts=[workout], activities=[linked]))
@@ -118,7 +118,7 @@ def test_an_activity_links_to_a_workout_of_the_same_batch(repository: PlanReposi
 
 
 def test_a_stale_activity_or_a_second_one_of_the_same_start_refuses_the_batch(
-    repository: PlanRepository,  # noqa: F811
+    repository: PlanRepository,
 ) -> None:
     run = recorded_run(seconds=120)
     (first,) = repository.write(Batch(activities=[StoredActivity(None, run)])).activities
@@ -143,7 +143,7 @@ def test_a_stale_activity_or_a_second_one_of_the_same_start_refuses_the_batch(
 
 
 def test_an_update_keeps_the_id_and_deleting_the_workout_unlinks_it(
-    repository: PlanRepository,  # noqa: F811
+    repository: PlanRepository,
 ) -> None:
     (workout,) = repository.write(Batch(workouts=[Workout(None, DAY, Kind.RUN, "Run")])).workouts
     assert workout.id is not None
@@ -188,3 +188,19 @@ def test_the_start_up_reader_gives_the_weeks_marks_without_loading(tmp_path: Pat
         links = startup.repository.activity_links(DAY - timedelta(days=3), DAY + timedelta(days=3))
         assert not startup.loaded
         assert links == {stored.workouts[0].id: stored.activities[0].id}
+
+
+def test_in_a_plan_file_undo_and_redo_find_what_the_import_wrote(tmp_path: Path) -> None:
+    with open_database(tmp_path / "plan.sqlite3") as database:
+        service = PlanService(database.repository, today=lambda: DAY + timedelta(days=30))
+        service.add(Workout(None, DAY, Kind.RUN, "Easy run", 0, 60.0, 10.0, 4.0))
+        before = service.day(DAY)
+        change = service.import_activities([recorded_run()]).change
+        (activity_id,) = change.activities_after
+        unlinked = service.unlink(activity_id)
+        assert service.day(DAY) == before
+        service.apply_change(unlinked.inverse())
+        service.apply_change(change.inverse())
+        assert service.day(DAY) == before and service.activities.get(activity_id) is None
+        service.apply_change(change)
+        assert service.activities.get(activity_id) == change.activities_after[activity_id]

@@ -22,15 +22,10 @@ from __future__ import annotations
 
 import contextlib
 import io
-import multiprocessing
 import os
-import random
-import re
 import sqlite3
 import sys
-import time
 from collections import Counter
-from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -44,18 +39,13 @@ from planner.interchange.workouts_json_csv import workouts_to_json
 from planner.storage.backups import list_backups, make_backup, restore_backup
 from planner.storage.db import check_database, open_database
 from planner.storage.plan_files import try_lock
+from tests.helpers.killing import IMPORT_TRIALS, TRIALS, Killer, integrity, report, temporaries
 
 pytestmark = pytest.mark.skipif(
     sys.platform == "win32", reason="kill -9 (SIGKILL) and fork servers are POSIX only"
 )
 
-TRIALS = int(os.environ.get("LEGWORK_KILL_TRIALS", "6"))
-#: The import trials: fewer in the normal suite, as each runs a whole import.
-IMPORT_TRIALS = int(os.environ.get("LEGWORK_KILL_TRIALS", "4"))
-#: The seed of the import trials' kill moments unless ``LEGWORK_KILL_SEED`` is set.
-FIXED_SEED = 20261129
 START = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
-_TEMPORARY = re.compile(r"^\..*\.tmp(-wal|-shm|-journal)?$")
 
 
 # ------------------------------------------------------------------------------ the children
@@ -88,110 +78,7 @@ def _import(done: Connection, argv: list[str], data_home: str) -> None:
 
 
 # ------------------------------------------------------------------------------ the harness
-@pytest.fixture(scope="module")
-def forkserver() -> multiprocessing.context.BaseContext:
-    """Children forked from a server that has already imported the storage (fast, no Qt)."""
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(
-        [
-            "planner.storage.db",
-            "planner.storage.backups",
-            "planner.cli",
-            "planner.interchange.workouts_json_csv",
-            "alembic.command",
-            "alembic.config",
-        ]
-    )
-    return context
-
-
-class Killer:
-    """Runs one child per trial and kills it with SIGKILL after a random delay."""
-
-    def __init__(self, context: multiprocessing.context.BaseContext, seed: int) -> None:
-        self._context = context
-        self.random = random.Random(seed)
-        self.span = 0.0
-        self.last_span = 0.0
-
-    def run(
-        self, target: Callable[..., None], *args: object, kill_after: float | None
-    ) -> list[str]:
-        """Run ``target(pipe, *args)``; kill it ``kill_after`` s after it said "go".
-
-        Returns what it reported after "go" (its acknowledgements) before it died or ended.
-        """
-        parent, child = self._context.Pipe(duplex=False)
-        process = self._context.Process(target=target, args=(child, *args))
-        process.start()
-        child.close()
-        try:
-            assert parent.poll(60), "the child never started"
-            assert parent.recv() == "go"
-            began = time.perf_counter()
-            said: list[str] = []
-            if kill_after is None:  # time the work itself, up to its acknowledgement
-                assert parent.poll(120), "the child never finished"
-                said.append(parent.recv())
-                self.last_span = time.perf_counter() - began
-                process.join(120)
-            else:
-                time.sleep(kill_after)
-                process.kill()
-                process.join(60)
-            while parent.poll():
-                try:
-                    said.append(parent.recv())
-                except EOFError:
-                    break
-            return said
-        finally:
-            if process.is_alive():
-                process.kill()
-                process.join(60)
-            parent.close()
-
-    def calibrate(
-        self, make_args: Callable[[int], tuple[object, ...]], target: Callable[..., None]
-    ) -> None:
-        """Time three full runs ("go" to done); kills fall in 0 to 1.2 times the median."""
-        spans = []
-        for n in range(3):
-            self.run(target, *make_args(-1 - n), kill_after=None)
-            spans.append(self.last_span)
-        self.span = 1.2 * sorted(spans)[1]
-
-    def moment(self) -> float:
-        return self.random.uniform(0, self.span)
-
-
-@pytest.fixture
-def killer(forkserver: multiprocessing.context.BaseContext) -> Killer:
-    seed = int(os.environ.get("LEGWORK_KILL_SEED", random.SystemRandom().randrange(10**6)))
-    print(f"\nkill seed: LEGWORK_KILL_SEED={seed}")
-    return Killer(forkserver, seed)
-
-
-@pytest.fixture
-def seeded_killer(forkserver: multiprocessing.context.BaseContext) -> Killer:
-    """A :class:`Killer` whose kill moments come from a fixed seed (or ``LEGWORK_KILL_SEED``)."""
-    seed = int(os.environ.get("LEGWORK_KILL_SEED", FIXED_SEED))
-    print(f"\nkill seed: LEGWORK_KILL_SEED={seed}")
-    return Killer(forkserver, seed)
-
-
-def temporaries(folder: Path) -> list[str]:
-    return sorted(p.name for p in folder.iterdir() if _TEMPORARY.match(p.name))
-
-
-def integrity(path: Path) -> str:
-    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        return str(connection.execute("PRAGMA integrity_check").fetchone()[0])
-    finally:
-        connection.close()
-
-
+# The killer and its fixtures are in tests/helpers/killing.py and tests/storage/conftest.py.
 def rows(path: Path) -> dict[str, list[tuple[object, ...]]]:
     with open_database(path, read_only=True) as db, db.engine.connect() as connection:
         return {
@@ -201,11 +88,6 @@ def rows(path: Path) -> dict[str, list[tuple[object, ...]]]:
             )
             for table in ("workouts", "weights", "templates", "settings")
         }
-
-
-def report(what: str, outcomes: Counter[str]) -> None:
-    figures = ", ".join(f"{count} {name}" for name, count in sorted(outcomes.items()))
-    print(f"kill -9 during {what}: {sum(outcomes.values())} trials: {figures}")
 
 
 # ------------------------------------------------------------------------------ the trials

@@ -27,45 +27,16 @@ from planner.core.library import BUILTIN_TEMPLATES
 from planner.core.model import Kind, Template, WeightEntry, Workout
 from planner.core.ports import Batch, PlanRepository, StaleDataError, StorageError
 from planner.storage.db import open_database
-from planner.storage.startup import StartupDatabase, open_for_startup
+from planner.storage.startup import StartupDatabase
 from tests.fakes import MemoryRepository, write_workouts
+from tests.helpers.repositories import WRITABLE, opened_for_startup
 from tests.storage.conftest import sample_workout
 
-WRITABLE = ("sql", "startup", "memory")
 BUILTIN_NAMES = [template.name for template in BUILTIN_TEMPLATES]
 
 
 # ------------------------------------------------------------------------------ fixtures
-@pytest.fixture(params=WRITABLE)
-def implementation(request: pytest.FixtureRequest) -> str:
-    """Which implementation of the port the test runs on."""
-    name: str = request.param
-    return name
-
-
-@pytest.fixture
-def repository(implementation: str, tmp_path: Path) -> Iterator[PlanRepository]:
-    """A new plan holding only the built-in library, in the implementation under test."""
-    if implementation == "memory":
-        yield MemoryRepository()
-        return
-    path = tmp_path / "plan.sqlite3"
-    if implementation == "sql":
-        with open_database(path) as database:
-            yield database.repository
-        return
-    open_database(path).close()  # a new, migrated, seeded file
-    with _opened_for_startup(path) as startup:
-        assert not startup.loaded  # reads go to the start-up reader until the first write
-        yield startup.repository
-
-
-def _opened_for_startup(path: Path) -> StartupDatabase:
-    startup = open_for_startup(path)
-    assert startup is not None, "open_for_startup declined an existing, current plan file"
-    return startup
-
-
+# ``implementation`` and ``repository`` (each writable implementation, new) are in conftest.
 @pytest.fixture(params=[*WRITABLE, "startup-reading"])
 def holding(
     request: pytest.FixtureRequest, tmp_path: Path
@@ -94,7 +65,7 @@ def holding(
                     writer.repository.write(batch)
             else:
                 open_database(path).close()
-            startup = stack.enter_context(_opened_for_startup(path))
+            startup = stack.enter_context(opened_for_startup(path))
             if kind == "startup":
                 startup.repository.write(batch)
                 assert startup.loaded
