@@ -13,12 +13,14 @@ from PySide6.QtGui import QUndoStack
 from planner.core import drops
 from planner.core import settings as settings_mod
 from planner.core.edits import Actuals
+from planner.core.matching import StoredActivity
 from planner.core.model import ChangeSet, Status, Template, ValidationError, WeightEntry, Workout
 from planner.core.ports import StaleDataError, StorageError
 from planner.core.service import PlanService
 from planner.core.settings import SettingError, Settings
 from planner.core.vocabulary import STATUS_WORDS
 from planner.core.weeks import Week, iso_label, week_of
+from planner.ui.activity_intents import ActivityIntents
 from planner.ui.commands import PlanCommand
 from planner.ui.failures import failure_words, reports_read_failures
 
@@ -27,20 +29,22 @@ log = logging.getLogger(__name__)
 _T = TypeVar("_T")
 
 
-class PlanController(QObject):
+class PlanController(QObject, ActivityIntents):
     """Owns the undo stack and is the only way the UI changes the plan.
 
     Every operation is applied through the core :class:`PlanService` (one transaction),
     pushed as one undo step, and announced with :attr:`plan_changed`. Failures are
     announced with :attr:`failed` and change nothing.
 
-    Workouts, weigh-ins, library entries and settings all change this way, so a view that
-    listens to :attr:`plan_changed` follows every kind of edit, undo and redo.
+    Workouts, weigh-ins, library entries, settings and recorded activities (import, link,
+    unlink: :class:`~planner.ui.activity_intents.ActivityIntents`) all change this way, so a
+    view that listens to :attr:`plan_changed` follows every kind of edit, undo and redo.
 
     Signals:
         plan_changed(ChangeSet): plan data changed; views refresh what it touched
             (``touches_workouts``, ``touches_weights``, ``touches_templates``,
-            ``touches_settings``; all of them when ``reload`` is set, after a refused write).
+            ``touches_settings``, ``touches_activities``; all of them when ``reload`` is
+            set, after a refused write).
         failed(str, str): an operation could not be applied: message and what to do.
         message(str): what a change, an undo or a redo did, for the status bar ("Saved:
             Add Easy run to Mon 16 Nov", "Undone: …", "Redone: …"); never after a refusal.
@@ -139,6 +143,29 @@ class PlanController(QObject):
     def weights(self, start: date, end: date) -> list[WeightEntry]:
         """The weigh-ins from ``start`` to ``end``; an empty list if storage fails."""
         return self._read(lambda: self._service.weights(start, end), [])
+
+    # -- recorded activities: reads (the writes are ActivityIntents') ----------------------
+    def activity_links(self, start: date, end: date) -> dict[int, int]:
+        """Workout id -> activity id for the linked workouts of days ``start`` to ``end``.
+
+        Cheap (no track is read; the start-up reader answers it); empty if storage fails.
+        """
+        return self._read(lambda: self._service.activities.links(start, end), {})
+
+    def activity(self, activity_id: int) -> StoredActivity | None:
+        """One recorded activity with its link and track; ``None`` if gone or storage fails."""
+        return self._read(lambda: self._service.activities.get(activity_id), None)
+
+    def link_candidates(self, workout_id: int) -> list[StoredActivity]:
+        """The unlinked activities Link... offers for a workout, best first (may be empty)."""
+
+        def candidates() -> list[StoredActivity]:
+            try:
+                return self._service.activities.activity_candidates(workout_id)
+            except KeyError:  # the workout was deleted elsewhere: nothing to offer
+                return []
+
+        return self._read(candidates, [])
 
     # -- workout intents -------------------------------------------------------------------
     @reports_read_failures(None)
@@ -404,9 +431,14 @@ class PlanController(QObject):
 
     def _run(
         self,
-        text: str,
+        text: str | Callable[[], str],
         operation: Callable[[], ChangeSet],
     ) -> ChangeSet | None:
+        """Apply ``operation`` and push it as one undo step named ``text``.
+
+        ``text`` may be a function, asked after the operation (for words that depend on
+        what it did).
+        """
         if self.closed:
             return None
         if self._read_only is not None:
@@ -423,6 +455,8 @@ class PlanController(QObject):
             return None
         if change.is_empty:
             return change
+        if callable(text):
+            text = text()
         self.undo_stack.push(PlanCommand(self, text, change))
         self._changed(change)
         self.message.emit(f"Saved: {text}")
