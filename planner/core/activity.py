@@ -21,7 +21,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
-from planner.core.model import Kind
+from planner.core.formatting import format_day
+from planner.core.model import MAX_DISTANCE_KM, MAX_DURATION_MIN, Kind
 
 #: Two recordings of one session (a run exported as FIT and as GPX) start this close...
 DUPLICATE_START_S = 60.0
@@ -29,10 +30,11 @@ DUPLICATE_START_S = 60.0
 DUPLICATE_DURATION_FRACTION = 0.02
 #: The first day an activity may be dated: before it, the watch's clock was not set.
 FIRST_ACTIVITY_DAY = date(1990, 1, 1)
-#: The longest distance an activity may cover; beyond it the file is wrong.
-MAX_ACTIVITY_KM = 500.0
-#: The longest an activity may last (a 200-mile race fits, a clock jump does not).
-MAX_ACTIVITY_S = 100 * 3600.0
+#: The longest distance an activity may cover: what a workout holds (a file beyond it is
+#: wrong, or a multi-day event Legwork does not plan).
+MAX_ACTIVITY_KM = MAX_DISTANCE_KM
+#: The longest an activity may last: what a workout holds (a 100-mile race fits).
+MAX_ACTIVITY_S = MAX_DURATION_MIN * 60
 
 _COLUMNS = ("seconds", "distance_m", "heart_rate", "altitude_m", "speed_m_s")
 
@@ -244,21 +246,25 @@ def implausibility(activity: Activity, *, today: date) -> str | None:
     """Why the activity cannot be real, in words for a runner; None when it can.
 
     Dated before 1990 (a watch whose clock was never set) or after tomorrow; lasting no
-    time or more than 100 hours; 0 m for a sport that covers distance; over 500 km.
+    time or longer than a workout holds (24 hours); 0 m for a sport that covers distance;
+    farther than a workout holds (300 km).
     """
     day = activity.local_day
     if day < FIRST_ACTIVITY_DAY:
         return f"it is dated {day.year}, before 1990 (the watch's clock was not set)"
     if day > today + timedelta(days=1):
-        return f"it is dated {day.isoformat()}, in the future"
+        return f"it is dated {format_day(day, weekday=False, year=True)}, in the future"
     if not activity.elapsed_s > 0:
         return "it lasts no time at all"
     if activity.elapsed_s > MAX_ACTIVITY_S:
         hours = activity.elapsed_s / 3600
-        return f"it lasts {hours:,.0f} hours, more than the {MAX_ACTIVITY_S / 3600:.0f} allowed"
+        return (
+            f"it lasts {hours:,.0f} hours, more than the {MAX_ACTIVITY_S / 3600:.0f} hours "
+            "a workout holds"
+        )
     km = activity.distance_km
     if km is not None and km > MAX_ACTIVITY_KM:
-        return f"it covers {km:,.0f} km, more than {MAX_ACTIVITY_KM:.0f} km"
+        return f"it covers {km:,.0f} km, more than the {MAX_ACTIVITY_KM:.0f} km a workout holds"
     if covers_distance(activity) and (km is None or km <= 0):
         what = "a run" if activity.kind is Kind.RUN else f"a {activity.title.lower()} session"
         return f"{what} of 0 m"

@@ -94,7 +94,7 @@ CASES: dict[str, tuple[str, Callable[[bytes], bytes], str]] = {
     "dated 2200": (
         "future.tcx",
         lambda _: tcx(start=datetime(2200, 1, 1, 8, tzinfo=UTC)),
-        "it is dated 2200-01-01, in the future",
+        "it is dated 1 Jan 2200, in the future",
     ),
     "a run of 0 m": (
         "standing.fit",
