@@ -15,9 +15,10 @@ from __future__ import annotations
 import math
 import random
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from planner.core.library import BUILTIN_TEMPLATES
 from planner.core.model import Kind, Status, Template, WeightEntry, Workout
 from planner.core.weeks import week_start
 
@@ -182,6 +183,8 @@ def _week_sessions(
             yield _rest(0, rng.choice(_INJURIES))
         if rng.random() < 0.6:
             yield _strength(2, "Bodyweight circuit", "Rehab exercises, no jumping.")
+        if rng.random() < 0.7:  # the fitness kept while the leg heals
+            yield _cross(4, rng.choice(("Swim", "Elliptical")))
         return
 
     if rng.random() < 0.35:
@@ -215,6 +218,8 @@ def _week_sessions(
         yield _run(3, "Easy run", rng.uniform(5.5, 9 if hard else 6.5), _EASY_PACE, 3)
     if rng.random() < 0.35:
         yield _rest(4)
+    elif rng.random() < 0.3 * (1.0 - season):  # a winter ride in place of a rest
+        yield _cross(4, "Easy bike", km=round(rng.uniform(14, 22), 1))
     yield _run(5, "Easy run", _clamp(0.4 * long_km + rng.uniform(-1, 1), 5, 9), _EASY_PACE, 3)
     if hard and rng.random() < 0.25:
         yield _strength(5, "Squat jumps")
@@ -247,6 +252,11 @@ def _strength(weekday: int, title: str, notes: str = "") -> _Session:
 def _hiit(weekday: int, title: str) -> _Session:
     minutes = {"HIIT intervals": 30.0, "Beginner sprints": 20.0}[title]
     return _Session(weekday, Template(None, title, Kind.HIIT, minutes, None, 8.0))
+
+
+def _cross(weekday: int, title: str, *, km: float | None = None) -> _Session:
+    template = next(t for t in BUILTIN_TEMPLATES if t.name == title and t.kind is Kind.CROSS)
+    return _Session(weekday, replace(template, builtin=False, distance_km=km))
 
 
 def _rest(weekday: int, notes: str = "") -> _Session:
