@@ -16,6 +16,7 @@ import bisect
 import enum
 from collections.abc import Iterable
 from datetime import date
+from typing import Literal
 
 from planner.core import progress
 from planner.core.model import ChangeSet, WeightEntry, Workout
@@ -47,6 +48,7 @@ class ProgressData:
     def __init__(self, settings: Settings, today: date) -> None:
         self._facts: dict[int, SessionFacts] = {}
         self._planned_days: list[int] | None = None  # sorted ordinals, made when asked for
+        self._extent: tuple[date, date] | Literal[False] | None = False  # False: not yet known
         self._weights: dict[date, WeightEntry] = {}
         self._settings = settings
         self._today = today
@@ -63,6 +65,7 @@ class ProgressData:
         """Start again from everything the plan holds."""
         self._facts = {w.id: session_facts(w) for w in workouts if w.id is not None}
         self._planned_days = None
+        self._extent = False
         self._weights = {entry.day: entry for entry in weights}
         self._settings = settings
         self._stale = Part.ALL
@@ -77,6 +80,8 @@ class ProgressData:
         stale = Part.NONE
         if change.after:
             self._planned_days = None
+        if change.after or change.weights_after:
+            self._extent = False
         for workout_id, workout in change.after.items():
             if workout is None:
                 self._facts.pop(workout_id, None)
@@ -180,9 +185,16 @@ class ProgressData:
         return date.fromordinal(self._planned_days[index - 1])
 
     def extent(self) -> tuple[date, date] | None:
-        """The first and last day holding a workout or a weigh-in; ``None`` when empty."""
-        ordinals = [fact.ordinal for fact in self._facts.values()]
-        ordinals.extend(day.toordinal() for day in self._weights)
-        if not ordinals:
-            return None
-        return date.fromordinal(min(ordinals)), date.fromordinal(max(ordinals))
+        """The first and last day holding a workout or a weigh-in; ``None`` when empty.
+
+        Worked out once per change of the data, not at each week switch that asks for it.
+        """
+        if self._extent is False:
+            ordinals = [fact.ordinal for fact in self._facts.values()]
+            ordinals.extend(day.toordinal() for day in self._weights)
+            self._extent = (
+                (date.fromordinal(min(ordinals)), date.fromordinal(max(ordinals)))
+                if ordinals
+                else None
+            )
+        return self._extent

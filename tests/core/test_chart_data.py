@@ -59,6 +59,26 @@ def test_runs_give_the_weeks_done_and_planned() -> None:
     assert data.extent() == (MONDAY, MONDAY + timedelta(days=3))
 
 
+def test_the_extent_follows_workouts_and_weigh_ins_added_and_deleted() -> None:
+    data = data_of([run(1, MONDAY, 8.0)], [])
+    assert data.extent() == (MONDAY, MONDAY)
+    later = run(2, MONDAY + timedelta(days=20), 5.0)
+    data.apply(ChangeSet(before={2: None}, after={2: later}), Settings())
+    assert data.extent() == (MONDAY, later.day)
+    earlier = WeightEntry(MONDAY - timedelta(days=9), 80.0)
+    data.apply(
+        ChangeSet(weights_before={earlier.day: None}, weights_after={earlier.day: earlier}),
+        Settings(),
+    )
+    assert data.extent() == (earlier.day, later.day)
+    data.apply(ChangeSet(before={2: later}, after={2: None}), Settings())
+    data.apply(
+        ChangeSet(weights_before={earlier.day: earlier}, weights_after={earlier.day: None}),
+        Settings(),
+    )
+    assert data.extent() == (MONDAY, MONDAY)
+
+
 def test_a_logged_weigh_in_touches_only_the_weight_chart() -> None:
     data = data_of([run(1, MONDAY, 8.0)], [])
     data.weeks()
