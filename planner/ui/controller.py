@@ -146,10 +146,7 @@ class PlanController(QObject, ActivityIntents):
 
     # -- recorded activities: reads (the writes are ActivityIntents') ----------------------
     def activity_links(self, start: date, end: date) -> dict[int, int]:
-        """Workout id -> activity id for the linked workouts of days ``start`` to ``end``.
-
-        Cheap (no track is read; the start-up reader answers it); empty if storage fails.
-        """
+        """Workout id -> activity id for the linked workouts of ``start`` to ``end`` (cheap)."""
         return self._read(lambda: self._service.activities.links(start, end), {})
 
     def activity(self, activity_id: int) -> StoredActivity | None:

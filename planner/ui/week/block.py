@@ -36,6 +36,8 @@ BADGE_LEFT = 11
 BADGE_TOP = 8
 #: The height of the Mark Done… / Mark Skipped buttons of a missed plan.
 BUTTON_H = 22
+#: The "recorded" mark of a workout with an activity: its side, in the block's top-right corner.
+RECORDED_MARK = 14
 #: The most lines a title wraps over.
 MAX_TITLE_LINES = 3
 #: The most lines of notes a block shows (when it has the room).
@@ -102,6 +104,7 @@ class BlockText:
         missed: the plan's day has passed without a result.
         done: it was done.
         skipped: it was skipped.
+        recorded: it has a recorded activity (the block's corner has the mark).
     """
 
     title: str
@@ -112,10 +115,22 @@ class BlockText:
     missed: bool = False
     done: bool = False
     skipped: bool = False
+    recorded: bool = False
 
 
-def block_text(workout: Workout, units: Units, today: date | None = None) -> BlockText:
-    """What ``workout``'s block says (``today`` decides whether it is missed)."""
+def block_text(
+    workout: Workout,
+    units: Units,
+    today: date | None = None,
+    *,
+    recorded: bool = False,
+    estimated: bool = False,
+) -> BlockText:
+    """What ``workout``'s block says (``today`` decides whether it is missed).
+
+    ``recorded``: it has an activity; ``estimated``: its effort is still the estimate the
+    activity's link wrote (the planned one), shown ``RPE ~4``.
+    """
     missed = today is not None and is_missed(workout, today)
     if workout.kind is Kind.REST:
         numbers, status = "Recovery", ""
@@ -130,7 +145,8 @@ def block_text(workout: Workout, units: Units, today: date | None = None) -> Blo
         if missed:
             parts.append(MISSED)
         if workout.effective_rpe is not None:
-            parts.append(f"RPE {format_number(workout.effective_rpe)}")
+            approx = "~" if estimated else ""
+            parts.append(f"RPE {approx}{format_number(workout.effective_rpe)}")
         if workout.status is Status.DONE:
             parts.append("✓ Done")
         elif workout.status is Status.SKIPPED:
@@ -156,6 +172,7 @@ def block_text(workout: Workout, units: Units, today: date | None = None) -> Blo
         missed=missed,
         done=workout.status is Status.DONE,
         skipped=workout.status is Status.SKIPPED,
+        recorded=recorded,
     )
 
 
@@ -243,8 +260,9 @@ def fit_parts(text: str, metrics: QFontMetrics, width: int) -> str:
     return lines[0] if lines else ""
 
 
-def _title_width(width: int) -> int:
-    return width - (BADGE_LEFT + BADGE + 7) - 6
+def _title_width(width: int, recorded: bool = False) -> int:
+    """The first title line's width: beside the badge, clear of the recorded mark."""
+    return width - (BADGE_LEFT + BADGE + 7) - 6 - (RECORDED_MARK + 4 if recorded else 0)
 
 
 def _detail_width(width: int) -> int:
@@ -280,7 +298,11 @@ def _candidates(text: BlockText, width: int, fonts: BlockFonts) -> list[_Candida
     detail_h = detail_metrics.lineSpacing() + 1
     lines: list[_Candidate] = []
     title_lines = _wrap(
-        text.title, title_metrics, _title_width(width), _detail_width(width), MAX_TITLE_LINES
+        text.title,
+        title_metrics,
+        _title_width(width, text.recorded),
+        _detail_width(width),
+        MAX_TITLE_LINES,
     ) or [""]
     for index, line in enumerate(title_lines):
         # The first line sits beside the badge, which is taller than a line of text.
@@ -344,7 +366,7 @@ def arrange(text: BlockText, rect: QRect, fonts: BlockFonts) -> list[BlockLine]:
     for index, line in enumerate(kept):
         if line.role == "title" and index == 0:  # beside the badge
             left = rect.left() + BADGE_LEFT + BADGE + 7
-            width = _title_width(rect.width())
+            width = _title_width(rect.width(), text.recorded)
         else:
             left = rect.left() + TEXT_LEFT
             width = _detail_width(rect.width())
@@ -357,6 +379,12 @@ def arrange(text: BlockText, rect: QRect, fonts: BlockFonts) -> list[BlockLine]:
 def badge_rect(rect: QRect) -> QRect:
     """Where a block's kind badge goes."""
     return QRect(rect.left() + BADGE_LEFT, rect.top() + BADGE_TOP, BADGE, BADGE)
+
+
+def recorded_rect(rect: QRect) -> QRect:
+    """Where a block's recorded mark goes: its top-right corner, level with the kind badge."""
+    top = rect.top() + BADGE_TOP + (BADGE - RECORDED_MARK) // 2
+    return QRect(rect.right() - 6 - RECORDED_MARK, top, RECORDED_MARK, RECORDED_MARK)
 
 
 def button_rects(rect: QRect) -> dict[str, QRect]:

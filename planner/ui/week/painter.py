@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt
+from PySide6.QtCore import QPoint, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPalette, QPen
 
 from planner.core.formatting import (
@@ -36,6 +36,7 @@ from planner.ui.week.block import (
     fit_parts,
     scaled_font,
 )
+from planner.ui.week.block_marks import paint_missed_mark, paint_recorded_mark
 from planner.ui.week.layout import MARGIN, WeekLayout, empty_card
 from planner.ui.week.marks import (
     NO_MARKS,
@@ -83,6 +84,7 @@ class WeekScene:
         hovered: the missed block's button under the pointer, if any.
         block_scale: the size of the blocks' text (a little larger in wide columns).
         marks: what the warnings add: block markers, a drop's warning tint, progress.
+        recorded: the blocks with a recorded activity; estimated: those whose effort is a guess.
     """
 
     week: Week
@@ -101,6 +103,8 @@ class WeekScene:
     hovered: tuple[int, str] | None = None
     block_scale: float = 1.0
     marks: WeekMarks = NO_MARKS
+    recorded: frozenset[int] = frozenset()
+    estimated: frozenset[int] = frozenset()
 
 
 def block_lines(workout: Workout, units: Units, today: date | None = None) -> tuple[str, str]:
@@ -303,7 +307,10 @@ class _WeekPainter:
         color = kind_color(workout.kind, dark=self.dark)
         base = palette.color(QPalette.ColorRole.Base)
         mid = palette.color(QPalette.ColorRole.Mid)
-        text = block_text(workout, self.scene.units, self.scene.today)
+        recorded, estimated = workout.id in self.scene.recorded, workout.id in self.scene.estimated
+        text = block_text(
+            workout, self.scene.units, self.scene.today, recorded=recorded, estimated=estimated
+        )
         done, skipped, missed = text.done, text.skipped, text.missed
         fill = color if done else mix(base, color, 0.28 if self.dark else 0.16)
         if skipped:
@@ -353,11 +360,14 @@ class _WeekPainter:
                 p.setPen(mix(text_color, fill, 0.3))
                 p.drawText(line.rect, left, line.text)
             elif line.role == "status" and missed and line.text.startswith(MISSED):
-                self._missed_mark(line.rect, line.text, missed_color, text_color)
+                colors = (missed_color, text_color)
+                paint_missed_mark(p, line.rect, line.text, colors, self.fonts.detail)
             else:
                 p.setFont(self.fonts.detail)
                 p.setPen(text_color)
                 p.drawText(line.rect, left, line.text)
+        if recorded:
+            paint_recorded_mark(p, rect, text_color)
         if workout.id is not None and workout.id in self.layout.buttons:
             self._buttons(workout.id, self.layout.buttons[workout.id], missed_color, base)
         p.setBrush(Qt.BrushStyle.NoBrush)
@@ -368,42 +378,6 @@ class _WeekPainter:
         if workout.id == self.scene.selected_workout_id:
             p.setPen(QPen(self.highlight, 2.5 if self.scene.focused else 1.5))
             p.drawRoundedRect(ring, RADIUS + 2, RADIUS + 2)
-
-    def _missed_mark(self, rect: QRect, line: str, color: QColor, text_color: QColor) -> None:
-        """``⚠ Missed · RPE 3``: a warning triangle and the word, then the rest of the line."""
-        p = self.p
-        metrics = QFontMetrics(self.fonts.detail)
-        size = min(metrics.ascent(), rect.height() - 2)
-        top = rect.top() + (rect.height() - size) / 2
-        triangle = QPainterPath()
-        triangle.moveTo(rect.left() + size / 2, top)
-        triangle.lineTo(rect.left() + size, top + size)
-        triangle.lineTo(rect.left(), top + size)
-        triangle.closeSubpath()
-        p.fillPath(triangle, color)
-        p.setPen(QPen(text_color_on(color), 1.2))
-        mid_x = rect.left() + size / 2
-        p.drawLine(QPointF(mid_x, top + size * 0.38), QPointF(mid_x, top + size * 0.7))
-        p.drawPoint(QPointF(mid_x, top + size * 0.85))
-        bold = QFont(self.fonts.detail)
-        bold.setWeight(QFont.Weight.Bold)
-        p.setFont(bold)
-        p.setPen(color)
-        left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-        x = rect.left() + size + 4
-        word_rect = QRect(x, rect.top(), rect.right() - x, rect.height())
-        p.drawText(word_rect, left, MISSED)
-        rest = line[len(MISSED) :]
-        if rest:
-            x += QFontMetrics(bold).horizontalAdvance(MISSED)
-            p.setFont(self.fonts.detail)
-            p.setPen(text_color)
-            rest_rect = QRect(x, rect.top(), max(rect.right() - x, 0), rect.height())
-            p.drawText(
-                rest_rect,
-                left,
-                metrics.elidedText(rest, Qt.TextElideMode.ElideRight, rest_rect.width()),
-            )
 
     def _buttons(
         self, workout_id: int, rects: Mapping[str, QRect], color: QColor, base: QColor

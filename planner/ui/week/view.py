@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QEvent, QMimeData, QPoint, QRect, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QRect, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QContextMenuEvent,
     QCursor,
@@ -37,9 +37,9 @@ from planner.ui.controller import PlanController
 from planner.ui.view_state import DropIntent, ViewState
 from planner.ui.week.block import (
     BlockFonts,
+    BlockText,
     arrange,
     block_heights,
-    block_text,
     button_rects,
     lines_text,
     tooltip_html,
@@ -57,6 +57,7 @@ from planner.ui.week.layout import (
 from planner.ui.week.marks import NO_MARKS, WeekMarks, marks_tooltip
 from planner.ui.week.navigation import navigate
 from planner.ui.week.painter import WeekScene, paint_week
+from planner.ui.week.recorded import WeekRecordings
 
 #: Columns at least this wide (a big window) get blocks in slightly larger text.
 WIDE_COLUMN_W = 170
@@ -127,6 +128,7 @@ class WeekView(QWidget):
         self._offer_demo = False
         self._plan_empty = False
         self._hovered: tuple[int, str] | None = None
+        self._recordings = WeekRecordings(controller.activity_links, controller.activity)
         self.setMouseTracking(True)
         controller.plan_changed.connect(self._on_plan_changed)
         state.week_changed.connect(self._on_week_changed)
@@ -197,8 +199,7 @@ class WeekView(QWidget):
         rect = self._layout.block_rect(workout_id)
         if workout is None or rect.isEmpty():
             return []
-        text = block_text(workout, self._controller.settings.units, self._state.today)
-        return lines_text(arrange(text, rect, self._block_fonts()))
+        return lines_text(arrange(self._text(workout), rect, self._block_fonts()))
 
     def set_demo_offer(self, offer: bool) -> None:
         """Whether the empty card of an empty plan offers to open the demo plan."""
@@ -228,10 +229,21 @@ class WeekView(QWidget):
         for workout in self._workouts:
             self._by_day.setdefault(workout.day, []).append(workout)
         self._totals = week_totals(self._workouts)
+        if self._recordings.read_links(week.start, week.end):  # numbers unread: after the paint
+            QTimer.singleShot(0, self, self._read_recordings)
         self._plan_empty = (
             self._offer_demo and not self._workouts and not self._controller.has_workouts()
         )
         self._relayout()
+
+    @Slot()
+    def _read_recordings(self) -> None:  # the numbers of the week's activities (none if closed)
+        self._recordings.read_details()
+        self._relayout()
+
+    def _text(self, workout: Workout) -> BlockText:
+        units, today = self._controller.settings.units, self._state.today
+        return self._recordings.block_text(workout, units, today)
 
     @Slot()
     def _relayout(self) -> None:
@@ -251,12 +263,10 @@ class WeekView(QWidget):
 
     def _compute_layout(self) -> WeekLayout:
         fonts = self._block_fonts()
-        units = self._controller.settings.units
-        today = self._state.today
         roomy = self.height() - DAY_HEADER_H >= ROOMY_COLUMN_H
 
         def heights(workout: Workout, width: int) -> tuple[int, int]:
-            return block_heights(block_text(workout, units, today), width, fonts, roomy=roomy)
+            return block_heights(self._text(workout), width, fonts, roomy=roomy)
 
         return WeekLayout.compute(
             self._state.week,
@@ -283,8 +293,8 @@ class WeekView(QWidget):
 
     @Slot(object)
     def _on_plan_changed(self, change: ChangeSet) -> None:
-        week = self._state.week
-        if change.touches_settings or change.touches_range(week.start, week.end):
+        touched = change.touches_range(self._state.week.start, self._state.week.end)
+        if self._recordings.changed(change) or touched or change.touches_settings:
             self.reload()
 
     @Slot(object)
@@ -322,6 +332,8 @@ class WeekView(QWidget):
             block_scale=self._block_scale(),
             hovered=self._hovered,
             marks=self._marks() if self._marks is not None else NO_MARKS,
+            recorded=self._recordings.marks(),
+            estimated=self._recordings.estimated_ids(self._workouts),
         )
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -346,9 +358,9 @@ class WeekView(QWidget):
         workout = next((w for w in self._workouts if w.id == workout_id), None)
         if workout is None:
             return ""
-        text = tooltip_html(workout, self._controller.settings.units, self._state.today)
+        text = tooltip_html(workout, units := self._controller.settings.units, self._state.today)
         marks = self._marks() if self._marks is not None else NO_MARKS
-        return text + marks_tooltip(marks, workout.id)
+        return text + self._recordings.tooltip(workout, units) + marks_tooltip(marks, workout.id)
 
     def _show_tooltip(self, pos: QPoint, global_pos: QPoint) -> None:
         text = self.tooltip_at(pos)

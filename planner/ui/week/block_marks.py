@@ -1,0 +1,92 @@
+"""The small marks drawn inside a block: a missed plan's warning, a recorded session's watch.
+
+Each is drawn with a word or a shape, never colour alone, in colours that read on the
+block's fill in light and dark themes.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPen
+
+from planner.ui.style import text_color_on
+from planner.ui.week.block import MISSED, recorded_rect
+
+
+def paint_missed_mark(
+    p: QPainter, rect: QRect, line: str, colors: tuple[QColor, QColor], font: QFont
+) -> None:
+    """``⚠ Missed · RPE 3``: a warning triangle and the word, then the rest of the line.
+
+    ``colors``: the missed colour and the block's text colour; ``font``: the detail font.
+    """
+    color, text_color = colors
+    metrics = QFontMetrics(font)
+    size = min(metrics.ascent(), rect.height() - 2)
+    top = rect.top() + (rect.height() - size) / 2
+    triangle = QPainterPath()
+    triangle.moveTo(rect.left() + size / 2, top)
+    triangle.lineTo(rect.left() + size, top + size)
+    triangle.lineTo(rect.left(), top + size)
+    triangle.closeSubpath()
+    p.fillPath(triangle, color)
+    p.setPen(QPen(text_color_on(color), 1.2))
+    mid_x = rect.left() + size / 2
+    p.drawLine(QPointF(mid_x, top + size * 0.38), QPointF(mid_x, top + size * 0.7))
+    p.drawPoint(QPointF(mid_x, top + size * 0.85))
+    bold = QFont(font)
+    bold.setWeight(QFont.Weight.Bold)
+    p.setFont(bold)
+    p.setPen(color)
+    left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+    x = rect.left() + size + 4
+    word_rect = QRect(x, rect.top(), rect.right() - x, rect.height())
+    p.drawText(word_rect, left, MISSED)
+    rest = line[len(MISSED) :]
+    if rest:
+        x += QFontMetrics(bold).horizontalAdvance(MISSED)
+        p.setFont(font)
+        p.setPen(text_color)
+        rest_rect = QRect(x, rect.top(), max(rect.right() - x, 0), rect.height())
+        p.drawText(
+            rest_rect,
+            left,
+            metrics.elidedText(rest, Qt.TextElideMode.ElideRight, rest_rect.width()),
+        )
+
+
+def paint_recorded_mark(painter: QPainter, block: QRect, color: QColor) -> None:
+    """A small wristwatch in the block's top-right corner: this session was recorded.
+
+    Drawn in ``color`` (the block's text colour), so it reads on any fill, light or dark.
+    """
+    rect = QRectF(recorded_rect(block))
+    size = rect.width()
+    centre = rect.center()
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    # The straps: a short band above and below the face, narrower than it.
+    strap_w, strap_h = size * 0.42, size * 0.22
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(color)
+    for top in (rect.top(), rect.bottom() - strap_h):
+        band = QPainterPath()
+        band.addRoundedRect(QRectF(centre.x() - strap_w / 2, top, strap_w, strap_h), 1.2, 1.2)
+        painter.drawPath(band)
+    # The face: a ring, with hands at ten past (a clock at a glance), and the crown.
+    radius = size * 0.34
+    pen = QPen(color, max(1.4, size * 0.11))
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    painter.setPen(pen)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawEllipse(centre, radius, radius)
+    hand = QPen(color, max(1.1, size * 0.085))
+    hand.setCapStyle(Qt.PenCapStyle.RoundCap)
+    painter.setPen(hand)
+    painter.drawLine(centre, QPointF(centre.x(), centre.y() - radius * 0.6))
+    painter.drawLine(centre, QPointF(centre.x() + radius * 0.5, centre.y()))
+    painter.drawLine(
+        QPointF(centre.x() + radius + 0.8, centre.y()),
+        QPointF(centre.x() + radius + 2.0, centre.y()),
+    )
+    painter.restore()
