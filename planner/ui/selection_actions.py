@@ -20,6 +20,7 @@ from planner.core.model import ChangeSet, Kind, Status, Workout
 from planner.core.service import as_plan
 from planner.core.weeks import Week
 from planner.ui.actions import ActionSpec, ActionTable
+from planner.ui.activity_actions import ActivityActions
 from planner.ui.controller import PlanController
 from planner.ui.dialog_opening import open_dialog
 from planner.ui.view_state import ViewState
@@ -54,6 +55,10 @@ BLOCK_MENU = (
     "delete",
     "-",
     "template",
+    "-",
+    "show_activity",
+    "link_activity",
+    "unlink_activity",
 )
 DAY_MENU = ("new", "paste", "-", "copy_week")
 
@@ -81,6 +86,9 @@ class SelectionActions(QObject):
         self._window = window
         self._clipboard: list[Workout] = []
         self._table: ActionTable | None = None
+        self.activities = ActivityActions(controller, state, window)
+        self.activities.message.connect(self.message)
+        self.activities.focus_week.connect(self.focus_week)
 
     def specs(self) -> list[ActionSpec]:
         """This object's rows of the window's action table."""
@@ -198,11 +206,13 @@ class SelectionActions(QObject):
                 ("Ctrl+Shift+C",),
                 tip="Copy every workout of this week onto the next",
             ),
+            *self.activities.specs(),
         ]
 
     def attach(self, table: ActionTable) -> None:
         """Take charge of enabling this object's actions in ``table``."""
         self._table = table
+        self.activities.attach(table)
         self._state.selection_changed.connect(self.update_enabled)
         self._state.week_changed.connect(self._on_week_changed)
         self._controller.plan_changed.connect(self._on_plan_changed)

@@ -42,6 +42,7 @@ from planner.paths import backup_dir
 from planner.session import PlanSession
 from planner.storage.backups import list_backups, make_backup
 from planner.storage.db import open_database
+from planner.ui.activity_actions import ACTIVITY_ACTIONS
 from planner.ui.file_actions import remember_plan
 from planner.ui.main_window import MainWindow
 from planner.ui.selection_actions import BLOCK_ACTIONS
@@ -59,6 +60,7 @@ from tests.helpers.action_walker import (
     recording_problems,
     settle,
 )
+from tests.helpers.activities import recorded_run
 from tests.helpers.key_schemes import LINUX_DESKTOP, SCHEMES, use_key_scheme
 
 #: A Wednesday; its week (2026-W47) runs Monday 16 to Sunday 22 November 2026.
@@ -285,6 +287,20 @@ def find(window: MainWindow, name: str) -> QAction:
     return window.actions_table[name]
 
 
+def prepare_activity(controller: Any, state: Any, *, linked: bool) -> None:
+    """Import a recorded run (it links to Thursday's easy run); unlinked for Link…; select it."""
+    controller.import_activities([recorded_run(THU, seconds=2100)])
+    (stored,) = controller.service.activities.between(THU, THU)
+    workout_id = stored.workout_id
+    if workout_id is None:  # an earlier step unlinked it: a run of its own
+        workout_id = controller.add_workout(Workout(None, THU, Kind.RUN, "Walker run", 0, 35.0))
+        if linked:
+            controller.link(stored.id, workout_id)
+    elif not linked:
+        controller.unlink(stored.id)
+    state.select_workout(workout_id, THU)
+
+
 def prepare(walk: Walk, name: str, *, undo_all: bool = False) -> QWidget:
     """Make ``name`` possible, as a user would first (select, copy, change); the key's widget."""
     window = walk.open(undo_all=undo_all)
@@ -300,6 +316,8 @@ def prepare(walk: Walk, name: str, *, undo_all: bool = False) -> QWidget:
         assert template.id is not None and library.select_template(template.id)
         walk.focus(library.view())
         return library.view()
+    if name in ACTIVITY_ACTIONS:  # a run the watch recorded, linked to Thursday's easy run
+        prepare_activity(controller, state, linked=name != "link_activity")
     if name in BLOCK_ACTIONS or name == "paste":
         wanted = Status.DONE if name == "plan" else Status.PLANNED
         block = next(
