@@ -4,6 +4,7 @@ drop, the week queries, bulk insert, the rules, the warning panel and the charts
 Usage::
 
     python tests/perf/bench.py [--runs 7] [--switches 50] [--drops 50] [--years 10] [--db PATH]
+                               [--activities N]
                                [--platform auto|xvfb|offscreen|display]
 
 It builds (or reuses) the demo history database (``make_history_db.py``), works on a copy
@@ -581,6 +582,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--years", type=int, default=make_history_db.YEARS)
     parser.add_argument("--db", type=Path, help="history database to use (built if missing)")
     parser.add_argument(
+        "--activities",
+        type=int,
+        default=0,
+        help="with this many recorded activities linked to the latest sessions (default 0)",
+    )
+    parser.add_argument(
         "--platform",
         choices=["auto", "xvfb", "display", "offscreen"],
         default="auto",
@@ -596,7 +603,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     today = make_history_db.TODAY
-    source = make_history_db.history_db(args.db, years=args.years, today=today)
+    source = make_history_db.history_db(
+        args.db, years=args.years, today=today, activities=args.activities
+    )
     failures: list[str] = []
     chosen = choose_platform(args.platform)
     with (
