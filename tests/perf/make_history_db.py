@@ -44,7 +44,8 @@ SEED = 2026
 def fingerprint() -> str:
     """A short hash of what decides the database's content: the generator and the schema."""
     digest = hashlib.sha256()
-    sources = [REPO / "planner" / "core" / "demo.py"]
+    sources = [REPO / "planner" / "core" / "demo.py", Path(__file__).resolve()]
+    sources.append(REPO / "tests" / "helpers" / "activities.py")  # the recorded activities
     sources += sorted((REPO / "planner" / "storage" / "migrations").rglob("*.py"))
     for source in sources:
         if source.is_file():
