@@ -18,6 +18,7 @@ from planner.core.model import Kind, Status, Workout
 from planner.storage.db import open_database
 from planner.storage.plan_files import APP_PURPOSE, try_lock
 from tests.helpers import fit_files
+from tests.helpers.gpx_files import gpx_run
 
 TODAY = "2026-11-30"
 RUN_DAY = date(2026, 11, 17)  # fit_files.RUN_START, in Berlin
@@ -54,19 +55,9 @@ def watch(tmp_path: Path) -> Path:
 
 def gpx(start: str = "2026-11-17T06:30:20Z", minutes: int = 60) -> str:
     """A GPX run of ``minutes`` with a point a minute, about 3 m/s."""
-    from datetime import datetime, timedelta
+    from datetime import datetime
 
-    first = datetime.fromisoformat(start.replace("Z", "+00:00"))
-    points = "".join(
-        f'<trkpt lat="{52.5 + i * 0.0016:.5f}" lon="13.4"><ele>40</ele>'
-        f"<time>{(first + timedelta(minutes=i)).strftime('%Y-%m-%dT%H:%M:%SZ')}</time></trkpt>"
-        for i in range(minutes + 1)
-    )
-    return (
-        '<?xml version="1.0" encoding="UTF-8"?>'
-        '<gpx version="1.1" creator="test" xmlns="http://www.topografix.com/GPX/1/1">'
-        f"<trk><name>Morning run</name><type>running</type><trkseg>{points}</trkseg></trk></gpx>"
-    )
+    return gpx_run(datetime.fromisoformat(start.replace("Z", "+00:00")), minutes)
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: object) -> tuple[int, str, str]:

@@ -1,8 +1,10 @@
 """The File menu's plan commands: New Plan…, Open Plan…, Open Recent, Import… and Export….
 
 Importing and exporting workouts go through the controller and :mod:`planner.interchange`,
-the same road as ``legwork import`` and ``legwork export``. Opening another plan file (or a
-new one, or the demo plan) needs the storage layer, which the UI never imports: the
+the same road as ``legwork import`` and ``legwork export``; recorded activities (chosen
+files, a folder, or files dropped on the window) are read in the background and imported as
+one step (:mod:`planner.ui.dialogs.activity_import`, loaded on first use). Opening another
+plan file (or a new one, or the demo plan) needs the storage layer, which the UI never imports: the
 composition root hands the window a :class:`PlanFileHooks` of callables that do it. Without
 hooks (a window built on its own, as in tests and benchmarks) those commands are disabled.
 """
@@ -17,8 +19,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings, QStandardPaths, Signal, Slot
+from PySide6.QtCore import QMimeData, QObject, QSettings, QStandardPaths, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
@@ -27,6 +30,9 @@ from planner.interchange import TransferError
 from planner.ui.actions import ActionSpec
 from planner.ui.controller import PlanController
 from planner.ui.view_state import ViewState
+
+if TYPE_CHECKING:
+    from planner.ui.dialogs.activity_import import ActivityImporter
 
 #: Where the recently opened plans are remembered (one string, newest first, one per line:
 #: QSettings mangles empty and one-item lists).
@@ -42,6 +48,17 @@ EXPORT_FILTERS: tuple[tuple[str, str, str], ...] = (
     ("iCalendar, for calendar apps (*.ics)", "ics", ".ics"),
 )
 IMPORT_FILTER = "Legwork JSON exports (*.json);;All files (*)"
+#: The activity files Import Activities… offers (gzipped and in ZIP archives too).
+ACTIVITY_FILTER = (
+    "Activity files (*.fit *.gpx *.tcx *.fit.gz *.gpx.gz *.tcx.gz *.zip);;All files (*)"
+)
+
+
+def dropped_paths(data: QMimeData) -> list[Path]:
+    """The local files and folders a drag carries (none for the app's own workout drags)."""
+    if not data.hasUrls():
+        return []
+    return [Path(url.toLocalFile()) for url in data.urls() if url.isLocalFile()]
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +136,10 @@ def write_text_atomically(path: Path, text: str) -> None:
 
 
 class FileActions(QObject):
-    """New Plan…, Open Plan…, Open Recent, Import Workouts… and Export Workouts….
+    """The File menu's plan, import and export commands.
+
+    New Plan…, Open Plan…, Open Recent, Import Workouts…, Import Activities… (files, a
+    folder, or files dropped on the window) and Export Workouts….
 
     Args:
         window: the main window (the dialogs' parent).
@@ -144,6 +164,7 @@ class FileActions(QObject):
         self._state = state
         self._plan_path = plan_path
         self._hooks: PlanFileHooks | None = None
+        self._activities: ActivityImporter | None = None
         self._actions: dict[str, QAction] = {}
         self.recent_menu = QMenu("Open &Recent", window)
         self.recent_menu.setObjectName("recentMenu")
@@ -181,6 +202,23 @@ class FileActions(QObject):
                 ("Ctrl+I",),
                 tip="Add the workouts of a Legwork JSON export that the plan does not have yet",
                 icon="document-import",
+            ),
+            ActionSpec(
+                "import_activities",
+                "Import &Activities…",
+                self.import_activities,
+                ("Ctrl+Shift+A",),
+                tip="Bring in what your watch recorded (FIT, GPX, TCX, or a ZIP export), "
+                "matched to the plan",
+                icon="document-import",
+            ),
+            ActionSpec(
+                "import_activity_folder",
+                "Import Activities from Fol&der…",
+                self.import_activity_folder,
+                ("Ctrl+Alt+Shift+A",),
+                tip="Bring in every FIT, GPX and TCX file of a folder and its subfolders "
+                "(a watch's folder, an unpacked export)",
             ),
             ActionSpec(
                 "export_workouts",
@@ -339,6 +377,42 @@ class FileActions(QObject):
             f"Imported {len(added)} workouts from {path.name}"
             + (f" ({there} were already in the plan)" if there else "")
         )
+
+    # -- recorded activities ---------------------------------------------------------------
+    @Slot()
+    def import_activities(self) -> None:
+        """Ask for activity files (FIT, GPX, TCX, gzipped or in ZIPs) and import them."""
+        names, _ = QFileDialog.getOpenFileNames(
+            self._window, "Import Activities", self._documents(), ACTIVITY_FILTER
+        )
+        if names:
+            self.import_activity_paths([Path(name) for name in names])
+
+    @Slot()
+    def import_activity_folder(self) -> None:
+        """Ask for a folder (a watch's, an unpacked export) and import every activity in it."""
+        name = QFileDialog.getExistingDirectory(
+            self._window, "Import Activities from Folder", self._documents()
+        )
+        if name:
+            self.import_activity_paths([Path(name)])
+
+    def import_activity_paths(self, paths: list[Path]) -> bool:
+        """Import the activities of ``paths`` (files, folders, ZIPs) in the background.
+
+        The report comes when they are read; ``False`` while another import is reading.
+        """
+        return self.activity_importer().start(paths)
+
+    def activity_importer(self) -> ActivityImporter:
+        """The window's activity import (loaded, with the readers, on first use)."""
+        if self._activities is None:
+            from planner.ui.dialogs.activity_import import ActivityImporter
+
+            self._activities = ActivityImporter(self._window, self._controller, self._state)
+            self._activities.message.connect(self.message)
+            self._activities.failed.connect(self.failed)
+        return self._activities
 
     @Slot()
     def export_workouts(self) -> None:

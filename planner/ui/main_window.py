@@ -14,7 +14,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QPoint, QSettings, Qt, Slot
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShowEvent
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeySequence,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -32,7 +40,7 @@ from planner.ui.actions import ActionSpec, ActionTable
 from planner.ui.charts.actions import ProgressActions
 from planner.ui.charts.dock import ChartsDock
 from planner.ui.controller import PlanController
-from planner.ui.file_actions import FileActions, PlanFileHooks, remember_plan
+from planner.ui.file_actions import FileActions, PlanFileHooks, dropped_paths, remember_plan
 from planner.ui.first_paint import after_first_paint
 from planner.ui.library.widget import WorkoutPalette
 from planner.ui.selection_actions import BLOCK_MENU, DAY_MENU, SelectionActions
@@ -149,6 +157,7 @@ class MainWindow(QMainWindow):
         self.commands.failed.connect(self._show_error)
         self.week_view.demo_requested.connect(self.file_actions.open_demo)
 
+        self.setAcceptDrops(True)  # activity files dropped anywhere on the window
         self._restore_window_state()
         self._on_week_changed(state.week)
         if controller.settings.damaged:  # said once, when the week is first on screen
@@ -335,6 +344,28 @@ class MainWindow(QMainWindow):
         if callback is not None:
             callback()
         super().closeEvent(event)
+
+    # -- files dropped on the window (the week's own drags carry no files) -----------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if dropped_paths(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if dropped_paths(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """Files and folders dropped on the window: their activities are imported."""
+        paths = dropped_paths(event.mimeData())
+        if not paths:
+            super().dropEvent(event)
+            return
+        event.acceptProposedAction()
+        self.file_actions.import_activity_paths(paths)
 
     # -- navigation and focus --------------------------------------------------------------
     @Slot(object)

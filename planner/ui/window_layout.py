@@ -24,6 +24,8 @@ MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "import_workouts",
             "export_workouts",
             "import_weights",
+            "import_activities",
+            "import_activity_folder",
             SEPARATOR,
             "print",
             "preview",

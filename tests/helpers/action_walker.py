@@ -310,12 +310,19 @@ def settle(qtbot: Any, answerer: DialogAnswerer, timeout_ms: int = 8000) -> None
             QApplication.activeModalWidget() is None
             and QApplication.activePopupWidget() is None
             and not answerer.others()
+            and not _reading_now()  # files read in the background: their dialog comes after
         )
 
     for _ in range(3):  # what the step posted or timed for "as soon as possible" runs first
         QApplication.processEvents()
     if not calm():
         qtbot.waitUntil(calm, timeout=timeout_ms)
+
+
+def _reading_now() -> int:
+    """How many files are being read in the background (Import Activities…, Weights…)."""
+    reading = sys.modules.get("planner.ui.dialogs.weight_reading")
+    return reading.reading_now() if reading is not None else 0
 
 
 # -- file dialogs ---------------------------------------------------------------------------

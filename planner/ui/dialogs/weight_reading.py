@@ -1,12 +1,14 @@
-"""Reading a weigh-in file off the GUI thread: the jobs, the thread, and who keeps it.
+"""Reading files off the GUI thread: the thread, who keeps it, and the weigh-in jobs.
 
-A job reads a file (:func:`read_file`) or resolves rows already read for other options
-(:func:`resolve`). It gets plain values and returns plain values (:class:`Outcome`) and never
-touches a widget, so it can run on a :class:`ReadingThread`; Python's cycle collector is
-paused while it runs, as for the background imports (a collection on the worker could free
-widgets off the GUI thread). The threads belong to a :class:`Keeper` that lives as long as
-the process, not to a dialog, so that closing the dialog (or its window) mid-read never
-deletes a running thread.
+A :class:`JobThread` runs one job that gets plain values and gives plain values and never
+touches a widget; Python's cycle collector is paused while it runs, as for the background
+imports (a collection on the worker could free widgets off the GUI thread). The threads
+belong to a :class:`Keeper` that lives as long as the process, not to a dialog, so that
+closing the dialog (or its window) mid-read never deletes a running thread
+(:func:`start_reading`). Import Weights… and Import Activities… both read this way.
+
+A weigh-in job reads a file (:func:`read_file`) or resolves rows already read for other
+options (:func:`resolve`), giving an :class:`Outcome`; it runs on a :class:`ReadingThread`.
 """
 
 from __future__ import annotations
@@ -83,8 +85,8 @@ def resolve(
 Job = Callable[[Progress], Outcome]
 
 
-class ReadingThread(QThread):
-    """Runs one reading job off the GUI thread; :attr:`outcome` is its result once finished.
+class JobThread(QThread):
+    """Runs one job off the GUI thread (:meth:`perform`), stoppable at its progress reports.
 
     Signals:
         progressed(float): the fraction done (emitted on the worker, delivered queued).
@@ -95,29 +97,51 @@ class ReadingThread(QThread):
     progressed = Signal(float)
     ended = Signal(object)
 
-    def __init__(self, job: Job) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self._job = job
         self._stop = threading.Event()
-        self.outcome = Outcome(cancelled=True)
 
     def stop(self) -> None:
         """Ask the job to stop at its next progress report (from any thread)."""
         self._stop.set()
 
+    @property
+    def stopping(self) -> bool:
+        """Whether :meth:`stop` was asked (from any thread)."""
+        return self._stop.is_set()
+
+    def perform(self) -> None:
+        """The job (on the worker): keep its result on ``self``; report with :meth:`report`."""
+        raise NotImplementedError
+
     def run(self) -> None:
         try:
-            self.outcome = self._job(self._report)
+            self.perform()
+        finally:
+            self.ended.emit(self)
+
+    def report(self, done: float) -> bool:
+        """Tell the fraction done; ``False`` when the job should stop."""
+        self.progressed.emit(done)
+        return not self._stop.is_set()
+
+
+class ReadingThread(JobThread):
+    """Runs one weigh-in reading job; :attr:`outcome` is its result once finished."""
+
+    def __init__(self, job: Job) -> None:
+        super().__init__()
+        self._job = job
+        self.outcome = Outcome(cancelled=True)
+
+    def perform(self) -> None:
+        try:
+            self.outcome = self._job(self.report)
         except ReadCancelled:
             self.outcome = Outcome(cancelled=True)
         except Exception as error:  # a bug: say so rather than leave the dialog waiting
             log.exception("reading a weigh-in file failed")
             self.outcome = Outcome(problem=f"Reading the file failed: {error}")
-        self.ended.emit(self)
-
-    def _report(self, done: float) -> bool:
-        self.progressed.emit(done)
-        return not self._stop.is_set()
 
 
 class Keeper(QObject):
@@ -133,12 +157,12 @@ class Keeper(QObject):
 
     def __init__(self) -> None:
         super().__init__()
-        self._threads: set[ReadingThread] = set()
+        self._threads: set[JobThread] = set()
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.stop_all)
 
-    def start(self, task: ReadingThread) -> None:
+    def start(self, task: JobThread) -> None:
         """Start ``task`` with the collector paused (connect its dialog's slots first)."""
         self._threads.add(task)
         task.ended.connect(self._ended)
@@ -146,7 +170,7 @@ class Keeper(QObject):
         task.start()
 
     @Slot(object)
-    def _ended(self, task: ReadingThread) -> None:
+    def _ended(self, task: JobThread) -> None:
         if task not in self._threads:
             return
         task.wait()  # its job has ended: this returns at once
@@ -166,7 +190,12 @@ class Keeper(QObject):
 _keeper: Keeper | None = None
 
 
-def start_reading(task: ReadingThread) -> None:
+def reading_now() -> int:
+    """How many jobs are running on reading threads now (none before the first)."""
+    return len(_keeper._threads) if _keeper is not None else 0
+
+
+def start_reading(task: JobThread) -> None:
     """Start ``task`` under the process's :class:`Keeper` (call on the GUI thread)."""
     global _keeper
     if _keeper is None:
