@@ -104,6 +104,12 @@ def report_of(qtbot: Any, window: MainWindow) -> ActivityImportReport:
     return report
 
 
+def importer_of(window: MainWindow) -> ActivityImporter:
+    importer = window.findChild(ActivityImporter)
+    assert importer is not None
+    return importer
+
+
 def close(qtbot: Any, report: ActivityImportReport) -> None:
     qtbot.mouseClick(report.close_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not report.isVisible())
@@ -181,9 +187,12 @@ def test_cancel_during_a_large_import_leaves_the_plan_as_it_was(
     qtbot.waitUntil(progress.isVisible)
     assert not progress.isModal()  # the window stays usable while the files are read
     qtbot.waitUntil(lambda: progress.bar.value() > 0, timeout=30_000)
+    shown = window.state.week
+    window.actions_table["next_week"].trigger()  # the window answers while files are read
+    assert window.state.week == shown.next
+    assert importer_of(window).running
     qtbot.mouseClick(progress.cancel_button, Qt.MouseButton.LeftButton)
-    importer = window.findChild(ActivityImporter)
-    assert importer is not None
+    importer = importer_of(window)
     qtbot.waitUntil(lambda: not importer.running, timeout=30_000)
 
     assert window.statusBar().currentMessage() == "Import cancelled: nothing was imported."
@@ -220,7 +229,7 @@ def test_files_dropped_on_the_week_are_imported(
     QApplication.sendEvent(view, move)
     assert move.isAccepted()
     drop = QDropEvent(QPointF(at), actions, data, buttons, keys)
-    QApplication.sendEvent(window, drop)  # Qt delivers the drop where the move was accepted
+    QApplication.sendEvent(view, drop)
     assert drop.isAccepted()
 
     report = report_of(qtbot, window)
