@@ -17,8 +17,10 @@ import importlib
 import logging
 import sys
 import threading
+import weakref
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 log = logging.getLogger(__name__)
@@ -82,8 +84,8 @@ def import_in_background(module: str, then: Callable[[], None]) -> None:
     """Import ``module`` on a worker thread, then call ``then`` on the GUI thread.
 
     ``then`` must be a method of a QObject; it is not called when that object is deleted
-    first. When the module is already imported, ``then`` runs on the next turn of the event
-    loop. Call from the GUI thread.
+    first (the loader keeps only a weak reference to it). When the module is already
+    imported, ``then`` runs on the next turn of the event loop. Call from the GUI thread.
     """
     receiver = getattr(then, "__self__", None)
     if not isinstance(receiver, QObject):
@@ -94,5 +96,16 @@ def import_in_background(module: str, then: Callable[[], None]) -> None:
     loader = _loaders.get(module)
     if loader is None:
         loader = _loaders[module] = _Loader(module)
-    loader.loaded.connect(then)  # a bound method: Qt disconnects it when its object goes
+    # Not ``connect(then)``: PySide can deliver the signal to a receiver deleted meanwhile
+    # (its window closed while the module loaded), which crashes. The loader holds only a
+    # weak reference to ``then``, and calls it through a timer that belongs to the receiver,
+    # so nothing runs for a receiver that has gone.
+    owner, method = weakref.ref(receiver), weakref.WeakMethod(then)
+
+    def deliver() -> None:
+        target, bound = owner(), method()
+        if target is not None and bound is not None and shiboken6.isValid(target):
+            QTimer.singleShot(0, target, bound)
+
+    loader.loaded.connect(deliver)
     loader.start()

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QDockWidget, QLabel, QWidget
 
@@ -134,7 +135,10 @@ class ChartsDock(QDockWidget):
 
     @Slot()
     def _on_preloaded(self) -> None:
-        QTimer.singleShot(BUILD_DELAY_MS, self, self.build)
+        # The import ends when it ends: the window (and this dock) may be gone by then, and
+        # PySide can still deliver the call to the Python side of a deleted dock.
+        if shiboken6.isValid(self):
+            QTimer.singleShot(BUILD_DELAY_MS, self, self.build)
 
     @staticmethod
     def _add_empty_action(
