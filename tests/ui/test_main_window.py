@@ -510,10 +510,19 @@ def test_context_menu_on_a_block_and_on_an_empty_day(
         "Delete",
         "-",
         "Save as Template…",
+        "-",
+        "Show Activity…",
+        "Link Activity…",
+        "Unlink Activity",
     ]
-    # Everything applies to a planned block but Mark Planned, which would change nothing.
+    # Everything applies to a planned block but Mark Planned, which would change nothing, and
+    # what needs a recorded activity (this block has none: it can only be linked to one).
     enabled = {a.text().replace("&", ""): a.isEnabled() for a in menu.actions() if a.text()}
-    assert [text for text, on in enabled.items() if not on] == ["Mark Planned"]
+    assert [text for text, on in enabled.items() if not on] == [
+        "Mark Planned",
+        "Show Activity…",
+        "Unlink Activity",
+    ]
     shortcuts = {
         a.text().replace("&", ""): a.shortcut().toString()
         for a in menu.actions()
@@ -529,6 +538,9 @@ def test_context_menu_on_a_block_and_on_an_empty_day(
         "Copy": "Ctrl+C",
         "Delete": "Del",
         "Save as Template…": "Ctrl+Shift+S",
+        "Show Activity…": "Ctrl+Shift+Y",
+        "Link Activity…": "Ctrl+Alt+K",
+        "Unlink Activity": "Ctrl+Alt+Shift+K",
     }
     close_menu(qtbot, window, menu)
 
