@@ -15,10 +15,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMenu, QMenuBar, QToolBar, QWidget
+
+if TYPE_CHECKING:
+    from planner.ui.controller import PlanController
+    from planner.ui.view_state import ViewState
 
 #: A separator in a menu or toolbar layout.
 SEPARATOR = "-"
@@ -292,3 +297,27 @@ def _make(
     elif not spec.where:  # an action that works only somewhere belongs to that widget
         owner.addAction(action)
     return action
+
+
+class SelectionCommands(QObject):
+    """A group of commands on the selected block or day: its rows of the window's table.
+
+    Args:
+        controller: the plan controller (every change goes through it).
+        state: the view state (the selection, the week shown).
+        window: the window the dialogs belong to.
+
+    Signals:
+        message(str): a line for the status bar.
+        focus_week(): the week view should take the keyboard (after a dialog closed).
+    """
+
+    message = Signal(str)
+    focus_week = Signal()
+
+    def __init__(self, controller: PlanController, state: ViewState, window: QWidget) -> None:
+        super().__init__(window)
+        self._controller = controller
+        self._state = state
+        self._window = window
+        self._table: ActionTable | None = None

@@ -13,14 +13,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal, Slot
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Slot
 
 from planner.core.model import ChangeSet, Kind, Workout
-from planner.ui.actions import ActionSpec, ActionTable
-from planner.ui.controller import PlanController
+from planner.ui.actions import ActionSpec, ActionTable, SelectionCommands
 from planner.ui.dialog_opening import open_dialog
-from planner.ui.view_state import ViewState
 
 if TYPE_CHECKING:
     from planner.ui.dialogs.link_activity import LinkActivityDialog
@@ -29,28 +26,11 @@ if TYPE_CHECKING:
 ACTIVITY_ACTIONS = ("show_activity", "link_activity", "unlink_activity")
 
 
-class ActivityActions(QObject):
+class ActivityActions(SelectionCommands):
     """Show Activity, Link… and Unlink on the selected block.
 
-    Args:
-        controller: the plan controller (reads, and every change as one undo step).
-        state: the view state (the selection).
-        window: the window the dialogs belong to.
-
-    Signals:
-        message(str): a line for the status bar ("No recorded activity to link …").
-        focus_week(): the week view should take the keyboard (after a dialog closed).
+    Its ``message`` says, say, "No recorded activity to link …".
     """
-
-    message = Signal(str)
-    focus_week = Signal()
-
-    def __init__(self, controller: PlanController, state: ViewState, window: QWidget) -> None:
-        super().__init__(window)
-        self._controller = controller
-        self._state = state
-        self._window = window
-        self._table: ActionTable | None = None
 
     def specs(self) -> list[ActionSpec]:
         """This object's rows of the window's action table."""

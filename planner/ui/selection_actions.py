@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import Slot
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -19,7 +19,7 @@ from planner.core.formatting import format_day, workout_summary
 from planner.core.model import ChangeSet, Kind, Status, Workout
 from planner.core.service import as_plan
 from planner.core.weeks import Week
-from planner.ui.actions import ActionSpec, ActionTable
+from planner.ui.actions import ActionSpec, ActionTable, SelectionCommands
 from planner.ui.activity_actions import ActivityActions
 from planner.ui.controller import PlanController
 from planner.ui.dialog_opening import open_dialog
@@ -63,27 +63,15 @@ BLOCK_MENU = (
 DAY_MENU = ("new", "paste", "-", "copy_week")
 
 
-class SelectionActions(QObject):
+class SelectionActions(SelectionCommands):
     """The commands on the selected block or day, and the workout clipboard.
 
-    Args:
-        controller: the plan controller (every change goes through it).
-        state: the view state (the selection, the week shown).
-        window: the window the dialogs belong to.
-
-    Signals:
-        message(str): a line for the status bar ("Copied Easy run: …").
-        focus_week(): the week view should take the keyboard (after a dialog closed).
+    Its ``message`` says, say, "Copied Easy run: …". The activity commands are
+    :attr:`activities`, whose messages it passes on.
     """
 
-    message = Signal(str)
-    focus_week = Signal()
-
     def __init__(self, controller: PlanController, state: ViewState, window: QWidget) -> None:
-        super().__init__(window)
-        self._controller = controller
-        self._state = state
-        self._window = window
+        super().__init__(controller, state, window)
         self._clipboard: list[Workout] = []
         self._table: ActionTable | None = None
         self.activities = ActivityActions(controller, state, window)
