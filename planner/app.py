@@ -74,6 +74,8 @@ def open_plan(path: Path, today: date | None = None) -> OpenedPlan:
         clock = fixed_clock(today) if today else date.today
         service = PlanService(plan_file.repository, today=clock)
         controller = PlanController(service)
+        if startup is not None:  # the full store loads after the first paint
+            controller.store_loading()
         state = ViewState(controller, clock=clock)
         window = MainWindow(controller, state, path, on_close=plan_file.close)
     except BaseException:
@@ -203,6 +205,8 @@ class _FinishLoading(QObject):
         except StorageError as error:
             # Reading still works; the next change retries and reports through the controller.
             log.warning("could not finish opening the plan: %s", error)
+            return
+        self._window.controller.store_loaded()
 
 
 def _probe_first_paint(window: MainWindow, *, quit_after: bool, settle_ms: int = 0) -> None:

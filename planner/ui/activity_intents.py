@@ -10,11 +10,12 @@ provides the undo plumbing it uses.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from datetime import date
+from typing import TYPE_CHECKING, TypeVar
 
 from planner.core.activity import Activity
 from planner.core.activity_import import ActivityImport
-from planner.core.matching import title_for
+from planner.core.matching import StoredActivity, title_for
 from planner.core.model import ChangeSet
 from planner.ui.failures import reports_read_failures
 
@@ -22,6 +23,8 @@ if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance
 
     from planner.core.service import PlanService
+
+_T = TypeVar("_T")
 
 
 def said(activity: Activity) -> str:
@@ -35,7 +38,7 @@ def count_words(count: int) -> str:
 
 
 class ActivityIntents:
-    """Import, link and unlink recorded activities, each as one undo step."""
+    """Recorded activities: their reads, and import, link and unlink, each one undo step."""
 
     if TYPE_CHECKING:
         _service: PlanService
@@ -49,6 +52,29 @@ class ActivityIntents:
 
         def _reload(self) -> None: ...
 
+        def _read(self, read: Callable[[], _T], default: _T) -> _T: ...
+
+    # -- reads ---------------------------------------------------------------------------
+    def activity_links(self, start: date, end: date) -> dict[int, int]:
+        """Workout id -> activity id for the linked workouts of ``start`` to ``end`` (cheap)."""
+        return self._read(lambda: self._service.activities.links(start, end), {})
+
+    def activity(self, activity_id: int) -> StoredActivity | None:
+        """One recorded activity with its link and track; ``None`` if gone or storage fails."""
+        return self._read(lambda: self._service.activities.get(activity_id), None)
+
+    def link_candidates(self, workout_id: int) -> list[StoredActivity]:
+        """The unlinked activities Link... offers for a workout, best first (may be empty)."""
+
+        def candidates() -> list[StoredActivity]:
+            try:
+                return self._service.activities.activity_candidates(workout_id)
+            except KeyError:  # the workout was deleted elsewhere: nothing to offer
+                return []
+
+        return self._read(candidates, [])
+
+    # -- intents -------------------------------------------------------------------------
     def import_activities(self, activities: Sequence[Activity]) -> ActivityImport | None:
         """Add recorded activities matched to the plan, as one undo step.
 

@@ -13,7 +13,6 @@ from PySide6.QtGui import QUndoStack
 from planner.core import drops
 from planner.core import settings as settings_mod
 from planner.core.edits import Actuals
-from planner.core.matching import StoredActivity
 from planner.core.model import ChangeSet, Status, Template, ValidationError, WeightEntry, Workout
 from planner.core.ports import StaleDataError, StorageError
 from planner.core.service import PlanService
@@ -23,13 +22,14 @@ from planner.core.weeks import Week, iso_label, week_of
 from planner.ui.activity_intents import ActivityIntents
 from planner.ui.commands import PlanCommand
 from planner.ui.failures import failure_words, reports_read_failures
+from planner.ui.store_loading import StoreLoading
 
 log = logging.getLogger(__name__)
 
 _T = TypeVar("_T")
 
 
-class PlanController(QObject, ActivityIntents):
+class PlanController(QObject, ActivityIntents, StoreLoading):
     """Owns the undo stack and is the only way the UI changes the plan.
 
     Every operation is applied through the core :class:`PlanService` (one transaction),
@@ -53,6 +53,7 @@ class PlanController(QObject, ActivityIntents):
     plan_changed = Signal(object)
     failed = Signal(str, str)
     message = Signal(str)
+    full_store_ready = Signal()
 
     def __init__(self, service: PlanService, *, parent: QObject | None = None):
         super().__init__(parent)
@@ -143,26 +144,6 @@ class PlanController(QObject, ActivityIntents):
     def weights(self, start: date, end: date) -> list[WeightEntry]:
         """The weigh-ins from ``start`` to ``end``; an empty list if storage fails."""
         return self._read(lambda: self._service.weights(start, end), [])
-
-    # -- recorded activities: reads (the writes are ActivityIntents') ----------------------
-    def activity_links(self, start: date, end: date) -> dict[int, int]:
-        """Workout id -> activity id for the linked workouts of ``start`` to ``end`` (cheap)."""
-        return self._read(lambda: self._service.activities.links(start, end), {})
-
-    def activity(self, activity_id: int) -> StoredActivity | None:
-        """One recorded activity with its link and track; ``None`` if gone or storage fails."""
-        return self._read(lambda: self._service.activities.get(activity_id), None)
-
-    def link_candidates(self, workout_id: int) -> list[StoredActivity]:
-        """The unlinked activities Link... offers for a workout, best first (may be empty)."""
-
-        def candidates() -> list[StoredActivity]:
-            try:
-                return self._service.activities.activity_candidates(workout_id)
-            except KeyError:  # the workout was deleted elsewhere: nothing to offer
-                return []
-
-        return self._read(candidates, [])
 
     # -- workout intents -------------------------------------------------------------------
     @reports_read_failures(None)

@@ -134,3 +134,34 @@ def test_the_week_reads_links_once_per_switch_not_per_paint(
     assert len(calls) == 2
     assert view.scene().recorded == {ids["easy"]}
     assert window.controller.workout(ids["easy"]).status is Status.DONE  # type: ignore[union-attr]
+
+
+def test_the_week_reads_an_activity_only_once_the_full_store_has_loaded(
+    qtbot: Any, tmp_path: Path, monkeypatch: Any
+) -> None:
+    """At start the plan is read without SQLAlchemy; an activity's numbers would load it at
+    once, on the GUI thread, holding the first frames: they wait for the background load."""
+    from planner import app
+    from planner.ui.controller import PlanController
+
+    path = tmp_path / "plan.db"
+    ids = recorded_plan(path)
+    loaded_when_read: list[bool] = []
+    files: list[Any] = []
+    read = PlanController.activity
+
+    def activity(self: PlanController, activity_id: int) -> Any:
+        loaded_when_read.append(bool(files[0].loaded))
+        return read(self, activity_id)
+
+    monkeypatch.setattr(PlanController, "activity", activity)
+    window, plan_file = app.open_plan(path, TUE)
+    files.append(plan_file)
+    qtbot.addWidget(window)
+    controller = window.controller
+    assert not controller.has_full_store  # the start-up reader serves the first paint
+    window.show()
+    view = window.week_view
+    qtbot.waitUntil(lambda: "RPE ~4" in " ".join(view.shown_lines(ids["easy"])), timeout=10_000)
+    assert controller.has_full_store
+    assert loaded_when_read and all(loaded_when_read)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QEvent, QMimeData, QPoint, QRect, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QRect, QSize, Qt, Signal, Slot
 from PySide6.QtGui import (
     QContextMenuEvent,
     QCursor,
@@ -229,8 +229,8 @@ class WeekView(QWidget):
         for workout in self._workouts:
             self._by_day.setdefault(workout.day, []).append(workout)
         self._totals = week_totals(self._workouts)
-        if self._recordings.read_links(week.start, week.end):  # numbers unread: after the paint
-            QTimer.singleShot(0, self, self._read_recordings)
+        if self._recordings.read_links(week.start, week.end):  # the numbers: after the paint
+            self._controller.when_full_store(self, self._read_recordings)
         self._plan_empty = (
             self._offer_demo and not self._workouts and not self._controller.has_workouts()
         )
