@@ -15,24 +15,18 @@ from fit_tool.profile.profile_type import Sport, SubSport
 
 from planner import cli
 from planner.core.model import Kind, Status, Workout
-from planner.storage.db import open_database
 from planner.storage.plan_files import APP_PURPOSE, try_lock
 from tests.helpers import fit_files
+from tests.helpers.activities import plan_awaiting_the_run
 from tests.helpers.gpx_files import gpx_run
 
 TODAY = "2026-11-30"
-RUN_DAY = date(2026, 11, 17)  # fit_files.RUN_START, in Berlin
 
 
 @pytest.fixture
 def plan(tmp_path: Path) -> Path:
-    """A plan with an easy run planned on the day the FIT run was recorded."""
-    db = tmp_path / "plan.sqlite3"
-    with open_database(db) as database:
-        database.repository.bulk_insert_workouts(
-            [Workout(None, RUN_DAY, Kind.RUN, "Easy run", 0, 55.0, 10.0, 4.0)]
-        )
-    return db
+    """A plan with an easy run planned on the day the watch recorded a run."""
+    return plan_awaiting_the_run(tmp_path / "plan.sqlite3")
 
 
 @pytest.fixture

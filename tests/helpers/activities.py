@@ -5,9 +5,10 @@ from __future__ import annotations
 import math
 import random
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 from planner.core.activity import Activity, Lap, Track
-from planner.core.model import Kind
+from planner.core.model import Kind, Workout
 
 
 def recorded_run(
@@ -58,3 +59,18 @@ def later(activity: Activity, minutes: float) -> Activity:
     from dataclasses import replace
 
     return replace(activity, start=activity.start + timedelta(minutes=minutes))
+
+
+#: The local day of ``tests.helpers.fit_files.RUN_START`` (in Berlin: a Tuesday).
+RUN_DAY = date(2026, 11, 17)
+
+
+def plan_awaiting_the_run(path: Path) -> Path:
+    """A new plan at ``path`` with an easy run planned on :data:`RUN_DAY`, for the watch's run."""
+    from planner.storage.db import open_database
+
+    with open_database(path) as database:
+        database.repository.bulk_insert_workouts(
+            [Workout(None, RUN_DAY, Kind.RUN, "Easy run", 0, 55.0, 10.0, 4.0)]
+        )
+    return path

@@ -20,16 +20,15 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel
 
 from planner.core.model import Kind, Status, Workout
-from planner.storage.db import open_database
 from planner.ui.dialogs.activity_import import ActivityImporter, ImportProgress
 from planner.ui.dialogs.activity_report import ActivityImportReport
 from planner.ui.main_window import MainWindow
 from tests.helpers import fit_files
+from tests.helpers.activities import RUN_DAY, plan_awaiting_the_run
 from tests.helpers.gpx_files import gpx_run
 from tests.helpers.shown_text import label_text
 from tests.helpers.windows import open_window, undo_text
 
-RUN_DAY = date(2026, 11, 17)  # fit_files.RUN_START, in Berlin: a Tuesday
 #: A damaged file whose name is markup: the report shows it as it is on disk.
 BROKEN = "<b>broken <img src=x>.fit"
 
@@ -37,12 +36,7 @@ BROKEN = "<b>broken <img src=x>.fit"
 @pytest.fixture
 def plan_file(tmp_path: Path) -> Path:
     """A plan with an easy run planned on the day the watch recorded a run."""
-    path = tmp_path / "plan.sqlite3"
-    with open_database(path) as database:
-        database.repository.bulk_insert_workouts(
-            [Workout(None, RUN_DAY, Kind.RUN, "Easy run", 0, 55.0, 10.0, 4.0)]
-        )
-    return path
+    return plan_awaiting_the_run(tmp_path / "plan.sqlite3")
 
 
 @pytest.fixture

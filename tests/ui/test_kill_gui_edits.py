@@ -33,7 +33,6 @@ import os
 import random
 import select
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -50,6 +49,7 @@ from planner.core import settings as settings_mod
 from planner.core.model import Kind, Status, Template, WeightEntry, Workout
 from planner.core.service import PlanService
 from planner.storage.db import check_database, open_database
+from tests.helpers.killing import integrity
 from tests.ui.gui_edit_child import SPAN_DAYS, canon
 
 pytestmark = pytest.mark.skipif(
@@ -254,14 +254,6 @@ def with_batch(state: State, batch: dict[str, Any], found: State) -> State:
         new["weights"].pop(day, None)
     new["settings"] = normal_settings({**new["settings"], **batch["settings"]})
     return new
-
-
-def integrity(path: Path) -> str:
-    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        return str(connection.execute("PRAGMA integrity_check").fetchone()[0])
-    finally:
-        connection.close()
 
 
 @pytest.fixture
