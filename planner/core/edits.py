@@ -255,7 +255,11 @@ def is_in_place(current: Workout, day: date, gap: int | None) -> bool:
 
 # -- helpers -------------------------------------------------------------------------------
 def as_plan(workout: Workout) -> Workout:
-    """The same session as a fresh plan: planned, with no actuals and no id."""
+    """The same session as a fresh plan: planned, with no actuals and no id.
+
+    A copy of a race is a race; it is the runner's own, though, not a generated plan's
+    (no ``plan_day``).
+    """
     return workout.replace(
         id=None,
         status=Status.PLANNED,
@@ -263,6 +267,7 @@ def as_plan(workout: Workout) -> Workout:
         actual_distance_km=None,
         actual_rpe=None,
         heavy_legs=False,
+        plan_day=None,
     )
 
 

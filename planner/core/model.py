@@ -124,6 +124,11 @@ class Workout:
         actual_distance_km: what the runner actually ran, when done.
         actual_rpe: how hard it actually felt, when done.
         heavy_legs: the runner reported heavy legs after it.
+        race: a race: the goal a plan leads to, not a training step (the distance rules
+            RUN_SPIKE, LONG_SHARE and WEEK_RAMP leave it out; its load counts). Never a rest.
+        plan_day: the day a generated training plan first put it on (moving it keeps this
+            day, so the plan can tell workouts done on time, moved or missed); ``None`` for a
+            workout the runner made, copies included.
     """
 
     id: int | None
@@ -140,6 +145,8 @@ class Workout:
     actual_distance_km: float | None = None
     actual_rpe: float | None = None
     heavy_legs: bool = False
+    race: bool = False
+    plan_day: date | None = None
 
     @property
     def is_done(self) -> bool:
@@ -191,14 +198,16 @@ class Workout:
             self.actual_distance_km,
             self.actual_rpe,
             self.heavy_legs,
+            self.race,
+            self.plan_day,
         )
 
     def validate(self) -> None:
         """Raise :class:`ValidationError` if any value is impossible.
 
         Runs need a positive duration or distance when given; nothing may be negative,
-        distances stop at 300 km, durations at 24 h, effort is 0 to 10, and the title
-        may not be empty.
+        distances stop at 300 km, durations at 24 h, effort is 0 to 10, the title
+        may not be empty, a rest day is no race, and a plan day is a day Legwork plans.
         """
         if not self.title.strip():
             raise ValidationError("title", "Give the workout a title.")
@@ -212,13 +221,17 @@ class Workout:
             _check_rpe(name, getattr(self, name))
         if self.position < 0:
             raise ValidationError("position", "A position within the day cannot be negative.")
+        if self.race and self.kind is Kind.REST:
+            raise ValidationError("race", "A rest day cannot be a race.")
         _check_day(self.day)
+        if self.plan_day is not None:
+            _check_day(self.plan_day, "plan_day")
 
 
-def _check_day(day: date) -> None:
+def _check_day(day: date, name: str = "day") -> None:
     if not FIRST_PLAN_DAY <= day <= LAST_PLAN_DAY:
         raise ValidationError(
-            "day",
+            name,
             f"{day.isoformat()} is outside the years Legwork plans "
             f"({FIRST_PLAN_DAY.year} to {LAST_PLAN_DAY.year}).",
         )

@@ -81,6 +81,10 @@ class WorkoutRow(Base):
     actual_distance_km: Mapped[float | None]
     actual_rpe: Mapped[float | None]
     heavy_legs: Mapped[bool] = mapped_column(default=False, server_default="0")
+    #: A race: the goal of a plan (migration 2b2ee1c1a835).
+    race: Mapped[bool] = mapped_column(default=False, server_default="0")
+    #: The day a generated plan first put the workout on; NULL for the runner's own.
+    plan_day: Mapped[date | None]
 
 
 class TemplateRow(Base):

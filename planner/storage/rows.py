@@ -44,6 +44,8 @@ WORKOUT_FIELDS: Final = (
     "actual_distance_km",
     "actual_rpe",
     "heavy_legs",
+    "race",
+    "plan_day",
 )
 #: The ``templates`` columns in the field order of ``Template``.
 TEMPLATE_FIELDS: Final = (
@@ -74,10 +76,11 @@ def day_to_db(day: date) -> str:
 
 def workout_from_row(row: Sequence[Any]) -> Workout:
     """A ``Workout`` from a row of the :data:`WORKOUT_FIELDS` columns."""
-    (wid, day, kind, title, position, dur, dist, rpe, notes, status, adur, adist, arpe, heavy) = row
+    (wid, day, kind, title, position, dur, dist, rpe, notes, status, *actuals, race, plan_day) = row
+    adur, adist, arpe, heavy = actuals
     return Workout(
         wid,
-        day if isinstance(day, date) else date.fromisoformat(day),
+        day_from_db(day),
         _KINDS[kind],
         title,
         position,
@@ -90,6 +93,8 @@ def workout_from_row(row: Sequence[Any]) -> Workout:
         adist,
         arpe,
         bool(heavy),
+        bool(race),
+        None if plan_day is None else day_from_db(plan_day),
     )
 
 
@@ -116,6 +121,8 @@ def workout_values(workout: Workout) -> dict[str, Any]:
         "actual_distance_km": workout.actual_distance_km,
         "actual_rpe": workout.actual_rpe,
         "heavy_legs": bool(workout.heavy_legs),
+        "race": bool(workout.race),
+        "plan_day": workout.plan_day,
     }
 
 

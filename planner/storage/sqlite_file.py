@@ -48,7 +48,7 @@ __all__ = [
 ]
 
 #: The newest schema revision this Legwork knows (the single Alembic head).
-SCHEMA_HEAD: Final = "d1a2c7e0b5f3"
+SCHEMA_HEAD: Final = "2b2ee1c1a835"
 #: The Alembic script directory, shipped inside the package.
 MIGRATIONS_DIR: Final = Path(__file__).resolve().with_name("migrations")
 #: ``PRAGMA application_id`` of a Legwork plan file (ASCII "LgWk"), set by the first revision.

@@ -82,6 +82,21 @@ def test_copy_is_planned_with_no_actuals() -> None:
     )
 
 
+def test_a_copy_of_a_race_is_a_race_of_the_runners_own_and_a_move_keeps_the_plan_day() -> None:
+    race = WINDOW[3].replace(race=True, plan_day=TUE)  # the plan put it on Tuesday
+    window = [*WINDOW[:3], race]
+    (copy,) = edits.plan_copy(lookup_in(window), race, FRI).upserts
+    assert (copy.race, copy.plan_day) == (True, None)
+    (duplicate,) = edits.plan_duplicate(lookup_in(window), race).upserts
+    assert (duplicate.race, duplicate.plan_day) == (True, None)
+    copied = edits.plan_copy_week(lookup_in(window), WEEK, WEEK.next).upserts
+    assert [(w.title, w.race, w.plan_day) for w in copied if w.title == "D"] == [("D", True, None)]
+    moved = edits.plan_move(lookup_in(window), race, SAT).upserts[0]
+    assert (moved.day, moved.race, moved.plan_day) == (SAT, True, TUE)
+    done = edits.with_status(race, Status.DONE)
+    assert (done.race, done.plan_day) == (True, TUE)
+
+
 def test_delete_closes_the_gap_and_remembers_the_deleted_rows() -> None:
     edit = edits.plan_delete(lookup_in(WINDOW), [WINDOW[0]])
     after = edits.apply_edit(edit, WINDOW)

@@ -118,6 +118,17 @@ def test_severity_orders_most_severe_last() -> None:
 def test_content_key_ignores_id_and_position() -> None:
     assert run(id=3, position=0).content_key() == run(id=9, position=2).content_key()
     assert run().content_key() != run(notes="hilly").content_key()
+    # A race, and where a generated plan put a workout, are the workout's data too.
+    assert run().content_key() != run(race=True).content_key()
+    assert run().content_key() != run(plan_day=DAY).content_key()
+
+
+def test_a_workout_is_no_race_and_from_no_plan_unless_told() -> None:
+    assert (run().race, run().plan_day) == (False, None)
+    assert (Template(None, "Easy run", Kind.RUN).to_workout(DAY).race, run().plan_day) == (
+        False,
+        None,
+    )
 
 
 # -- validate ------------------------------------------------------------------------------
@@ -189,6 +200,23 @@ def test_title_length_limit() -> None:
 
 def test_negative_position_rejected() -> None:
     assert field_of(run(position=-1)) == "position"
+
+
+@pytest.mark.parametrize("kind", [Kind.RUN, Kind.CROSS, Kind.HIIT, Kind.STRENGTH])
+def test_a_training_session_may_be_a_race(kind: Kind) -> None:
+    run(kind=kind, race=True).validate()
+
+
+def test_a_rest_day_is_no_race() -> None:
+    rest = Workout(id=None, day=DAY, kind=Kind.REST, title="Rest day")
+    rest.validate()
+    assert field_of(rest.replace(race=True)) == "race"
+
+
+@pytest.mark.parametrize("plan_day", [date(1899, 12, 31), date(2200, 1, 1)])
+def test_plan_day_is_a_day_legwork_plans(plan_day: date) -> None:
+    run(plan_day=DAY).validate()
+    assert field_of(run(plan_day=plan_day)) == "plan_day"
 
 
 def test_missing_values_are_valid() -> None:

@@ -235,6 +235,8 @@ def sample_workout(
         actual_distance_km=8.4,
         actual_rpe=7.5,
         heavy_legs=True,
+        race=True,
+        plan_day=date(2026, 2, 27),
     )
     return workout.replace(**changes) if changes else workout
 

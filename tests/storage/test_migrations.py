@@ -258,6 +258,61 @@ def test_an_old_plan_upgrades_to_cross_training_keeping_every_row_and_never_reus
         ).fetchall()
         version = connection.execute("SELECT version_num FROM alembic_version").fetchall()
     connection.close()
-    assert after == with_ids
+    # Later revisions add columns at the end: no race (0), no plan day (NULL).
+    assert after == [(*row, 0, None) for row in with_ids]
     assert kept == templates
     assert version == [(SCHEMA_HEAD,)]
+
+
+def test_an_old_plan_upgrades_to_races_with_no_race_and_no_plan_day_and_back(
+    tmp_path: Path,
+) -> None:
+    """A plan of the schema before races: every row stays, none is a race or from a plan."""
+    path = empty_sqlite_file(tmp_path / "old.sqlite3")
+    upgrade(path, "d1a2c7e0b5f3")
+    with sqlite3.connect(path) as connection:
+        connection.executemany(
+            "INSERT INTO workouts (day, kind, title, position, distance_km, status, heavy_legs)"
+            " VALUES (?, ?, ?, 0, ?, ?, ?)",
+            [
+                ("2026-03-01", "run", "Half marathon", 21.1, "done", 1),
+                ("2026-03-02", "rest", "Rest day", None, "planned", 0),
+                ("2026-03-03", "run", "Deleted", 5.0, "planned", 0),
+            ],
+        )
+        connection.execute("DELETE FROM workouts WHERE title = 'Deleted'")
+        old = connection.execute("SELECT * FROM workouts ORDER BY id").fetchall()
+    connection.close()
+    with open_database(path, backup_dir=tmp_path / "backups") as db:
+        read = db.repository.workouts_between(date(2026, 3, 1), date(2026, 3, 2))
+        assert [(w.title, w.race, w.plan_day) for w in read] == [
+            ("Half marathon", False, None),
+            ("Rest day", False, None),
+        ]
+        (race,) = write_workouts(
+            db.repository,
+            [
+                Workout(
+                    None,
+                    date(2026, 4, 12),
+                    Kind.RUN,
+                    "Marathon",
+                    distance_km=42.195,
+                    race=True,
+                    plan_day=date(2026, 4, 12),
+                )
+            ],
+        )
+        assert race.id == 4  # the deleted workout's id 3 is not given out again
+        assert db.repository.get_workout(4) == race
+    with sqlite3.connect(path) as connection:
+        kept = connection.execute("SELECT * FROM workouts WHERE id < 4 ORDER BY id").fetchall()
+        stored = connection.execute("SELECT race, plan_day FROM workouts WHERE id = 4").fetchall()
+    connection.close()
+    assert kept == [(*row, 0, None) for row in old]
+    assert stored == [(1, "2026-04-12")]
+    downgrade(path, "d1a2c7e0b5f3")
+    with sqlite3.connect(path) as connection:
+        back = connection.execute("SELECT * FROM workouts WHERE id < 4 ORDER BY id").fetchall()
+    connection.close()
+    assert back == old

@@ -230,6 +230,26 @@ def test_an_empty_plan_reads_the_same(tmp_path: Path) -> None:
     assert file_state(path).side_files == ()
 
 
+def test_a_race_and_a_plan_day_read_the_same_before_loading(tmp_path: Path) -> None:
+    path = tmp_path / "race.sqlite3"
+    race = sample_workout(day=MONDAY, title="City marathon", race=True, plan_day=MONDAY)
+    moved = sample_workout(day=MONDAY, title="Long run", race=False, plan_day=date(2026, 11, 15))
+    with open_database(path) as db:
+        stored = write_workouts(db.repository, [race, moved, sample_workout(day=MONDAY)])
+        expected = db.repository.workouts_between(MONDAY, MONDAY)
+    assert [(w.race, w.plan_day) for w in expected] == [
+        (True, MONDAY),
+        (False, date(2026, 11, 15)),
+        (True, date(2026, 2, 27)),
+    ]
+    database = open_for_startup(path)
+    assert database is not None
+    with database:
+        assert database.repository.workouts_between(MONDAY, MONDAY) == expected
+        assert database.repository.get_workout(stored[1].id or 0) == expected[1]
+        assert not database.loaded
+
+
 # ------------------------------------------------------------------------------ writes
 WRITES: list[tuple[str, Callable[[PlanRepository], object]]] = [
     ("workouts", lambda r: write_workouts(r, [sample_workout(day=MONDAY, title="Written early")])),
