@@ -44,6 +44,7 @@ def workouts(draw: st.DrawFn, first: int = -100, last: int = 20) -> Workout:
         actual_distance_km=draw(_tenths(5, 420)) if kind is Kind.RUN else None,
         actual_rpe=draw(_tenths(0, 100)),
         heavy_legs=draw(st.booleans()),
+        race=kind is not Kind.REST and draw(st.booleans()),
     )
 
 

@@ -108,6 +108,12 @@ class _Session(NamedTuple):
     km: float | None  # effective distance of a run with a distance; None otherwise
     hard: bool
     heavy_legs: bool  # done, and the runner reported heavy legs after it
+    race: bool  # a race: the distance rules leave it out, its load counts
+
+    @property
+    def training_km(self) -> float | None:
+        """The distance the distance rules read: a run's, but never a race's (RULES.md)."""
+        return None if self.race else self.km
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,6 +240,7 @@ def _session(workout: Workout) -> _Session:
         km=workout.effective_distance_km if kind is Kind.RUN else None,
         hard=is_hard_effort(kind, effort),
         heavy_legs=workout.is_done and workout.heavy_legs,
+        race=workout.race,
     )
 
 

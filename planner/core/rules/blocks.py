@@ -45,9 +45,14 @@ def _km(workout: Workout) -> float:
     return workout.effective_distance_km or 0.0
 
 
+def _training_runs(sessions: _Sessions) -> _Sessions:
+    """The runs the distance rules read: every run but a race."""
+    return [w for w in sessions if w.kind is Kind.RUN and not w.race]
+
+
 def longest_run_each_day(sessions: _Sessions, finding: Finding) -> _Sessions:
-    """Each day's longest run with a distance: the run that spikes."""
-    runs = [w for w in sessions if w.kind is Kind.RUN and w.effective_distance_km is not None]
+    """Each day's longest run with a distance, races left out: the run that spikes."""
+    runs = [w for w in _training_runs(sessions) if w.effective_distance_km is not None]
     longest: dict[date, Workout] = {}
     for run in runs:
         if run.day not in longest or _km(run) > _km(longest[run.day]):
@@ -56,8 +61,8 @@ def longest_run_each_day(sessions: _Sessions, finding: Finding) -> _Sessions:
 
 
 def longest_run(sessions: _Sessions, finding: Finding) -> _Sessions:
-    """The week's longest run (the latest of equals): the long run's share."""
-    runs = [w for w in sessions if w.kind is Kind.RUN]
+    """The week's longest run (the latest of equals), races left out: the long run's share."""
+    runs = _training_runs(sessions)
     if not runs:
         return []
     return [max(runs, key=lambda w: (_km(w), w.day))]

@@ -246,7 +246,8 @@ def run_spike(ctx: RuleContext, rule: Rule) -> list[Finding]:
 
     Over 10 % longer is a warning, over 100 % longer critical.
     Runs under 3 km are never flagged (they still count as earlier runs), nor is a run with no
-    run in the 30 days before it. Runs without a distance neither count nor are flagged. The
+    run in the 30 days before it. Runs without a distance, and races, neither count nor are
+    flagged (a race is the goal, not a training step: RULES.md). The
     30 days before a run are the 30 calendar days before its day. One finding per day, for
     that day's longest run.
     """
@@ -256,17 +257,17 @@ def run_spike(ctx: RuleContext, rule: Rule) -> list[Finding]:
     )
     findings = []
     for d in ctx.range_days():
-        todays = [s.km for s in ctx.on(d) if s.kind is Kind.RUN and s.km is not None]
+        todays = [s.training_km for s in ctx.on(d) if s.training_km is not None]
         if not todays:
             continue
         km = max(todays)
         if _below(km, t.RUN_SPIKE_MIN_KM):
             continue
         earlier = [
-            s.km
+            s.training_km
             for i in range(1, t.RUN_SPIKE_LOOKBACK_DAYS + 1)
             for s in ctx.on(d - timedelta(days=i))
-            if s.kind is Kind.RUN and s.km is not None
+            if s.training_km is not None
         ]
         if not earlier:
             continue

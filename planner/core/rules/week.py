@@ -188,7 +188,8 @@ def run_count(ctx: RuleContext, rule: Rule) -> list[Finding]:
 
 
 def _run_km(ctx: RuleContext, first: date) -> float:
-    return math.fsum(s.km or 0.0 for s in _week_sessions(ctx, first) if s.kind is Kind.RUN)
+    """The week's run distance as the ramp counts it: races left out."""
+    return math.fsum(s.training_km or 0.0 for s in _week_sessions(ctx, first))
 
 
 @rule(
@@ -204,7 +205,7 @@ def week_ramp(ctx: RuleContext, rule: Rule) -> list[Finding]:
     """WEEK_RAMP: a week's run distance far above the week before's.
 
     Info above the runner's limit (10 % by default), warning above 30 %; no ramp is computed
-    when the week before ran under 5 km.
+    when the week before ran under 5 km. A race's distance counts in neither week.
     """
     lines = (
         (Severity.WARNING, t.WEEK_RAMP_WARNING_PCT),
@@ -238,10 +239,13 @@ def week_ramp(ctx: RuleContext, rule: Rule) -> list[Finding]:
     involves=blocks.longest_run,
 )
 def long_share(ctx: RuleContext, rule: Rule) -> list[Finding]:
-    """LONG_SHARE: in a week of 4 runs or more, a longest run over 35 % of the distance (info)."""
+    """LONG_SHARE: in a week of 4 runs or more, a longest run over 35 % of the distance (info).
+
+    Races are left out: neither counted among the runs nor the long run.
+    """
 
     def judge(first: date) -> _Verdict:
-        runs = [s for s in _week_sessions(ctx, first) if s.kind is Kind.RUN]
+        runs = [s for s in _week_sessions(ctx, first) if s.kind is Kind.RUN and not s.race]
         if len(runs) < t.LONG_SHARE_MIN_RUNS:
             return None
         total = math.fsum(s.km or 0.0 for s in runs)
