@@ -172,3 +172,99 @@ WEIGHT_LAG_DAYS: Final = 28
 WEIGHT_DROP_RATIO: Final = 0.97
 #: Protein (g per kg of body weight a day) the message recommends.
 PROTEIN_G_PER_KG: Final = (1.4, 1.7)
+
+# == The training plan generator (issue 17) =================================================
+# The shape of a generated plan. Its promise is the rules above: a plan, added to the runner's
+# history, raises no warning. Numbers from published plans and the taper literature.
+
+# -- the request ---------------------------------------------------------------------------
+
+#: Runs a week a plan may hold (issue 17: 3 to 6; RUN_COUNT informs below 3 and at 6).
+GEN_MIN_RUNS: Final = 3
+GEN_MAX_RUNS: Final = 6
+#: HIIT or sprint sessions a week (issue 17: 0 to 2; HARD_COUNT: 1 to 2 hard sessions a week).
+GEN_MAX_HIIT: Final = 2
+#: Strength sessions a week (the running-legs guide: 2; STRENGTH_COUNT warns at 4).
+GEN_MAX_STRENGTH: Final = 3
+#: A plan's longest span in weeks (Legwork's choice: a year ahead, an annual plan).
+GEN_MAX_WEEKS: Final = 52
+#: General fitness plans repeat 4-week blocks (issue 17); at least one block.
+GEN_BLOCK_WEEKS: Final = 4
+GEN_MIN_GENERAL_WEEKS: Final = GEN_BLOCK_WEEKS
+#: Largest current weekly distance and longest run the generator accepts (km): typing mistakes
+#: beyond (Legwork's choice; elite marathoners run about 200 km a week).
+GEN_MAX_WEEK_KM: Final = 250.0
+GEN_MAX_LONG_KM: Final = 60.0
+#: The fewest weeks to a race, by goal (published beginner plans: Higdon's 5K and 10K 8 weeks,
+#: half marathon 12, marathon 18; a runner who already runs needs a few fewer).
+GEN_MIN_WEEKS: Final[Mapping[str, int]] = MappingProxyType(
+    {"5k": 6, "10k": 6, "half": 8, "marathon": 12}
+)
+
+# -- volume --------------------------------------------------------------------------------
+
+#: Weekly run distance grows at most this much over the highest recent week (issue 17: 10 %;
+#: the 10 % line, Buist 2008, unproven but the rules' info line, WEEK_RAMP).
+GEN_WEEK_GROWTH: Final = 1.10
+#: Weeks of the "recent" highest week (the four weeks of history the defaults read).
+GEN_RECENT_WEEKS: Final = 4
+#: A week back after a step-back week stays this far above it (WEEK_RAMP warns above +30 %).
+GEN_REBOUND_MAX: Final = 1.25
+#: Step-back weeks: every 4th week, every 3rd for new runners, at this share of the week
+#: before (issue 17: 70 to 85 %; Pfitzinger's and Daniels' recovery weeks).
+GEN_STEP_BACK_EVERY: Final = 4
+GEN_STEP_BACK_EVERY_NEW: Final = 3
+GEN_STEP_BACK_SHARE: Final = 0.80
+#: The shortest run a plan holds (km): about 12 minutes, a walk-run for a new runner.
+GEN_MIN_RUN_KM: Final = 2.0
+#: Peak weekly run distance and long run by goal (km): Higdon's novice and intermediate plans
+#: (marathon long run 32 km, half 19, 10 km 13, 5 km 10); general fitness holds about 25 km.
+GEN_PEAK_WEEK_KM: Final[Mapping[str, float]] = MappingProxyType(
+    {"general": 25.0, "5k": 30.0, "10k": 40.0, "half": 50.0, "marathon": 70.0}
+)
+GEN_PEAK_LONG_KM: Final[Mapping[str, float]] = MappingProxyType(
+    {"general": 10.0, "5k": 10.0, "10k": 13.0, "half": 19.0, "marathon": 32.0}
+)
+#: The long run's largest share of the week, by runs a week: about a third (LONG_SHARE's
+#: 35 %; Daniels 25 %, Pfitzinger 30 to 35 %); with 3 runs a week more (LONG_SHARE does not
+#: judge weeks of fewer than 4 runs, and Higdon's novice plans run about half in it).
+GEN_LONG_SHARE: Final[Mapping[int, float]] = MappingProxyType({3: 0.45, 4: 0.33, 5: 0.30, 6: 0.28})
+#: The long run grows at most this much over the longest run of the 30 days before it
+#: (RUN_SPIKE: more than 10 % is a warning; Frandsen et al. 2025).
+GEN_LONG_GROWTH: Final = 1.10
+#: The tempo run's share of the week and its effort (the library's "Tempo run", CR-10 7).
+GEN_TEMPO_SHARE: Final = 0.20
+#: Easy runs vary around their mean, so the days are not alike (MONOTONY, Foster 1998).
+GEN_EASY_SPREAD: Final = (1.2, 0.8, 1.0, 0.9, 1.1)
+#: Hard sessions (tempo runs, HIIT) a week at most (HARD_COUNT: most runners do 1 to 2).
+GEN_MAX_HARD: Final = 2
+
+# -- taper (Bosquet et al. 2007: cut volume 41 to 60 %, keep frequency and intensity) ------
+
+#: Taper length in weeks, the race week included (issue 17: marathon 3, half 2, 5/10 km 1 to 2).
+GEN_TAPER_WEEKS: Final[Mapping[str, int]] = MappingProxyType(
+    {"general": 0, "5k": 1, "10k": 2, "half": 2, "marathon": 3}
+)
+#: Each taper week's run distance (the race left out) as a share of the last full week: a
+#: progressive taper averaging a 40 to 60 % cut (Bosquet et al. 2007; Mujika 2003).
+GEN_TAPER_SHARES: Final[Mapping[int, tuple[float, ...]]] = MappingProxyType(
+    {1: (0.50,), 2: (0.60, 0.45), 3: (0.70, 0.55, 0.45)}
+)
+#: The race: distance (km) and planned effort (CR-10) by goal (race efforts: Foster 2001's
+#: session RPE of races, 8 to 9; the longer the race, the more it is paced).
+GEN_RACE_KM: Final[Mapping[str, float]] = MappingProxyType(
+    {"5k": 5.0, "10k": 10.0, "half": 21.1, "marathon": 42.2}
+)
+GEN_RACE_RPE: Final[Mapping[str, float]] = MappingProxyType(
+    {"5k": 9.0, "10k": 9.0, "half": 8.0, "marathon": 8.0}
+)
+
+# -- seed progressions (the running-legs guide; issue 17) ----------------------------------
+
+#: Beginner sprints: 6 x 15 s on / 45 s off, one repetition more a week, up to 10.
+GEN_SPRINT_REPS: Final = (6, 10)
+#: Squat jumps from 2 sets of 10, a third set from this week of the plan on.
+GEN_SQUAT_SETS: Final = (2, 3)
+GEN_SQUAT_THIRD_SET_WEEK: Final = 5
+#: How much a week is eased each time the rules still find a warning in it (Legwork's choice).
+GEN_EASE_STEP: Final = 0.9
