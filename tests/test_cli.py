@@ -251,6 +251,8 @@ def test_export_json_is_a_list_of_workout_objects(
         "actual_distance_km",
         "actual_rpe",
         "heavy_legs",
+        "race",
+        "plan_day",
     }
     days = [str(i["day"]) for i in items]
     assert days == sorted(days)

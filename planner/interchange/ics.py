@@ -15,6 +15,8 @@ from planner.core.settings import Units
 
 #: Calendar apps group a sender's events by this; never change it.
 PRODID = "-//Legwork//Legwork training plan//EN"
+#: What a race's summary and category say.
+RACE = "Race"
 
 
 def workouts_to_ics(
@@ -38,8 +40,8 @@ def workouts_to_ics(
         event.add("dtstamp", stamp)
         event.add("dtstart", workout.day)
         event.add("dtend", workout.day + timedelta(days=1))
-        event.add("summary", workout_line(workout, units))
-        event.add("categories", [workout.kind.label])
+        event.add("summary", _summary(workout, units))
+        event.add("categories", [workout.kind.label, *([RACE] if workout.race else [])])
         description = _description(workout)
         if description:
             event.add("description", description)
@@ -58,8 +60,17 @@ def _uid(workout: Workout) -> str:
     return f"workout-{digest[:20]}@legwork"
 
 
+def _summary(workout: Workout, units: Units) -> str:
+    """The event's title: ``[R] Long run · 1 h 40 · 16 km``; a race says so first."""
+    if workout.race:
+        workout = workout.replace(title=f"{RACE}: {workout.title}")
+    return workout_line(workout, units)
+
+
 def _description(workout: Workout) -> str:
     lines = []
+    if workout.race:
+        lines.append("A race: the goal of the plan")
     if workout.effective_rpe is not None:
         lines.append(f"Effort (RPE): {workout.effective_rpe:g}/10")
     if workout.heavy_legs:

@@ -1,8 +1,10 @@
 """Workouts in and out of files: JSON (round-trips), CSV and iCalendar (for other tools).
 
 The JSON format is a list of objects whose keys are exactly the :class:`Workout` field
-names; dates are ISO 8601 (``2026-11-21``), kinds and statuses their string values
-(``run``, ``done``), missing numbers ``null``. Reading is strict: every problem is reported
+names; dates are ISO 8601 (``2026-11-21``; ``plan_day`` is ``null`` for the runner's own
+workouts), kinds and statuses their string values (``run``, ``done``), missing numbers
+``null``. Files written before a field existed (``race``, ``plan_day``) still read: a missing
+field takes its default. Reading is strict: every problem is reported
 with the file name, the item number (1 for the first) and the field, so a runner can fix
 the file by hand, and nothing of a file that has a problem is imported.
 """
@@ -179,10 +181,11 @@ def _workout_from_item(item: object, where: str) -> Workout:
         values["notes"] = _string(item["notes"], "notes", where)
     if item.get("status") is not None:
         values["status"] = _enum(Status, item["status"], "status", where)
-    if item.get("heavy_legs") is not None:
-        if not isinstance(item["heavy_legs"], bool):
-            raise TransferError(f"{where}: 'heavy_legs' must be true or false")
-        values["heavy_legs"] = item["heavy_legs"]
+    for name in ("heavy_legs", "race"):
+        if item.get(name) is not None:
+            values[name] = _bool(item[name], name, where)
+    if item.get("plan_day") is not None:
+        values["plan_day"] = _day(item["plan_day"], where, "plan_day")
     workout = Workout(**values)
     try:
         workout.validate()
@@ -210,7 +213,13 @@ def _type_name(value: object) -> str:
     return type(value).__name__  # pragma: no cover - json.loads makes nothing else
 
 
-def _day(value: object, where: str) -> date:
+def _bool(value: object, name: str, where: str) -> bool:
+    if not isinstance(value, bool):
+        raise TransferError(f"{where}: {name!r} must be true or false")
+    return value
+
+
+def _day(value: object, where: str, name: str = "day") -> date:
     if isinstance(value, str):
         text = value.strip()
         if len(text) == 10:
@@ -219,7 +228,7 @@ def _day(value: object, where: str) -> date:
             except ValueError:
                 pass
     raise TransferError(
-        f"{where}: 'day' must be a date like \"2026-11-21\", not {json.dumps(value)}"
+        f'{where}: {name!r} must be a date like "2026-11-21", not {json.dumps(value)}'
     )
 
 

@@ -47,6 +47,18 @@ def test_a_cross_training_session_is_an_event_in_its_own_category() -> None:
     assert [str(c) for c in event["categories"].cats] == ["Cross-training"]
 
 
+def test_a_race_says_so_in_its_summary_category_and_description() -> None:
+    marathon = Workout(4, date(2027, 4, 11), Kind.RUN, "City marathon", 0, 210, 42.2, 9)
+    race, run = parse(workouts_to_ics([marathon.replace(race=True), marathon], stamp=STAMP))
+    assert str(race["summary"]) == "[R] Race: City marathon · 3 h 30 · 42.2 km · RPE 9"
+    assert [str(c) for c in race["categories"].cats] == ["Run", "Race"]
+    assert "A race: the goal of the plan" in str(race["description"])
+    # The same run, not a race.
+    assert str(run["summary"]) == "[R] City marathon · 3 h 30 · 42.2 km · RPE 9"
+    assert [str(c) for c in run["categories"].cats] == ["Run"]
+    assert "race" not in str(run["description"])
+
+
 def test_uids_are_stable_and_distinct() -> None:
     stored = [
         Workout(1, date(2026, 11, 16), Kind.RUN, "Easy run"),

@@ -71,6 +71,8 @@ def test_json_has_exactly_the_workout_field_names_and_plain_values() -> None:
         8.2,
         7.5,
         True,
+        True,
+        date(2026, 11, 14),
     )
     [obj] = json.loads(workouts_to_json([done]))
     assert list(obj) == list(FIELDS)
@@ -89,7 +91,12 @@ def test_json_has_exactly_the_workout_field_names_and_plain_values() -> None:
         "actual_distance_km": 8.2,
         "actual_rpe": 7.5,
         "heavy_legs": True,
+        "race": True,
+        "plan_day": "2026-11-14",
     }
+    # The runner's own workout: from no plan.
+    [own] = json.loads(workouts_to_json([run()]))
+    assert (own["race"], own["plan_day"]) == (False, None)
 
 
 def test_empty_export_is_an_empty_list() -> None:
@@ -107,6 +114,7 @@ def test_csv_header_is_the_field_names_and_values_are_plain() -> None:
     assert first["kind"] == "run"
     assert first["status"] == "planned"
     assert first["heavy_legs"] == "false"
+    assert (first["race"], first["plan_day"]) == ("false", "")
     assert first["id"] == ""
     assert first["notes"] == 'says "hi", twice\nsecond line'
     assert dict(zip(rows[0], rows[2], strict=True))["rpe"] == ""
@@ -128,6 +136,11 @@ SAFE_TITLES = ["Easy run", "'quoted, not a formula", "5 x 400 m", "", "a = b"]
 
 def read_back(text: str) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(text, newline="")))
+
+
+def test_csv_marks_a_race_and_its_plan_day() -> None:
+    (row,) = read_back(workouts_to_csv([run(race=True, plan_day=date(2026, 11, 15))]))
+    assert (row["race"], row["plan_day"]) == ("true", "2026-11-15")
 
 
 def test_csv_neutralises_text_cells_that_a_spreadsheet_would_run() -> None:
@@ -170,6 +183,40 @@ def test_ids_are_read_and_null_values_mean_missing() -> None:
     assert workout.id == 12
     assert workout.notes == ""
     assert workout.status is Status.PLANNED
+
+
+def test_a_race_and_its_plan_day_are_read() -> None:
+    [workout] = load([item(race=True, plan_day="2026-11-14")])
+    assert (workout.race, workout.plan_day) == (True, date(2026, 11, 14))
+    [workout] = load([item(race=None, plan_day=None)])
+    assert (workout.race, workout.plan_day) == (False, None)
+
+
+def test_a_file_from_before_races_reads_as_the_runners_own_workouts() -> None:
+    # An export of the Legwork before races: every field but race and plan_day.
+    older = {
+        "id": 7,
+        "day": "2026-11-16",
+        "kind": "run",
+        "title": "Tempo",
+        "position": 1,
+        "duration_min": 45.0,
+        "distance_km": 8.0,
+        "rpe": 7.0,
+        "notes": "felt ok",
+        "status": "done",
+        "actual_duration_min": 47.0,
+        "actual_distance_km": 8.2,
+        "actual_rpe": 7.5,
+        "heavy_legs": True,
+    }
+    [workout] = load([older])
+    assert (workout.title, workout.heavy_legs, workout.race, workout.plan_day) == (
+        "Tempo",
+        True,
+        False,
+        None,
+    )
 
 
 def test_whole_numbers_are_accepted_as_floats() -> None:
@@ -262,6 +309,13 @@ def test_wrong_types_for_other_fields() -> None:
     assert error_of([item(title=3)]) == "plan.json, item 1: 'title' must be a string"
     assert error_of([item(notes=[])]) == "plan.json, item 1: 'notes' must be a string"
     assert "'heavy_legs' must be true or false" in error_of([item(heavy_legs="yes")])
+    assert error_of([item(race=1)]) == "plan.json, item 1: 'race' must be true or false"
+    assert error_of([item(plan_day="14/11/2026")]) == (
+        'plan.json, item 1: \'plan_day\' must be a date like "2026-11-21", not "14/11/2026"'
+    )
+    assert "'race' is not valid: A rest day cannot be a race." in error_of(
+        [item(kind="rest", race=True)]
+    )
     assert "'position' must be a whole number" in error_of([item(position=1.5)])
     assert "'id' must be a whole number" in error_of([item(id="7")])
 
@@ -304,6 +358,8 @@ def workouts(draw: st.DrawFn) -> Workout:
         actual_distance_km=draw(_optional(positive, MAX_DISTANCE_KM)),
         actual_rpe=draw(_optional(0, 10)),
         heavy_legs=draw(st.booleans()),
+        race=kind is not Kind.REST and draw(st.booleans()),
+        plan_day=draw(st.none() | st.dates(date(1900, 1, 1), date(2199, 12, 31))),
     )
 
 
@@ -361,6 +417,10 @@ def test_a_changed_value_is_new_data() -> None:
     existing = [stored(run(), 1)]
     added = plan_import(existing, [run(status=Status.DONE, actual_distance_km=6.0)])
     assert len(added) == 1
+    # The same run marked as a race, or put there by a generated plan, is other data too.
+    assert len(plan_import(existing, [run(race=True)])) == 1
+    assert len(plan_import(existing, [run(plan_day=DAY)])) == 1
+    assert plan_import(existing, [run()]) == []
 
 
 @settings(max_examples=100, deadline=None)
