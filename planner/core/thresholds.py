@@ -248,7 +248,7 @@ GEN_TAPER_WEEKS: Final[Mapping[str, int]] = MappingProxyType(
 #: Each taper week's run distance (the race left out) as a share of the last full week: a
 #: progressive taper averaging a 40 to 60 % cut (Bosquet et al. 2007; Mujika 2003).
 GEN_TAPER_SHARES: Final[Mapping[int, tuple[float, ...]]] = MappingProxyType(
-    {1: (0.50,), 2: (0.60, 0.45), 3: (0.70, 0.55, 0.45)}
+    {1: (0.55,), 2: (0.65, 0.50), 3: (0.70, 0.60, 0.50)}
 )
 #: The race: distance (km) and planned effort (CR-10) by goal (race efforts: Foster 2001's
 #: session RPE of races, 8 to 9; the longer the race, the more it is paced).

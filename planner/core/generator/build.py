@@ -10,7 +10,6 @@ until they do not, so the next week grows from what was actually planned.
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -21,7 +20,7 @@ from planner.core import thresholds as t
 from planner.core.generator.layout import Layout, plan_layout
 from planner.core.generator.phases import plan_phases, plan_week_starts
 from planner.core.generator.plan import GeneratedPlan, Phase, PlanWeek
-from planner.core.generator.request import Goal, PlanRequest
+from planner.core.generator.request import PlanRequest
 from planner.core.generator.sessions import SessionMaker
 from planner.core.model import Finding, Kind, Severity, Workout
 from planner.core.settings import RuleSettings
@@ -98,11 +97,9 @@ class _Builder:
         self.weeks: list[PlanWeek] = []
         self.sessions = SessionMaker(request, layout)
         self.peak_km = 0.0
-        race_goal = request.goal is not Goal.GENERAL
         goal_peak = t.GEN_PEAK_WEEK_KM[request.goal.value]
         self.peak_week = max(goal_peak, request.current_week_km)
         self.peak_long = max(t.GEN_PEAK_LONG_KM[request.goal.value], request.longest_run_km)
-        self.race_goal = race_goal
 
     # -- what came before ------------------------------------------------------------------
     def _recent(self, day: date, days: int) -> list[Workout]:
@@ -117,9 +114,7 @@ class _Builder:
         """The run distance of the calendar week from ``start`` (history and plan)."""
         end = start + timedelta(days=7)
         return sum(
-            run_distance_km(w)
-            for w in self._recent(end, 7)
-            if w.kind is Kind.RUN and not getattr(w, "race", False)
+            run_distance_km(w) for w in self._recent(end, 7) if w.kind is Kind.RUN and not w.race
         )
 
     def _target_km(self, start: date, phase: str) -> float:
@@ -147,7 +142,7 @@ class _Builder:
         runs = [
             run_distance_km(w)
             for w in self._recent(day, t.RUN_SPIKE_LOOKBACK_DAYS)
-            if w.kind is Kind.RUN and w.is_training_session and not getattr(w, "race", False)
+            if w.kind is Kind.RUN and w.is_training_session and not w.race
         ]
         runs = [km for km in runs if km > 0]
         return max(runs) if runs else None
@@ -159,13 +154,16 @@ class _Builder:
         easing = Easing()
         first = max(start, self.request.start)
         end = start + timedelta(days=6)
-        week: list[Workout] = []
+        best: tuple[int, list[Workout]] | None = None
         for _ in range(_MAX_EASES + 1):
             week = self.sessions.week(index, start, phase, target, easing, self)
             bad = self._warnings(week, first, end)
+            if best is None or len(bad) < best[0]:
+                best = (len(bad), week)
             if not bad:
                 break
             self._ease(easing, bad, week, first)
+        week = best[1] if best is not None else []
         self.workouts.extend(week)
         run_km = sum(run_distance_km(w) for w in week if w.kind is Kind.RUN)
         longest = max(
@@ -207,12 +205,20 @@ class _Builder:
         if ids & _LOAD_RULES:
             easing.load_steps += 1
             step = easing.load_steps
+            above_floor = any(
+                w.kind is Kind.RUN and not w.race and (w.distance_km or 0) > t.GEN_MIN_RUN_KM
+                for w in week
+            )
             if step % 3 == 0 and has_hiit:
                 easing.hiit_dropped += 1
-            elif step % 3 == 2 and has_strength:
+            elif (step % 3 == 2 or not above_floor) and has_strength:
                 easing.strength_dropped += 1
-            else:
+            elif above_floor:
                 easing.scale *= t.GEN_EASE_STEP
+            elif has_hiit:
+                easing.hiit_dropped += 1
+            else:
+                easing.easy_dropped += 1
             return
         days = sorted(d for f in bad for d in f.days if d >= first)
         for day in days:
@@ -227,10 +233,4 @@ def _is_tempo(workout: Workout) -> bool:
 
 
 def _is_race(workout: Workout) -> bool:
-    return bool(getattr(workout, "race", False))
-
-
-def with_fields(workout: Workout, **values: object) -> Workout:
-    """``workout`` with those of ``values`` the model has (the race mark, the plan day)."""
-    names = {f.name for f in dataclasses.fields(workout)}
-    return workout.replace(**{k: v for k, v in values.items() if k in names})
+    return workout.race

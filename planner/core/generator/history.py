@@ -29,7 +29,7 @@ def recent_runs(history: Sequence[Workout], start: date) -> list[Workout]:
         and w.kind is Kind.RUN
         and w.is_training_session
         and run_distance_km(w) > 0
-        and not getattr(w, "race", False)
+        and not w.race
     ]
 
 

@@ -77,9 +77,11 @@ class SessionMaker:
             if day >= request.start
             and (race_day is None or day <= race_day)
             and day not in easing.cleared_days
+            and (request.race_day is None or day != request.race_day - timedelta(days=1))
         ]
         by_weekday = {day.weekday(): day for day in days}
         eve = None if race_day is None else race_day - timedelta(days=1)
+        calm = self._calm_days(days)
 
         easy = list(layout.easy)
         tempo = layout.tempo
@@ -127,12 +129,26 @@ class SessionMaker:
                     km = self._capped(day, km, past, week_runs)
                     week_runs.append((day, km))
                     today.append(_run(name, day, km))
-                if weekday in hiit and day != eve:
+                if weekday in hiit and day not in calm:
                     today.append(self._sprints(day, index))
                 if weekday in strength and day != eve:
                     today.append(self._strength(day, index, strength.index(weekday)))
-            workouts += [w.replace(position=i) for i, w in enumerate(today)]
+            workouts += [w.replace(position=i, plan_day=day) for i, w in enumerate(today)]
         return workouts
+
+    def _calm_days(self, days: list[date]) -> frozenset[date]:
+        """The days of ``days`` before the race that hold no hard session.
+
+        In the 6 days before the race, only the first hard day and only from 3 days before
+        it: the race is itself a hard session, and HARD_COUNT counts the 7 days to it.
+        """
+        race_day = self.request.race_day
+        if race_day is None:
+            return frozenset()
+        near = [d for d in days if race_day - timedelta(days=6) <= d < race_day]
+        hard = sorted(d for d in near if d.weekday() in self.layout.hard_days)
+        keep = hard[:1] if hard and hard[0] <= race_day - timedelta(days=3) else []
+        return frozenset(d for d in near if d not in keep)
 
     def _peak_long(self) -> float:
         goal_long = t.GEN_PEAK_LONG_KM[self.request.goal.value]
@@ -155,8 +171,6 @@ class SessionMaker:
         return _floor(km)
 
     def _race(self, day: date) -> Workout:
-        from planner.core.generator.build import with_fields
-
         goal = self.request.goal.value
         km = t.GEN_RACE_KM[goal]
         race = Workout(
@@ -168,8 +182,9 @@ class SessionMaker:
             distance_km=km,
             rpe=t.GEN_RACE_RPE[goal],
             notes="Race day: start steady, finish strong. Refuel after.",
+            race=True,
         )
-        return with_fields(race, race=True)
+        return race
 
     def _sprints(self, day: date, index: int) -> Workout:
         low, high = t.GEN_SPRINT_REPS
