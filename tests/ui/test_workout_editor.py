@@ -509,6 +509,7 @@ FIELDS = (
     "duration_min",
     "distance_km",
     "rpe",
+    "race",
     "status_planned",
     "status_done",
     "status_skipped",

@@ -154,6 +154,13 @@ class WorkoutEditor(ValidatingDialog[Workout]):
         self._planned.rpe.setToolTip("How hard it should feel: 0 rest, 3 easy, 5 hard, 10 maximal")
         self._plan_pace = self._add_pace(plan_form, self._planned)
         self._plan_form = plan_form
+        # "&Race" would take Alt+R from the result's "Effo&rt (RPE)".
+        self._race = QCheckBox("&Goal race", plan_box)
+        self._race.setToolTip(
+            "A race: the goal of a plan, not a training step. The distance warnings (a sudden "
+            "longer run, the long run's share, the weekly increase) leave it out; its load counts."
+        )
+        plan_form.addRow("", self._race)
         groups.addWidget(plan_box)
 
         result_box = QGroupBox("Result", self)
@@ -212,7 +219,11 @@ class WorkoutEditor(ValidatingDialog[Workout]):
 
         self._add_buttons(outer)
         self._widgets.update(
-            kind=self._kind, day=self._day, notes=self._notes, heavy_legs=self._heavy_legs
+            kind=self._kind,
+            day=self._day,
+            notes=self._notes,
+            heavy_legs=self._heavy_legs,
+            race=self._race,
         )
         self._widgets.update({f"status_{s.value}": b for s, b in self._status_buttons.items()})
 
@@ -224,6 +235,7 @@ class WorkoutEditor(ValidatingDialog[Workout]):
             self._kind,
             self._day,
             *self._planned.fields(),
+            self._race,
             *self._status_buttons.values(),
             *self._actual.fields(),
             self._heavy_legs,
@@ -277,6 +289,7 @@ class WorkoutEditor(ValidatingDialog[Workout]):
         self._planned.distance.set_value(workout.distance_km)
         self._planned.rpe.set_value(workout.rpe)
         self._notes.setPlainText(workout.notes)
+        self._race.setChecked(workout.race)
         self._status_buttons[workout.status].setChecked(True)
         self._actual.duration.set_value(workout.actual_duration_min)
         self._actual.distance.set_value(workout.actual_distance_km)
@@ -329,6 +342,7 @@ class WorkoutEditor(ValidatingDialog[Workout]):
             "rpe": values.get("rpe"),
             "notes": self._notes.toPlainText().rstrip(),
             "status": status,
+            "race": self._race.isChecked() and kind is not Kind.REST,
         }
         if status is Status.DONE:
             changes.update(
@@ -373,6 +387,7 @@ class WorkoutEditor(ValidatingDialog[Workout]):
         rest = kind is Kind.REST
         self._show_number("distance_km", not rest)
         self._show_number("actual_distance_km", not rest)
+        self._race.setEnabled(not rest)  # a rest day is no race
         # A ride or a swim may keep its distance, but it is never running distance.
         hint = "Not counted as running distance" if kind is Kind.CROSS else ""
         for numbers in (self._planned, self._actual):

@@ -26,6 +26,8 @@ from planner.core.vocabulary import STATUS_WORDS, rpe_words
 
 #: The word a missed plan shows (with an icon and a dashed outline: never colour alone).
 MISSED = "Missed"
+#: What a race's block says on its status line; its corner also carries a flag.
+RACE = "Race"
 #: Space inside a block, above the title and below the last line.
 PAD = 6
 #: The left edge of detail lines, from the block's left.
@@ -105,6 +107,7 @@ class BlockText:
         done: it was done.
         skipped: it was skipped.
         recorded: it has a recorded activity (the block's corner has the mark).
+        race: it is a race (its status line says so, and its corner has a flag).
     """
 
     title: str
@@ -116,6 +119,7 @@ class BlockText:
     done: bool = False
     skipped: bool = False
     recorded: bool = False
+    race: bool = False
 
 
 def block_text(
@@ -144,6 +148,8 @@ def block_text(
         parts = []
         if missed:
             parts.append(MISSED)
+        if workout.race:
+            parts.append(RACE)
         if workout.effective_rpe is not None:
             approx = "~" if estimated else ""
             parts.append(f"RPE {approx}{format_number(workout.effective_rpe)}")
@@ -173,6 +179,7 @@ def block_text(
         done=workout.status is Status.DONE,
         skipped=workout.status is Status.SKIPPED,
         recorded=recorded,
+        race=workout.race,
     )
 
 
@@ -260,9 +267,10 @@ def fit_parts(text: str, metrics: QFontMetrics, width: int) -> str:
     return lines[0] if lines else ""
 
 
-def _title_width(width: int, recorded: bool = False) -> int:
-    """The first title line's width: beside the badge, clear of the recorded mark."""
-    return width - (BADGE_LEFT + BADGE + 7) - 6 - (RECORDED_MARK + 4 if recorded else 0)
+def _title_width(width: int, text: BlockText | None = None) -> int:
+    """The first title line's width: beside the badge, clear of the corner's marks."""
+    marks = 0 if text is None else int(text.recorded) + int(text.race)
+    return width - (BADGE_LEFT + BADGE + 7) - 6 - marks * (RECORDED_MARK + 4)
 
 
 def _detail_width(width: int) -> int:
@@ -300,7 +308,7 @@ def _candidates(text: BlockText, width: int, fonts: BlockFonts) -> list[_Candida
     title_lines = _wrap(
         text.title,
         title_metrics,
-        _title_width(width, text.recorded),
+        _title_width(width, text),
         _detail_width(width),
         MAX_TITLE_LINES,
     ) or [""]
@@ -366,7 +374,7 @@ def arrange(text: BlockText, rect: QRect, fonts: BlockFonts) -> list[BlockLine]:
     for index, line in enumerate(kept):
         if line.role == "title" and index == 0:  # beside the badge
             left = rect.left() + BADGE_LEFT + BADGE + 7
-            width = _title_width(rect.width(), text.recorded)
+            width = _title_width(rect.width(), text)
         else:
             left = rect.left() + TEXT_LEFT
             width = _detail_width(rect.width())
@@ -385,6 +393,12 @@ def recorded_rect(rect: QRect) -> QRect:
     """Where a block's recorded mark goes: its top-right corner, level with the kind badge."""
     top = rect.top() + BADGE_TOP + (BADGE - RECORDED_MARK) // 2
     return QRect(rect.right() - 6 - RECORDED_MARK, top, RECORDED_MARK, RECORDED_MARK)
+
+
+def race_rect(rect: QRect, recorded: bool = False) -> QRect:
+    """Where a race's flag goes: the top-right corner, left of a recorded mark if any."""
+    corner = recorded_rect(rect)
+    return corner.translated(-(RECORDED_MARK + 4), 0) if recorded else corner
 
 
 def button_rects(rect: QRect) -> dict[str, QRect]:
@@ -407,6 +421,8 @@ def tooltip_html(workout: Workout, units: Units, today: date | None = None) -> s
         ("Day", format_day(workout.day, year=True, long=True)),
         ("Kind", workout.kind.label),
     ]
+    if workout.race:
+        rows.append(("Race", "the goal of the plan; the distance warnings leave it out"))
     if workout.kind is not Kind.REST:
         plan = numbers_line(workout.duration_min, workout.distance_km, None, units)
         pace = planned_pace(workout, units)

@@ -1,4 +1,4 @@
-"""The small marks drawn inside a block: a missed plan's warning, a recorded session's watch.
+"""The small marks drawn in a block: a missed plan's warning, a recorded watch, a race's flag.
 
 Each is drawn with a word or a shape, never colour alone, in colours that read on the
 block's fill in light and dark themes.
@@ -10,7 +10,7 @@ from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPen
 
 from planner.ui.style import text_color_on
-from planner.ui.week.block import MISSED, recorded_rect
+from planner.ui.week.block import MISSED, race_rect, recorded_rect
 
 
 def paint_missed_mark(
@@ -89,4 +89,32 @@ def paint_recorded_mark(painter: QPainter, block: QRect, color: QColor) -> None:
         QPointF(centre.x() + radius + 0.8, centre.y()),
         QPointF(centre.x() + radius + 2.0, centre.y()),
     )
+    painter.restore()
+
+
+def paint_race_mark(painter: QPainter, block: QRect, color: QColor, *, recorded: bool) -> None:
+    """A small flag in the block's top-right corner (left of the watch): this is a race.
+
+    Drawn in ``color`` (the block's text colour), so it reads on any fill, light or dark; the
+    status line says "Race" too.
+    """
+    rect = QRectF(race_rect(block, recorded))
+    size = rect.width()
+    pole_x = rect.left() + size * 0.22
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    pole = QPen(color, max(1.3, size * 0.1))
+    pole.setCapStyle(Qt.PenCapStyle.RoundCap)
+    painter.setPen(pole)
+    painter.drawLine(QPointF(pole_x, rect.top() + 0.5), QPointF(pole_x, rect.bottom()))
+    # The cloth: a pennant with a notched fly, filled, off the top of the pole.
+    top, depth = rect.top() + 0.5, size * 0.58
+    cloth = QPainterPath()
+    cloth.moveTo(pole_x, top)
+    cloth.lineTo(rect.right(), top)
+    cloth.lineTo(rect.right() - size * 0.22, top + depth / 2)
+    cloth.lineTo(rect.right(), top + depth)
+    cloth.lineTo(pole_x, top + depth)
+    cloth.closeSubpath()
+    painter.fillPath(cloth, color)
     painter.restore()

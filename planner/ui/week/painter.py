@@ -36,7 +36,7 @@ from planner.ui.week.block import (
     fit_parts,
     scaled_font,
 )
-from planner.ui.week.block_marks import paint_missed_mark, paint_recorded_mark
+from planner.ui.week.block_marks import paint_missed_mark, paint_race_mark, paint_recorded_mark
 from planner.ui.week.layout import MARGIN, WeekLayout, empty_card
 from planner.ui.week.marks import (
     NO_MARKS,
@@ -368,6 +368,8 @@ class _WeekPainter:
                 p.drawText(line.rect, left, line.text)
         if recorded:
             paint_recorded_mark(p, rect, text_color)
+        if text.race:
+            paint_race_mark(p, rect, text_color, recorded=recorded)
         if workout.id is not None and workout.id in self.layout.buttons:
             self._buttons(workout.id, self.layout.buttons[workout.id], missed_color, base)
         p.setBrush(Qt.BrushStyle.NoBrush)
