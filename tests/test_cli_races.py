@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from planner import cli
+from tests.pdf import pdf_text
 
 #: Private data dirs like every test (tests/conftest.py), and no LEGWORK_DB to find a plan by.
 pytestmark = pytest.mark.usefixtures("no_default_plan")
@@ -64,3 +65,16 @@ def test_a_race_goes_in_and_comes_back_out_in_every_format(
     file.write_text(json.dumps([{**RACE, "race": False}]), encoding="utf-8")
     assert cli.main(["import", "--db", str(db), str(file)]) == 0
     assert capsys.readouterr().out == f"{file}: 1 added, 0 already there\n"
+
+
+def test_the_printed_week_marks_the_race(tmp_path: Path) -> None:
+    db = tmp_path / "plan.sqlite3"
+    file = tmp_path / "plan.json"
+    file.write_text(json.dumps([OLDER, RACE]), encoding="utf-8")
+    assert cli.main(["import", "--db", str(db), "--create", str(file)]) == 0
+    out = tmp_path / "week.pdf"
+    assert cli.main(["print-week", "2027-04-11", "--db", str(db), "-o", str(out)]) == 0
+    text = " ".join(pdf_text(out).split())
+    # Layout text reads the blanks of the result column in between; the race is under its title.
+    assert "City marathon" in text and "\u2691 Race 3 h 30 · 42.2 km" in text
+    assert text.count("Race") == 1  # the shakeout is no race

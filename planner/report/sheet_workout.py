@@ -1,8 +1,9 @@
 """One workout on the printed sheet: its box to tick, its kind, its plan and its result (pure).
 
 Every status is a glyph *and* a word: a box to tick by hand (☐) while planned, ☑ and "✓ Done"
-with what was actually done, ☒ and "Skipped". A planned workout's result is blanks to fill in
-by hand. A line of figures only ever breaks between two figures.
+with what was actually done, ☒ and "Skipped"; a race says "⚑ Race" under its title. A planned
+workout's result is blanks to fill in by hand. A line of figures only ever breaks between two
+figures.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from planner.report.sheet_style import (
     _tint,
 )
 
-__all__ = ["BOX_CHECKED", "BOX_CROSSED", "BOX_EMPTY", "CHECK"]
+__all__ = ["BOX_CHECKED", "BOX_CROSSED", "BOX_EMPTY", "CHECK", "RACE"]
 
 #: A planned workout's box, to tick by hand.
 BOX_EMPTY = "\u2610"
@@ -35,6 +36,8 @@ BOX_CHECKED = "\u2611"
 BOX_CROSSED = "\u2612"
 #: The mark before "Done".
 CHECK = "\u2713"
+#: What a race says under its title: a flag and the word.
+RACE = "\u2691 Race"
 #: The box of each status.
 _BOXES: Mapping[Status, str] = {
     Status.PLANNED: BOX_EMPTY,
@@ -80,6 +83,8 @@ def _workout_text(workout: Workout, units: Units) -> str:
     else:
         title_style = "font-size: 11pt; font-weight: 700;"
     parts = [f"<p style='margin: 0; {title_style}'>{_esc(workout.title)}</p>"]
+    if workout.race:
+        parts.append(f"<p style='margin: 0; font-size: 9pt; font-weight: 700;'>{RACE}</p>")
     if workout.kind is not Kind.REST:
         plan = _with_pace(
             numbers_line(workout.duration_min, workout.distance_km, None, units),

@@ -247,6 +247,13 @@ def test_planned_workout_has_an_empty_box_and_its_plan() -> None:
     ]
 
 
+def test_a_race_says_so_under_its_title_with_a_flag() -> None:
+    raced = [w.replace(race=True) if w.title == "Long run" else w for w in plan()]
+    row = row_of(sheet(raced), "Long run")
+    assert row[4:7] == ["Long run", "\u2691 Race", "1 h 43 · 16.1 km · 6:24 min/km · RPE 5"]
+    assert "Race" not in row_of(sheet(), "Long run")
+
+
 def test_done_workout_shows_the_actuals() -> None:
     assert row_of(sheet(), "Tempo run") == [
         "Tuesday",
