@@ -55,45 +55,34 @@ def error_of(items: object, source: str = "plan.json") -> str:
 
 
 # -- writing ------------------------------------------------------------------------------------
+#: A done run as Workout, and as an export of the Legwork before races wrote it (no race, no
+#: plan day).
+TEMPO = Workout(
+    7, DAY, Kind.RUN, "Tempo", 1, 45.0, 8.0, 7.0, "felt ok", Status.DONE, 47.0, 8.2, 7.5, True
+)
+TEMPO_BEFORE_RACES: dict[str, object] = {
+    "id": 7,
+    "day": "2026-11-16",
+    "kind": "run",
+    "title": "Tempo",
+    "position": 1,
+    "duration_min": 45.0,
+    "distance_km": 8.0,
+    "rpe": 7.0,
+    "notes": "felt ok",
+    "status": "done",
+    "actual_duration_min": 47.0,
+    "actual_distance_km": 8.2,
+    "actual_rpe": 7.5,
+    "heavy_legs": True,
+}
+
+
 def test_json_has_exactly_the_workout_field_names_and_plain_values() -> None:
-    done = Workout(
-        7,
-        DAY,
-        Kind.RUN,
-        "Tempo",
-        1,
-        45.0,
-        8.0,
-        7.0,
-        "felt ok",
-        Status.DONE,
-        47.0,
-        8.2,
-        7.5,
-        True,
-        True,
-        date(2026, 11, 14),
-    )
+    done = TEMPO.replace(race=True, plan_day=date(2026, 11, 14))
     [obj] = json.loads(workouts_to_json([done]))
     assert list(obj) == list(FIELDS)
-    assert obj == {
-        "id": 7,
-        "day": "2026-11-16",
-        "kind": "run",
-        "title": "Tempo",
-        "position": 1,
-        "duration_min": 45.0,
-        "distance_km": 8.0,
-        "rpe": 7.0,
-        "notes": "felt ok",
-        "status": "done",
-        "actual_duration_min": 47.0,
-        "actual_distance_km": 8.2,
-        "actual_rpe": 7.5,
-        "heavy_legs": True,
-        "race": True,
-        "plan_day": "2026-11-14",
-    }
+    assert obj == {**TEMPO_BEFORE_RACES, "race": True, "plan_day": "2026-11-14"}
     # The runner's own workout: from no plan.
     [own] = json.loads(workouts_to_json([run()]))
     assert (own["race"], own["plan_day"]) == (False, None)
@@ -193,30 +182,8 @@ def test_a_race_and_its_plan_day_are_read() -> None:
 
 
 def test_a_file_from_before_races_reads_as_the_runners_own_workouts() -> None:
-    # An export of the Legwork before races: every field but race and plan_day.
-    older = {
-        "id": 7,
-        "day": "2026-11-16",
-        "kind": "run",
-        "title": "Tempo",
-        "position": 1,
-        "duration_min": 45.0,
-        "distance_km": 8.0,
-        "rpe": 7.0,
-        "notes": "felt ok",
-        "status": "done",
-        "actual_duration_min": 47.0,
-        "actual_distance_km": 8.2,
-        "actual_rpe": 7.5,
-        "heavy_legs": True,
-    }
-    [workout] = load([older])
-    assert (workout.title, workout.heavy_legs, workout.race, workout.plan_day) == (
-        "Tempo",
-        True,
-        False,
-        None,
-    )
+    assert load([TEMPO_BEFORE_RACES]) == [TEMPO]
+    assert (TEMPO.race, TEMPO.plan_day) == (False, None)
 
 
 def test_whole_numbers_are_accepted_as_floats() -> None:

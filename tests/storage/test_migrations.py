@@ -26,6 +26,7 @@ from planner.storage.db import (
 )
 from planner.storage.orm import LEGWORK_TABLES, Base
 from tests.fakes import write_workouts
+from tests.helpers.plans import query, sql
 from tests.storage.conftest import sample_workout
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -270,49 +271,34 @@ def test_an_old_plan_upgrades_to_races_with_no_race_and_no_plan_day_and_back(
     """A plan of the schema before races: every row stays, none is a race or from a plan."""
     path = empty_sqlite_file(tmp_path / "old.sqlite3")
     upgrade(path, "d1a2c7e0b5f3")
-    with sqlite3.connect(path) as connection:
-        connection.executemany(
+    for row in [
+        ("2026-03-01", "run", "Half marathon", 21.1, "done", 1),
+        ("2026-03-02", "rest", "Rest day", None, "planned", 0),
+        ("2026-03-03", "run", "Deleted", 5.0, "planned", 0),
+    ]:
+        sql(
+            path,
             "INSERT INTO workouts (day, kind, title, position, distance_km, status, heavy_legs)"
             " VALUES (?, ?, ?, 0, ?, ?, ?)",
-            [
-                ("2026-03-01", "run", "Half marathon", 21.1, "done", 1),
-                ("2026-03-02", "rest", "Rest day", None, "planned", 0),
-                ("2026-03-03", "run", "Deleted", 5.0, "planned", 0),
-            ],
+            *row,
         )
-        connection.execute("DELETE FROM workouts WHERE title = 'Deleted'")
-        old = connection.execute("SELECT * FROM workouts ORDER BY id").fetchall()
-    connection.close()
+    sql(path, "DELETE FROM workouts WHERE title = 'Deleted'")
+    old = query(path, "SELECT * FROM workouts ORDER BY id")
     with open_database(path, backup_dir=tmp_path / "backups") as db:
         read = db.repository.workouts_between(date(2026, 3, 1), date(2026, 3, 2))
         assert [(w.title, w.race, w.plan_day) for w in read] == [
             ("Half marathon", False, None),
             ("Rest day", False, None),
         ]
+        marathon = Workout(None, date(2026, 4, 12), Kind.RUN, "Marathon", distance_km=42.195)
         (race,) = write_workouts(
-            db.repository,
-            [
-                Workout(
-                    None,
-                    date(2026, 4, 12),
-                    Kind.RUN,
-                    "Marathon",
-                    distance_km=42.195,
-                    race=True,
-                    plan_day=date(2026, 4, 12),
-                )
-            ],
+            db.repository, [marathon.replace(race=True, plan_day=date(2026, 4, 12))]
         )
         assert race.id == 4  # the deleted workout's id 3 is not given out again
         assert db.repository.get_workout(4) == race
-    with sqlite3.connect(path) as connection:
-        kept = connection.execute("SELECT * FROM workouts WHERE id < 4 ORDER BY id").fetchall()
-        stored = connection.execute("SELECT race, plan_day FROM workouts WHERE id = 4").fetchall()
-    connection.close()
-    assert kept == [(*row, 0, None) for row in old]
-    assert stored == [(1, "2026-04-12")]
+    assert query(path, "SELECT * FROM workouts WHERE id < 4 ORDER BY id") == [
+        (*row, 0, None) for row in old
+    ]
+    assert query(path, "SELECT race, plan_day FROM workouts WHERE id = 4") == [(1, "2026-04-12")]
     downgrade(path, "d1a2c7e0b5f3")
-    with sqlite3.connect(path) as connection:
-        back = connection.execute("SELECT * FROM workouts WHERE id < 4 ORDER BY id").fetchall()
-    connection.close()
-    assert back == old
+    assert query(path, "SELECT * FROM workouts WHERE id < 4 ORDER BY id") == old

@@ -15,6 +15,7 @@ from planner.core.model import Kind, Status, Workout
 from planner.core.settings import Units
 from planner.ui.controller import PlanController
 from planner.ui.dialogs.workout_editor import WorkoutEditor
+from planner.ui.main_window import MainWindow
 from planner.ui.view_state import ViewState
 from planner.ui.week.block import BlockFonts, arrange, block_text, race_rect
 from planner.ui.week.painter import block_lines
@@ -54,21 +55,32 @@ def ticked(editor: WorkoutEditor) -> bool:
     return race.isChecked()
 
 
+def edit_half_marathon(
+    qtbot: Any, db_path: Path, *, race: bool
+) -> tuple[MainWindow, WorkoutEditor, int]:
+    """The app on a plan holding the half marathon, its editor opened with Enter."""
+    half_id, _ = seed(db_path, HALF.replace(race=race), EASY)
+    window = open_window(qtbot, db_path)
+    window.week_view.select_workout(half_id)
+    press(qtbot, Key.Key_Return)
+    return window, modal_editor(qtbot, window), half_id
+
+
+def save_and_close(qtbot: Any, window: MainWindow, editor: WorkoutEditor) -> None:
+    qtbot.mouseClick(editor.field("save"), Qt.MouseButton.LeftButton)
+    wait_editor_gone(qtbot, window)
+
+
 # -- the editor -----------------------------------------------------------------------------
 def test_alt_g_marks_a_run_as_a_race_and_saving_stores_it_as_one_undo_step(
     qtbot: Any, db_path: Path
 ) -> None:
-    half_id, _ = seed(db_path, HALF.replace(race=False), EASY)
-    window = open_window(qtbot, db_path)
-    window.week_view.select_workout(half_id)
-    press(qtbot, Key.Key_Return)
-    editor = modal_editor(qtbot, window)
+    window, editor, half_id = edit_half_marathon(qtbot, db_path, race=False)
     assert not ticked(editor)
     press(qtbot, Key.Key_G, ALT)  # the box's mnemonic: "&Goal race" (an animated click)
     qtbot.waitUntil(lambda: ticked(editor))
     assert QApplication.focusWidget() is editor.field("race")
-    qtbot.mouseClick(editor.field("save"), Qt.MouseButton.LeftButton)
-    wait_editor_gone(qtbot, window)
+    save_and_close(qtbot, window, editor)
 
     row = stored(db_path, half_id)
     # Marked a race; still where the generated plan put it.
@@ -81,19 +93,14 @@ def test_alt_g_marks_a_run_as_a_race_and_saving_stores_it_as_one_undo_step(
 def test_the_editor_shows_a_race_and_unticking_it_stores_a_training_run(
     qtbot: Any, db_path: Path
 ) -> None:
-    half_id, _ = seed(db_path, HALF.replace(race=True), EASY)
-    window = open_window(qtbot, db_path)
-    window.week_view.select_workout(half_id)
-    press(qtbot, Key.Key_Return)
-    editor = modal_editor(qtbot, window)
+    window, editor, half_id = edit_half_marathon(qtbot, db_path, race=True)
     assert ticked(editor)
     race = editor.field("race")
     assert race is not None and race.isEnabled()
     assert "goal of a plan" in race.toolTip()
     click_box(qtbot, race)
     set_field(qtbot, editor, "distance_km", "18")
-    qtbot.mouseClick(editor.field("save"), Qt.MouseButton.LeftButton)
-    wait_editor_gone(qtbot, window)
+    save_and_close(qtbot, window, editor)
     row = stored(db_path, half_id)
     assert (row["race"], row["distance_km"], row["plan_day"]) == (0, 18.0, "2026-11-21")
 
