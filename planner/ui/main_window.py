@@ -43,6 +43,7 @@ from planner.ui.controller import PlanController
 from planner.ui.file_actions import FileActions, PlanFileHooks, dropped_paths, remember_plan
 from planner.ui.first_paint import after_first_paint
 from planner.ui.library.widget import WorkoutPalette
+from planner.ui.month.switching import CalendarSwitch
 from planner.ui.selection_actions import BLOCK_MENU, DAY_MENU, SelectionActions
 from planner.ui.theme import ThemeMenu
 from planner.ui.view_state import ViewState
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
 
     Attributes:
         week_view: the weekly calendar (objectName ``weekView``).
+        calendar: the week or the month in the window's centre (View ▸ Week, View ▸ Month).
         library: the workout library (objectName ``workoutPalette``).
         state: the view state the widgets share.
         actions_table: every command of the window.
@@ -101,7 +103,8 @@ class MainWindow(QMainWindow):
 
         self.warnings = WarningsModel(controller, state, self)
         self.week_view = WeekView(controller, state, self, marks=self.warnings.marks)
-        self.setCentralWidget(self.week_view)
+        self.calendar = CalendarSwitch(self)  # the week, or the month (View ▸ Month)
+        self.setCentralWidget(self.calendar.stack)
         self.library = WorkoutPalette(controller, state, self)
         self.library_dock = QDockWidget("Library", self)
         self.library_dock.setObjectName("libraryDock")
@@ -235,6 +238,7 @@ class MainWindow(QMainWindow):
             *self.file_actions.specs(),
             *self.progress_actions.specs(),
             *self.commands.specs(),
+            *self.calendar.specs(),
         ]
 
     def _name_actions(self) -> None:
@@ -327,11 +331,13 @@ class MainWindow(QMainWindow):
                 self.resize(1320, 820)
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state, _STATE_VERSION)
+        self.calendar.restore(settings)
 
     def _save_window_state(self) -> None:
         settings = QSettings()
         settings.setValue(_SETTINGS_GEOMETRY, self.saveGeometry())
         settings.setValue(_SETTINGS_STATE, self.saveState(_STATE_VERSION))
+        self.calendar.save(settings)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

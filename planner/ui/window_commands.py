@@ -52,7 +52,6 @@ class WindowCommands(QObject):
     def specs(self) -> list[ActionSpec]:
         """This object's rows of the window's action table."""
         window = self._window
-        state = window.state
         library = window.library.template_actions
         return [
             ActionSpec(
@@ -73,7 +72,7 @@ class WindowCommands(QObject):
             ActionSpec(
                 "previous_week",
                 "&Previous Week",
-                state.previous_week,
+                window.calendar.previous,
                 ("Ctrl+PgUp",),
                 tip="Show the previous week",
                 icon="go-previous",
@@ -81,7 +80,7 @@ class WindowCommands(QObject):
             ActionSpec(
                 "next_week",
                 "&Next Week",
-                state.next_week,
+                window.calendar.next,
                 ("Ctrl+PgDown",),
                 tip="Show the next week",
                 icon="go-next",
@@ -89,7 +88,7 @@ class WindowCommands(QObject):
             ActionSpec(
                 "this_week",
                 "&This Week",
-                state.this_week,
+                window.calendar.this,
                 ("Ctrl+T",),
                 tip="Show the week holding today",
                 icon="go-home",
@@ -184,13 +183,13 @@ class WindowCommands(QObject):
         return {w.day for w in self._window.controller.workouts(start, end)}
 
     def _date_chosen(self, dialog: GoToDateDialog) -> None:
-        self._window.state.select_day(dialog.chosen_day())
+        self._window.calendar.go_to(dialog.chosen_day())
         self.focus_week()
 
     @Slot()
     def focus_week(self) -> None:
-        """Give the week the keyboard."""
-        self._window.week_view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        """Give the calendar on screen (the week or the month) the keyboard."""
+        self._window.calendar.focus()
 
     @Slot()
     def focus_warnings(self) -> None:

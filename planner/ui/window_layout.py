@@ -77,6 +77,9 @@ MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "this_week",
             "go_to_date",
             SEPARATOR,
+            "week_view",
+            "month_view",
+            SEPARATOR,
             "library",
             "warnings",
             "charts",
@@ -118,5 +121,7 @@ WIDGET_KEYS: tuple[tuple[str, str], ...] = (
     ("Select the workout above / below", "Up / Down"),
     ("Select the first / last day of the week", "Home / End"),
     ("Edit the selected workout", "Enter"),
+    ("Show the previous / next month (in the month)", "PgUp / PgDown"),
+    ("Open the selected day in the week (in the month)", "Enter"),
     ("Copy while dragging", "Ctrl + drag"),
 )

@@ -14,6 +14,7 @@ gets exactly one JSON reply line on stdout (the app's own prints go to stderr):
     {"op": "ping"}                                  -> {"ok": true}
     {"op": "widget_rect", "name": "weekView"}       -> {"ok": true, "rect": {x, y, w, h}}
     {"op": "day_rect", "day": "2026-11-18"}         -> global rect of weekView.day_rect(day)
+        (with "view": "monthView", of the month view's)
     {"op": "block_rect", "id": 7}                   -> global rect of weekView.block_rect(7)
     {"op": "template_rect", "name": "Easy run"}     -> global rect of workoutPalette.template_rect
     {"op": "call", "widget": "weekView", "method": "m", "args": [...]} -> {"ok", "result"}
@@ -242,7 +243,7 @@ class Driver(QObject):
         return self._rect_reply(widget, widget.rect())
 
     def op_day_rect(self, request: dict[str, Any]) -> dict[str, Any]:
-        view = self._child("weekView")
+        view = self._child(request.get("view") or "weekView")
         day = dt.date.fromisoformat(request["day"])
         return self._rect_reply(view, view.day_rect(day))  # type: ignore[attr-defined]
 

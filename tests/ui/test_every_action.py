@@ -305,6 +305,7 @@ def prepare(walk: Walk, name: str, *, undo_all: bool = False) -> QWidget:
     """Make ``name`` possible, as a user would first (select, copy, change); the key's widget."""
     window = walk.open(undo_all=undo_all)
     state, view, controller = window.state, window.week_view, window.controller
+    window.calendar.show_week()  # View ▸ Month may have been the last command
     state.show_week(state.week_of(TODAY))
     if name == "backups" and not list_backups(walk.plan, backup_dir()):  # one to restore
         make_backup(walk.plan, backup_dir(), now=datetime(2026, 11, 17, 7, 30, tzinfo=UTC))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import Protocol
 
 from PySide6.QtCore import QMimeData, QPoint, QRect, Qt
 from PySide6.QtGui import QDrag, QDragEnterEvent, QDragMoveEvent, QDropEvent, QPixmap
@@ -25,7 +26,19 @@ from planner.ui.mime import (
     encode_workouts,
 )
 from planner.ui.view_state import DropIntent, ViewState
-from planner.ui.week.layout import WeekLayout
+
+
+class DropGeometry(Protocol):
+    """What dragging needs of a view's geometry (the week's layout, the month's)."""
+
+    def day_at(self, pos: QPoint) -> date | None:
+        """The day under ``pos``."""
+
+    def insertion_index(self, day: date, y: int) -> int:
+        """The gap among ``day``'s workouts a drop at height ``y`` lands in."""
+
+    def block_rect(self, workout_id: int) -> QRect:
+        """The rectangle of a workout's block (empty when it is not shown)."""
 
 
 class WeekDragDrop:
@@ -35,7 +48,7 @@ class WeekDragDrop:
         view: the week view (the drag's source and target, repainted while a drag hovers).
         controller: applies drops.
         state: the view state (the hovering drag, the selection).
-        layout: the week's geometry now.
+        layout: the view's geometry now (the week's; the month view's too).
         workouts: the workouts on screen now.
     """
 
@@ -44,7 +57,7 @@ class WeekDragDrop:
         view: QWidget,
         controller: PlanController,
         state: ViewState,
-        layout: Callable[[], WeekLayout],
+        layout: Callable[[], DropGeometry],
         workouts: Callable[[], list[Workout]],
     ) -> None:
         self._view = view
