@@ -235,7 +235,7 @@ GEN_LONG_GROWTH: Final = 1.10
 #: The tempo run's share of the week and its effort (the library's "Tempo run", CR-10 7).
 GEN_TEMPO_SHARE: Final = 0.20
 #: Easy runs vary around their mean, so the days are not alike (MONOTONY, Foster 1998).
-GEN_EASY_SPREAD: Final = (1.2, 0.8, 1.0, 0.9, 1.1)
+GEN_EASY_SPREAD: Final = (1.3, 0.7, 1.1, 0.8, 1.2)
 #: Hard sessions (tempo runs, HIIT) a week at most (HARD_COUNT: most runners do 1 to 2).
 GEN_MAX_HARD: Final = 2
 
@@ -268,3 +268,6 @@ GEN_SQUAT_SETS: Final = (2, 3)
 GEN_SQUAT_THIRD_SET_WEEK: Final = 5
 #: How much a week is eased each time the rules still find a warning in it (Legwork's choice).
 GEN_EASE_STEP: Final = 0.9
+#: A week's run distance stays this far above the week before whatever its phase (WEEK_RAMP
+#: warns above +30 %; a margin for the rounding of each run).
+GEN_RAMP_MAX: Final = 1.28

@@ -17,14 +17,13 @@ def plan_findings(
 
     ``history`` is what stays in the plan file beside the plan (leave out the planned
     workouts a Replace Planned would delete). The range runs from the plan's first day to its
-    last week's last day.
+    last: the race, or the last day of its last week.
     """
     chosen = settings if settings is not None else Settings()
-    end = plan.weeks[-1].end if plan.weeks else plan.last_day
     return rules.evaluate(
         [*history, *plan.workouts],
         start=plan.first_day,
-        end=max(end, plan.first_day),
+        end=plan.last_day,
         settings=chosen.rule_settings(),
         first_weekday=chosen.first_weekday,
     )

@@ -58,6 +58,14 @@ def _run(name: str, day: date, km: float) -> Workout:
     return _from_template(name, day, distance_km=km, duration_min=float(round(km * RUN_MIN_PER_KM)))
 
 
+def _spread_out(days: list[int], count: int) -> list[int]:
+    """``count`` of ``days`` (weekdays in order), taken evenly across them."""
+    if count >= len(days):
+        return days
+    step = len(days) / count if count else 0.0
+    return [days[int(i * step)] for i in range(count)]
+
+
 class SessionMaker:
     """Makes each week's workouts from the request's layout."""
 
@@ -80,13 +88,12 @@ class SessionMaker:
             and (request.race_day is None or day != request.race_day - timedelta(days=1))
         ]
         by_weekday = {day.weekday(): day for day in days}
-        eve = None if race_day is None else race_day - timedelta(days=1)
         calm = self._calm_days(days)
 
         easy = list(layout.easy)
         tempo = layout.tempo
         if tempo is not None and (
-            phase == Phase.BASE or easing.no_tempo or by_weekday.get(tempo) == eve
+            phase == Phase.BASE or easing.no_tempo or by_weekday.get(tempo) in calm
         ):
             easy.append(tempo)
             tempo = None
@@ -99,6 +106,10 @@ class SessionMaker:
             easy = easy[: max(0, len(easy) - easing.easy_dropped)]
 
         target = target_km * easing.scale
+        fit = max(1, int(target // t.GEN_MIN_RUN_KM + 1e-9))  # runs the distance can fill
+        others = int(long_day is not None) + int(tempo is not None)
+        if others + len(easy) > fit:
+            easy = _spread_out(easy, max(0, fit - others))
         share = t.GEN_LONG_SHARE[request.runs_per_week]
         long_km = min(self._peak_long(), share * target) if long_day is not None else 0.0
         tempo_km = min(t.GEN_TEMPO_SHARE * target, long_km or target) if tempo is not None else 0.0
@@ -131,7 +142,7 @@ class SessionMaker:
                     today.append(_run(name, day, km))
                 if weekday in hiit and day not in calm:
                     today.append(self._sprints(day, index))
-                if weekday in strength and day != eve:
+                if weekday in strength:
                     today.append(self._strength(day, index, strength.index(weekday)))
             workouts += [w.replace(position=i, plan_day=day) for i, w in enumerate(today)]
         return workouts
