@@ -122,6 +122,7 @@ class MonthLayout:
             drafts: draft workouts per day, shown after the plan's.
         """
         start = grid_start(month, first_weekday)
+        elide = _remembering(elide)
         first = month.replace(day=1)
         width = max(size.width() - 2 * MARGIN - TOTALS_W, 7 * _MIN_CELL_W)
         top = HEADER_H + WEEKDAYS_H
@@ -239,6 +240,19 @@ class MonthLayout:
         if shown:
             return shown[-1].rect.bottom() + 2
         return cell.rect.top() + DAY_HEAD_H
+
+
+def _remembering(elide: Elide) -> Elide:
+    """``elide``, asked once per title and width (a month's titles repeat)."""
+    known: dict[tuple[str, int], str] = {}
+
+    def remembered(text: str, width: int) -> str:
+        found = known.get((text, width))
+        if found is None:
+            found = known[(text, width)] = elide(text, width)
+        return found
+
+    return remembered
 
 
 def _cell(

@@ -2,41 +2,40 @@
 
 :func:`paint_month` draws a :class:`MonthScene` (what to show) on a
 :class:`~planner.ui.month.layout.MonthLayout` (where, with every title already cut to its
-chip). It decides nothing, measures no text to lay it out and reads no plan, so a repaint
-costs only the drawing. Chips wear their kind's colour and letter (never colour alone), like
-the week's blocks: planned ones tinted, done ones filled, skipped ones struck through,
-missed ones dashed, drafts hatched.
+chip). It decides nothing, measures no text to lay it out and reads no plan. What changes only with
+the data (the grid, dates, chips, totals, warning marks) is drawn once into a
+:class:`Backdrop` picture; a repaint copies it and draws what moves on top: the selection,
+a finding's highlighted days, the hovered "+N more", a hovering drop. Chips are
+:mod:`planner.ui.month.chips`'.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QPoint, QRect, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QPen, QPixmap
 
 from planner.core.formatting import MONTH_NAMES, format_day
-from planner.core.missed import is_missed
-from planner.core.model import Kind, Severity, Status
+from planner.core.model import Kind, Severity
 from planner.core.weeks import DAY_NAMES
+from planner.ui.month.chips import CHIP_RADIUS, ChipPainter, StaticTexts, look_of
 from planner.ui.month.layout import (
     CHIP_PAD,
     HEADER_H,
     MARGIN,
     WEEKDAYS_H,
-    Chip,
     DayCell,
     MonthLayout,
 )
 from planner.ui.month.warned import NO_WARNINGS, WarnedDays
 from planner.ui.severity import paint_severity_badge
-from planner.ui.style import is_dark, kind_color, mix, muted, text_color_on, with_alpha
+from planner.ui.style import is_dark, kind_color, mix, muted, with_alpha
 from planner.ui.week.marks import paint_drop_warning
 from planner.ui.week.painter import HIGHLIGHT_COLOR
 
-#: Corner radius of chips.
-CHIP_RADIUS = 4.0
 #: The side of a day's warning mark.
 WARNING_MARK = 15
 #: What a full day's last line says.
@@ -104,9 +103,58 @@ def chip_font(font: QFont) -> QFont:
     return small
 
 
+def chip_elider(font: QFont) -> Callable[[str, int], str]:
+    """Cuts a title to a width in the chips' font (for the layout)."""
+    metrics = QFontMetrics(chip_font(font))
+
+    def elide(text: str, width: int) -> str:
+        return metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(width, 0))
+
+    return elide
+
+
 def chip_height(font: QFont) -> int:
     """A chip's height for the widget's font."""
     return max(QFontMetrics(chip_font(font)).height() + 5, 18)
+
+
+class Backdrop:
+    """The picture of what changes only with the data, kept between paints.
+
+    It is drawn again when the layout, the totals, the warnings, today, the palette, the
+    font or the size change (the layout itself is new after every change of the data).
+    """
+
+    def __init__(self) -> None:
+        self._key: tuple[object, ...] | None = None
+        self._pixmap: QPixmap | None = None
+        self._chips: ChipPainter | None = None
+
+    def pixmap(self, key: tuple[object, ...], size: QRect, ratio: float, draw: _Draw) -> QPixmap:
+        """The picture for ``key``, drawn by ``draw`` when the key changed."""
+        if self._pixmap is None or self._key is None or not _same(self._key, key):
+            pixmap = QPixmap(round(size.width() * ratio), round(size.height() * ratio))
+            pixmap.setDevicePixelRatio(ratio)
+            painter = QPainter(pixmap)
+            draw(painter, self)
+            painter.end()
+            self._key, self._pixmap = key, pixmap
+        return self._pixmap
+
+    def chips(self, palette: QPalette, font: QFont, height: int, ratio: float) -> ChipPainter:
+        """The chip painter for these, kept while they stay the same."""
+        key = (palette.cacheKey(), font.key(), height, ratio)
+        if self._chips is None or self._chips.key != key:
+            self._chips = ChipPainter(palette, font, height, ratio)
+        return self._chips
+
+
+_Draw = Callable[[QPainter, Backdrop], None]
+
+
+def _same(one: tuple[object, ...], other: tuple[object, ...]) -> bool:
+    """Keys are equal: the same objects for the data, equal values for the rest."""
+    return len(one) == len(other) and all(a is b or a == b for a, b in zip(one, other, strict=True))
 
 
 def paint_month(
@@ -116,9 +164,30 @@ def paint_month(
     rect: QRect,
     layout: MonthLayout,
     scene: MonthScene,
+    backdrop: Backdrop | None = None,
 ) -> None:
-    """Paint ``scene`` laid out as ``layout`` in the rectangle ``rect`` of a widget."""
-    _MonthPainter(painter, font, palette, rect, layout, scene).paint()
+    """Paint ``scene`` laid out as ``layout`` in the rectangle ``rect`` of a widget.
+
+    With a ``backdrop``, what changes only with the data is copied from it (drawn into it
+    first when it changed); without one, everything is drawn.
+    """
+    month = _MonthPainter(painter, font, palette, rect, layout, scene)
+    if backdrop is None:
+        month.paint_data(painter, Backdrop())
+    else:
+        ratio = painter.device().devicePixelRatioF() if painter.device() else 1.0
+        key = (
+            layout,
+            scene.sums,
+            scene.warned,
+            scene.today,
+            palette.cacheKey(),
+            font.key(),
+            rect.size(),
+            ratio,
+        )
+        painter.drawPixmap(0, 0, backdrop.pixmap(key, rect, ratio, month.paint_data))
+    month.paint_moving()
 
 
 class _MonthPainter:
@@ -147,32 +216,79 @@ class _MonthPainter:
         self.line = mix(self.base, self.text, 0.16 if self.dark else 0.11)
         self.outside = mix(self.base, palette.color(QPalette.ColorRole.Window), 0.75)
         self.chip_font = chip_font(font)
-        self.strike_font = QFont(self.chip_font)
-        self.strike_font.setStrikeOut(True)
-        self.letter_font = QFont(self.chip_font)
-        self.letter_font.setWeight(QFont.Weight.Bold)
-        if self.letter_font.pointSizeF() > 0:
-            self.letter_font.setPointSizeF(self.letter_font.pointSizeF() * 0.82)
         self.bold = QFont(font)
         self.bold.setWeight(QFont.Weight.DemiBold)
+        self.bold_metrics = QFontMetrics(self.bold)
+        self.bold_key = self.bold.key()
+        self.texts = StaticTexts()  # the backdrop's chip painter's, while drawing it
+        self.more_font = QFont(self.chip_font)
+        self.more_font.setWeight(QFont.Weight.DemiBold)
 
-    def paint(self) -> None:
-        p = self.p
+    def paint_data(self, painter: QPainter, backdrop: Backdrop) -> None:
+        """What changes only with the data: the grid, dates, chips, totals, warning marks."""
+        widget_painter, self.p = self.p, painter
+        try:
+            self._paint_data(painter, backdrop)
+        finally:
+            self.p = widget_painter
+
+    def _paint_data(self, p: QPainter, backdrop: Backdrop) -> None:
         p.fillRect(self.rect, self.base)
         self._header()
         for cell in self.layout.cells:
             self._cell(cell)
         self._grid_lines()
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        for cell in self.layout.cells:
+        cells = self.layout.cells
+        height = cells[0].chips[0].rect.height() if cells[0].chips else chip_height(self.font)
+        ratio = p.device().devicePixelRatioF() if p.device() else 1.0
+        chips = backdrop.chips(self.palette, self.chip_font, height, ratio)
+        self.texts = chips.texts
+        today = self.scene.today
+        for cell in cells:
             self._cell_marks(cell)
             if not cell.in_month:
                 p.setOpacity(0.55)
             for chip in cell.chips:
-                self._chip(chip)
+                look = look_of(chip.workout, today, draft=chip.draft)
+                chips.paint(p, QRectF(chip.rect), chip.title, chip.workout.kind, look)
             if cell.more:
-                self._more(cell)
+                self._more(cell, hovered=False)
             p.setOpacity(1.0)
+        self._all_totals()
+
+    def paint_moving(self) -> None:
+        """What moves without the data changing: selection, highlight, hover, a drop."""
+        p, scene = self.p, self.scene
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        for day in scene.highlighted_days:
+            rect = self.layout.day_rect(day)
+            if not rect.isEmpty():
+                p.setPen(QPen(HIGHLIGHT_COLOR, 2.5))
+                p.drawRoundedRect(QRectF(rect).adjusted(1.5, 1.5, -1.5, -1.5), 3, 3)
+        width = 2 if scene.focused else 1.3
+        selected = scene.selected_workout_id
+        chip_rect = self.layout.block_rect(selected) if selected is not None else QRect()
+        if not chip_rect.isEmpty():
+            p.setPen(QPen(self.highlight, width))
+            p.drawRoundedRect(
+                QRectF(chip_rect).adjusted(-1, -1, 1, 1), CHIP_RADIUS + 1, CHIP_RADIUS + 1
+            )
+        elif scene.selected_day is not None and selected is None:
+            rect = self.layout.day_rect(scene.selected_day)
+            if not rect.isEmpty():
+                p.setPen(QPen(self.highlight, width))
+                p.drawRoundedRect(QRectF(rect).adjusted(1.5, 1.5, -1.5, -1.5), 3, 3)
+        hovered = self.layout.cell(scene.hovered_more) if scene.hovered_more else None
+        if hovered is not None and hovered.more:
+            p.fillRect(hovered.more_rect, self.outside if not hovered.in_month else self.base)
+            self._more(hovered, hovered=True)
+        if scene.drop is not None:
+            self._drop(*scene.drop)
+
+    def _all_totals(self) -> None:
+        p = self.p
         for index, rect in enumerate(self.layout.totals):
             self._totals(rect, self.scene.sums[index] if index < len(self.scene.sums) else None)
             severity = self.scene.warned.week_severity(self.layout.weeks[index].start)
@@ -237,12 +353,11 @@ class _MonthPainter:
             p.fillRect(cell.rect, with_alpha(self.highlight, 22 if self.dark else 14))
 
     def _cell_marks(self, cell: DayCell) -> None:
-        """The date (a pill on today), the warning mark, the selection and highlight rings."""
+        """The date (a pill on today) and the warning mark."""
         p, scene, rect = self.p, self.scene, cell.rect
         today = cell.day == scene.today
         label = format_day(cell.day, weekday=False, month=cell.day.day == 1)
-        metrics = QFontMetrics(self.bold)
-        pill_w = max(metrics.horizontalAdvance(label) + 12, 22)
+        pill_w = max(self.bold_metrics.horizontalAdvance(label) + 12, 22)
         pill = QRect(rect.left() + 4, rect.top() + 3, pill_w, 20)
         p.setFont(self.bold)
         if today:
@@ -252,86 +367,21 @@ class _MonthPainter:
             p.setPen(self.palette.color(QPalette.ColorRole.HighlightedText))
         else:
             p.setPen(self.text if cell.in_month else self.muted)
-        p.drawText(pill, Qt.AlignmentFlag.AlignCenter, label)
+        self.texts.draw(p, QRectF(pill), label, self.bold, self.bold_key, centre=True)
         severity = scene.warned.severity(cell.day)
         if severity is not None:
             mark = QRectF(
                 rect.right() - WARNING_MARK - 5, rect.top() + 5, WARNING_MARK, WARNING_MARK
             )
             paint_severity_badge(p, mark, severity, dark=self.dark)
-        inner = QRectF(rect).adjusted(1.5, 1.5, -1.5, -1.5)
-        p.setBrush(Qt.BrushStyle.NoBrush)
-        if cell.day in scene.highlighted_days:
-            p.setPen(QPen(HIGHLIGHT_COLOR, 2.5))
-            p.drawRoundedRect(inner, 3, 3)
-        if cell.day == scene.selected_day and scene.selected_workout_id is None:
-            pen = QPen(self.highlight, 2 if scene.focused else 1.2)
-            p.setPen(pen)
-            p.drawRoundedRect(inner, 3, 3)
 
-    # -- a chip -----------------------------------------------------------------------------
-    def _chip(self, chip: Chip) -> None:
-        p, rect, workout = self.p, QRectF(chip.rect), chip.workout
-        color = kind_color(workout.kind, dark=self.dark)
-        done = workout.status is Status.DONE and not chip.draft
-        skipped = workout.status is Status.SKIPPED and not chip.draft
-        missed = not chip.draft and is_missed(workout, self.scene.today)
-        if done:
-            fill = color
-        elif skipped:
-            fill = mix(self.base, self.palette.color(QPalette.ColorRole.Mid), 0.22)
-        elif missed or chip.draft:
-            fill = mix(self.base, color, 0.08)
-        else:
-            fill = mix(self.base, color, 0.24 if self.dark else 0.15)
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(fill)
-        p.drawRoundedRect(rect, CHIP_RADIUS, CHIP_RADIUS)
-        if chip.draft:  # hatched: not in the plan yet
-            p.setBrush(QBrush(with_alpha(color, 120), Qt.BrushStyle.BDiagPattern))
-            p.drawRoundedRect(rect, CHIP_RADIUS, CHIP_RADIUS)
-        if chip.draft or missed:
-            pen = QPen(color, 1.1, Qt.PenStyle.DashLine)
-            p.setPen(pen)
-            p.setBrush(Qt.BrushStyle.NoBrush)
-            p.drawRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), CHIP_RADIUS, CHIP_RADIUS)
-        # The kind's letter on a swatch of its colour (on a done chip, a light one).
-        side = rect.height() - 6
-        badge = QRectF(rect.left() + 3, rect.top() + 3, side, side)
-        swatch = mix(color, QColor("white"), 0.3) if done else color
-        if skipped:
-            swatch = self.muted
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(swatch)
-        p.drawRoundedRect(badge, 3, 3)
-        p.setFont(self.letter_font)
-        p.setPen(text_color_on(swatch))
-        p.drawText(badge, Qt.AlignmentFlag.AlignCenter, workout.kind.letter)
-        text_color = text_color_on(fill) if done else (self.muted if skipped else self.text)
-        p.setFont(self.strike_font if skipped else self.chip_font)
-        p.setPen(text_color)
-        text = QRectF(
-            badge.right() + 5, rect.top(), rect.right() - badge.right() - 7, rect.height()
-        )
-        p.drawText(text, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, chip.title)
-        if (
-            not chip.draft
-            and workout.id is not None
-            and workout.id == self.scene.selected_workout_id
-        ):
-            p.setPen(QPen(self.highlight, 2 if self.scene.focused else 1.3))
-            p.setBrush(Qt.BrushStyle.NoBrush)
-            p.drawRoundedRect(rect.adjusted(-1, -1, 1, 1), CHIP_RADIUS + 1, CHIP_RADIUS + 1)
-
-    def _more(self, cell: DayCell) -> None:
+    def _more(self, cell: DayCell, *, hovered: bool) -> None:
         p, rect = self.p, cell.more_rect
-        hovered = self.scene.hovered_more == cell.day
         if hovered:
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(with_alpha(self.highlight, 30))
             p.drawRoundedRect(QRectF(rect), CHIP_RADIUS, CHIP_RADIUS)
-        font = QFont(self.chip_font)
-        font.setWeight(QFont.Weight.DemiBold)
+        font = QFont(self.more_font)
         font.setUnderline(hovered)
         p.setFont(font)
         p.setPen(self.highlight if hovered else self.muted)

@@ -24,7 +24,6 @@ from PySide6.QtGui import (
     QDragLeaveEvent,
     QDragMoveEvent,
     QDropEvent,
-    QFontMetrics,
     QHelpEvent,
     QKeyEvent,
     QMouseEvent,
@@ -35,7 +34,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QSizePolicy, QToolTip, QWidget
 
-from planner.core.model import ChangeSet, Workout
+from planner.core.model import ChangeSet, WeightEntry, Workout
 from planner.core.months import add_months, grid_end, grid_start, grid_weeks, month_start
 from planner.core.settings import Units
 from planner.core.weeks import MONDAY
@@ -43,10 +42,20 @@ from planner.ui.controller import PlanController
 from planner.ui.month.data import by_day, grid_sums
 from planner.ui.month.input import MonthDragDrop, key_target, month_tooltip
 from planner.ui.month.layout import MINIMUM_SIZE, SIZE_HINT, MonthLayout
-from planner.ui.month.painter import MonthScene, WeekSums, chip_font, chip_height, paint_month
-from planner.ui.month.warned import NO_WARNINGS, WarnedDays, history, warned_days
+from planner.ui.month.painter import (
+    Backdrop,
+    MonthScene,
+    WeekSums,
+    chip_elider,
+    chip_height,
+    paint_month,
+)
+from planner.ui.month.warned import NO_WARNINGS, WarnedDays, WarningsCache, history
 from planner.ui.view_state import ViewState
 from planner.ui.week.marks import WeekMarks
+
+#: How long the warnings wait after a month is shown (paging on evaluates nothing between).
+WARNINGS_DELAY_MS = 120
 
 
 class MonthView(QWidget):
@@ -109,7 +118,9 @@ class MonthView(QWidget):
         self._draft_by_day: dict[date, list[Workout]] = {}
         self._sums: tuple[WeekSums, ...] = ()
         self._warned = NO_WARNINGS
+        self._warnings = WarningsCache()
         self._laid_out: MonthLayout | None = None
+        self._backdrop = Backdrop()  # what only the data changes, drawn once per change
         self._stale = True  # the plan's workouts must be read again (when shown)
         self._warnings_timer = QTimer(self)
         self._warnings_timer.setSingleShot(True)
@@ -186,7 +197,7 @@ class MonthView(QWidget):
                 self._by_day,
                 self.size(),
                 chip_h=chip_height(self.font()),
-                elide=self._elider(),
+                elide=chip_elider(self.font()),
                 drafts=self._draft_by_day,
             )
         return self._laid_out
@@ -285,8 +296,11 @@ class MonthView(QWidget):
         self._by_day = by_day(self._workouts)
         self._refresh_sums()
         self._laid_out = None
-        if self._controller is not None:
-            self._warnings_timer.start(0)  # after this paint
+        known = self._warnings.get(self.first_day, self.last_day)
+        if known is not None:
+            self._warned = known
+        elif self._controller is not None:  # after this paint, unless paging on
+            self._warnings_timer.start(WARNINGS_DELAY_MS)
 
     def _refresh_sums(self) -> None:
         weeks = grid_weeks(self._month, self.first_weekday)
@@ -302,29 +316,23 @@ class MonthView(QWidget):
         controller = self._controller
         if controller is None or controller.closed:
             return
-        first, last = history(self.first_day, self.last_day)
-        workouts = controller.workouts(first, last)
-        weights = controller.weights(first, last)
-        self._warned = warned_days(
-            workouts, weights, controller.settings, self.first_day, self.last_day
-        )
+
+        def read(first: date, last: date) -> tuple[list[Workout], list[WeightEntry]]:
+            return controller.workouts(first, last), controller.weights(first, last)
+
+        settings = controller.settings
+        self._warned = self._warnings.evaluate(read, settings, self.first_day, self.last_day)
         self.update()
 
     def _relayout(self) -> None:
         self._laid_out = None
         self.update()
 
-    def _elider(self) -> Callable[[str, int], str]:
-        metrics = QFontMetrics(chip_font(self.font()))
-
-        def elide(text: str, width: int) -> str:
-            return metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(width, 0))
-
-        return elide
-
     @Slot(object)
     def _on_plan_changed(self, change: ChangeSet) -> None:
         first, last = history(self.first_day, self.last_day)
+        if change.touches_settings or change.touches_workouts or change.touches_weights:
+            self._warnings.clear()  # the marks stay until the new ones are evaluated
         if change.touches_settings or change.touches_range(first, last):
             self._refresh()
 
@@ -375,7 +383,8 @@ class MonthView(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        paint_month(painter, self.font(), self.palette(), self.rect(), self.grid, self.scene())
+        grid, scene = self.grid, self.scene()
+        paint_month(painter, self.font(), self.palette(), self.rect(), grid, scene, self._backdrop)
         painter.end()
 
     # -- dropping (planner.ui.month.input) --------------------------------------------------

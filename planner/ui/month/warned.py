@@ -12,7 +12,7 @@ first use, never at start-up.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from types import MappingProxyType
@@ -99,3 +99,33 @@ def warned_days(
 
 def _frozen(found: Mapping[date, list[Finding]]) -> Mapping[date, tuple[Finding, ...]]:
     return MappingProxyType({key: tuple(value) for key, value in found.items()})
+
+
+#: Reads the workouts and weigh-ins of a span of days.
+Reader = Callable[[date, date], tuple[Iterable[Workout], Iterable[WeightEntry]]]
+
+
+class WarningsCache:
+    """The warned days of the grids evaluated since the plan last changed.
+
+    Paging back to a month seen before shows its marks at once; any change of the plan
+    (or of the settings) empties it.
+    """
+
+    def __init__(self) -> None:
+        self._found: dict[tuple[date, date], WarnedDays] = {}
+
+    def get(self, start: date, end: date) -> WarnedDays | None:
+        """The grid ``[start, end]``'s warned days, if evaluated since the last change."""
+        return self._found.get((start, end))
+
+    def evaluate(self, read: Reader, settings: Settings, start: date, end: date) -> WarnedDays:
+        """Read what the rules need for the grid ``[start, end]``, evaluate, and keep it."""
+        first, last = history(start, end)
+        workouts, weights = read(first, last)
+        found = self._found[(start, end)] = warned_days(workouts, weights, settings, start, end)
+        return found
+
+    def clear(self) -> None:
+        """Forget every grid (the plan changed)."""
+        self._found.clear()
