@@ -97,17 +97,20 @@ def main(argv: list[str] | None = None) -> int:
         view, controller = window.week_view, window.controller
         easy = next(t for t in controller.templates() if t.name == "Easy run")
 
-        def sample(switches: list[float], drops: list[float], keep_going: object) -> None:
+        def sample(
+            switches: list[float], drops: list[float], cpus: list[float], keep_going: object
+        ) -> None:
             window.show_week(today - timedelta(weeks=20))
             view.repaint()
             app.processEvents()
             for i in range(args.switches):
                 if callable(keep_going) and not keep_going():
                     break
-                start = time.perf_counter()
+                start, cpu = time.perf_counter(), time.thread_time()
                 (window.next_week if i % 2 == 0 else window.previous_week)()
                 view.repaint()
                 switches.append((time.perf_counter() - start) * 1000)
+                cpus.append((time.thread_time() - cpu) * 1000)
                 app.processEvents()
                 day = today + timedelta(days=i % 7 - today.weekday())
                 window.show_week(day)
@@ -121,7 +124,8 @@ def main(argv: list[str] | None = None) -> int:
 
         idle_switch: list[float] = []
         idle_drop: list[float] = []
-        sample(idle_switch, idle_drop, None)
+        idle_cpu: list[float] = []
+        sample(idle_switch, idle_drop, idle_cpu, None)
 
         importer = window.file_actions.activity_importer()
         importer.start([folder])
@@ -131,7 +135,8 @@ def main(argv: list[str] | None = None) -> int:
             time.sleep(0.01)
         busy_switch: list[float] = []
         busy_drop: list[float] = []
-        sample(busy_switch, busy_drop, lambda: importer.running)
+        busy_cpu: list[float] = []
+        sample(busy_switch, busy_drop, busy_cpu, lambda: importer.running)
         still_reading = importer.running
         importer.cancel()
         while importer.running:
@@ -146,6 +151,8 @@ def main(argv: list[str] | None = None) -> int:
         ("drop to committed + repainted, idle", idle_drop),
         ("week switch + repaint, importing", busy_switch),
         ("drop to committed + repainted, importing", busy_drop),
+        ("  of a switch, the GUI thread's CPU, idle", idle_cpu),
+        ("  of a switch, the GUI thread's CPU, importing", busy_cpu),
     ):
         if values:
             print(f"{name:44} {statistics.median(values):7.1f}  {max(values):7.1f}")

@@ -9,8 +9,11 @@ the CLI take the :class:`ReadReport` from here.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
+import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -37,6 +40,9 @@ _READERS = {"fit": read_fit, "gpx": read_gpx, "tcx": read_tcx}
 _PREFERENCE = {"fit": 0, "tcx": 1, "gpx": 2}
 #: Below this many files, starting worker processes costs more than it saves.
 _POOL_FROM = 6
+#: How much lower a background read runs than the window (``nice``): the decoding then
+#: takes only the CPU time the window leaves, and a switch or a drop never waits for it.
+BACKGROUND_NICENESS = 10
 
 Progress = Callable[[int, int], None]
 
@@ -98,33 +104,54 @@ def _jobs(entries: list[Entry], limits: Limits) -> Iterator[Job | Refused]:
             yield Refused(entry.source, str(error))
 
 
-def _worker_count(jobs: int, workers: int | None) -> int:
+def _pool_size(jobs: int, workers: int | None, background: bool) -> int:
+    """How many worker processes decode; 0: this process does (a few files, or asked to)."""
     if workers is not None:
-        return max(1, workers)
+        return 0 if workers <= 1 else workers
     if jobs < _POOL_FROM:
-        return 1
-    return max(1, min(os.cpu_count() or 1, jobs))
+        return 0
+    cores = os.cpu_count() or 1
+    if background:  # the window keeps a core, and its process never decodes
+        return max(1, min(cores - 1, jobs))
+    return 0 if cores == 1 else min(cores, jobs)
 
 
-def _pool(workers: int) -> ProcessPoolExecutor:
+def lower_priority() -> None:
+    """Run the calling thread (and what it starts) below the window (Linux and macOS).
+
+    Linux gives each thread its own niceness, so a reading thread of the app's process
+    yields to the GUI thread; elsewhere this lowers the whole worker process. A system that
+    refuses leaves the priority as it was.
+    """
+    target = threading.get_native_id() if sys.platform.startswith("linux") else 0
+    with contextlib.suppress(AttributeError, OSError):  # Windows, or a sandbox's refusal
+        os.setpriority(os.PRIO_PROCESS, target, BACKGROUND_NICENESS)
+
+
+def _pool(workers: int, background: bool) -> ProcessPoolExecutor:
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-    return ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    return ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=context,
+        initializer=lower_priority if background else None,
+    )
 
 
 def _decoded(
     jobs: Iterator[Job | Refused],
-    workers: int,
+    processes: int,
     args: tuple[Limits, date, tzinfo | None],
     should_stop: Callable[[], bool],
+    background: bool,
 ) -> Iterator[Decoded | Refused]:
-    if workers == 1:
+    if processes == 0:
         for job in jobs:
             if should_stop():
                 raise ReadCancelled
             yield job if isinstance(job, Refused) else decode(job, *args)
         return
-    pool: ProcessPoolExecutor | None = _pool(workers)
+    pool: ProcessPoolExecutor | None = _pool(processes, background)
     pending: dict[Future[Decoded], Job] = {}
 
     def finished() -> Iterator[Decoded]:
@@ -133,7 +160,7 @@ def _decoded(
             job = pending.pop(future)
             try:
                 yield future.result()
-            except BrokenProcessPool:  # workers cannot start here: decode in this process
+            except BrokenProcessPool:  # processes cannot start here: decode in this process
                 yield decode(job, *args)
         if should_stop():
             raise ReadCancelled
@@ -143,7 +170,7 @@ def _decoded(
             if isinstance(job, Refused):
                 yield job
                 continue
-            while len(pending) >= workers * 4:
+            while len(pending) >= processes * 4:
                 yield from finished()
             try:
                 if pool is not None:
@@ -185,6 +212,7 @@ def read_activities(
     tz: tzinfo | None = None,
     limits: Limits | None = None,
     workers: int | None = None,
+    background: bool = False,
 ) -> ReadReport:
     """Read every activity under ``paths`` (files, folders, ZIP archives, ``.gz``).
 
@@ -192,7 +220,8 @@ def read_activities(
     :class:`ReadCancelled`. ``today`` (default: the computer's) dates the plausibility
     check; ``tz`` (default: the computer's) gives the local day of files with no offset of
     their own. ``workers`` fixes how many processes decode (default: one per core for
-    many files, none extra for a few).
+    many files, none extra for a few). A ``background`` read (the app's) runs below the
+    window's priority and leaves it a core; the command line's uses every core.
     """
     limits = limits or Limits()
     today = today or date.today()
@@ -202,8 +231,9 @@ def read_activities(
     found: list[tuple[str, Activity]] = []
     total = len(gathered.entries)
     with gathered.open_archives:
-        workers = _worker_count(total, workers)
-        results = _decoded(_jobs(gathered.entries, limits), workers, (limits, today, tz), stop)
+        processes = _pool_size(total, workers, background)
+        jobs = _jobs(gathered.entries, limits)
+        results = _decoded(jobs, processes, (limits, today, tz), stop, background)
         for done, result in enumerate(results, start=1):
             if isinstance(result, Refused):
                 refused.append(result)

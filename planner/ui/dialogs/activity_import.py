@@ -66,6 +66,7 @@ class ActivityReading(JobThread):
                 on_progress=self._progressed,
                 should_stop=lambda: self.stopping,
                 today=self._today,
+                background=True,
             )
         except ReadCancelled:
             self.cancelled = True

@@ -161,3 +161,27 @@ def test_fit_without_its_extension_is_recognised_when_chosen(
     plain.write_bytes(run_fit)
     report = read_activities([plain], today=TODAY)
     assert [a.kind for a in report.activities] == [Kind.RUN]
+
+
+def test_the_apps_background_read_decodes_outside_its_process_at_low_priority(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a two-core computer the window keeps a core: one worker decodes, niced."""
+    for day in range(8):
+        (tmp_path / f"{day}.tcx").write_bytes(earlier(day))
+    here: list[str] = []
+    real = reading._READERS["tcx"]
+
+    def read_here(data: bytes, source: str, *args: Any) -> Any:
+        here.append(source)  # the worker processes import the module afresh: not theirs
+        return real(data, source, *args)
+
+    monkeypatch.setattr(reading.os, "cpu_count", lambda: 2)
+    monkeypatch.setitem(reading._READERS, "tcx", read_here)
+    report = read_activities([tmp_path], today=TODAY, background=True)
+    assert here == []  # the app's process only waits and collects
+    assert len(report.activities) == 8
+    niceness: list[int] = []
+    monkeypatch.setattr(reading.os, "setpriority", lambda *args: niceness.append(args[2]))
+    reading.lower_priority()
+    assert niceness == [reading.BACKGROUND_NICENESS]
