@@ -104,7 +104,15 @@ def generate_plan(
         builder.truncate(starts[index])
         builder.build(starts, phases, index, thorough=True)
         done = index
-    _refuse_a_race_too_big(request, builder.evaluate(request.start, builder.last_day))
+    if request.race_day is not None:  # the race week as the panel shows it, and the range
+        race_week = starts[-1]
+        _refuse_a_race_too_big(
+            request,
+            [
+                *builder.evaluate(request.start, builder.last_day),
+                *builder.evaluate(race_week, race_week + timedelta(days=6)),
+            ],
+        )
     return GeneratedPlan(request, tuple(builder.plan), tuple(builder.weeks))
 
 
@@ -118,7 +126,7 @@ def _refuse_a_race_too_big(request: PlanRequest, warnings: list[Finding]) -> Non
     race_day = request.race_day
     if race_day is None:
         return
-    if any(f.rule_id in _RACE_LOAD_RULES and race_day in f.days for f in warnings):
+    if any(f.rule_id in _RACE_LOAD_RULES and f.days[-1] >= race_day for f in warnings):
         raise ValidationError(
             "race_day",
             f"A {request.goal.label.lower()} on {format_day(race_day, year=True)} is too "

@@ -91,9 +91,12 @@ class PlanRequest:
 
     def validate(self) -> None:
         """Raise :class:`ValidationError` (field, plain words) for an impossible request."""
+        from planner.core.generator.layout import plan_layout  # the layout reads requests
+
         self._validate_dates()
         self._validate_days()
         self._validate_numbers()
+        plan_layout(self)  # the days can hold the sessions
 
     def _validate_dates(self) -> None:
         if not FIRST_PLAN_DAY <= self.start <= LAST_PLAN_DAY:
