@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from planner.core.activity import Activity, Track
+from planner.core.model import Kind
 from planner.core.settings import KM_PER_MILE, Units
 from planner.interchange.activities import read_activities
 from planner.ui.activity import ActivityDialog, ActivityView, open_activity
@@ -241,6 +242,28 @@ def test_a_strength_session_shows_its_summary_only(
     assert "Distance" not in figures and "Average pace" not in figures
     assert opened[0].windowTitle().startswith("Strength training")
     assert view.series() == {"pace": [], "heart_rate": [], "elevation": []}
+
+
+def test_a_gym_sessions_barometer_drift_and_arm_swings_are_not_shown(
+    strength: Activity, parent: QWidget, opened: list[ActivityDialog]
+) -> None:
+    """A watch in the gym records a little "ascent" and a "cadence": neither means a thing."""
+    gym = replace(strength, ascent_m=12.0, avg_cadence=41.0)
+    figures = _open(gym, parent, opened).summary.texts()
+    assert "Ascent" not in figures and "Average cadence" not in figures
+    assert figures["Elapsed time"] == "30:00"
+
+
+@pytest.mark.parametrize(
+    ("sport", "cadence"),
+    [("walking", "112 spm"), ("cycling", "56 rpm"), ("rowing", "56 strokes/min")],
+)
+def test_cross_training_cadence_in_the_sports_own_count(
+    fit_run: Activity, parent: QWidget, opened: list[ActivityDialog], sport: str, cadence: str
+) -> None:
+    """Walks count steps (the file counts strides, 56 of them), rides turns, rowing strokes."""
+    other = replace(fit_run, kind=Kind.CROSS, sport=sport, avg_cadence=56.0)
+    assert _open(other, parent, opened).summary.texts()["Average cadence"] == cadence
 
 
 def test_light_and_dark_palettes_paint_the_plots_like_the_charts(

@@ -100,22 +100,38 @@ def summary_items(activity: Activity, units: Units) -> list[tuple[str, str]]:
     if km is not None:
         pace = pace_of(moving if moving else activity.elapsed_s, km, units)
         items.append(("Average pace", f"{pace} {units.pace_label}" if pace != NONE else NONE))
-    if activity.ascent_m is not None:
+    if activity.ascent_m is not None and km is not None:  # a gym's barometer drifts
         items.append(("Ascent", f"{activity.ascent_m:.0f} m"))
     if activity.avg_hr is not None:
         items.append(("Average heart rate", f"{beats(activity.avg_hr)} bpm"))
     if activity.max_hr is not None:
         items.append(("Max heart rate", f"{beats(activity.max_hr)} bpm"))
-    if activity.avg_cadence is not None:
-        items.append(("Average cadence", cadence_text(activity)))
+    cadence = cadence_text(activity)
+    if cadence:
+        items.append(("Average cadence", cadence))
     return items
 
 
+#: Sports on foot, whose files count strides a minute where people count steps.
+_ON_FOOT = frozenset({"walking", "walk", "hiking", "hike"})
+#: Sports whose cadence is strokes a minute.
+_STROKES = frozenset({"rowing", "swimming", "lap_swimming", "open_water", "paddling", "kayaking"})
+
+
 def cadence_text(activity: Activity) -> str:
-    """Cadence as a runner counts it: steps a minute (files count strides for runs)."""
-    cadence = activity.avg_cadence or 0.0
-    if activity.kind is Kind.RUN:
+    """Cadence as the sport counts it; "" where a cadence means nothing (strength, HIIT).
+
+    Runs and walks: steps a minute (the files count strides); rowing and swimming: strokes;
+    anything else that turns a crank: revolutions.
+    """
+    cadence = activity.avg_cadence
+    if cadence is None or activity.kind in (Kind.STRENGTH, Kind.HIIT):
+        return ""
+    sport = activity.sport.strip().lower().replace(" ", "_")
+    if activity.kind is Kind.RUN or sport in _ON_FOOT:
         return f"{cadence * 2:.0f} spm"
+    if sport in _STROKES:
+        return f"{cadence:.0f} strokes/min"
     return f"{cadence:.0f} rpm"
 
 
