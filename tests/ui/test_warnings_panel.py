@@ -28,7 +28,8 @@ from planner.ui.view_state import DropIntent, ViewState
 from planner.ui.warnings_model import WarningsModel
 from planner.ui.warnings_panel import EMPTY_TITLE, WarningsPanel
 from planner.ui.week.view import WeekView
-from tests.fakes import MemoryRepository, write_workouts
+from tests.fakes import write_workouts
+from tests.helpers.counting import CountingRepository
 from tests.helpers.shown_text import MARKUP_TITLE, label_text
 
 #: Wednesday 18 November 2026; its week runs Monday 16 to Sunday 22.
@@ -62,26 +63,6 @@ def hiit_week() -> list[Workout]:
         Workout(None, FRI, Kind.HIIT, "Sprints", 0, 20, None, 8),
         run(SAT, "Easy run", 30, 3),
     ]
-
-
-class CountingRepository(MemoryRepository):
-    """A memory plan that counts its reads: a drag must not read the plan."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.reads = 0
-
-    def workouts_between(self, start: date, end: date) -> list[Workout]:
-        self.reads += 1
-        return super().workouts_between(start, end)
-
-    def get_workout(self, workout_id: int) -> Workout | None:
-        self.reads += 1
-        return super().get_workout(workout_id)
-
-    def weights_between(self, start: date, end: date) -> list[WeightEntry]:
-        self.reads += 1
-        return super().weights_between(start, end)
 
 
 class Window:

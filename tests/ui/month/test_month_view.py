@@ -18,7 +18,7 @@ from planner.ui.month.layout import MonthLayout
 from planner.ui.month.view import MonthView
 from planner.ui.style import kind_color
 from planner.ui.view_state import ViewState, fixed_clock
-from tests.fakes import MemoryRepository
+from tests.helpers.counting import CountingRepository
 from tests.helpers.dates import TODAY
 
 NOVEMBER = date(2026, 11, 1)
@@ -123,18 +123,6 @@ def test_a_full_day_shows_what_fits_and_counts_the_rest() -> None:
 
 
 # -- reads ----------------------------------------------------------------------------------------
-class CountingRepository(MemoryRepository):
-    """A memory plan that counts its reads of workouts."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.reads = 0
-
-    def workouts_between(self, start: date, end: date) -> list[Workout]:
-        self.reads += 1
-        return super().workouts_between(start, end)
-
-
 def test_painting_reads_nothing_and_a_change_reads_once(qtbot: Any) -> None:
     repo = CountingRepository(
         [Workout(None, TODAY, Kind.RUN, "Easy run", 0, 30, 5.0, 3, status=Status.PLANNED)]
