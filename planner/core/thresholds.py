@@ -228,7 +228,7 @@ GEN_PEAK_LONG_KM: Final[Mapping[str, float]] = MappingProxyType(
 #: The long run's largest share of the week, by runs a week: about a third (LONG_SHARE's
 #: 35 %; Daniels 25 %, Pfitzinger 30 to 35 %); with 3 runs a week more (LONG_SHARE does not
 #: judge weeks of fewer than 4 runs, and Higdon's novice plans run about half in it).
-GEN_LONG_SHARE: Final[Mapping[int, float]] = MappingProxyType({3: 0.45, 4: 0.33, 5: 0.30, 6: 0.28})
+GEN_LONG_SHARE: Final[Mapping[int, float]] = MappingProxyType({3: 0.45, 4: 0.33, 5: 0.33, 6: 0.33})
 #: The long run grows at most this much over the longest run of the 30 days before it
 #: (RUN_SPIKE: more than 10 % is a warning; Frandsen et al. 2025).
 GEN_LONG_GROWTH: Final = 1.10
@@ -243,12 +243,12 @@ GEN_MAX_HARD: Final = 2
 
 #: Taper length in weeks, the race week included (issue 17: marathon 3, half 2, 5/10 km 1 to 2).
 GEN_TAPER_WEEKS: Final[Mapping[str, int]] = MappingProxyType(
-    {"general": 0, "5k": 1, "10k": 2, "half": 2, "marathon": 3}
+    {"general": 0, "5k": 2, "10k": 2, "half": 2, "marathon": 3}
 )
 #: Each taper week's run distance (the race left out) as a share of the last full week: a
 #: progressive taper averaging a 40 to 60 % cut (Bosquet et al. 2007; Mujika 2003).
 GEN_TAPER_SHARES: Final[Mapping[int, tuple[float, ...]]] = MappingProxyType(
-    {1: (0.55,), 2: (0.65, 0.50), 3: (0.70, 0.60, 0.50)}
+    {2: (0.65, 0.50), 3: (0.70, 0.60, 0.50)}
 )
 #: The race: distance (km) and planned effort (CR-10) by goal (race efforts: Foster 2001's
 #: session RPE of races, 8 to 9; the longer the race, the more it is paced).

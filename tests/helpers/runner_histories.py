@@ -7,6 +7,7 @@ as Replace Planned leaves them out.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from functools import cache
 
@@ -25,6 +26,20 @@ def demo_history(years: int = 2) -> tuple[Workout, ...]:
     """The demo runner's workouts before :data:`PLAN_START` (``years`` years of them)."""
     demo = generate_history(years=years, today=TODAY)
     return tuple(w for w in demo.workouts if w.day < PLAN_START)
+
+
+#: The comeback's runs: days before the plan, km.
+_COMEBACK = (
+    (20, 4.0),
+    (18, 4.5),
+    (16, 5.0),
+    (13, 4.5),
+    (11, 5.0),
+    (9, 5.5),
+    (6, 5.0),
+    (4, 5.5),
+    (2, 6.0),
+)
 
 
 @cache
@@ -49,15 +64,14 @@ def back_from_a_month_off() -> tuple[Workout, ...]:
             rpe=3,
             status=Status.DONE,
         )
-        for days_before, km in ((20, 4.0), (18, 4.5), (16, 5.0), (13, 4.5), (11, 5.0))
-        + ((9, 5.5), (6, 5.0), (4, 5.5), (2, 6.0))
+        for days_before, km in _COMEBACK
     ]
     return (*before, *back)
 
 
 #: Every history the promise is tested on, by name.
-HISTORIES = {
-    "empty": lambda: (),
+HISTORIES: dict[str, Callable[[], tuple[Workout, ...]]] = {
+    "empty": tuple,
     "demo": demo_history,
     "month off": back_from_a_month_off,
 }

@@ -223,6 +223,8 @@ class _Builder:
         if len(self.weeks) < t.GEN_RECENT_WEEKS:
             recent.append(self.request.current_week_km)
         target = min(self.peak_week, max(recent) * t.GEN_WEEK_GROWTH)
+        # a runner starting from (almost) nothing begins with the shortest runs
+        target = max(target, self.request.runs_per_week * t.GEN_MIN_RUN_KM)
         if last >= t.WEEK_RAMP_MIN_LAST_KM:
             target = min(target, last * t.GEN_REBOUND_MAX)
         return target
