@@ -32,6 +32,7 @@ from planner.core.model import (
     WeightEntry,
     Workout,
 )
+from planner.core.plan_apply import plan_training_plan
 from planner.core.plan_writes import PlannedWrite
 from planner.core.ports import Batch, PlanRepository, StaleDataError
 from planner.core.settings import Settings, WeightUnits
@@ -223,6 +224,22 @@ class PlanService:
         for workout in self.workouts(min(w.day for w in incoming), max(w.day for w in incoming)):
             existing[workout.day].append(workout)
         return self._write(edits.plan_import(lambda day: existing.get(day, ()), incoming))
+
+    def add_training_plan(
+        self, workouts: Sequence[Workout], *, replace_planned: bool, span: tuple[date, date]
+    ) -> ChangeSet:
+        """Add a generated plan as one write; ``span`` (first, last day) covers its days."""
+        existing: dict[date, list[Workout]] = defaultdict(list)
+        for workout in self.workouts(*span):
+            existing[workout.day].append(workout)
+        return self._write(
+            plan_training_plan(
+                lambda day: existing.get(day, ()),
+                workouts,
+                replace_planned=replace_planned,
+                span=span,
+            )
+        )
 
     # -- weigh-ins -------------------------------------------------------------------------
     def save_weight(self, entry: WeightEntry, *, replace: bool = False) -> ChangeSet:
