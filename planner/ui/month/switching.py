@@ -1,7 +1,8 @@
 """View ▸ Week and View ▸ Month: which calendar fills the window, and how navigation follows.
 
 The window's centre is a stack of the week view and the month view, one shown at a time.
-The month view is built when first asked for (start-up builds and paints only the week).
+The month view is built, and its modules loaded, when first asked for (start-up builds and
+paints only the week).
 While the month is shown, Previous and Next step a month, This Week shows today's month
 and Go to Date the date's; "+N more", Enter or a double click on a day open that day in
 the week. The choice is kept with the window's state and comes back at the next start,
@@ -19,10 +20,10 @@ from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from planner.ui.actions import ActionSpec
 from planner.ui.first_paint import after_first_paint
-from planner.ui.month.view import MonthView
 
 if TYPE_CHECKING:
     from planner.ui.main_window import MainWindow
+    from planner.ui.month.view import MonthView
 
 #: Where the window remembers which calendar it showed.
 CALENDAR_KEY = "main_window/calendar"
@@ -88,6 +89,8 @@ class CalendarSwitch(QObject):
     def month_view(self) -> MonthView:
         """The month view (built when first asked for)."""
         if self._month is None:
+            from planner.ui.month.view import MonthView  # loaded when first shown
+
             window = self._window
             view = MonthView(
                 window.controller, window.state, self.stack, marks=window.warnings.marks
@@ -95,6 +98,10 @@ class CalendarSwitch(QObject):
             window.warnings.preview_changed.connect(view.update)
             view.day_opened.connect(self.open_day)
             view.edit_requested.connect(window.selection_actions.edit_workout)
+            # The selection's keys (Delete, F2, Ctrl+C/X/V/D, Alt+Left/Right…) work in the
+            # month as in the week: the week's own actions, for whichever has the keyboard.
+            table = window.actions_table
+            view.addActions([table[name] for name in table if table.spec(name).local])
             self.stack.addWidget(view)
             self._month = view
         return self._month

@@ -126,12 +126,13 @@ class MonthView(QWidget):
         self._warnings_timer.setSingleShot(True)
         self._warnings_timer.timeout.connect(self._evaluate_warnings)
         self._dnd: MonthDragDrop | None = None
+        if controller is not None:
+            controller.plan_changed.connect(self._on_plan_changed)
         if controller is not None and state is not None:
             if not self.read_only:
                 self._dnd = MonthDragDrop(
                     self, controller, state, lambda: self.grid, lambda: self._workouts
                 )
-            controller.plan_changed.connect(self._on_plan_changed)
             state.selection_changed.connect(self._on_selection_changed)
             state.highlight_changed.connect(self.update)
             state.today_changed.connect(self._on_today_changed)

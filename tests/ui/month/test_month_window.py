@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,8 @@ import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
 
 from planner.core.model import Kind, Severity, Status, Workout
+from planner.core.settings import Units
+from planner.core.weeks import SUNDAY
 from planner.ui.main_window import MainWindow
 from planner.ui.mime import encode_template, encode_workouts
 from planner.ui.month.view import MonthView
@@ -258,3 +261,32 @@ def test_drafts_show_in_the_month_but_are_not_in_the_plan(
     assert all(w.title != "Draft tempo" for w in month.workouts)
     month.set_draft(None)
     assert month.shown_titles(date(2026, 11, 24)) == []
+
+
+def test_a_clicked_chip_is_selected_and_the_weeks_keys_work_on_it(
+    qtbot: Any, window: MainWindow, db_path: Path
+) -> None:
+    month = to_month(qtbot, window)
+    long_run = next(w for w in month.workouts if w.title == "Long run")
+    assert long_run.id is not None
+    qtbot.mouseClick(month, Qt.MouseButton.LeftButton, pos=month.block_rect(long_run.id).center())
+    assert window.state.selected_workout_id == long_run.id and month.hasFocus()
+    press(qtbot, Qt.Key.Key_Delete)
+    assert (SUN, "Long run") not in plan(db_path)
+    assert month.shown_titles(SUN) == []
+    press(qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert (SUN, "Long run") in plan(db_path)
+    assert month.shown_titles(SUN) == ["Long run"]
+
+
+def test_the_month_follows_the_first_weekday_and_the_units(qtbot: Any, window: MainWindow) -> None:
+    month = to_month(qtbot, window)
+    settings = window.controller.settings
+    window.controller.change_settings(
+        dataclasses.replace(settings, first_weekday=SUNDAY, units=Units.MI)
+    )
+    assert month.first_day == date(2026, 11, 1)  # a Sunday: the grid starts on it
+    # 16 to 22 November is no longer a row: 15 to 21 is, with Tuesday's 8 km and 7 km.
+    assert month.week_sums()[2].distance == "9.3 mi"
+    window.undo_action.trigger()
+    assert month.first_day == FIRST_MONDAY
