@@ -85,7 +85,11 @@ def test_a_watch_folder_links_the_planned_run_and_adds_the_ride(
     assert (easy.title, easy.status, easy.actual_rpe) == ("Easy run", Status.DONE, 4.0)
     assert easy.actual_distance_km == pytest.approx(10.8, abs=0.05)
     assert easy.actual_duration_min == pytest.approx(60, abs=1.5)  # moving time
-    assert (ride.kind, ride.status, ride.title) == (Kind.CROSS, Status.DONE, "Ride, 9.6 km")
+    assert (ride.kind, ride.status, ride.title) == (
+        Kind.CROSS,
+        Status.DONE,
+        "Afternoon ride",
+    )  # 16:00, UTC+1
 
 
 def test_the_second_time_and_the_gpx_of_the_same_run_add_nothing(

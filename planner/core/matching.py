@@ -21,7 +21,7 @@ import dataclasses
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, timedelta
 from typing import Any, Self
 
 from planner.core.activity import Activity
@@ -164,18 +164,36 @@ def _word(text: str | None) -> str:
     return "_".join("".join(c if c.isalnum() else " " for c in (text or "").lower()).split())
 
 
-def title_for(activity: Activity) -> str:
-    """A workout title from the file, as runners say it: ``Trail run, 12.4 km``."""
+def sport_words(activity: Activity) -> str:
+    """The activity's sport as runners say it: ``Trail run``, ``Ride``, ``Strength training``."""
     sport, sub = _word(activity.sport), _word(activity.sub_sport)
     said = _SAID.get(sub) if sub and sub != "generic" else None
     if said is None or (activity.kind is Kind.RUN and "run" not in said.lower()):
         said = _SAID.get(sport) or activity.title
     if activity.kind is Kind.HIIT and sport not in _SAID:
         said = "HIIT"
-    km = _km(activity)
-    if km is not None and activity.kind in (Kind.RUN, Kind.CROSS):
-        return f"{said}, {km:.1f} km"
     return said
+
+
+#: The parts of a day by the hour they start, as Strava and Garmin name activities.
+_PARTS_OF_DAY = ((4, "Morning"), (12, "Afternoon"), (17, "Evening"), (21, "Night"))
+
+
+def title_for(activity: Activity) -> str:
+    """A workout title from the file, as the watch's app names it: ``Morning trail run``.
+
+    The part of the day is the runner's (the file's own offset, else the computer's zone);
+    the distance is not in it: the block and the report show it in the runner's units.
+    """
+    if activity.utc_offset_s is not None:
+        hour = (activity.start.astimezone(UTC) + timedelta(seconds=activity.utc_offset_s)).hour
+    else:
+        hour = activity.start.astimezone().hour
+    part = next((name for start, name in reversed(_PARTS_OF_DAY) if hour >= start), "Night")
+    words = sport_words(activity)
+    if not words[1:2].isupper():  # "HIIT" stays as it is
+        words = words[:1].lower() + words[1:]
+    return f"{part} {words}"
 
 
 def new_workout(activity: Activity, position: int = 0) -> Workout:
@@ -293,5 +311,6 @@ __all__ = [
     "linked_workout",
     "match",
     "new_workout",
+    "sport_words",
     "title_for",
 ]

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from planner.core.activity import Activity
 from planner.core.activity_import import ActivityImport
-from planner.core.matching import StoredActivity, title_for
+from planner.core.matching import StoredActivity, sport_words
 from planner.core.model import ChangeSet
 from planner.ui.failures import reports_read_failures
 
@@ -25,11 +25,6 @@ if TYPE_CHECKING:
     from planner.core.service import PlanService
 
 _T = TypeVar("_T")
-
-
-def said(activity: Activity) -> str:
-    """The activity's sport as runners say it (``Trail run``, ``Ride``): its title, no km."""
-    return title_for(activity).partition(",")[0]
 
 
 def count_words(count: int) -> str:
@@ -109,7 +104,7 @@ class ActivityIntents:
         if stored is None or workout is None:
             self._gone("activity" if stored is None else "workout")
             return False
-        text = f"Link {said(stored.activity)} to {workout.title}"
+        text = f"Link {sport_words(stored.activity)} to {workout.title}"
         return self._run(text, lambda: self._service.link(activity_id, workout_id)) is not None
 
     @reports_read_failures(False)
@@ -124,7 +119,7 @@ class ActivityIntents:
             return False
         linked = self._service.workout(stored.workout_id) if stored.workout_id else None
         where = f" from {linked.title}" if linked is not None else ""
-        text = f"Unlink {said(stored.activity)}{where}"
+        text = f"Unlink {sport_words(stored.activity)}{where}"
         return self._run(text, lambda: self._service.unlink(activity_id)) is not None
 
     def _gone(self, what: str) -> None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, date, datetime, timedelta
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -45,6 +47,7 @@ def run(
         source="run.fit",
         moving_s=minutes * 60,
         distance_km=km,
+        utc_offset_s=0,  # the file says UTC: titles name its part of the day, not the host's
     )
 
 
@@ -100,13 +103,35 @@ def test_a_new_workout_is_done_and_titled_from_the_file() -> None:
     assert (workout.status, workout.kind, workout.title) == (
         Status.DONE,
         Kind.RUN,
-        "Trail run, 12.4 km",
+        "Morning trail run",
     )
     assert workout.actual_distance_km == 12.43
     ride = run(sport="cycling", kind=Kind.CROSS, km=40.0)
-    assert title_for(ride) == "Ride, 40.0 km"
+    assert title_for(ride) == "Morning ride"
     gym = run(sport="strength_training", kind=Kind.STRENGTH, km=None)
-    assert title_for(gym) == "Strength training"
+    assert title_for(gym) == "Morning strength training"
+    hiit = run(sport="hiit", kind=Kind.HIIT, km=None)
+    assert title_for(hiit) == "Morning HIIT"
+
+
+@pytest.mark.parametrize(
+    ("local_hour", "part"),
+    [
+        (3, "Night"),
+        (4, "Morning"),
+        (11, "Morning"),
+        (12, "Afternoon"),
+        (17, "Evening"),
+        (20, "Evening"),
+        (21, "Night"),
+        (23, "Night"),
+    ],
+)
+def test_the_title_names_the_runners_part_of_the_day(local_hour: int, part: str) -> None:
+    """The file's own offset decides: 05:30 UTC is 07:30 in a UTC+2 file (a morning run)."""
+    start = datetime(2026, 11, 17, local_hour, 30, tzinfo=UTC) - timedelta(hours=2)
+    recorded = dataclasses.replace(run(sport="running"), start=start, utc_offset_s=7200)
+    assert title_for(recorded) == f"{part} run"
 
 
 def test_link_candidates_are_within_14_days_same_kind_nearest_then_closest_duration() -> None:

@@ -24,7 +24,7 @@ def test_an_import_is_one_undo_step_named_by_what_was_added(
     result = controller.import_activities([run, ride])
     assert result is not None
     assert [w.title for _, w in result.linked] == ["Easy run"]
-    assert [w.title for _, w in result.new] == ["Ride, 11.5 km"]
+    assert [w.title for _, w in result.new] == ["Evening ride"]  # 18:00 at the file's UTC+1
     assert controller.undo_stack.count() == 1
     assert controller.undo_stack.undoText() == "Import 2 activities"
     easy = next(w for w in repo.all_workouts() if w.day == THURSDAY and w.title == "Easy run")
@@ -46,7 +46,7 @@ def test_link_and_unlink_are_one_step_each_and_undo_exactly(
     made = stored.workout_id
     assert made is not None
     assert controller.unlink(stored.id or 0)
-    assert controller.undo_stack.undoText() == "Unlink Ride from Ride, 11.5 km"
+    assert controller.undo_stack.undoText() == "Unlink Ride from Morning ride"
     assert controller.service.workout(made) is None  # the import's own workout goes
     easy = by_title(repo, "Long run")
     after_unlink = repo.snapshot()

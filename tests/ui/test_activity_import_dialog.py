@@ -53,7 +53,7 @@ def watch_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
         sub_sport=SubSport.ROAD,
         seconds=1200,
         speed_m_s=8.0,
-        start=fit_files.RUN_START.replace(hour=15),
+        start=fit_files.RUN_START.replace(hour=17),  # 18:00 at the file's UTC+1
     )
     return {
         "morning-run.fit": run,
@@ -130,7 +130,7 @@ def test_the_menu_imports_a_watch_mix_reports_each_file_and_undo_takes_it_all_ba
     rows = report.shown_rows()
     assert rows["Linked to the plan (1)"] == [("morning-run.fit", "Run on Tue 17 Nov → Easy run")]
     assert rows["New workouts (1)"] == [
-        ("evening-ride.fit", "Ride, 9.6 km on Tue 17 Nov (cross-training)")
+        ("evening-ride.fit", "Evening ride, 9.6 km on Tue 17 Nov (cross-training)")
     ]
     assert rows["Duplicates, not imported again (1)"] == [
         ("morning-run.gpx", "the same as morning-run.fit")
@@ -152,7 +152,7 @@ def test_the_menu_imports_a_watch_mix_reports_each_file_and_undo_takes_it_all_ba
     assert easy.status is Status.DONE
     assert easy.actual_duration_min == 59.0  # the file's moving time
     assert easy.actual_distance_km == 10.8
-    ride = shown["Ride, 9.6 km"]
+    ride = shown["Evening ride"]
     assert (ride.kind, ride.status, ride.day) == (Kind.CROSS, Status.DONE, RUN_DAY)
     assert window.controller.activity_links(RUN_DAY, RUN_DAY).keys() == {easy.id, ride.id}
 

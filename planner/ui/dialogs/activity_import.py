@@ -210,7 +210,7 @@ class ActivityImporter(QObject):
         added = sorted(w.day for _, w in (*result.linked, *result.new))
         if added:
             self._state.select_day(added[0])
-        report = ImportReport(read, result, self._base)
+        report = ImportReport(read, result, self._base, self._controller.settings.units)
         self.message.emit(report.summary())
         dialog = self.report = ActivityImportReport(report, self._window)
         open_dialog(dialog, on_finished=self._report_closed)

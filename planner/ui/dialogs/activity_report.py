@@ -26,10 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from planner.core.activity_import import ActivityImport
-from planner.core.formatting import format_day
+from planner.core.formatting import format_day, format_distance
+from planner.core.matching import sport_words
 from planner.core.model import Workout
+from planner.core.settings import Units
 from planner.interchange.activities import ReadReport
-from planner.ui.activity_intents import count_words, said
+from planner.ui.activity_intents import count_words
 
 
 def _plural(count: int, word: str) -> str:
@@ -40,6 +42,12 @@ def _kind(workout: Workout) -> str:
     """`` (cross-training)`` when the title does not say the workout's kind already."""
     kind = workout.kind.label.lower()
     return "" if kind in workout.title.lower() else f" ({kind})"
+
+
+def _made(workout: Workout, units: Units) -> str:
+    """``Evening ride, 9.6 km``: a new workout's title and its distance, if it has one."""
+    km = workout.distance_km
+    return f"{workout.title}, {format_distance(km, units)}" if km else workout.title
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +61,7 @@ class ImportReport:
     read: ReadReport
     result: ActivityImport
     base: str = ""
+    units: Units = Units.KM
 
     def name(self, source: str) -> str:
         """How the list names a file: from :attr:`base` when it is inside it."""
@@ -86,11 +95,11 @@ class ImportReport:
         """The list's groups: a title, and (file, what happened) rows."""
         result, name = self.result, self.name
         linked = [
-            (name(a.source), f"{said(a)} on {format_day(a.local_day)} → {w.title}")
+            (name(a.source), f"{sport_words(a)} on {format_day(a.local_day)} → {w.title}")
             for a, w in result.linked
         ]
         new = [
-            (name(a.source), f"{w.title} on {format_day(a.local_day)}{_kind(w)}")
+            (name(a.source), f"{_made(w, self.units)} on {format_day(a.local_day)}{_kind(w)}")
             for a, w in result.new
         ]
         refused = [(name(r.file), r.reason) for r in self.read.refused]

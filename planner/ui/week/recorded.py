@@ -14,10 +14,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from planner.core.formatting import SEPARATOR, escape_html, format_distance, format_duration
-from planner.core.matching import StoredActivity
+from planner.core.matching import StoredActivity, sport_words
 from planner.core.model import ChangeSet, Workout
 from planner.core.settings import Units
-from planner.ui.activity_intents import said
 from planner.ui.week.block import BlockText, block_text
 
 #: How the tooltip says where to see the whole recording.
@@ -53,7 +52,7 @@ class Recorded:
         return cls(
             stored.id,
             stored.workout_id,
-            said(activity),
+            sport_words(activity),
             seconds / 60.0,
             activity.distance_km,
             stored.estimated_rpe,
