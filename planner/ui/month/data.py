@@ -28,15 +28,20 @@ def by_day(workouts: Iterable[Workout]) -> dict[date, list[Workout]]:
     return dict(days)
 
 
-def week_sums(week: Week, workouts: Sequence[Workout], units: Units) -> WeekSums:
-    """What a row's totals cell says: run distance planned and done, and training time."""
+def week_sums(week: Week, workouts: Sequence[Workout], units: Units, today: date) -> WeekSums:
+    """What a row's totals cell says: run distance planned and done, and training time.
+
+    A week still to come has nothing done yet, so it does not say so.
+    """
     progress = week_progress(workouts, week)
     in_week = [w for w in workouts if w.day in week]
     minutes = week_totals(in_week).training_min
     if progress.total_km <= 0 and minutes <= 0:
         return WeekSums()
     distance = format_distance(progress.total_km, units) if progress.total_km > 0 else ""
+    begun = week.start <= today or progress.done_km > 0
     done = f"{format_distance(progress.done_km, units, unit=False)} done" if distance else ""
+    done = done if begun else ""
     time = format_hours(minutes) if minutes > 0 else ""
     fraction = min(progress.done_km / progress.total_km, 1.0) if progress.total_km > 0 else 0.0
     said = [f"Week {week.label().rsplit('W', 1)[1]}"]
@@ -48,11 +53,11 @@ def week_sums(week: Week, workouts: Sequence[Workout], units: Units) -> WeekSums
 
 
 def grid_sums(
-    weeks: Sequence[Week], days: Mapping[date, Sequence[Workout]], units: Units
+    weeks: Sequence[Week], days: Mapping[date, Sequence[Workout]], units: Units, today: date
 ) -> tuple[WeekSums, ...]:
     """The totals of each of the grid's weeks, from its days' workouts (drafts included)."""
     sums = []
     for week in weeks:
         workouts = [w for day in week.days for w in days.get(day, ())]
-        sums.append(week_sums(week, workouts, units))
+        sums.append(week_sums(week, workouts, units, today))
     return tuple(sums)

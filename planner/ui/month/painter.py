@@ -48,7 +48,7 @@ class WeekSums:
 
     Attributes:
         distance: the week's run distance (``41.2 km``), "" when it has no runs.
-        done: how much of it is done (``18.4 done``).
+        done: how much of it is done (``18.4 done``); "" for a week still to come.
         time: the week's training time (``5 h 20``).
         fraction: done over planned distance (0 to 1), for the little bar.
         tooltip: the three in a sentence.
@@ -275,7 +275,7 @@ class _MonthPainter:
             p.drawRoundedRect(
                 QRectF(chip_rect).adjusted(-1, -1, 1, 1), CHIP_RADIUS + 1, CHIP_RADIUS + 1
             )
-        elif scene.selected_day is not None and selected is None:
+        elif scene.selected_day is not None and selected is None and scene.focused:
             rect = self.layout.day_rect(scene.selected_day)
             if not rect.isEmpty():
                 p.setPen(QPen(self.highlight, width))
@@ -409,6 +409,7 @@ class _MonthPainter:
             p.setPen(self.text)
             p.drawText(QRect(inner.left(), y, inner.width(), line + 2), left, sums.distance)
             y += line + 4
+        if sums.done:  # a week begun: how much of its running is done, as a bar and words
             bar = QRectF(inner.left(), y, min(inner.width(), 86), 4)
             p.setPen(Qt.PenStyle.NoPen)
             run = kind_color(Kind.RUN, dark=self.dark)

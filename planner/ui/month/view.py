@@ -310,7 +310,7 @@ class MonthView(QWidget):
             for week in weeks
             for day in week.days
         }
-        self._sums = grid_sums(weeks, days, self.units)
+        self._sums = grid_sums(weeks, days, self.units, self.today)
 
     @Slot()
     def _evaluate_warnings(self) -> None:
@@ -347,6 +347,7 @@ class MonthView(QWidget):
 
     @Slot(object)
     def _on_today_changed(self, _today: date) -> None:
+        self._refresh_sums()
         self._relayout()
 
     # -- geometry and painting -------------------------------------------------------------

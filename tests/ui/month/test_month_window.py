@@ -110,6 +110,7 @@ def test_chips_show_each_days_workouts_and_the_weeks_add_up(qtbot: Any, window: 
     assert (this_week.distance, this_week.done) == ("31 km", "8 done")
     assert this_week.time == "3 h 15"  # 45 + 10 + 40 + 100 minutes
     assert sums[0].distance == ""  # nothing in the first week
+    assert (sums[5].distance, sums[5].done) == ("5 km", "")  # a week to come: nothing done yet
 
 
 def test_a_full_day_says_how_many_more_and_opens_in_the_week(
