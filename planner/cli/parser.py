@@ -15,6 +15,7 @@ from typing import NamedTuple, NoReturn
 
 from planner import __version__
 from planner.cli.common import EXIT_USAGE, PROG
+from planner.core.weeks import DAY_NAMES
 
 MAX_DEMO_YEARS = 50
 #: The module of :mod:`planner.cli` that runs ``legwork`` without a command.
@@ -56,6 +57,25 @@ def _int_arg(text: str) -> int:
         return int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+
+
+def _weekday_arg(text: str) -> int:
+    value = text.strip().lower()
+    for index, name in enumerate(DAY_NAMES):
+        if value in (name.lower(), name.lower()[:3]):
+            return index
+    raise argparse.ArgumentTypeError(f"{text!r} is not a weekday: use mon … sun or monday …")
+
+
+def _weekdays_arg(text: str) -> frozenset[int]:
+    return frozenset(_weekday_arg(part) for part in text.split(",") if part.strip())
+
+
+def _km_arg(text: str) -> float:
+    try:
+        return float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a distance in km") from None
 
 
 # -- shared arguments ---------------------------------------------------------------------------
@@ -209,6 +229,64 @@ def _warnings_arguments(warnings: argparse.ArgumentParser) -> None:
     _add_today(warnings, help_text=_THIS_WEEK_HELP)
 
 
+def _plan_arguments(plan: argparse.ArgumentParser) -> None:
+    plan.add_argument(
+        "--goal",
+        choices=("general", "5k", "10k", "half", "marathon"),
+        required=True,
+        help="general fitness or the race the plan leads to",
+    )
+    plan.add_argument("--race-date", type=_date_arg, metavar="DATE", help="the race's day")
+    plan.add_argument("--weeks", type=_int_arg, metavar="N", help="weeks of general fitness")
+    plan.add_argument("--runs", type=_int_arg, default=4, metavar="N", help="runs a week, 3 to 6")
+    plan.add_argument(
+        "--days",
+        type=_weekdays_arg,
+        default=frozenset(range(7)),
+        metavar="mon,wed,...",
+        help="the days you can train (default: every day)",
+    )
+    plan.add_argument(
+        "--long-run-day",
+        type=_weekday_arg,
+        metavar="DAY",
+        help="the long run's day (default: Sunday, or the last of --days)",
+    )
+    plan.add_argument(
+        "--strength", type=_int_arg, default=2, metavar="N", help="strength sessions a week"
+    )
+    plan.add_argument("--hiit", type=_int_arg, default=0, metavar="N", help="HIIT a week, 0 to 2")
+    plan.add_argument(
+        "--start", type=_date_arg, metavar="DATE", help="the first day (default: next week's)"
+    )
+    plan.add_argument(
+        "--current-km",
+        type=_km_arg,
+        metavar="KM",
+        help="your weekly distance now (default: from the last four weeks)",
+    )
+    plan.add_argument(
+        "--longest-km",
+        type=_km_arg,
+        metavar="KM",
+        help="your longest recent run (default: from the last four weeks)",
+    )
+    where = plan.add_mutually_exclusive_group()
+    where.add_argument(
+        "--replace",
+        action="store_true",
+        help="delete the workouts still planned in the plan's range (done ones stay)",
+    )
+    where.add_argument(
+        "--keep", action="store_true", help="keep the workouts planned in the range as well"
+    )
+    plan.add_argument("--dry-run", action="store_true", help="print the plan; write nothing")
+    plan.add_argument(
+        "--format", choices=("text", "json"), default="text", help="how to print (default text)"
+    )
+    _add_today(plan, help_text='what "next week" means (default: today)')
+
+
 class _Command(NamedTuple):
     """A subcommand: who runs it, how ``--help`` tells of it, and what it takes."""
 
@@ -266,6 +344,16 @@ _COMMANDS: dict[str, _Command] = {
         "skipped as duplicates; a file that is not an activity is refused with the reason while "
         "the others import. All of it is one transaction.",
         _import_activities_arguments,
+    ),
+    "plan": _Command(
+        "plan",
+        "generate a training plan that passes the warning rules",
+        "Generate a training plan for general fitness or a race (5 km to marathon) from "
+        "your weekly distance and longest run (by default from the last four weeks), and add "
+        "it as one write. Every plan is checked by the warning rules: it raises no warning "
+        "for your history. Where the plan's range already holds planned workouts, say what "
+        "to do with --replace or --keep; --dry-run prints the plan and writes nothing.",
+        _plan_arguments,
     ),
     "check": _Command(
         "check",

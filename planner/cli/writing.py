@@ -24,8 +24,10 @@ def only_writer(args: argparse.Namespace) -> Iterator[None]:
         PlanInUseError: another program holds the plan (a :class:`StorageError`).
     """
     command = getattr(args, "command", None)
-    writes = command in WRITING_COMMANDS or (
-        command == "config" and getattr(args, "value", None) is not None
+    writes = (
+        command in WRITING_COMMANDS
+        or (command == "config" and getattr(args, "value", None) is not None)
+        or (command == "plan" and not getattr(args, "dry_run", False))
     )
     if not writes:
         yield

@@ -72,8 +72,10 @@ def generate_plan(
 ) -> GeneratedPlan:
     """A training plan for ``request`` that the rules pass, given the runner's ``history``.
 
-    Deterministic: the same request and history give the same plan. Only the history before
-    the plan's start is read (what the runner did and planned up to then).
+    Deterministic: the same request and history give the same plan. ``history`` is what stays
+    in the plan file beside the plan: before its start, what the runner did and planned; in
+    its range, the done and skipped workouts (and the planned ones when both are kept), which
+    the plan is laid out around and checked with.
 
     Weeks are first laid out with the load rules checked as they go (the cheap part); then
     every rule judges the plan once. From the first week any rule still warns about, the
@@ -157,6 +159,10 @@ class _Builder:
         self.peak_week = max(t.GEN_PEAK_WEEK_KM[request.goal.value], request.current_week_km)
         starts = plan_week_starts(request, first_weekday)
         self.last_day = request.race_day or starts[-1] + timedelta(days=6)
+        #: What stays on the plan's days (done workouts, or the planned ones kept beside it).
+        self.fixed = sorted(
+            (w for w in history if request.start <= w.day <= self.last_day), key=lambda w: w.day
+        )
         self.plan: list[Workout] = []
         self.weeks: list[PlanWeek] = []
         self.truncate(request.start)
@@ -165,7 +171,8 @@ class _Builder:
         """Forget the plan from ``start`` on."""
         self.plan = [w for w in self.plan if w.day < start]
         self.weeks = [w for w in self.weeks if w.start < start]
-        self.all = [*self.context, *self.plan]
+        kept = [w for w in self.fixed if w.day < start]
+        self.all = [*self.context, *sorted([*self.plan, *kept], key=lambda w: w.day)]
         self.all_days = [w.day for w in self.all]
         runs = [(w.day, run_distance_km(w)) for w in self.all if _counts_as_run(w)]
         self.run_days = [day for day, _ in runs]
@@ -184,7 +191,7 @@ class _Builder:
         """The warnings and critical findings of the rules from ``start`` to ``end``."""
         context = self._recent(start, t.LOOKBACK_DAYS + 1)
         findings = rules.evaluate(
-            [*context, *(w for w in self.plan if w.day >= start)],
+            [*context, *(w for w in self.all if w.day >= start)],
             start=start,
             end=end,
             settings=settings,
@@ -242,34 +249,36 @@ class _Builder:
         easing = Easing()
         first = max(start, self.request.start)
         end = min(start + timedelta(days=6), self.last_day)
+        fixed = [w for w in self.fixed if start <= w.day < start + timedelta(days=7)]
         best: tuple[int, list[Workout]] | None = None
         for _ in range(_MAX_EASES + 1):
             week = self.sessions.week(index, start, phase, target, easing, self)
-            bad = self.loads.warnings(week, start, end)
+            bad = self.loads.warnings([*week, *fixed], start, end)
             if thorough and not bad:
-                bad = self._rule_warnings(week, first, end)
+                bad = self._rule_warnings([*week, *fixed], first, end)
             if best is None or len(bad) < best[0]:
                 best = (len(bad), week)
             if not bad:
                 break
             self._ease(easing, bad, week, first)
         week = best[1] if best is not None else []
-        self._keep(week, end)
+        self._keep(week, fixed, end)
         run_km = sum(run_distance_km(w) for w in week if w.kind is Kind.RUN)
         longest = max((run_distance_km(w) for w in week if _counts_as_run(w)), default=0.0)
         if phase not in _TAPER:
             self.peak_km = max(self.peak_km, self._week_km(start))
         self.weeks.append(PlanWeek(start, phase, round(run_km, 1), round(longest, 1)))
 
-    def _keep(self, week: list[Workout], end: date) -> None:
+    def _keep(self, week: list[Workout], fixed: list[Workout], end: date) -> None:
         self.plan += week
-        self.all += week
-        self.all_days += [w.day for w in week]
-        for workout in week:
+        both = sorted([*week, *fixed], key=lambda w: w.day)
+        self.all += both
+        self.all_days += [w.day for w in both]
+        for workout in both:
             if _counts_as_run(workout):
                 self.run_days.append(workout.day)
                 self.run_kms.append(run_distance_km(workout))
-        self.loads.keep(week, end)
+        self.loads.keep(both, end)
 
     def _rule_warnings(self, week: list[Workout], first: date, end: date) -> list[Finding]:
         context = self._recent(first, t.LOOKBACK_DAYS + 1)
