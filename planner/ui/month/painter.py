@@ -133,7 +133,10 @@ class Backdrop:
     def pixmap(self, key: tuple[object, ...], size: QRect, ratio: float, draw: _Draw) -> QPixmap:
         """The picture for ``key``, drawn by ``draw`` when the key changed."""
         if self._pixmap is None or self._key is None or not _same(self._key, key):
-            pixmap = QPixmap(round(size.width() * ratio), round(size.height() * ratio))
+            pixmap = self._pixmap  # drawn over whole when it has the size (no new 8 MB)
+            width, height = round(size.width() * ratio), round(size.height() * ratio)
+            if pixmap is None or (pixmap.width(), pixmap.height()) != (width, height):
+                pixmap = QPixmap(width, height)
             pixmap.setDevicePixelRatio(ratio)
             painter = QPainter(pixmap)
             draw(painter, self)
