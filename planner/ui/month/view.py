@@ -1,12 +1,10 @@
 """The month view: six weeks of days as a grid, with weekly totals, chips and drops.
 
-The geometry is :mod:`planner.ui.month.layout`, the look :mod:`planner.ui.month.painter`,
-what keys and drags mean :mod:`planner.ui.month.input`; this module holds the month's data and
-keeps it current. In the window the view reads the plan through the
-:class:`~planner.ui.controller.PlanController` and shares the
-:class:`~planner.ui.view_state.ViewState`'s selection (the week the selected day is in is
-the one the warnings panel shows). On its own (the plan generator's preview) it needs only
-the units, the first weekday and today, and shows what :meth:`MonthView.set_draft` gives it.
+Geometry: :mod:`~planner.ui.month.layout`; look: :mod:`~planner.ui.month.painter`; keys and
+drags: :mod:`~planner.ui.month.input`. This module keeps the month's data current. In the
+window it reads the plan through the controller and shares the view state's selection (the
+selected day's week is the warnings panel's). On its own (the plan generator's preview) it
+needs only the units, the first weekday and today, and shows :meth:`MonthView.set_draft`'s.
 
 Data is read when the month or the plan changes and only while the view is shown; the
 layout (every chip's place and cut title) is worked out once per change of the data or
