@@ -25,7 +25,7 @@ from planner.core.generator.plan import GeneratedPlan, Phase, PlanWeek
 from planner.core.generator.request import PlanRequest
 from planner.core.generator.sessions import SessionMaker
 from planner.core.model import Finding, Kind, Severity, ValidationError, Workout
-from planner.core.settings import RuleSettings
+from planner.core.settings import RULE_IDS, RuleSettings
 from planner.core.totals import run_distance_km
 
 #: How many times a week is eased before it is kept as it is.
@@ -42,15 +42,14 @@ _RACE_LOAD_RULES = frozenset({"LOAD_RATIO", "FATIGUE_SUSTAINED"})
 _HARD_RULES = frozenset({"HARD_COUNT", "HARD_BACK_TO_BACK", "HIIT_GAP"})
 _STRENGTH_RULES = frozenset({"STRENGTH_GAP", "STRENGTH_COUNT"})
 _TAPER = frozenset({Phase.TAPER, Phase.RACE})
-_ALL = RuleSettings()
+#: The rules that may warn (the others only inform).
+_INFO_ONLY = frozenset({"FUEL_LONG", "LONG_SHARE", "RUN_COUNT", "STRENGTH_LOW", "WEIGHT_DROP"})
+_ALL = RuleSettings(disabled=_INFO_ONLY)
 #: Week by week, the rules that may warn, but the load rules, which :mod:`.loads` checks
 #: both ways (a week as the panel shows it, and the plan's whole range).
-_PER_WEEK = RuleSettings(
-    disabled=frozenset(
-        {"LOAD_RATIO", "FATIGUE_SUSTAINED", "FUEL_LONG", "LONG_SHARE", "RUN_COUNT"}
-        | {"STRENGTH_LOW", "WEIGHT_DROP"}
-    )
-)
+_PER_WEEK = RuleSettings(disabled=_INFO_ONLY | {"LOAD_RATIO", "FATIGUE_SUSTAINED", "MONOTONY"})
+#: Only the rules a race's own load sets off.
+_RACE_LOAD = RuleSettings(disabled=frozenset(RULE_IDS) - _RACE_LOAD_RULES)
 
 
 @dataclass(slots=True)
@@ -90,14 +89,10 @@ def generate_plan(
     starts = plan_week_starts(request, first_weekday)
     phases = plan_phases(request, len(starts))
     builder.build(starts, phases, 0, thorough=False)
+    warnings = builder.evaluate(request.start, builder.last_day)
     done = -1
     for _ in range(_REBUILDS):
-        warned = [
-            day
-            for finding in builder.evaluate(request.start, builder.last_day)
-            for day in finding.days
-            if day >= request.start
-        ]
+        warned = [day for finding in warnings for day in finding.days if day >= request.start]
         if not warned:
             break
         index = max(i for i, start in enumerate(starts) if start <= min(warned))
@@ -106,15 +101,11 @@ def generate_plan(
         builder.truncate(starts[index])
         builder.build(starts, phases, index, thorough=True)
         done = index
-    if request.race_day is not None:  # the race week as the panel shows it, and the range
+        warnings = builder.evaluate(request.start, builder.last_day)
+    if request.race_day is not None:  # the range, and the race week as the panel shows it
         race_week = starts[-1]
-        _refuse_a_race_too_big(
-            request,
-            [
-                *builder.evaluate(request.start, builder.last_day),
-                *builder.evaluate(race_week, race_week + timedelta(days=6)),
-            ],
-        )
+        panel = builder.evaluate(race_week, race_week + timedelta(days=6), settings=_RACE_LOAD)
+        _refuse_a_race_too_big(request, [*warnings, *panel])
     return GeneratedPlan(request, tuple(builder.plan), tuple(builder.weeks))
 
 
