@@ -16,11 +16,7 @@ Slow numbers never make it fail: it is a script, not a test.
 from __future__ import annotations
 
 import argparse
-import gc
-import statistics
 import sys
-import time
-from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -39,6 +35,8 @@ from planner.core.generator import (  # noqa: E402
     plan_findings,
 )
 from planner.core.model import Severity, Workout  # noqa: E402
+
+from tests.perf.bench_rules import _median_ms  # noqa: E402  (warm-up, no GC, median)
 
 #: "Today" and seed of the benchmark history (as in make_history_db.py).
 TODAY = date(2026, 11, 18)
@@ -66,23 +64,6 @@ def marathon_request(history: list[Workout]) -> PlanRequest:
         longest_run_km=longest,
         experience=Experience.REGULAR,
     )
-
-
-def _time_ms(call: Callable[[], object], repeats: int) -> tuple[float, float]:
-    """Median and minimum of ``repeats`` calls, after one to warm up."""
-    call()
-    samples = []
-    gc_was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        for _ in range(repeats):
-            begin = time.perf_counter()
-            call()
-            samples.append((time.perf_counter() - begin) * 1000)
-    finally:
-        if gc_was_enabled:
-            gc.enable()
-    return statistics.median(samples), min(samples)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -119,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
     width = max(len(name) for name, *_ in rows)
     print(f"{'measurement':<{width}}  {'median':>9}  {'min':>9}  {'target':>10}  meets")
     for name, call, target in rows:
-        median, best = _time_ms(call, args.repeats)
+        median, best = _median_ms([call], args.repeats)
         meets = "yes" if median <= target else "NO"
         print(f"{name:<{width}}  {median:>6.1f} ms  {best:>6.1f} ms  <= {target:>4g} ms  {meets}")
     return 0
