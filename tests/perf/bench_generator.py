@@ -24,6 +24,8 @@ REPO = Path(__file__).resolve().parents[2]
 if str(REPO) not in sys.path:  # run as a script from a source checkout
     sys.path.insert(0, str(REPO))
 
+from tests.perf.bench_rules import _median_ms  # noqa: E402  (warm-up, no GC, median)
+
 from planner.core.demo import generate_history  # noqa: E402
 from planner.core.generator import (  # noqa: E402
     Experience,
@@ -35,8 +37,6 @@ from planner.core.generator import (  # noqa: E402
     plan_findings,
 )
 from planner.core.model import Severity, Workout  # noqa: E402
-
-from tests.perf.bench_rules import _median_ms  # noqa: E402  (warm-up, no GC, median)
 
 #: "Today" and seed of the benchmark history (as in make_history_db.py).
 TODAY = date(2026, 11, 18)
