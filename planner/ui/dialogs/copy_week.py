@@ -4,7 +4,8 @@ Copying a week onto one that already holds workouts must never double it by acci
 :class:`CopyWeekDialog` shows what the target week holds and offers *Replace Planned* (its
 planned workouts make way; done and skipped ones are records and always stay), *Add to It*,
 or *Cancel*. :func:`paste_question` asks the same of a paste onto a day that already has a
-workout of the same kind.
+workout of the same kind. :class:`ReplaceOrAddDialog` is the question itself, which
+New Training Plan… asks too (Replace Planned, Keep Both, Cancel).
 """
 
 from __future__ import annotations
@@ -55,43 +56,47 @@ def _line(workout: Workout, units: Units) -> str:
     return text
 
 
-class CopyWeekDialog(QDialog):
-    """Shows what a week already holds and asks how to copy another week onto it.
+#: The most workouts the question lists; more are counted ("… and 12 more").
+_LISTED = 12
+
+
+class ReplaceOrAddDialog(QDialog):
+    """Shows what a range of days already holds and asks: Replace Planned, add, or Cancel.
 
     Args:
-        source: the week being copied.
-        target: the week it is copied onto.
-        existing: what ``target`` holds now.
+        title: the window title.
+        heading: what the range holds, in bold at the top ("Week 2026-W48 already has …").
+        existing: the workouts it holds.
         units: the units distances are written in.
+        add: the add button's text ("&Add to It") and objectName ("addToIt").
+        adds: what the add button does, after "keeps them all and" ("adds the copies …").
         parent: the parent widget.
     """
 
     def __init__(
         self,
-        source: Week,
-        target: Week,
+        title: str,
+        heading: str,
         existing: Sequence[Workout],
         units: Units,
+        *,
+        add: tuple[str, str],
+        adds: str,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setObjectName("copyWeekDialog")
-        self.setWindowTitle(f"Copy Week {source.label()}")
-        self._source = source
-        self._target = target
+        self.setWindowTitle(title)
         self._choice: CopyChoice | None = None
         planned = [w for w in existing if w.status is Status.PLANNED]
         kept = len(existing) - len(planned)
 
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
-        heading = QLabel(
-            f"<b>Week {target.label()} already has "
-            f"{_plural(len(existing), 'workout', 'workouts')}.</b>",
-            self,
-        )
-        layout.addWidget(heading)
-        listing = QLabel("<br>".join(_line(w, units) for w in existing), self)
+        layout.addWidget(QLabel(f"<b>{heading}</b>", self))
+        lines = [_line(w, units) for w in existing[:_LISTED]]
+        if len(existing) > _LISTED:
+            lines.append(f"… and {len(existing) - _LISTED} more")
+        listing = QLabel("<br>".join(lines), self)
         listing.setObjectName("copyWeekExisting")
         listing.setTextFormat(Qt.TextFormat.RichText)
         listing.setContentsMargins(12, 0, 0, 0)
@@ -103,10 +108,9 @@ class CopyWeekDialog(QDialog):
             )
         else:
             replace_text = "Everything there is done or skipped, and stays."
+        add_text, add_name = add
         explain = QLabel(
-            f"{replace_text} <b>Add to It</b> keeps them all and adds the copies of "
-            f"{source.label()} after them.",
-            self,
+            f"{replace_text} <b>{add_text.replace('&', '')}</b> keeps them all and {adds}.", self
         )
         explain.setWordWrap(True)
         explain.setMinimumWidth(420)
@@ -116,8 +120,8 @@ class CopyWeekDialog(QDialog):
         self._replace = QPushButton("&Replace Planned", self)
         self._replace.setObjectName("replacePlanned")
         self._replace.setEnabled(bool(planned))
-        self._add = QPushButton("&Add to It", self)
-        self._add.setObjectName("addToIt")
+        self._add = QPushButton(add_text, self)
+        self._add.setObjectName(add_name)
         self._buttons.addButton(self._replace, QDialogButtonBox.ButtonRole.AcceptRole)
         self._buttons.addButton(self._add, QDialogButtonBox.ButtonRole.AcceptRole)
         cancel = self._buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
@@ -128,16 +132,6 @@ class CopyWeekDialog(QDialog):
         self._add.clicked.connect(self._on_add)
         self._buttons.rejected.connect(self.reject)
         layout.addWidget(self._buttons)
-
-    @property
-    def source(self) -> Week:
-        """The week being copied."""
-        return self._source
-
-    @property
-    def target(self) -> Week:
-        """The week it is copied onto."""
-        return self._target
 
     def choice(self) -> CopyChoice | None:
         """What the runner chose; ``None`` when cancelled (or not yet answered)."""
@@ -162,6 +156,49 @@ class CopyWeekDialog(QDialog):
     def _on_add(self) -> None:
         self._choice = CopyChoice.ADD
         self.accept()
+
+
+class CopyWeekDialog(ReplaceOrAddDialog):
+    """Shows what a week already holds and asks how to copy another week onto it.
+
+    Args:
+        source: the week being copied.
+        target: the week it is copied onto.
+        existing: what ``target`` holds now.
+        units: the units distances are written in.
+        parent: the parent widget.
+    """
+
+    def __init__(
+        self,
+        source: Week,
+        target: Week,
+        existing: Sequence[Workout],
+        units: Units,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(
+            f"Copy Week {source.label()}",
+            f"Week {target.label()} already has {_plural(len(existing), 'workout', 'workouts')}.",
+            existing,
+            units,
+            add=("&Add to It", "addToIt"),
+            adds=f"adds the copies of {source.label()} after them",
+            parent=parent,
+        )
+        self.setObjectName("copyWeekDialog")
+        self._source = source
+        self._target = target
+
+    @property
+    def source(self) -> Week:
+        """The week being copied."""
+        return self._source
+
+    @property
+    def target(self) -> Week:
+        """The week it is copied onto."""
+        return self._target
 
 
 def same_kind(workouts: Sequence[Workout], kind: Kind) -> list[Workout]:
