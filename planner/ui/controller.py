@@ -290,6 +290,19 @@ class PlanController(QObject, ActivityIntents, StoreLoading):
             lambda: self._service.copy_week(source, target, replace_planned=replace_planned),
         )
 
+    def add_training_plan(
+        self, text: str, workouts: Sequence[Workout], span: tuple[date, date], *, replace: bool
+    ) -> bool:
+        """Add a generated plan's ``workouts`` as one undo step named ``text``.
+
+        Done and skipped workouts never change; with ``replace`` the planned ones in ``span``
+        (the plan's first and last day) go, otherwise the plan goes after each day's blocks.
+        """
+        return self._succeeds(
+            text,
+            lambda: self._service.add_training_plan(workouts, replace_planned=replace, span=span),
+        )
+
     def import_workouts(self, workouts: list[Workout], source: str = "") -> ChangeSet | None:
         """Add an import's workouts that the plan lacks, as one undo step.
 

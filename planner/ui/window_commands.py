@@ -62,6 +62,13 @@ class WindowCommands(QObject):
                 tip="Go through the plans whose day passed with no result: done, skipped or not",
             ),
             ActionSpec(
+                "new_training_plan",
+                "&New Training Plan…",
+                self.new_training_plan,
+                ("Ctrl+Alt+N",),
+                tip="Generate a plan for a race or for fitness, see it by the month, and add it",
+            ),
+            ActionSpec(
                 "preferences",
                 "Pre&ferences…",
                 self.show_preferences,
@@ -227,6 +234,13 @@ class WindowCommands(QObject):
             ReviewMissedDialog(window.controller, window.state, window),
             on_finished=self.focus_week,
         )
+
+    @Slot()
+    def new_training_plan(self) -> None:
+        """Plan ▸ New Training Plan…: generate a plan, preview it, add it as one undo step."""
+        from planner.ui.dialogs.training_plan_apply import new_training_plan
+
+        new_training_plan(self._window, self.message.emit)
 
     @Slot()
     def tell_damaged_settings(self) -> None:

@@ -89,6 +89,7 @@ MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "focus_warnings",
         ),
     ),
+    ("&Plan", ("new_training_plan",)),
     (
         "&Library",
         (

@@ -29,7 +29,7 @@ def test_the_shortcuts_are_grouped_by_menu_and_name_no_target(qtbot: Any, db_pat
     dialog = window.findChild(ShortcutsDialog)
     assert dialog is not None
     titles = [title for title, _ in dialog.groups()]
-    assert titles[:5] == ["File", "Edit", "View", "Library", "Help"]
+    assert titles[:6] == ["File", "Edit", "View", "Plan", "Library", "Help"]
     edit = dict(dict(dialog.groups())["Edit"])
     assert edit["Undo the last change"].startswith("Ctrl+Z")
     assert not any("Easy run" in what for _, rows in dialog.groups() for what, _ in rows)
