@@ -4,7 +4,7 @@ drop, the week queries, bulk insert, the rules, the warning panel and the charts
 Usage::
 
     python tests/perf/bench.py [--runs 7] [--switches 50] [--drops 50] [--years 10] [--db PATH]
-                               [--activities N]
+                               [--activities N [--without-recordings]]
                                [--platform auto|xvfb|offscreen|display]
 
 It builds (or reuses) the demo history database (``make_history_db.py``), works on a copy
@@ -16,6 +16,11 @@ window with one label (``bare_window.py``), interleaved with Legwork's, on the s
 and measured the same way; the ratio of the medians is the figure to improve. Where ``Xvfb``
 is installed, both run on a private Xvfb and are timed from outside too: from spawning the
 process to the X server's ``MapNotify`` for its main window (``tests/e2e/xvfb.py``).
+
+With ``--activities N`` the plan's latest sessions were recorded by a watch (and, where the
+history has too few, walks were added as new sessions); ``--without-recordings`` measures the
+same plan, workout for workout, with the recorded activities deleted: the baseline that
+tells what the recordings themselves cost.
 
 Slow numbers never make it fail: it exits non-zero only when a measurement could not be
 made at all (the app crashed, never painted, or is missing).
@@ -573,6 +578,16 @@ def display_for(platform_name: str, scratch: Path) -> Iterator[tuple[dict[str, s
             stop_xvfb(proc)
 
 
+def forget_recordings(db: Path) -> None:
+    """Delete the recorded activities of the plan at ``db``; its workouts stay as they are."""
+    import sqlite3
+
+    with contextlib.closing(sqlite3.connect(db)) as connection:
+        with connection:
+            connection.execute("DELETE FROM activities")
+        connection.execute("VACUUM")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point; prints the table, exit code 0 unless something broke."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -586,6 +601,11 @@ def main(argv: list[str] | None = None) -> int:
         type=int,
         default=0,
         help="with this many recorded activities linked to the latest sessions (default 0)",
+    )
+    parser.add_argument(
+        "--without-recordings",
+        action="store_true",
+        help="the --activities plan with its recorded activities deleted (same workouts)",
     )
     parser.add_argument(
         "--platform",
@@ -615,6 +635,8 @@ def main(argv: list[str] | None = None) -> int:
         scratch = Path(scratch_name)
         db = scratch / "history.sqlite3"
         shutil.copyfile(source, db)
+        if args.without_recordings:
+            forget_recordings(db)
         env = {**_isolated_env(scratch, bytecode_cache=not args.compile_each_launch), **qt_env}
         # The in-process measurements run on the same platform, with the same folders.
         os.environ.update({k: v for k, v in env.items() if k.startswith("XDG_")})
