@@ -271,3 +271,40 @@ GEN_EASE_STEP: Final = 0.9
 #: A week's run distance stays this far above the week before whatever its phase (WEEK_RAMP
 #: warns above +30 %; a margin for the rounding of each run).
 GEN_RAMP_MAX: Final = 1.28
+
+# == Realign (issue 17) =====================================================================
+# When a runner misses part of a generated plan, Realign shifts the rest of the build later and
+# eases the return; the race and its taper stay where they are.
+
+#: This many missed workouts of a generated plan make the app offer Realign (issue 17).
+REALIGN_MISSED: Final = 3
+#: So do this many days with no training session done while the plan had sessions in them
+#: (issue 17: a gap of a week or more). The build is shifted by the gap's whole weeks, so the
+#: runner's training days and long-run day stay the same weekdays.
+REALIGN_GAP_DAYS: Final = 7
+#: The return after a break (Daniels' Running Formula, "setbacks": a break of up to 5 days
+#: needs no change; 6 days to 4 weeks, the first half of a return as long as the break at
+#: about 50 % of the load before it, the second half at 75 %; longer, thirds at 33, 50 and
+#: 75 %). Legwork scales the planned distance and duration of the return's days by these.
+REALIGN_FULL_DAYS: Final = 5
+REALIGN_SHORT_BREAK_DAYS: Final = 28
+REALIGN_SHORT_SHARES: Final = (0.50, 0.75)
+REALIGN_LONG_SHARES: Final = (0.33, 0.50, 0.75)
+#: A realigned week keeps at most this much more of its planned load than the week before kept
+#: (the generator's rebound after a step-back week, GEN_REBOUND_MAX), so the return climbs
+#: back to the plan a week at a time.
+REALIGN_REGROWTH: Final = GEN_REBOUND_MAX
+#: When the rules still warn about a realigned week, its sessions are eased by this step (as
+#: the generator eases a week, GEN_EASE_STEP) ...
+REALIGN_EASE_STEP: Final = GEN_EASE_STEP
+#: ... down to this share of what the plan held (Legwork's choice: less is no longer that
+#: session; a week still warned about at this share keeps its warning rather than lose days).
+REALIGN_MIN_SHARE: Final = 0.25
+#: LOAD_RATIO compares 7 days with the 28 ending with them: when the 21 days before the 7
+#: hold no load, any training makes the ratio 4 (above 1.5, Gabbett 2016). No easing avoids
+#: that after three weeks off, so Realign does not chase it (the first week back says it).
+REALIGN_RATIO_BLIND_DAYS: Final = CHRONIC_DAYS - ACUTE_DAYS
+#: A race plan's longest run reaches at least this share of the race, else the race is too
+#: soon for the runner (published novice plans reach about three quarters: Higdon's half
+#: marathon 10 of 13.1 miles, marathon 20 of 26.2).
+GEN_RACE_READY_SHARE: Final = 0.5
