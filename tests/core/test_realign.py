@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from planner.core import rules
+from planner.core import thresholds as t
 from planner.core.edits import apply_edit
 from planner.core.generator import (
     Experience,
@@ -181,9 +182,10 @@ def test_a_realigned_plan_keeps_race_taper_and_what_happened(
 ) -> None:
     """Any gap of 0 to 4 weeks: the race, taper and what happened stay; no critical finding.
 
-    Gaps under two weeks raise no warning at all. Longer ones may keep LOAD_RATIO's warning
-    in the weeks right back (see REALIGN_RATIO_BLIND_DAYS: after three weeks with no load,
-    any training is four times the 28 days' weekly average).
+    Gaps of up to 5 days raise no warning at all. Longer ones may keep a warning in the weeks
+    right back: LOAD_RATIO (see REALIGN_RATIO_BLIND_DAYS: after three weeks with no load, any
+    training is four times the 28 days' weekly average), or WEEK_RAMP after a week the gap
+    left nearly empty, where the return's sessions are already at REALIGN_MIN_SHARE.
     """
     gap_first = PLAN_START + timedelta(weeks=start_week)
     today = gap_first + timedelta(weeks=gap_weeks, days=extra_days)
@@ -192,7 +194,7 @@ def test_a_realigned_plan_keeps_race_taper_and_what_happened(
     after = apply_edit(result.edit, lived)
     found = rules.evaluate(after, start=today, end=RACE_DAY)
     assert not [f for f in found if f.severity is Severity.CRITICAL]
-    if gap_weeks * 7 + extra_days < 2 * 7:
+    if gap_weeks * 7 + extra_days <= t.REALIGN_FULL_DAYS:
         assert _serious(found) == []
     changed = {w.id for w in result.edit.upserts} | {w.id for w in result.edit.deletes}
     for w in lived:
