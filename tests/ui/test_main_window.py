@@ -115,6 +115,8 @@ def test_a_whole_week_planned_undone_and_redone_with_the_keyboard_alone(
         "actual_distance_km": None,
         "actual_rpe": None,
         "heavy_legs": 0,
+        "race": 0,
+        "plan_day": None,
     }
 
     # Back to the week: Alt+Left moves the new (selected) block a day earlier.
