@@ -32,7 +32,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from planner.core import rules
 from planner.core import thresholds as t
 from planner.core.edits import Edit
 from planner.core.formatting import format_day
@@ -329,6 +328,8 @@ class _Plan:
 
     def _warned(self, settings: Settings, begin: date, end: date) -> list[int]:
         """The sessions to ease for the warnings of ``begin`` to ``end``."""
+        from planner.core import rules  # the offer asks at start; the rules load when realigning
+
         horizon = begin - timedelta(days=t.LOOKBACK_DAYS + t.CHRONIC_DAYS)
         around = [w for w in self.current() if horizon <= w.day <= end]
         findings = rules.evaluate(
@@ -395,3 +396,9 @@ def _scaled(w: Workout, planned: Workout, share: float) -> Workout:
         distance_km=None if distance is None else max(0.1, round(distance * share, 1)),
         duration_min=None if duration is None else max(1.0, float(round(duration * share))),
     )
+
+
+def realign_span(today: date) -> tuple[date, date]:
+    """The days :func:`realignment` reads: the rules' history before today to a year on."""
+    back = t.LOOKBACK_DAYS + t.CHRONIC_DAYS
+    return today - timedelta(days=back), today + timedelta(weeks=t.GEN_MAX_WEEKS + 1)

@@ -241,6 +241,13 @@ class PlanService:
             )
         )
 
+    def realign(self, today: date) -> ChangeSet:
+        """Realign the generated plan after a gap or missed workouts, as one write."""
+        from planner.core.realign import plan_realign, realign_span
+
+        edit = plan_realign(self.workouts(*realign_span(today)), today, self.settings())
+        return self._write(edit)
+
     # -- weigh-ins -------------------------------------------------------------------------
     def save_weight(self, entry: WeightEntry, *, replace: bool = False) -> ChangeSet:
         """Record a weigh-in. One per day: another on the same day needs ``replace``.

@@ -303,6 +303,10 @@ class PlanController(QObject, ActivityIntents, StoreLoading):
             lambda: self._service.add_training_plan(workouts, replace_planned=replace, span=span),
         )
 
+    def realign(self, today: date) -> bool:
+        """Realign the generated plan (:mod:`planner.core.realign`) as one undo step."""
+        return self._succeeds("Realign the plan", lambda: self._service.realign(today))
+
     def import_workouts(self, workouts: list[Workout], source: str = "") -> ChangeSet | None:
         """Add an import's workouts that the plan lacks, as one undo step.
 

@@ -44,6 +44,7 @@ from planner.ui.file_actions import FileActions, PlanFileHooks, dropped_paths, r
 from planner.ui.first_paint import after_first_paint
 from planner.ui.library.widget import WorkoutPalette
 from planner.ui.month.switching import CalendarSwitch
+from planner.ui.realign_offer import RealignOffer
 from planner.ui.selection_actions import BLOCK_MENU, DAY_MENU, SelectionActions
 from planner.ui.theme import ThemeMenu
 from planner.ui.view_state import ViewState
@@ -141,6 +142,7 @@ class MainWindow(QMainWindow):
         self._create_toolbar()
         self._create_status_bar()
         self._name_actions()
+        self.realign_offer = RealignOffer(self, self.actions_table["realign_plan"])
         self._add_file_menus()
         self._add_theme_menu()
 

@@ -69,6 +69,13 @@ class WindowCommands(QObject):
                 tip="Generate a plan for a race or for fitness, see it by the month, and add it",
             ),
             ActionSpec(
+                "realign_plan",
+                "&Realign…",
+                self.realign_plan,
+                ("Ctrl+Alt+R",),
+                tip="After missed workouts or a break: shift and ease the rest of the plan",
+            ),
+            ActionSpec(
                 "preferences",
                 "Pre&ferences…",
                 self.show_preferences,
@@ -241,6 +248,11 @@ class WindowCommands(QObject):
         from planner.ui.dialogs.training_plan_apply import new_training_plan
 
         new_training_plan(self._window, self.message.emit)
+
+    @Slot()
+    def realign_plan(self) -> None:
+        """Plan ▸ Realign…: the plan's progress, and the rest of it shifted and eased."""
+        self._window.realign_offer.open()
 
     @Slot()
     def tell_damaged_settings(self) -> None:

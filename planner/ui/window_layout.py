@@ -89,7 +89,7 @@ MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "focus_warnings",
         ),
     ),
-    ("&Plan", ("new_training_plan",)),
+    ("&Plan", ("new_training_plan", "realign_plan")),
     (
         "&Library",
         (

@@ -1,0 +1,127 @@
+"""The Realign offer: a strip across the week when the generated plan wants realigning.
+
+After every change of the plan's workouts (and at start, after the first paint) it asks
+:func:`planner.core.realign.needs_realign`; when there is a reason it shows the reason with
+Realign… (Plan ▸ Realign…) and Dismiss. It never nags: once dismissed it stays hidden until
+the reason changes. It also enables Plan ▸ Realign… only while a generated plan has
+workouts ahead, and opens the Realign dialog.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QToolBar, QWidget
+
+from planner.core.model import ChangeSet, Status, Workout
+from planner.core.realign import Reason, needs_realign, plan_progress, realign_span, realignment
+from planner.ui.dialog_opening import open_dialog
+from planner.ui.first_paint import after_first_paint
+
+if TYPE_CHECKING:
+    from planner.ui.main_window import MainWindow
+
+__all__ = ["RealignOffer", "RealignStrip"]
+
+
+class RealignStrip(QToolBar):
+    """The strip: the reason, Realign… and Dismiss (a fixed tool bar, like the read-only one)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Realign", parent)
+        self.setObjectName("realignOffer")
+        self.setAccessibleName("realignOffer")
+        self.setMovable(False)
+        self.setFloatable(False)
+        self.toggleViewAction().setVisible(False)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)
+        self.label = QLabel(self)
+        self.label.setContentsMargins(10, 4, 10, 4)
+        self.label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.addWidget(self.label)
+        self.realign_button = QPushButton("Realign…", self)
+        self.realign_button.setObjectName("realignOfferButton")
+        self.addWidget(self.realign_button)
+        self.dismiss_button = QPushButton("Dismiss", self)
+        self.dismiss_button.setObjectName("realignOfferDismiss")
+        self.addWidget(self.dismiss_button)
+
+
+class RealignOffer(QObject):
+    """Offers Realign when the plan wants it, and runs Plan ▸ Realign….
+
+    Args:
+        window: the main window (its controller, state and action table).
+        action: Plan ▸ Realign….
+    """
+
+    def __init__(self, window: MainWindow, action: QAction) -> None:
+        super().__init__(window)
+        self._window = window
+        self._action = action
+        self._dismissed: Reason | None = None
+        self.reason: Reason | None = None
+        self.strip = RealignStrip(window)
+        self.strip.setVisible(False)
+        window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.strip)
+        self.strip.realign_button.clicked.connect(action.trigger)
+        self.strip.dismiss_button.clicked.connect(self.dismiss)
+        action.setEnabled(False)
+        window.controller.plan_changed.connect(self._on_plan_changed)
+        window.state.today_changed.connect(self.refresh)
+        after_first_paint(window.week_view, self.refresh)
+
+    def _workouts(self) -> list[Workout]:
+        return self._window.controller.workouts(*realign_span(self._window.state.today))
+
+    @Slot(object)
+    def _on_plan_changed(self, change: ChangeSet) -> None:
+        if change.touches_workouts:
+            self.refresh()
+
+    @Slot()
+    def refresh(self) -> None:
+        """Ask again whether the plan wants realigning; show or hide the strip."""
+        today = self._window.state.today
+        workouts = self._workouts()
+        ahead = any(
+            w.plan_day is not None and w.status is Status.PLANNED and w.day >= today
+            for w in workouts
+        )
+        self._action.setEnabled(ahead and self._window.controller.read_only is None)
+        self.reason = needs_realign(workouts, today)
+        shown = self.reason is not None and self.reason != self._dismissed
+        if self.reason is not None:
+            self.strip.label.setText(f"{self.reason.text}.")
+        self.strip.setVisible(shown)
+
+    @Slot()
+    def dismiss(self) -> None:
+        """Hide the strip until the reason changes."""
+        self._dismissed = self.reason
+        self.strip.setVisible(False)
+
+    @Slot()
+    def open(self) -> None:
+        """Plan ▸ Realign…: the progress and what realigning does; Realign writes it."""
+        from planner.ui.dialogs.realign import RealignDialog
+
+        window = self._window
+        today = window.state.today
+        workouts = self._workouts()
+        result = realignment(workouts, today, window.controller.settings)
+        reason = needs_realign(workouts, today)
+        dialog = RealignDialog(
+            plan_progress(workouts, today),
+            result,
+            reason.text if reason is not None else None,
+            today,
+            window,
+        )
+        open_dialog(
+            dialog,
+            lambda _: window.controller.realign(today),
+            on_finished=window.commands.focus_week,
+        )
