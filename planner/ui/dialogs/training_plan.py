@@ -85,9 +85,11 @@ class TrainingPlanDialog(ValidatingDialog[PlanRequest]):
 
     Signals:
         apply_requested(): Apply was pressed and the form describes a plan.
+        previewed(): the preview shows the plan the form describes now (or none).
     """
 
     apply_requested = Signal()
+    previewed = Signal()
 
     def __init__(self, controller: PlanController, today: date, parent: QWidget | None = None):
         super().__init__(parent)
@@ -289,7 +291,7 @@ class TrainingPlanDialog(ValidatingDialog[PlanRequest]):
         remembered.setValue("strength", self.strength.value())
         remembered.setValue("hiit", self.hiit.value())
         remembered.setValue("weeks", self.weeks.value())
-        remembered.setValue("experience", self.experience.currentData().value)
+        remembered.setValue("experience", str(self.experience.currentData()))
         remembered.endGroup()
 
     # -- reactions -------------------------------------------------------------------------
@@ -301,8 +303,40 @@ class TrainingPlanDialog(ValidatingDialog[PlanRequest]):
         return frozenset(d for d, button in self.day_buttons.items() if button.isChecked())
 
     def _typical_race_day(self) -> date:
+        """The race day of the goal's usual plan length, or of the first longer one it can carry.
+
+        A half marathon from 10 km a week needs more weeks than from 30.
+        """
+        start = from_qdate(self.start.date())
         weeks = _RACE_WEEKS.get(self._goal(), 12)
-        return from_qdate(self.start.date()) + timedelta(days=7 * weeks - 1)
+        first = start + timedelta(days=7 * weeks - 1)
+        shown = self.race_day.date()
+        try:
+            return self._first_fitting(first, range(0, t.GEN_MAX_WEEKS - weeks, 2))
+        finally:
+            with QSignalBlocker(self.race_day):
+                self.race_day.setDate(shown)
+
+    def _first_fitting(self, first: date, more_weeks: range) -> date:
+        """The first of ``first`` and the days ``more_weeks`` later whose plan can be made."""
+        for more in more_weeks:
+            day = first + timedelta(weeks=more)
+            with QSignalBlocker(self.race_day):
+                self.race_day.setDate(to_qdate(day))
+            try:
+                request = self._collect(show=False)
+            except ValidationError:
+                return first  # another value is wrong: the usual length it is
+            if request is None:
+                return first
+            try:
+                generate_plan(
+                    request, self._history.context(request), first_weekday=self._first_weekday
+                )
+            except ValidationError:
+                continue
+            return day
+        return first
 
     def _set_race_day(self, day: date) -> None:
         with QSignalBlocker(self.race_day):
@@ -374,11 +408,28 @@ class TrainingPlanDialog(ValidatingDialog[PlanRequest]):
         if request is None:
             self._plan = None
             self.preview.show_plan(None)
+            self.previewed.emit()
             return
         history = self._history.context(request)
-        self._plan = generate_plan(request, history, first_weekday=self._first_weekday)
+        try:
+            self._plan = generate_plan(request, history, first_weekday=self._first_weekday)
+        except ValidationError as error:  # a race the weeks cannot carry, in plain words
+            if request.goal.is_race and not self._race_touched:
+                later = self._typical_race_day()
+                if later != request.race_day:
+                    self._set_race_day(later)  # a race day the runner did not choose moves
+                    return
+            self._plan = None
+            row = _ROWS.get(error.field, error.field)
+            self._problems[row] = str(error)
+            self._errors.show(row, str(error), focus=False)
+            self._save_button.setEnabled(False)
+            self.preview.show_plan(None)
+            self.previewed.emit()
+            return
         findings = plan_findings(self._plan, history, self._controller.settings)
         self.preview.show_plan(self._plan, findings)
+        self.previewed.emit()
 
     @Slot()
     def accept(self) -> None:
