@@ -214,7 +214,7 @@ GEN_REBOUND_MAX: Final = 1.25
 #: before (issue 17: 70 to 85 %; Pfitzinger's and Daniels' recovery weeks).
 GEN_STEP_BACK_EVERY: Final = 4
 GEN_STEP_BACK_EVERY_NEW: Final = 3
-GEN_STEP_BACK_SHARE: Final = 0.80
+GEN_STEP_BACK_SHARE: Final = 0.84
 #: The shortest run a plan holds (km): about 12 minutes, a walk-run for a new runner.
 GEN_MIN_RUN_KM: Final = 2.0
 #: Peak weekly run distance and long run by goal (km): Higdon's novice and intermediate plans

@@ -130,7 +130,7 @@ def test_a_runner_new_to_running_gets_a_plan_with_only_info_findings() -> None:
     assert all(f.severity is Severity.INFO for f in plan_findings(plan, []))
 
 
-def test_a_race_the_weeks_cannot_carry_is_refused_with_what_to_do() -> None:
+def test_a_marathon_from_a_few_short_runs_is_refused_with_what_to_do() -> None:
     request = _request(
         goal=Goal.MARATHON,
         race_day=START + timedelta(weeks=12, days=-1),
@@ -170,3 +170,21 @@ def test_a_classic_plan_s_long_runs_raise_run_spike_and_the_generator_s_do_not()
     plan = generate_plan(_request(), [])
     assert [f for f in plan_findings(plan, []) if f.rule_id == "RUN_SPIKE"] == []
     assert max(w.long_run_km for w in plan.weeks) > 10.0 * 1.2  # it grows all the same
+
+
+def test_a_race_the_long_run_cannot_reach_half_of_is_refused_and_more_weeks_help() -> None:
+    def half_in(weeks: int) -> PlanRequest:
+        return _request(
+            race_day=START + timedelta(weeks=weeks, days=-1),
+            days=frozenset(range(7)),
+            strength_per_week=0,
+            current_week_km=8.0,
+            longest_run_km=3.0,
+        )
+
+    with pytest.raises(ValidationError, match=r"less than half the race's 21\.1 km") as refused:
+        generate_plan(half_in(10), [])
+    assert refused.value.field == "race_day"
+    assert "Choose a later race day" in str(refused.value)
+    plan = generate_plan(half_in(36), [])
+    assert max(week.long_run_km for week in plan.weeks) >= 21.1 / 2

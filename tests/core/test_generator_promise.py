@@ -3,7 +3,8 @@
 A generated plan, added to the runner's history and judged by ``rules.evaluate`` with the
 default settings, raises no warning and no critical finding: neither over the plan's whole
 range nor in any of its weeks as the warning panel judges a week. Info findings are allowed.
-The one refusal allowed is a race the plan's weeks cannot carry, said in plain words.
+The one refusal allowed is a race the plan cannot build up to in time (its load, or a long
+run under half its distance), said in plain words.
 """
 
 from __future__ import annotations
@@ -108,7 +109,7 @@ def test_a_generated_plan_raises_no_warning_for_the_runner_history(
         refusal = refused
     if refusal is not None:
         assert refusal.field == "race_day"
-        assert "too much for the weekly distance" in str(refusal)
+        assert "Choose a later race day (more weeks to build up) or a shorter race" in str(refusal)
         return
     assert plan.workouts, name
     assert _serious(plan_findings(plan, history)) == [], (name, request)

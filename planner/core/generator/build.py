@@ -17,13 +17,13 @@ from datetime import date, timedelta
 
 from planner.core import rules
 from planner.core import thresholds as t
-from planner.core.formatting import format_day
+from planner.core.formatting import format_day, format_number
 from planner.core.generator.layout import Layout, plan_layout
 from planner.core.generator.loads import LoadCheck
 from planner.core.generator.phases import plan_phases, plan_week_starts
 from planner.core.generator.plan import GeneratedPlan, Phase, PlanWeek
 from planner.core.generator.request import PlanRequest
-from planner.core.generator.sessions import SessionMaker
+from planner.core.generator.sessions import SessionMaker, race_title
 from planner.core.model import Finding, Kind, Severity, ValidationError, Workout
 from planner.core.settings import RULE_IDS, RuleSettings
 from planner.core.totals import run_distance_km
@@ -105,8 +105,25 @@ def generate_plan(
     if request.race_day is not None:  # the range, and the race week as the panel shows it
         race_week = starts[-1]
         panel = builder.evaluate(race_week, race_week + timedelta(days=6), settings=_RACE_LOAD)
+        _refuse_a_race_not_reached(request, builder.weeks)
         _refuse_a_race_too_big(request, [*warnings, *panel])
     return GeneratedPlan(request, tuple(builder.plan), tuple(builder.weeks))
+
+
+def _refuse_a_race_not_reached(request: PlanRequest, weeks: Sequence[PlanWeek]) -> None:
+    """Raise when the plan's longest run stays under half the race: no plan for that race."""
+    if request.race_day is None:
+        return
+    race_km = t.GEN_RACE_KM[request.goal.value]
+    longest = max((week.long_run_km for week in weeks), default=0.0)
+    if longest < race_km * t.GEN_RACE_READY_SHARE:
+        raise ValidationError(
+            "race_day",
+            f"By {format_day(request.race_day, year=True)} the plan can build your long run "
+            f"only to {format_number(longest)} km, less than half the race's "
+            f"{format_number(race_km)} km. Choose a later race day (more weeks to build up) "
+            "or a shorter race.",
+        )
 
 
 def _refuse_a_race_too_big(request: PlanRequest, warnings: list[Finding]) -> None:
@@ -122,7 +139,7 @@ def _refuse_a_race_too_big(request: PlanRequest, warnings: list[Finding]) -> Non
     if any(f.rule_id in _RACE_LOAD_RULES and f.days[-1] >= race_day for f in warnings):
         raise ValidationError(
             "race_day",
-            f"A {request.goal.label.lower()} on {format_day(race_day, year=True)} is too "
+            f"A {race_title(request.goal).lower()} on {format_day(race_day, year=True)} is too "
             "much for the weekly distance the plan can build up to by then: the race alone "
             "would carry more than 1.5 times your usual week's load. Choose a later race "
             "day (more weeks to build up) or a shorter race.",

@@ -6,8 +6,8 @@ days before that week), the promise judges the plan's whole range. A week is che
 ways here, with the rules' own arithmetic (:mod:`planner.core.load`), on a running list of
 daily loads, which costs far less than asking every rule again.
 
-A week is also refused when it ends in high fatigue (form below -30 %): the next week could
-not undo a streak that has already begun.
+A week is also refused when it leaves a ratio or a fatigue that the next week could not undo
+even by resting: the checks run on to the days after it, with nothing planned on them.
 """
 
 from __future__ import annotations
@@ -76,18 +76,25 @@ class LoadCheck:
                 training[i] = True
         first = max(week_start, self.start)
         found = self._monotony(loads, first, end)
-        for window_start in (week_start, self.start):
+        # the days after the week too, with nothing more planned: a week must not leave a
+        # ratio the next one cannot bring down (judged as the next week's panel judges it)
+        after = end + timedelta(days=1)
+        ahead = end + timedelta(days=t.ACUTE_DAYS - 1) if end < self.last else end
+        loads += [0.0] * t.ACUTE_DAYS
+        # as the week's panel judges it, as the plan's range is judged, as the next week's
+        # panel will judge the days after it
+        spans = ((week_start, first, end), (self.start, first, ahead), (after, after, ahead))
+        for window_start, ratio_from, ratio_to in spans:
             hs = self._history_start(training, window_start, end)
             if hs is None:
                 continue
             history_days = (window_start - hs).days
-            if history_days >= t.LOAD_RATIO_MIN_HISTORY_DAYS:
-                # the days after the week too, with nothing more planned: a week must not
-                # leave a ratio the next one cannot bring down
-                ahead = self._index(end) + t.ACUTE_DAYS - len(loads)
-                found += self._ratio([*loads, *([0.0] * ahead)], first, end + timedelta(days=6))
+            if history_days >= t.LOAD_RATIO_MIN_HISTORY_DAYS and ratio_from <= ratio_to:
+                found += self._ratio(loads, ratio_from, ratio_to)
             if history_days >= t.FATIGUE_MIN_HISTORY_DAYS:
-                found += self._fatigue(loads, hs, first, end)
+                fatigue_from = first if window_start <= end else after
+                if fatigue_from <= ahead:
+                    found += self._fatigue(loads, hs, fatigue_from, end, ahead)
         return found
 
     def _history_start(self, training: list[bool], window_start: date, end: date) -> date | None:
@@ -116,17 +123,18 @@ class LoadCheck:
                 found.append(self._finding("MONOTONY", i, t.ROLLING_DAYS))
         return found
 
-    def _fatigue(self, loads: list[float], hs: date, first: date, end: date) -> list[Finding]:
+    def _fatigue(
+        self, loads: list[float], hs: date, first: date, end: date, through: date
+    ) -> list[Finding]:
+        """FATIGUE_SUSTAINED on the days from ``first`` to ``through``, loads after ``end`` 0."""
         since = self._index(hs)
         lead = first - timedelta(days=t.FATIGUE_DAYS - 1)
-        series = fitness_fatigue_series(loads[since:], hs, lead, end)
+        series = fitness_fatigue_series(loads[since : self._index(end) + 1], hs, lead, through)
         low = [p.form is not None and _below(p.form, t.FATIGUE_FORM_MAX) for p in series]
         found = []
         for offset in range(t.FATIGUE_DAYS - 1, len(low)):
             if all(low[offset - t.FATIGUE_DAYS + 1 : offset + 1]):
                 found.append(self._finding("FATIGUE_SUSTAINED", self._index(lead) + offset, 7))
-        if low and low[-1] and end != self.last:  # ends in high fatigue: the next cannot undo it
-            found.append(self._finding("FATIGUE_SUSTAINED", self._index(end), 1))
         return found
 
     def _finding(self, rule_id: str, index: int, days: int) -> Finding:

@@ -58,6 +58,11 @@ def _run(name: str, day: date, km: float) -> Workout:
     return _from_template(name, day, distance_km=km, duration_min=float(round(km * RUN_MIN_PER_KM)))
 
 
+def race_title(goal: Goal) -> str:
+    """The race's title on the calendar ("10 km race", "Half marathon")."""
+    return _RACE_TITLES[goal]
+
+
 def _spread_out(days: list[int], count: int) -> list[int]:
     """``count`` of ``days`` (weekdays in order), taken evenly across them."""
     if count >= len(days):
@@ -188,7 +193,7 @@ class SessionMaker:
             None,
             day,
             Kind.RUN,
-            _RACE_TITLES[self.request.goal],
+            race_title(self.request.goal),
             duration_min=float(round(km * RUN_MIN_PER_KM)),
             distance_km=km,
             rpe=t.GEN_RACE_RPE[goal],
