@@ -142,11 +142,9 @@ def needs_realign(workouts: Sequence[Workout], today: date) -> Reason | None:
         in_gap = [w for w in plan if w.plan_day is not None and start <= w.plan_day < today]
         realigned = any(w.day >= today and w.status is Status.PLANNED for w in in_gap)
         if in_gap and not realigned:
-            weeks = (today - start).days // 7
-            span = "a week" if weeks == 1 else f"{weeks} weeks"
             return Reason(
                 f"No training done since {format_day(start - timedelta(days=1))}: "
-                f"{span} of your plan went by",
+                f"{(today - start).days} days of your plan went by",
                 start,
                 (today - start).days,
             )
@@ -247,13 +245,14 @@ def realignment(
             plan.put(w, day, return_share(day, today, gap_days))
     last = race.day if race is not None else max((w.day for w in plan.rows.values()), default=today)
     plan.check(chosen, last)
+    sessions = {i: w for i, w in plan.rows.items() if w.kind is not Kind.REST}
     return Realignment(
         plan.edit(),
         shift_weeks=weeks,
-        moved=sum(1 for i, w in plan.rows.items() if w.day != stored[i].day),
-        dropped=len(plan.dropped),
+        moved=sum(1 for i, w in sessions.items() if w.day != stored[i].day),
+        dropped=sum(1 for i in plan.dropped if stored[i].kind is not Kind.REST),
         skipped=plan.skipped,
-        eased=sum(1 for i, share in plan.shares.items() if share < 1 and i not in plan.dropped),
+        eased=sum(1 for i in sessions if plan.shares.get(i, 1.0) < 1),
         race=race,
         taper_start=taper,
     )

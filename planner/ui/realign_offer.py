@@ -95,6 +95,8 @@ class RealignOffer(QObject):
         shown = self.reason is not None and self.reason != self._dismissed
         if self.reason is not None:
             self.strip.label.setText(f"{self.reason.text}.")
+        if shown and not self._window.toolBarBreak(self.strip):  # a row of its own, always
+            self._window.insertToolBarBreak(self.strip)
         self.strip.setVisible(shown)
 
     @Slot()

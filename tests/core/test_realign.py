@@ -109,7 +109,7 @@ def test_a_week_without_training_is_a_reason_until_it_is_realigned() -> None:
     lived = _lived(gap_first)
     reason = needs_realign(lived, today)
     assert reason is not None
-    assert "a week of your plan went by" in reason.text
+    assert "7 days of your plan went by" in reason.text
     assert reason.since == gap_first
     after = apply_edit(realignment(lived, today).edit, lived)
     assert needs_realign(after, today) is None

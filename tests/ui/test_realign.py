@@ -14,6 +14,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from planner.core.formatting import format_day
 from planner.core.generator import Experience, Goal, PlanRequest, generate_plan
 from planner.core.model import Status
 from planner.ui.dialogs.realign import RealignDialog
@@ -56,7 +57,7 @@ def runner(db_path: Path) -> Path:
 def rows(path: Path) -> list[tuple[Any, ...]]:
     return query(
         path,
-        "SELECT id, day, position, status, distance_km, duration_min, race, plan_day "
+        "SELECT id, day, position, status, distance_km, duration_min, race, plan_day, kind "
         "FROM workouts WHERE plan_day IS NOT NULL ORDER BY id",
     )
 
@@ -89,25 +90,40 @@ def test_the_gap_is_offered_and_realign_is_one_undo_step(qtbot: Any, runner: Pat
         1
         for r in before
         if r[3] == "planned"
+        and r[8] != "rest"
         and GAP_FIRST.isoformat() <= r[1] < TODAY.isoformat()
-        and r[4] is not None
     )
-    assert f"So far: {on_time} on time, 0 moved," in dialog.progress_label.text()
-    assert "move 1 week later" in dialog.plan_label.text()
-    assert "Sun" in dialog.plan_label.text() and "Stays: the race on" in dialog.plan_label.text()
+    assert missed > 0
+    assert dialog.progress_label.text() == f"So far: {on_time} on time, 0 moved, {missed} missed."
+    assert "move 1 week later: the plan picks up where you left off" in dialog.plan_label.text()
+    taper = RACE_DAY - timedelta(days=RACE_DAY.weekday() + 7)  # a half marathon tapers 2 weeks
+    assert (
+        f"Stays: the race on {format_day(RACE_DAY)} and its taper from {format_day(taper)}."
+        in dialog.plan_label.text()
+    )
     qtbot.mouseClick(dialog.realign_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
     after = {r[0]: r for r in rows(runner)}
     old = {r[0]: r for r in before}
     race = next(r for r in before if r[6])
     assert after[race[0]] == race  # the race stays as it was
-    taper = (RACE_DAY - timedelta(days=RACE_DAY.weekday() + 7)).isoformat()
-    assert all(after[i][1] == r[1] for i, r in old.items() if r[1] >= taper and i in after)
+    assert all(
+        after[i][1] == r[1] for i, r in old.items() if r[1] >= taper.isoformat() and i in after
+    )
     assert all(after[i] == r for i, r in old.items() if r[3] == "done")
     moved = [i for i, r in after.items() if r[1] != old[i][1]]
     assert moved and all(after[i][1] > old[i][1] and after[i][7] == old[i][7] for i in moved)
-    assert missed > 0
     assert undo_text(window) == "Undo Realign the plan"
+    past = [r for r in after.values() if r[8] != "rest" and r[7] < TODAY.isoformat()]
+    now_moved = sum(1 for r in past if r[3] == "planned" and r[1] >= TODAY.isoformat())
+    now_missed = sum(1 for r in past if r[3] == "skipped")
+    assert now_moved + now_missed == missed and now_moved > 0
+    again = open_realign(qtbot, window, "trigger")  # the progress now counts them as moved
+    assert again.progress_label.text() == (
+        f"So far: {on_time} on time, {now_moved} moved, {now_missed} missed."
+    )
+    again.reject()
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
     assert not window.realign_offer.strip.isVisible()
     window.week_view.setFocus()
     press(qtbot, Qt.Key.Key_Z, CTRL)

@@ -21,7 +21,10 @@ def realign_words(result: Realignment, today: date) -> str:
     lines = []
     if result.moved:
         weeks = _count(result.shift_weeks, "week")
-        lines.append(f"{_count(result.moved, 'workout')} move {weeks} later, from today on.")
+        lines.append(
+            f"{_count(result.moved, 'workout')} move {weeks} later: "
+            "the plan picks up where you left off."
+        )
     if result.eased:
         lines.append(f"{_count(result.eased, 'workout')} are made shorter for the way back.")
     if result.dropped:
