@@ -207,7 +207,7 @@ def test_apply_adds_exactly_the_generated_plan_as_one_undo_step(qtbot: Any, runn
     expected = generate_plan(ten_k_request(), list(HISTORY), first_weekday=0)
     assert list(dialog.preview.month.draft()) == list(expected.workouts)
     steps = window.controller.undo_stack.count()
-    click(qtbot, dialog.field("save"))
+    click(qtbot, dialog.apply_button)
     qtbot.waitUntil(lambda: window.findChild(TrainingPlanDialog) is None)
     assert rows(runner) == as_rows(expected.workouts)
     assert window.controller.undo_stack.count() == steps + 1
@@ -229,7 +229,7 @@ def test_the_last_inputs_come_back(qtbot: Any, runner: Path) -> None:
     window = open_window(qtbot, runner)
     dialog = open_dialog(qtbot, window)
     fill_ten_k(qtbot, dialog)
-    click(qtbot, dialog.field("save"))
+    click(qtbot, dialog.apply_button)
     qtbot.waitUntil(lambda: window.findChild(TrainingPlanDialog) is None)
     again = open_dialog(qtbot, window)
     assert again.goal.currentText() == "10 km"
@@ -250,7 +250,7 @@ def test_a_range_holding_planned_workouts_asks_first(
     dialog = open_dialog(qtbot, window)
     fill_ten_k(qtbot, dialog)
     before = rows(runner)
-    click(qtbot, dialog.field("save"))
+    click(qtbot, dialog.apply_button)
     qtbot.waitUntil(lambda: dialog.findChild(PlanQuestion) is not None)
     question = dialog.findChild(PlanQuestion)
     assert question is not None
@@ -287,13 +287,13 @@ def test_a_race_before_the_start_is_said_plainly_and_apply_is_disabled(
     changed(qtbot, dialog, lambda: dialog.race_day.setDate(QDate(2026, 11, 20)))
     message = dialog.error_message("dates")
     assert "must come after the plan's start" in message, message
-    assert not dialog.field("save").isEnabled()
+    assert not dialog.apply_button.isEnabled()
     assert dialog.preview.month.draft() == ()
-    press_apply = dialog.field("save")
+    press_apply = dialog.apply_button
     click(qtbot, press_apply)  # a disabled button: nothing happens
     assert dialog.isVisible() and rows(runner) == []
     changed(qtbot, dialog, lambda: dialog.race_day.setDate(QDate(2027, 3, 14)))
-    assert dialog.error_message("dates") == "" and dialog.field("save").isEnabled()
+    assert dialog.error_message("dates") == "" and dialog.apply_button.isEnabled()
     dialog.reject()
 
 
@@ -303,7 +303,7 @@ def test_without_history_the_distances_must_be_typed(qtbot: Any, db_path: Path) 
     assert (dialog.current.text(), dialog.longest.text()) == ("", "")
     assert "No runs in the four weeks" in dialog.history_hint.text()
     assert "distance you run in a week" in dialog.error_message("current_week_km")
-    assert not dialog.field("save").isEnabled()
+    assert not dialog.apply_button.isEnabled()
     assert dialog.experience.currentText() == "New"
     dialog.current.setFocus()
     qtbot.keyClicks(dialog.current, "15")
@@ -311,7 +311,7 @@ def test_without_history_the_distances_must_be_typed(qtbot: Any, db_path: Path) 
     dialog.longest.setFocus()
     with qtbot.waitSignal(dialog.previewed, timeout=5000):
         qtbot.keyClicks(dialog.longest, "6")
-    assert dialog.problems() == {} and dialog.field("save").isEnabled()
+    assert dialog.problems() == {} and dialog.apply_button.isEnabled()
     assert dialog.preview.month.draft()
     dialog.reject()
 

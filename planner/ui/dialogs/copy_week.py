@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from planner.core.formatting import format_day, workout_summary
 from planner.core.model import Kind, Status, Workout
 from planner.core.settings import Units
-from planner.core.weeks import DAY_NAMES, Week
+from planner.core.weeks import Week
 
 
 class CopyChoice(enum.Enum):
@@ -42,10 +42,13 @@ def _plural(count: int, one: str, many: str) -> str:
     return f"{count} {one if count == 1 else many}"
 
 
-def _line(workout: Workout, units: Units) -> str:
-    """``Sun 29 · Long run · 1 h 40 · 16 km``, then its status when not planned."""
+def _line(workout: Workout, units: Units, *, month: bool = False) -> str:
+    """``Sun 29 · Long run · 1 h 40 · 16 km``, then its status when not planned.
+
+    With ``month`` the day names its month (``Sun 29 Nov``).
+    """
     summary = workout_summary(workout, units) if workout.kind is not Kind.REST else ""
-    parts = [f"{DAY_NAMES[workout.day.weekday()][:3]} {workout.day.day}", workout.title]
+    parts = [format_day(workout.day, month=month), workout.title]
     if summary:
         parts.append(summary)
     text = " · ".join(html.escape(part) for part in parts)
@@ -70,6 +73,7 @@ class ReplaceOrAddDialog(QDialog):
         units: the units distances are written in.
         add: the add button's text ("&Add to It") and objectName ("addToIt").
         adds: what the add button does, after "keeps them all and" ("adds the copies …").
+        months: name each day's month (a range longer than a week).
         parent: the parent widget.
     """
 
@@ -82,6 +86,7 @@ class ReplaceOrAddDialog(QDialog):
         *,
         add: tuple[str, str],
         adds: str,
+        months: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -93,7 +98,7 @@ class ReplaceOrAddDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
         layout.addWidget(QLabel(f"<b>{heading}</b>", self))
-        lines = [_line(w, units) for w in existing[:_LISTED]]
+        lines = [_line(w, units, month=months) for w in existing[:_LISTED]]
         if len(existing) > _LISTED:
             lines.append(f"… and {len(existing) - _LISTED} more")
         listing = QLabel("<br>".join(lines), self)

@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from typing import TypeVar
 
 from PySide6.QtCore import QSettings, QSignalBlocker, QTimer, Signal, Slot
+from PySide6.QtGui import QIcon, QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QSpinBox,
     QToolButton,
     QVBoxLayout,
@@ -187,15 +189,30 @@ class TrainingPlanDialog(ValidatingDialog[PlanRequest]):
         form_box.setMaximumWidth(max(480, form_box.sizeHint().width()))
         column = QVBoxLayout()
         column.addWidget(form_box)
+        about = QLabel(
+            "The plan is checked by the warning rules against your history. Its workouts "
+            "show hatched until you apply it; then Ctrl+Z takes all of it back. Done and "
+            "skipped workouts are never changed.",
+            self,
+        )
+        about.setObjectName("trainingPlanAbout")
+        about.setWordWrap(True)
+        about.setMaximumWidth(form_box.maximumWidth())
+        about.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        about.setContentsMargins(form.contentsMargins().left(), 0, 0, 0)
+        column.addSpacing(12)
+        column.addWidget(about)
         column.addStretch(1)
         body.addLayout(column)
         body.addWidget(self.preview, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(body, 1)
         self._add_buttons(layout)
+        layout.setStretch(layout.count() - 2, 0)  # the preview takes the height, not a gap
         self._save_button.setText("&Apply")
         self._save_button.setObjectName("applyTrainingPlan")
         self._save_button.setToolTip("Add the plan (Ctrl+Enter)")
+        self._save_button.setIcon(QIcon())  # Apply, not Save: no disk
         self._widgets.update(
             goal=self.goal,
             start=self.start,
@@ -213,7 +230,8 @@ class TrainingPlanDialog(ValidatingDialog[PlanRequest]):
             spin.valueChanged.connect(self._revalidate)
         self._on_goal_changed()
         self._validate_live()
-        self.resize(1320, 760)
+        screen = (parent.screen() if parent is not None else self.screen()).availableGeometry()
+        self.resize(min(1760, screen.width() * 92 // 100), min(940, screen.height() * 88 // 100))
 
     # -- building --------------------------------------------------------------------------
     @property
@@ -439,6 +457,11 @@ class TrainingPlanDialog(ValidatingDialog[PlanRequest]):
             super().accept()  # says what is wrong, focuses it, stays open
         elif self.plan() is not None:
             self.apply_requested.emit()
+
+    @property
+    def apply_button(self) -> QPushButton:
+        """Apply (``applyTrainingPlan``)."""
+        return self._save_button
 
     def done_applying(self) -> None:
         """The plan was added: close."""

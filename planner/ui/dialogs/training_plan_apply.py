@@ -73,6 +73,7 @@ class _Applying(QObject):
             self._window.controller.settings.units,
             add=("&Keep Both", "keepBoth"),
             adds="puts the plan's workouts after them each day",
+            months=True,
             parent=dialog,
         )
         question.setObjectName("trainingPlanQuestion")

@@ -78,7 +78,7 @@ class TrainingPlanPreview(QWidget):
         self.month = MonthView(controller, None, self, today=today)
         self.month.setObjectName("trainingPlanMonth")
         self.month.setAccessibleName("Preview of the plan, a month at a time")
-        self.month.setMinimumSize(620, 420)
+        self.month.setMinimumSize(640, 440)
         self.month.month_changed.connect(self._on_month_changed)
         self._previous = self._pager("‹", "Previous month (Page Up)", "previousMonth")
         self._next = self._pager("›", "Next month (Page Down)", "nextMonth")
@@ -97,6 +97,7 @@ class TrainingPlanPreview(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         self.table.setMinimumWidth(300)
+        self.table.setMaximumWidth(380)
         self.table.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
 
         paging = QHBoxLayout()
