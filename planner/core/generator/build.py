@@ -185,7 +185,7 @@ class _Builder:
         runs = [(w.day, run_distance_km(w)) for w in self.all if _counts_as_run(w)]
         self.run_days = [day for day, _ in runs]
         self.run_kms = [km for _, km in runs]
-        self.loads = LoadCheck(self.all, self.request.start, self.last_day)
+        self.loads = LoadCheck(self.all, self.request.start, self.last_day, until=start)
         self.peak_km = max(
             (self._week_km(w.start) for w in self.weeks if w.phase not in _TAPER), default=0.0
         )

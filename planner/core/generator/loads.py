@@ -33,15 +33,18 @@ class LoadCheck:
     """Daily loads from 90 + 28 days before the plan's start, and the checks on them.
 
     ``last`` is the plan's last day (its race): nothing follows it that the checks protect.
+    ``history`` is read up to the day before ``until`` (by default the plan's ``start``).
     """
 
-    def __init__(self, history: Iterable[Workout], start: date, last: date) -> None:
+    def __init__(
+        self, history: Iterable[Workout], start: date, last: date, *, until: date | None = None
+    ) -> None:
         self.start = start
         self.last = last
         self.base = start - timedelta(days=t.LOOKBACK_DAYS + t.CHRONIC_DAYS)
         self.loads: list[float] = []
         self.training: list[bool] = []
-        self._extend(history, start)
+        self._extend(history, until or start)
 
     def _index(self, day: date) -> int:
         return (day - self.base).days
