@@ -7,15 +7,14 @@ with the request's own plain words, shown under the field it is about (Apply sta
 meanwhile), and a moment later the plan is generated again and shown as a draft in
 :class:`~planner.ui.dialogs.training_plan_preview.TrainingPlanPreview`. The choices that are
 the runner's habits (goal, runs, days, long-run day, strength, HIIT, experience) are
-remembered for the next plan.
+remembered for the next plan (:mod:`~planner.ui.dialogs.training_plan_habits`).
 """
 
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import TypeVar
 
-from PySide6.QtCore import QSettings, QSignalBlocker, QTimer, Signal, Slot
+from PySide6.QtCore import QSignalBlocker, QTimer, Signal, Slot
 from PySide6.QtGui import QIcon, QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -42,23 +41,20 @@ from planner.core.generator import (
     generate_plan,
     plan_findings,
 )
-from planner.core.model import ValidationError, Workout
+from planner.core.model import Kind, Status, ValidationError, Workout
 from planner.core.weeks import DAY_NAMES
 from planner.ui.controller import PlanController
 from planner.ui.dialogs.fields import form_layout, from_qdate, to_qdate, with_unit
 from planner.ui.dialogs.number_field import DistanceField
+from planner.ui.dialogs.training_plan_habits import Habits
 from planner.ui.dialogs.training_plan_history import PlanHistory
 from planner.ui.dialogs.training_plan_preview import TrainingPlanPreview
 from planner.ui.dialogs.validating import ValidatingDialog
 
-__all__ = ["REGENERATE_MS", "SETTINGS_GROUP", "TrainingPlanDialog"]
-
-_E = TypeVar("_E", Goal, Experience)
+__all__ = ["REGENERATE_MS", "TrainingPlanDialog"]
 
 #: How long the preview waits after a change before generating the plan again.
 REGENERATE_MS = 150
-#: Where the runner's habits are remembered.
-SETTINGS_GROUP = "training_plan"
 #: The plan's length a race gets by default, in weeks.
 _RACE_WEEKS = {Goal.K5: 8, Goal.K10: 10, Goal.HALF: 12, Goal.MARATHON: 18}
 #: The rows of the form whose problems are shown under them (the request's fields they show).
@@ -266,22 +262,16 @@ class TrainingPlanDialog(ValidatingDialog[PlanRequest]):
         """The defaults: the start of next week, the history's distances, the last habits."""
         start = default_start(today, self._first_weekday)
         self.start.setDate(to_qdate(start))
-        remembered = QSettings()
-        remembered.beginGroup(SETTINGS_GROUP)
-        goal = _enum(Goal, remembered.value("goal", Goal.HALF.value, type=str), Goal.HALF)
-        self.goal.setCurrentIndex(self.goal.findData(goal))
-        self.runs.setValue(_int(remembered.value("runs", 4), 4))
-        days = str(remembered.value("days", "0,1,2,3,4,5,6", type=str))
-        chosen = {int(d) for d in days.split(",") if d.strip().isdigit() and 0 <= int(d) <= 6}
+        habits = Habits.load()
+        self.goal.setCurrentIndex(self.goal.findData(habits.goal))
+        self.runs.setValue(habits.runs)
         for weekday, button in self.day_buttons.items():
-            button.setChecked(weekday in chosen)
-        long_day = _int(remembered.value("long_run_day", 6), 6) % 7
-        self.long_run_day.setCurrentIndex(self.long_run_day.findData(long_day))
-        self.strength.setValue(_int(remembered.value("strength", 2), 2))
-        self.hiit.setValue(_int(remembered.value("hiit", 0), 0))
-        self.weeks.setValue(_int(remembered.value("weeks", 12), 12))
-        experience = _enum(Experience, remembered.value("experience", ""), None)
-        remembered.endGroup()
+            button.setChecked(weekday in habits.days)
+        self.long_run_day.setCurrentIndex(self.long_run_day.findData(habits.long_run_day))
+        self.strength.setValue(habits.strength)
+        self.hiit.setValue(habits.hiit)
+        self.weeks.setValue(habits.weeks)
+        experience = habits.experience
         history = self._history.before(start)
         defaults = defaults_from_history(history, start)
         if defaults is None:
@@ -293,24 +283,26 @@ class TrainingPlanDialog(ValidatingDialog[PlanRequest]):
             self.current.set_value(defaults[0])
             self.longest.set_value(defaults[1])
             self.history_hint.setText("From your runs of the four weeks before the start.")
-        if experience is None:
-            experience = Experience.REGULAR if defaults else Experience.NEW
+        if experience is None:  # regular with recent runs, returning with older ones, else new
+            ran = any(w.kind is Kind.RUN and w.status is Status.DONE for w in history)
+            experience = (
+                Experience.REGULAR if defaults else Experience.RETURNING if ran else Experience.NEW
+            )
         self.experience.setCurrentIndex(self.experience.findData(experience))
         self._set_race_day(self._typical_race_day())
 
     def remember(self) -> None:
         """Keep the runner's habits for the next plan (not the dates nor the distances)."""
-        remembered = QSettings()
-        remembered.beginGroup(SETTINGS_GROUP)
-        remembered.setValue("goal", self._goal().value)
-        remembered.setValue("runs", self.runs.value())
-        remembered.setValue("days", ",".join(str(d) for d in sorted(self._days())))
-        remembered.setValue("long_run_day", self.long_run_day.currentData())
-        remembered.setValue("strength", self.strength.value())
-        remembered.setValue("hiit", self.hiit.value())
-        remembered.setValue("weeks", self.weeks.value())
-        remembered.setValue("experience", str(self.experience.currentData()))
-        remembered.endGroup()
+        Habits(
+            goal=self._goal(),
+            runs=self.runs.value(),
+            days=self._days(),
+            long_run_day=int(self.long_run_day.currentData()),
+            strength=self.strength.value(),
+            hiit=self.hiit.value(),
+            weeks=self.weeks.value(),
+            experience=Experience(str(self.experience.currentData())),
+        ).save()
 
     # -- reactions -------------------------------------------------------------------------
     def _goal(self) -> Goal:
@@ -485,17 +477,3 @@ class TrainingPlanDialog(ValidatingDialog[PlanRequest]):
         """The workouts in the plan's range (what Replace Planned and Keep Both are about)."""
         plan = self.plan()
         return [] if plan is None else self._history.in_range(plan.first_day, plan.last_day)
-
-
-def _int(value: object, default: int) -> int:
-    try:
-        return int(str(value))
-    except ValueError:
-        return default
-
-
-def _enum(kind: type[_E], value: object, default: _E | None) -> _E | None:
-    try:
-        return kind(str(value))
-    except ValueError:
-        return default
