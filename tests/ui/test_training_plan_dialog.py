@@ -289,6 +289,7 @@ def test_a_race_before_the_start_is_said_plainly_and_apply_is_disabled(
     assert "must come after the plan's start" in message, message
     assert not dialog.apply_button.isEnabled()
     assert dialog.preview.month.draft() == ()
+    assert dialog.preview.summary.text().startswith("No plan yet")
     press_apply = dialog.apply_button
     click(qtbot, press_apply)  # a disabled button: nothing happens
     assert dialog.isVisible() and rows(runner) == []

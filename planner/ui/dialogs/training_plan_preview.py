@@ -143,7 +143,7 @@ class TrainingPlanPreview(QWidget):
             self.warnings.hide()
         if plan is None:
             self._range = None
-            self.summary.setText("")
+            self.summary.setText("No plan yet: correct the value marked in red.")
             self._update_paging()
             return
         self.summary.setText(plan_summary(plan, self._units))
