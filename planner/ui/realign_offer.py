@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QToolBar, QWidget
 
@@ -55,7 +55,12 @@ class RealignOffer(QObject):
     Args:
         window: the main window (its controller, state and action table).
         action: Plan ▸ Realign….
+
+    Signals:
+        asked(): the plan was asked again (the strip and the action follow the answer).
     """
+
+    asked = Signal()
 
     def __init__(self, window: MainWindow, action: QAction) -> None:
         super().__init__(window)
@@ -69,6 +74,11 @@ class RealignOffer(QObject):
         self.strip.realign_button.clicked.connect(action.trigger)
         self.strip.dismiss_button.clicked.connect(self.dismiss)
         action.setEnabled(False)
+        # a burst of changes (an import, undo after undo) asks once, after the change is painted
+        self._asking = QTimer(self)
+        self._asking.setSingleShot(True)
+        self._asking.setInterval(0)
+        self._asking.timeout.connect(self.refresh)
         window.controller.plan_changed.connect(self._on_plan_changed)
         window.state.today_changed.connect(self.refresh)
         after_first_paint(window.week_view, self.refresh)
@@ -79,7 +89,7 @@ class RealignOffer(QObject):
     @Slot(object)
     def _on_plan_changed(self, change: ChangeSet) -> None:
         if change.touches_workouts:
-            self.refresh()
+            self._asking.start()
 
     @Slot()
     def refresh(self) -> None:
@@ -98,6 +108,7 @@ class RealignOffer(QObject):
         if shown and not self._window.toolBarBreak(self.strip):  # a row of its own, always
             self._window.insertToolBarBreak(self.strip)
         self.strip.setVisible(shown)
+        self.asked.emit()
 
     @Slot()
     def dismiss(self) -> None:

@@ -101,8 +101,10 @@ def test_the_gap_is_offered_and_realign_is_one_undo_step(qtbot: Any, runner: Pat
         f"Stays: the race on {format_day(RACE_DAY)} and its taper from {format_day(taper)}."
         in dialog.plan_label.text()
     )
-    qtbot.mouseClick(dialog.realign_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+    with qtbot.waitSignal(window.realign_offer.asked):  # asked again after the change
+        qtbot.mouseClick(dialog.realign_button, Qt.MouseButton.LeftButton)
+    assert QApplication.activeModalWidget() is None
+    assert not window.realign_offer.strip.isVisible()  # realigned: nothing to offer
     after = {r[0]: r for r in rows(runner)}
     old = {r[0]: r for r in before}
     race = next(r for r in before if r[6])
@@ -124,11 +126,13 @@ def test_the_gap_is_offered_and_realign_is_one_undo_step(qtbot: Any, runner: Pat
     )
     again.reject()
     qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
-    assert not window.realign_offer.strip.isVisible()
+    window.activateWindow()
     window.week_view.setFocus()
-    press(qtbot, Qt.Key.Key_Z, CTRL)
+    qtbot.waitUntil(window.week_view.hasFocus)
+    with qtbot.waitSignal(window.realign_offer.asked):
+        press(qtbot, Qt.Key.Key_Z, CTRL)
     assert rows(runner) == before
-    assert window.realign_offer.strip.isVisible()
+    assert window.realign_offer.strip.isVisible()  # the reason is back: offered again
 
 
 def test_the_key_opens_it_and_cancel_changes_nothing(qtbot: Any, runner: Path) -> None:
@@ -149,5 +153,18 @@ def test_dismissed_the_offer_stays_away_until_the_reason_changes(qtbot: Any, run
     qtbot.mouseClick(offer.strip.dismiss_button, Qt.MouseButton.LeftButton)
     assert not offer.strip.isVisible()
     future = next(r for r in rows(runner) if r[3] == "planned" and r[1] > TODAY.isoformat())
-    window.controller.set_status(future[0], Status.SKIPPED)  # a change, the same reason
+    with qtbot.waitSignal(offer.asked):
+        window.controller.set_status(future[0], Status.SKIPPED)  # a change, the same reason
     assert not offer.strip.isVisible()
+    last_missed = max(
+        (
+            r
+            for r in rows(runner)
+            if r[3] == "planned" and r[8] != "rest" and r[1] < TODAY.isoformat()
+        ),
+        key=lambda r: r[1],
+    )
+    with qtbot.waitSignal(offer.asked):  # done after all: the gap is gone, the misses remain
+        window.controller.set_status(last_missed[0], Status.DONE)
+    assert offer.strip.isVisible()
+    assert "workouts of your plan were missed since" in offer.strip.label.text()
