@@ -340,7 +340,8 @@ def prepare(walk: Walk, name: str, *, undo_all: bool = False) -> QWidget:
         if name == "paste":
             window.actions_table["copy"].trigger()
     if name == "realign_plan":  # a generated plan's workout still ahead
-        controller.add_workout(Workout(None, FRI, Kind.RUN, "Plan run", 0, 30.0, plan_day=FRI))
+        with walk.qtbot.waitSignal(window.realign_offer.asked):
+            controller.add_workout(Workout(None, FRI, Kind.RUN, "Plan run", 0, 30.0, plan_day=FRI))
     stack = controller.undo_stack
     if name in ("undo", "redo") and not stack.canUndo():
         controller.add_workout(Workout(None, FRI, Kind.HIIT, "Walker intervals", 0, 30.0))
