@@ -67,6 +67,13 @@ def plan(request: pytest.FixtureRequest) -> GeneratedPlan:
     return generate_plan(CASES[request.param], DEMO)
 
 
+@pytest.fixture(
+    scope="module", params=sorted(k for k, r in CASES.items() if r.goal is not Goal.GENERAL)
+)
+def race_plan(request: pytest.FixtureRequest) -> GeneratedPlan:
+    return generate_plan(CASES[request.param], DEMO)
+
+
 def _runs(workouts: list[Workout] | tuple[Workout, ...]) -> list[Workout]:
     return [w for w in workouts if w.kind is Kind.RUN and not w.race]
 
@@ -155,10 +162,9 @@ def test_the_long_run_is_about_a_third_of_the_week_and_grows_10_percent_at_most(
             assert (run.distance_km or 0.0) <= max(before) * 1.10 + 1e-9
 
 
-def test_the_taper_cuts_40_to_60_percent_and_keeps_the_sessions(plan: GeneratedPlan) -> None:
-    taper = TAPER_WEEKS.get(plan.request.goal)
-    if taper is None:
-        pytest.skip("general fitness has no taper")
+def test_the_taper_cuts_40_to_60_percent_and_keeps_the_sessions(race_plan: GeneratedPlan) -> None:
+    plan = race_plan
+    taper = TAPER_WEEKS[plan.request.goal]
     weeks = list(_weeks(plan).values())
     peak = max(km for _, km in _training_weeks(plan))
     tapered = weeks[-taper:]
