@@ -10,7 +10,17 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QToolBar, QWidge
 
 from planner.ui.style import error_color, is_dark, mix
 
-__all__ = ["ReadOnlyBanner", "show_read_only_banner"]
+__all__ = ["ReadOnlyBanner", "fix_strip", "show_read_only_banner"]
+
+
+def fix_strip(bar: QToolBar, name: str) -> None:
+    """Make ``bar`` a fixed strip named ``name``: not moved, floated, nor hidden from a menu."""
+    bar.setObjectName(name)
+    bar.setAccessibleName(name)
+    bar.setMovable(False)
+    bar.setFloatable(False)
+    bar.toggleViewAction().setVisible(False)
+    bar.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)
 
 
 class ReadOnlyBanner(QToolBar):
@@ -29,12 +39,7 @@ class ReadOnlyBanner(QToolBar):
 
     def __init__(self, reason: str, parent: QWidget | None = None) -> None:
         super().__init__("Read-only", parent)
-        self.setObjectName("readOnlyBanner")
-        self.setAccessibleName("readOnlyBanner")
-        self.setMovable(False)
-        self.setFloatable(False)
-        self.toggleViewAction().setVisible(False)
-        self.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)
+        fix_strip(self, "readOnlyBanner")
         # The reason names the plan's file and folder, which may look like markup: escaped.
         self._plain = (
             f"Read-only. {reason} You can look, print and export, but changes will not be saved."

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QToolBar, QWidge
 
 from planner.core.model import ChangeSet, Status, Workout
 from planner.core.realign import Reason, needs_realign, plan_progress, realign_span, realignment
+from planner.ui.banner import fix_strip
 from planner.ui.dialog_opening import open_dialog
 from planner.ui.first_paint import after_first_paint
 
@@ -31,12 +32,7 @@ class RealignStrip(QToolBar):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Realign", parent)
-        self.setObjectName("realignOffer")
-        self.setAccessibleName("realignOffer")
-        self.setMovable(False)
-        self.setFloatable(False)
-        self.toggleViewAction().setVisible(False)
-        self.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)
+        fix_strip(self, "realignOffer")
         self.label = QLabel(self)
         self.label.setContentsMargins(10, 4, 10, 4)
         self.label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)

@@ -16,54 +16,22 @@ from hypothesis import strategies as st
 from planner.core import rules
 from planner.core import thresholds as t
 from planner.core.edits import apply_edit
-from planner.core.generator import (
-    Experience,
-    Goal,
-    PlanRequest,
-    defaults_from_history,
-    generate_plan,
-)
 from planner.core.model import Kind, Severity, Status, Workout
 from planner.core.realign import needs_realign, plan_progress, realignment
-from tests.helpers.runner_histories import PLAN_START, demo_history
-
-RACE_DAY = PLAN_START + timedelta(weeks=16, days=6)  # a Sunday
+from tests.helpers.realign_plans import RACE_DAY, TAPER_START, half_marathon, history, lived
+from tests.helpers.runner_histories import PLAN_START
 
 
 @cache
 def _stored() -> tuple[Workout, ...]:
-    """The demo history and a 17-week half-marathon plan, stored (ids given)."""
-    history = demo_history()
-    current, longest = defaults_from_history(history, PLAN_START) or (20.0, 8.0)
-    request = PlanRequest(
-        goal=Goal.HALF,
-        race_day=RACE_DAY,
-        weeks=None,
-        start=PLAN_START,
-        runs_per_week=4,
-        days=frozenset({0, 1, 3, 5, 6}),
-        long_run_day=6,
-        strength_per_week=2,
-        hiit_per_week=1,
-        current_week_km=current,
-        longest_run_km=longest,
-        experience=Experience.REGULAR,
-    )
-    plan = generate_plan(request, history)
+    """The demo history and the half-marathon plan, stored (ids given)."""
     ids = itertools.count(1)
-    return tuple(w.replace(id=next(ids)) for w in [*history, *plan.workouts])
+    return tuple(w.replace(id=next(ids)) for w in [*history(), *half_marathon().workouts])
 
 
-def _lived(gap_first: date, done_after: frozenset[date] = frozenset()) -> list[Workout]:
-    """The plan done up to ``gap_first`` (and on ``done_after``), missed from it on."""
-    return [
-        w.replace(status=Status.DONE)
-        if w.plan_day is not None
-        and w.is_training_session
-        and (w.day < gap_first or w.day in done_after)
-        else w
-        for w in _stored()
-    ]
+def _lived(gap_first: date) -> list[Workout]:
+    """The plan done up to ``gap_first``, missed from it on."""
+    return lived(_stored(), gap_first)
 
 
 def test_progress_counts_on_time_moved_and_missed_by_plan_day() -> None:
@@ -122,7 +90,7 @@ def test_realign_shifts_the_build_by_the_gap_and_keeps_race_and_taper() -> None:
     result = realignment(lived, today)
     after = {w.id: w for w in apply_edit(result.edit, lived)}
     before = {w.id: w for w in lived}
-    taper = RACE_DAY - timedelta(days=RACE_DAY.weekday()) - timedelta(weeks=1)  # half: 2 weeks
+    taper = TAPER_START
     assert result.shift_weeks == 2
     assert result.taper_start == taper
     assert result.race is not None and after[result.race.id] == before[result.race.id]

@@ -15,42 +15,21 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from planner.core.formatting import format_day
-from planner.core.generator import Experience, Goal, PlanRequest, generate_plan
 from planner.core.model import Status
 from planner.ui.dialogs.realign import RealignDialog
 from tests.helpers.keyboard import ALT, CTRL, press
 from tests.helpers.plans import query, seed
-from tests.helpers.runner_histories import PLAN_START, demo_history
+from tests.helpers.realign_plans import RACE_DAY, TAPER_START, half_marathon, history, lived
+from tests.helpers.runner_histories import PLAN_START
 from tests.helpers.windows import open_window, undo_text
 
-RACE_DAY = PLAN_START + timedelta(weeks=16, days=6)
 GAP_FIRST = PLAN_START + timedelta(weeks=4)
 TODAY = GAP_FIRST + timedelta(days=10)
 
 
 @pytest.fixture
 def runner(db_path: Path) -> Path:
-    history = [w for w in demo_history() if w.day >= PLAN_START - timedelta(days=150)]
-    request = PlanRequest(
-        goal=Goal.HALF,
-        race_day=RACE_DAY,
-        weeks=None,
-        start=PLAN_START,
-        runs_per_week=4,
-        days=frozenset({0, 1, 3, 5, 6}),
-        long_run_day=6,
-        strength_per_week=2,
-        hiit_per_week=1,
-        current_week_km=25.0,
-        longest_run_km=10.0,
-        experience=Experience.REGULAR,
-    )
-    plan = generate_plan(request, history)
-    lived = [
-        w.replace(status=Status.DONE) if w.day < GAP_FIRST and w.is_training_session else w
-        for w in plan.workouts
-    ]
-    seed(db_path, *history, *lived)
+    seed(db_path, *history(), *lived(half_marathon().workouts, GAP_FIRST))
     return db_path
 
 
@@ -96,7 +75,7 @@ def test_the_gap_is_offered_and_realign_is_one_undo_step(qtbot: Any, runner: Pat
     assert missed > 0
     assert dialog.progress_label.text() == f"So far: {on_time} on time, 0 moved, {missed} missed."
     assert "move 1 week later: the plan picks up where you left off" in dialog.plan_label.text()
-    taper = RACE_DAY - timedelta(days=RACE_DAY.weekday() + 7)  # a half marathon tapers 2 weeks
+    taper = TAPER_START
     assert (
         f"Stays: the race on {format_day(RACE_DAY)} and its taper from {format_day(taper)}."
         in dialog.plan_label.text()
