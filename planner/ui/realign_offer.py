@@ -96,9 +96,10 @@ class RealignOffer(QObject):
             w.plan_day is not None and w.status is Status.PLANNED and w.day >= today
             for w in workouts
         )
-        self._action.setEnabled(ahead and self._window.controller.read_only is None)
+        writable = self._window.controller.read_only is None  # nothing to offer then
+        self._action.setEnabled(ahead and writable)
         self.reason = needs_realign(workouts, today)
-        shown = self.reason is not None and self.reason != self._dismissed
+        shown = writable and self.reason is not None and self.reason != self._dismissed
         if self.reason is not None:
             self.strip.label.setText(f"{self.reason.text}.")
         if shown and not self._window.toolBarBreak(self.strip):  # a row of its own, always
@@ -126,7 +127,6 @@ class RealignOffer(QObject):
             plan_progress(workouts, today),
             result,
             reason.text if reason is not None else None,
-            today,
             window,
         )
         open_dialog(

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from planner.core.formatting import format_day
@@ -16,23 +14,29 @@ def _count(n: int, what: str) -> str:
     return f"{n} {what}{'s' * (n != 1)}"
 
 
-def realign_words(result: Realignment, today: date) -> str:
+def _are(n: int) -> str:
+    return "is" if n == 1 else "are"
+
+
+def realign_words(result: Realignment) -> str:
     """What realigning will do, in plain words (moves, drops, skips, and what stays)."""
     lines = []
     if result.moved:
-        weeks = _count(result.shift_weeks, "week")
+        verb = "moves" if result.moved == 1 else "move"
         lines.append(
-            f"{_count(result.moved, 'workout')} move {weeks} later: "
-            "the plan picks up where you left off."
+            f"{_count(result.moved, 'workout')} {verb} {_count(result.shift_weeks, 'week')} "
+            "later: the plan picks up where you left off."
         )
     if result.eased:
-        lines.append(f"{_count(result.eased, 'workout')} are made shorter for the way back.")
+        n = result.eased
+        lines.append(f"{_count(n, 'workout')} {_are(n)} made shorter for the way back.")
     if result.dropped:
-        lines.append(
-            f"{_count(result.dropped, 'workout')} no longer fit before the taper: dropped."
-        )
+        n = result.dropped
+        verb = "no longer fits" if n == 1 else "no longer fit"
+        lines.append(f"{_count(n, 'workout')} {verb} before the taper: dropped.")
     if result.skipped:
-        lines.append(f"{_count(result.skipped, 'missed workout')} are marked skipped.")
+        n = result.skipped
+        lines.append(f"{_count(n, 'missed workout')} {_are(n)} marked skipped.")
     if not lines:
         lines.append("Nothing needs to change.")
     if result.race is not None and result.taper_start is not None:
@@ -50,7 +54,6 @@ class RealignDialog(QDialog):
         progress: the plan's progress so far.
         result: the realignment Realign would write.
         reason: why it is offered, if it is (``None``: asked for from the menu).
-        today: the day it is.
         parent: the window.
     """
 
@@ -59,7 +62,6 @@ class RealignDialog(QDialog):
         progress: PlanProgress,
         result: Realignment,
         reason: str | None,
-        today: date,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -71,7 +73,7 @@ class RealignDialog(QDialog):
         self.progress_label = QLabel(f"{progress.text()}.", self)
         self.progress_label.setObjectName("realignProgress")
         layout.addWidget(self.progress_label)
-        self.plan_label = QLabel(realign_words(result, today), self)
+        self.plan_label = QLabel(realign_words(result), self)
         self.plan_label.setObjectName("realignWhat")
         self.plan_label.setWordWrap(True)
         layout.addWidget(self.plan_label)
