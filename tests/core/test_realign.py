@@ -17,7 +17,13 @@ from planner.core import rules
 from planner.core import thresholds as t
 from planner.core.edits import apply_edit
 from planner.core.model import Kind, Severity, Status, Workout
-from planner.core.realign import needs_realign, plan_progress, realignment
+from planner.core.realign import (
+    needs_realign,
+    plan_progress,
+    realignment,
+    return_share,
+    taper_start,
+)
 from tests.helpers.realign_plans import RACE_DAY, TAPER_START, half_marathon, history, lived
 from tests.helpers.runner_histories import PLAN_START
 
@@ -171,3 +177,22 @@ def test_a_realigned_plan_keeps_race_taper_and_what_happened(
             assert result.taper_start is not None
             if w.day >= result.taper_start:
                 assert next(a for a in after if a.id == w.id).day == w.day
+
+
+def test_the_return_is_eased_as_daniels_return_after_a_break() -> None:
+    """Up to 5 days off: as planned; up to 4 weeks: halves at 50 and 75 %; longer: thirds."""
+    today = date(2027, 1, 11)
+    assert [return_share(today + timedelta(days=d), today, 5) for d in (0, 4)] == [1.0, 1.0]
+    ten = [return_share(today + timedelta(days=d), today, 10) for d in range(11)]
+    assert ten == [0.5] * 5 + [0.75] * 5 + [1.0]
+    thirty = [return_share(today + timedelta(days=d), today, 30) for d in (0, 9, 10, 19, 20, 29)]
+    assert thirty == [0.33, 0.33, 0.5, 0.5, 0.75, 0.75]
+    assert return_share(today - timedelta(days=1), today, 10) == 1.0  # before today: not eased
+
+
+def test_the_taper_is_the_generator_s_for_the_race_distance() -> None:
+    race_day = date(2027, 4, 18)  # a Sunday; its week begins Monday 12 April
+    race = Workout(7, race_day, Kind.RUN, "Marathon", distance_km=42.2, race=True)
+    assert taper_start(race, first_weekday=0) == date(2027, 3, 29)  # 3 weeks
+    assert taper_start(race.replace(distance_km=21.1), first_weekday=0) == date(2027, 4, 5)
+    assert taper_start(race.replace(distance_km=10.0), first_weekday=6) == date(2027, 4, 11)
