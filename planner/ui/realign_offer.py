@@ -9,6 +9,7 @@ workouts ahead, and opens the Realign dialog.
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
@@ -16,12 +17,13 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QToolBar, QWidget
 
 from planner.core.model import ChangeSet, Status, Workout
-from planner.core.realign import Reason, needs_realign, plan_progress, realign_span, realignment
+from planner.ui.background_import import import_in_background
 from planner.ui.banner import fix_strip
 from planner.ui.dialog_opening import open_dialog
 from planner.ui.first_paint import after_first_paint
 
 if TYPE_CHECKING:
+    from planner.core.realign import Reason
     from planner.ui.main_window import MainWindow
 
 __all__ = ["RealignOffer", "RealignStrip"]
@@ -80,6 +82,8 @@ class RealignOffer(QObject):
         after_first_paint(window.week_view, self.refresh)
 
     def _workouts(self) -> list[Workout]:
+        from planner.core.realign import realign_span
+
         return self._window.controller.workouts(*realign_span(self._window.state.today))
 
     @Slot(object)
@@ -89,7 +93,17 @@ class RealignOffer(QObject):
 
     @Slot()
     def refresh(self) -> None:
-        """Ask again whether the plan wants realigning; show or hide the strip."""
+        """Ask again whether the plan wants realigning; show or hide the strip.
+
+        The first time, the realign rules (and the load arithmetic they use) are imported
+        on a worker, like the warning rules, so the window's first paint never waits for
+        them; the question is asked once they are in.
+        """
+        if "planner.core.realign" not in sys.modules:
+            import_in_background("planner.core.realign", self.refresh)
+            return
+        from planner.core.realign import needs_realign
+
         today = self._window.state.today
         workouts = self._workouts()
         ahead = any(
@@ -116,6 +130,7 @@ class RealignOffer(QObject):
     @Slot()
     def open(self) -> None:
         """Plan ▸ Realign…: the progress and what realigning does; Realign writes it."""
+        from planner.core.realign import needs_realign, plan_progress, realignment
         from planner.ui.dialogs.realign import RealignDialog
 
         window = self._window
