@@ -108,8 +108,9 @@ class ReplaceOrAddDialog(QDialog):
         layout.addWidget(listing)
         if planned:
             replace_text = (
-                f"<b>Replace Planned</b> removes its {_plural(len(planned), 'plan', 'plans')} "
-                f"first" + (f"; the {kept} done or skipped stay." if kept else ".")
+                "<b>Replace Planned</b> removes its "
+                f"{_plural(len(planned), 'planned workout', 'planned workouts')} first"
+                + (f"; the {kept} done or skipped stay." if kept else ".")
             )
         else:
             replace_text = "Everything there is done or skipped, and stays."

@@ -70,6 +70,21 @@ _ROWS = {
 }
 
 
+#: The day toggles: chosen days filled with the selection colour, the focused one ringed.
+_DAY_BUTTONS = """
+QToolButton {
+    padding: 3px 0; border: 1px solid palette(mid); border-radius: 4px;
+    background: palette(base); color: palette(text);
+}
+QToolButton:checked {
+    background: palette(highlight); color: palette(highlighted-text);
+    border-color: palette(highlight);
+}
+QToolButton:focus { border: 2px solid palette(dark); }
+QToolButton:checked:focus { border: 2px solid palette(shadow); }
+"""
+
+
 class TrainingPlanDialog(ValidatingDialog[PlanRequest]):
     """Asks for a training plan and shows it as a draft; Apply gives back the plan.
 
@@ -143,6 +158,8 @@ class TrainingPlanDialog(ValidatingDialog[PlanRequest]):
             days_row.addWidget(button)
             self.day_buttons[weekday] = button
         days_row.addStretch(1)
+        # Fusion draws a checked tool button barely darker: a chosen day must be seen at once.
+        days_box.setStyleSheet(_DAY_BUTTONS)
         days_label = QLabel("Days you can &train:", form_box)
         days_label.setBuddy(self.day_buttons[self._first_weekday])
         form.addRow(days_label, days_box)
