@@ -11,6 +11,8 @@
     legwork check --db PATH
     legwork config --db PATH [NAME [VALUE]]
     legwork warnings [WEEK] --db PATH [--format text|json]
+    legwork import-activities --db PATH PATH... [--dry-run] [--format text|json]
+    legwork plan --db PATH --goal GOAL [--race-date D | --weeks N] [...] [--dry-run]
     legwork --version
 
 ``--db`` defaults to ``$LEGWORK_DB`` or the file in the user data dir. The options are wired in
