@@ -21,24 +21,21 @@ from planner.cli.common import (
     require_plan_file,
     today,
 )
-from planner.core import thresholds as t
 from planner.core.formatting import format_day, format_distance
 from planner.core.generator import (
-    Experience,
     GeneratedPlan,
     Goal,
     PlanRequest,
+    default_experience,
     default_start,
     defaults_from_history,
     generate_plan,
+    history_span,
     plan_findings,
 )
-from planner.core.model import Finding, Kind, Severity, Status, Workout
+from planner.core.model import Finding, Severity, Status, Workout
 from planner.core.service import PlanService
 from planner.core.settings import Units
-
-#: Days of history read before the plan: the rules' look-back and the defaults' four weeks.
-_HISTORY_DAYS = t.LOOKBACK_DAYS + t.CHRONIC_DAYS
 
 
 def run(args: argparse.Namespace) -> int:
@@ -57,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
 def _run(args: argparse.Namespace, service: PlanService) -> int:
     settings = service.settings()
     start: date = args.start or default_start(today(args), settings.first_weekday)
-    before = service.workouts(start - timedelta(days=_HISTORY_DAYS), start - timedelta(days=1))
+    before = service.workouts(*history_span(start))
     request = _request(args, start, before)
     request.validate()
     reach = request.race_day or start + timedelta(weeks=(request.weeks or 0) + 1)
@@ -129,16 +126,8 @@ def _request(args: argparse.Namespace, start: date, history: Sequence[Workout]) 
         hiit_per_week=args.hiit,
         current_week_km=current,
         longest_run_km=longest,
-        experience=_experience(history, start),
+        experience=default_experience(history, start),
     )
-
-
-def _experience(history: Sequence[Workout], start: date) -> Experience:
-    """Regular when the last four weeks hold runs, returning when earlier ones do, else new."""
-    runs = [w for w in history if w.kind is Kind.RUN and w.status is Status.DONE]
-    if any(w.day >= start - timedelta(weeks=t.GEN_RECENT_WEEKS) for w in runs):
-        return Experience.REGULAR
-    return Experience.RETURNING if runs else Experience.NEW
 
 
 def _count(count: int, word: str) -> str:

@@ -15,6 +15,7 @@ from planner.core.generator import (
     Experience,
     Goal,
     PlanRequest,
+    default_experience,
     default_start,
     defaults_from_history,
     generate_plan,
@@ -107,6 +108,17 @@ def test_the_defaults_are_the_mean_week_and_longest_run_of_the_last_four_weeks()
     ]
     assert defaults_from_history(history, START) == (round((10 + 6 + 8 + 9) / 4, 1), 10.0)
     assert defaults_from_history(history[4:], START) is None
+
+
+def test_the_experience_offered_is_what_the_history_shows() -> None:
+    """Runs in the last four weeks: regular; only older ones: returning; none: new."""
+    recent = _run(START - timedelta(days=10), 8.0)
+    older = _run(START - timedelta(days=60), 8.0)
+    assert default_experience([older, recent], START) is Experience.REGULAR
+    assert default_experience([older], START) is Experience.RETURNING
+    skipped = recent.replace(status=Status.SKIPPED)
+    assert default_experience([skipped], START) is Experience.NEW
+    assert default_experience([], START) is Experience.NEW
 
 
 def test_the_plan_starts_on_next_week_s_first_day() -> None:

@@ -8,7 +8,12 @@ from __future__ import annotations
 
 from planner.core.generator.build import generate_plan
 from planner.core.generator.check import plan_findings
-from planner.core.generator.history import default_start, defaults_from_history
+from planner.core.generator.history import (
+    default_experience,
+    default_start,
+    defaults_from_history,
+    history_span,
+)
 from planner.core.generator.plan import GeneratedPlan, Phase, PlanWeek
 from planner.core.generator.request import Experience, Goal, PlanRequest
 
@@ -19,8 +24,10 @@ __all__ = [
     "Phase",
     "PlanRequest",
     "PlanWeek",
+    "default_experience",
     "default_start",
     "defaults_from_history",
     "generate_plan",
+    "history_span",
     "plan_findings",
 ]

@@ -6,12 +6,29 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from planner.core import thresholds as t
-from planner.core.model import Kind, Workout
+from planner.core.generator.request import Experience
+from planner.core.model import Kind, Status, Workout
 from planner.core.totals import run_distance_km
 from planner.core.weeks import week_start
 
 #: Days of history the defaults read: the last four weeks before the plan starts.
 _RECENT_DAYS = t.GEN_RECENT_WEEKS * 7
+#: Days of history a plan is made and checked against: the rules' look-back and their
+#: longest rolling span before the plan's first day.
+HISTORY_DAYS = t.LOOKBACK_DAYS + t.CHRONIC_DAYS
+
+
+def history_span(start: date) -> tuple[date, date]:
+    """The first and last day of the history a plan starting on ``start`` is made against."""
+    return start - timedelta(days=HISTORY_DAYS), start - timedelta(days=1)
+
+
+def default_experience(history: Sequence[Workout], start: date) -> Experience:
+    """Regular when the last four weeks hold runs, returning when earlier ones do, else new."""
+    if recent_runs(history, start):
+        return Experience.REGULAR
+    ran = any(w.kind is Kind.RUN and w.status is Status.DONE for w in history)
+    return Experience.RETURNING if ran else Experience.NEW
 
 
 def default_start(today: date, first_weekday: int = 0) -> date:

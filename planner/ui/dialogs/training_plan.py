@@ -36,12 +36,13 @@ from planner.core.generator import (
     GeneratedPlan,
     Goal,
     PlanRequest,
+    default_experience,
     default_start,
     defaults_from_history,
     generate_plan,
     plan_findings,
 )
-from planner.core.model import Kind, Status, ValidationError, Workout
+from planner.core.model import ValidationError, Workout
 from planner.core.weeks import DAY_NAMES
 from planner.ui.controller import PlanController
 from planner.ui.dialogs.fields import form_layout, from_qdate, to_qdate, with_unit
@@ -300,11 +301,8 @@ class TrainingPlanDialog(ValidatingDialog[PlanRequest]):
             self.current.set_value(defaults[0])
             self.longest.set_value(defaults[1])
             self.history_hint.setText("From your runs of the four weeks before the start.")
-        if experience is None:  # regular with recent runs, returning with older ones, else new
-            ran = any(w.kind is Kind.RUN and w.status is Status.DONE for w in history)
-            experience = (
-                Experience.REGULAR if defaults else Experience.RETURNING if ran else Experience.NEW
-            )
+        if experience is None:  # never chosen: as the history says
+            experience = default_experience(history, start)
         self.experience.setCurrentIndex(self.experience.findData(experience))
         self._set_race_day(self._typical_race_day())
 

@@ -9,15 +9,11 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from planner.core import thresholds as t
-from planner.core.generator import PlanRequest
+from planner.core.generator import PlanRequest, history_span
 from planner.core.model import Status, Workout
 from planner.ui.controller import PlanController
 
-__all__ = ["HISTORY_DAYS", "PlanHistory"]
-
-#: Days of history read before the plan: the rules' look-back and the defaults' four weeks.
-HISTORY_DAYS = t.LOOKBACK_DAYS + t.CHRONIC_DAYS
+__all__ = ["PlanHistory"]
 
 
 class PlanHistory:
@@ -39,7 +35,7 @@ class PlanHistory:
 
     def before(self, start: date) -> list[Workout]:
         """The workouts of the look-back before ``start``."""
-        return self._workouts(start - timedelta(days=HISTORY_DAYS), start - timedelta(days=1))
+        return self._workouts(*history_span(start))
 
     def in_range(self, first: date, last: date) -> list[Workout]:
         """The workouts from ``first`` to ``last``."""
