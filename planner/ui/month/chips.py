@@ -113,12 +113,17 @@ class ChipLook:
 class ChipPainter:
     """Paints chips for one palette, font and chip height, each look worked out once.
 
+    :attr:`CHIPS_KEPT` chip pictures are kept (a few hundred kilobytes a hundred).
+
     Args:
         palette: the view's palette.
         font: the chips' font.
         height: a chip's height.
         device_pixel_ratio: the screen's, for crisp letters.
     """
+
+    #: How many chip pictures are kept before they are all drawn again.
+    CHIPS_KEPT = 600
 
     def __init__(
         self, palette: QPalette, font: QFont, height: int, device_pixel_ratio: float
@@ -136,6 +141,7 @@ class ChipPainter:
         self._side = max(height - 2 * _INSET, 8)
         self._ratio = device_pixel_ratio
         self._looks: dict[tuple[Kind, Look], ChipLook] = {}
+        self._chips: dict[tuple[Kind, Look, str, int, int], QPixmap] = {}
         self.texts = StaticTexts()
         self.key = (palette.cacheKey(), font.key(), height, device_pixel_ratio)
 
@@ -147,7 +153,32 @@ class ChipPainter:
         return found
 
     def paint(self, painter: QPainter, rect: QRectF, title: str, kind: Kind, look: Look) -> None:
-        """Paint one chip (antialiasing on, no opacity change): fill, letter, title."""
+        """Paint one chip: a copy of its picture, drawn once per kind, look, title and size.
+
+        A month's chips repeat (the same Easy run week after week): paging through months
+        then copies pictures instead of drawing shapes and laying out text again.
+        """
+        key = (kind, look, title, round(rect.width()), round(rect.height()))
+        picture = self._chips.get(key)
+        if picture is None:
+            if len(self._chips) >= self.CHIPS_KEPT:
+                self._chips.clear()
+            picture = self._chips[key] = self._picture(title, kind, look, key[3], key[4])
+        painter.drawPixmap(rect.topLeft(), picture)
+
+    def _picture(self, title: str, kind: Kind, look: Look, width: int, height: int) -> QPixmap:
+        picture = QPixmap(max(1, round(width * self._ratio)), max(1, round(height * self._ratio)))
+        picture.setDevicePixelRatio(self._ratio)
+        picture.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(picture)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        self.draw(painter, QRectF(0, 0, width, height), title, kind, look)
+        painter.end()
+        return picture
+
+    def draw(self, painter: QPainter, rect: QRectF, title: str, kind: Kind, look: Look) -> None:
+        """Draw one chip's shapes and text (antialiasing on, no opacity change)."""
         style = self._looks.get((kind, look)) or self.look(kind, look)
         painter.setPen(_NO_PEN)
         painter.setBrush(style.fill)
