@@ -173,6 +173,49 @@ WEIGHT_DROP_RATIO: Final = 0.97
 #: Protein (g per kg of body weight a day) the message recommends.
 PROTEIN_G_PER_KG: Final = (1.4, 1.7)
 
+# == Heavy legs (issue 18) ==================================================================
+# When a runner reports heavy legs, the explainer (planner.core.heavy_legs) names the causes
+# of the running-legs guide that their plan shows. Each line is the warning rules' own line,
+# so the explanation and the warnings never disagree on what is too much.
+
+#: Training days in a row before the reported day that point at too little recovery: with the
+#: reported day itself, 7 in a row, REST_STREAK's warning (Meeusen 2013; Foster 1998).
+HEAVY_STREAK_DAYS: Final = REST_STREAK_WARNING_DAYS - 1
+#: Rest days in the 7 days before the reported day at or below which recovery is short:
+#: REST_WEEK informs at one rest day in a week (guidance: 1 to 2 rest days a week; Meeusen
+#: 2013 consensus).
+HEAVY_REST_DAYS_MAX: Final = 1
+#: Days the rest days and hard sessions are counted over (the 7 days before the report).
+HEAVY_WEEK_DAYS: Final = ROLLING_DAYS
+#: Load ratio above which the last week was heavier than usual: LOAD_RATIO's info line
+#: (Gabbett 2016; contested by Impellizzeri 2020).
+HEAVY_LOAD_RATIO: Final = LOAD_RATIO_INFO
+#: Hard sessions in the 7 days before at or above which they are more than the 1 to 2 a week
+#: most runners do (HARD_COUNT; Seiler 2010).
+HEAVY_HARD_SESSIONS: Final = HARD_COUNT_SHARE_MIN
+#: Days without any strength session that make too little strength: two weeks, as
+#: STRENGTH_LOW (the running-legs guide: two sessions a week; Lauersen et al. 2014) ...
+HEAVY_STRENGTH_NONE_DAYS: Final = STRENGTH_LOW_WEEKS * DAYS_PER_WEEK
+#: ... counted only when those days hold this many runs (a spell of running, not a break).
+HEAVY_STRENGTH_MIN_RUNS: Final = STRENGTH_LOW_MIN_RUNS
+#: Strength sessions in the 7 days before that are too many: STRENGTH_COUNT's warning, 4 with
+#: the default 2 a week (ACSM 2009; the guide: two a week is enough).
+HEAVY_STRENGTH_MAX: Final = 4
+#: The 7-day mean weight up by this fraction or more on four weeks earlier is a gain that
+#: weighs on the legs (issue 18, from the running-legs guide: weight gain) ...
+HEAVY_WEIGHT_GAIN: Final = 0.02
+#: ... the means being the weight chart's 7-day trend, four weeks apart (as WEIGHT_DROP).
+HEAVY_WEIGHT_LAG_DAYS: Final = WEIGHT_LAG_DAYS
+#: Days before the report in which a run or HIIT over FUEL_LONG_MIN (an hour) asks about
+#: carbohydrate before and during long runs (ACSM/AND/DC 2016; the guide's low-carb cause).
+HEAVY_FUEL_DAYS: Final = 2
+#: Protein a day for runners (g per kg of body weight), against 0.8 for an average adult
+#: (the running-legs guide; the same figures as WEIGHT_DROP's advice).
+HEAVY_PROTEIN_G_PER_KG: Final = PROTEIN_G_PER_KG
+#: How far back the explainer reads: the rules' look-back (a streak longer than this reads
+#: as this long).
+HEAVY_LOOKBACK_DAYS: Final = LOOKBACK_DAYS
+
 # == The training plan generator (issue 17) =================================================
 # The shape of a generated plan. Its promise is the rules above: a plan, added to the runner's
 # history, raises no warning. Numbers from published plans and the taper literature.
