@@ -11,6 +11,7 @@
     legwork check --db PATH
     legwork config --db PATH [NAME [VALUE]]
     legwork warnings [WEEK] --db PATH [--format text|json]
+    legwork heavy-legs [DAY] --db PATH [--format text|json]
     legwork import-activities --db PATH PATH... [--dry-run] [--format text|json]
     legwork plan --db PATH --goal GOAL [--race-date D | --weeks N] [...] [--dry-run]
     legwork --version
@@ -19,9 +20,10 @@
 :mod:`planner.cli.parser`; each command runs in a module of its own (:mod:`~planner.cli.gui`
 for the app), imported only when that command runs. Qt is imported only by the commands that
 need it (the app, ``print-week``), and the read-only commands (``export``, ``print-week``,
-``check``, ``warnings``, ``config`` without a value) never write to the database file, so they
-work while the app has it open. Errors are one ``legwork: error: ...`` line (and a hint) on
-stderr with a non-zero exit code, never a traceback (set ``LEGWORK_DEBUG=1`` to get one).
+``check``, ``warnings``, ``heavy-legs``, ``config`` without a value) never write to the
+database file, so they work while the app has it open. Errors are one ``legwork: error: ...``
+line (and a hint) on stderr with a non-zero exit code, never a traceback (set
+``LEGWORK_DEBUG=1`` to get one).
 """
 
 from __future__ import annotations

@@ -229,6 +229,19 @@ def _warnings_arguments(warnings: argparse.ArgumentParser) -> None:
     _add_today(warnings, help_text=_THIS_WEEK_HELP)
 
 
+def _heavy_legs_arguments(heavy_legs: argparse.ArgumentParser) -> None:
+    heavy_legs.add_argument(
+        "day",
+        nargs="?",
+        type=_date_arg,
+        metavar="DAY",
+        help="a day you reported heavy legs on, YYYY-MM-DD (default: the latest report)",
+    )
+    heavy_legs.add_argument(
+        "--format", choices=("text", "json"), default="text", help="how to print (default text)"
+    )
+
+
 def _plan_arguments(plan: argparse.ArgumentParser) -> None:
     plan.add_argument(
         "--goal",
@@ -379,5 +392,14 @@ _COMMANDS: dict[str, _Command] = {
         "first, with the days they concern and where each threshold comes from. Read-only: "
         "works while the app has the plan open.",
         _warnings_arguments,
+    ),
+    "heavy-legs": _Command(
+        "heavy_legs",
+        "why your legs may have felt heavy on a day you reported it, from your own plan",
+        "Explain a day you reported heavy legs on (default: the latest report): the causes "
+        "of the running-legs guide that your plan shows (recovery, strength, weight gain, "
+        "fuel, protein), with your own figures and what to do, then the questions the plan "
+        "cannot answer. Read-only: works while the app has the plan open.",
+        _heavy_legs_arguments,
     ),
 }
