@@ -225,3 +225,27 @@ def test_two_weeks_without_strength_are_noted_until_the_rule_is_switched_off(
     assert [f for f in warnings_json(db, capsys) if f["rule_id"] == "STRENGTH_LOW"] == []
     assert cli.main(["config", "--db", str(db), "rule.STRENGTH_LOW"]) == 0
     assert capsys.readouterr().out.strip() == "off"
+
+
+def test_a_heavy_legs_report_in_the_week_points_at_legwork_heavy_legs_in_text_only(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    tuesday = MONDAY + timedelta(days=1)
+    runs = [easy(MONDAY), easy(tuesday) | {"status": "done"}, easy(MONDAY + timedelta(days=4))]
+    (tmp_path / "quiet").mkdir()
+    quiet = make_plan(tmp_path / "quiet", runs)
+    reported = make_plan(tmp_path, [runs[0], runs[1] | {"heavy_legs": True}, runs[2]])
+    capsys.readouterr()
+    assert cli.main(["warnings", "2026-W47", "--db", str(reported)]) == 0
+    assert capsys.readouterr().out == (
+        "Week 2026-W47 (2026-11-16 to 2026-11-22)\n"
+        "No warnings this week.\n"
+        "Heavy legs reported on Tue 17 Nov: run `legwork heavy-legs 2026-11-17` for why.\n"
+    )
+    assert cli.main(["warnings", "2026-W48", "--db", str(reported)]) == 0
+    assert "Heavy legs" not in capsys.readouterr().out
+    outputs = []
+    for db in (quiet, reported):
+        assert cli.main(["warnings", "2026-W47", "--db", str(db), "--format", "json"]) == 0
+        outputs.append(capsys.readouterr().out)
+    assert outputs[0] == outputs[1]
