@@ -11,7 +11,8 @@ tick by hand (☐) while planned, ☑ and "✓ Done" with what was actually done
 Distances are written in the runner's units; the kind colours and order are the app's
 (:mod:`planner.core.vocabulary`), so the sheet matches the screen. When given the week's
 findings, the sheet lists them under the days as the warning panel does: each with its
-severity's mark *and* word, its days, the advice and where it comes from.
+severity's mark *and* word, its days, the advice and where it comes from. A week with a
+heavy-legs report says where to see why (Help ▸ Heavy Legs… in the app).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from typing import Literal
 from planner.core import formatting
 from planner.core.finding_text import SEVERITY_COLORS, SEVERITY_MARKS, SEVERITY_WORDS, days_text
 from planner.core.formatting import MONTH_NAMES, format_distance, format_hours
+from planner.core.heavy_legs import heavy_legs_days
 from planner.core.model import Finding, Status, Workout
 from planner.core.settings import Units
 from planner.core.totals import week_totals
@@ -142,6 +144,7 @@ def week_sheet_html(
         _whole_row(_totals(in_week, units)),
         _days(in_week, week, units, _PADDINGS[spacing]),
         _whole_row(_warnings(findings)) if findings is not None else "",
+        _whole_row(_heavy_legs(in_week)) if heavy_legs_days(in_week) else "",
         _whole_row(_notes(notes_lines)) if notes_lines > 0 else "",
         _whole_row(_footer(printed)),
         "</table>",
@@ -312,6 +315,17 @@ def _warnings(findings: Sequence[Finding]) -> str:
         + "".join(rows)
         + "</table>"
     )
+
+
+def _heavy_legs(workouts: Sequence[Workout]) -> str:
+    """A line for each day of the week the runner reported heavy legs on, pointing at why."""
+    lines = "".join(
+        f"<p style='margin: 2px 0 0 0; font-size: 9.5pt;'>"
+        f"Heavy legs on {formatting.format_day(day)}: see why in Legwork "
+        "(Help \u25b8 Heavy Legs\u2026).</p>"
+        for day in heavy_legs_days(workouts)
+    )
+    return f"<div style='margin-top: 16px;'>{_eyebrow('HEAVY LEGS')}{lines}</div>"
 
 
 def _notes(lines: int) -> str:

@@ -281,6 +281,20 @@ def test_done_without_actuals_says_as_planned_and_heavy_legs_are_noted() -> None
     assert row[2] == BOX_CHECKED
 
 
+def test_a_week_with_a_heavy_legs_report_says_where_to_see_why() -> None:
+    reported = {"Tempo run", "HIIT intervals", "Last week's run"}  # HIIT only planned
+    marked = [
+        w.replace(heavy_legs=True, status=w.status if w.title != "Last week's run" else Status.DONE)
+        if w.title in reported
+        else w
+        for w in plan()
+    ]
+    found = [line for line in lines(sheet(marked)) if "Heavy legs on" in line]
+    assert found == ["Heavy legs on Tue 17 Nov: see why in Legwork (Help \u25b8 Heavy Legs\u2026)."]
+    assert "HEAVY LEGS" in lines(sheet(marked))
+    assert "HEAVY LEGS" not in lines(sheet())
+
+
 def test_skipped_workout_is_marked_skipped() -> None:
     html = sheet(with_skipped_hiit())
     row = row_of(html, "HIIT intervals")
