@@ -15,12 +15,7 @@ from typing import Final
 
 from planner.cli.common import EXIT_OK, CliError, db_path, open_readonly_repository
 from planner.core.formatting import format_day
-from planner.core.heavy_legs import (
-    Explanation,
-    explain_heavy_legs,
-    explanation_span,
-    heavy_legs_days,
-)
+from planner.core.heavy_legs import Explanation, explain_report, heavy_legs_days
 from planner.core.model import FIRST_PLAN_DAY, LAST_PLAN_DAY
 from planner.core.service import PlanService
 
@@ -34,18 +29,9 @@ def run(args: argparse.Namespace) -> int:
     day: date | None = args.day
     with open_readonly_repository(db_path(args)) as repository:
         service = PlanService(repository)
-        settings = service.settings()
         reports = heavy_legs_days(service.workouts(FIRST_PLAN_DAY, LAST_PLAN_DAY))
         day = _chosen_day(day, reports)
-        first, last = explanation_span(day)
-        explanation = explain_heavy_legs(
-            service.workouts(first, last),
-            service.weights(first, last),
-            day,
-            units=settings.units,
-            weight_units=settings.weight_units,
-            first_weekday=settings.first_weekday,
-        )
+        explanation = explain_report(day, service.settings(), service.workouts, service.weights)
     if args.format == "json":
         causes = [
             {"cause": c.cause, "evidence": c.evidence, "advice": c.advice}

@@ -26,7 +26,7 @@ Nothing earlier than :func:`explanation_span` is read, so callers read only that
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Final
@@ -44,7 +44,7 @@ from planner.core.load import daily_loads, first_training_day, is_hard, load_rat
 from planner.core.model import Kind, Status, WeightEntry, Workout
 from planner.core.progress import weight_trend
 from planner.core.rules.base import _above
-from planner.core.settings import Units, WeightUnits
+from planner.core.settings import Settings, Units, WeightUnits
 from planner.core.totals import session_duration_min
 from planner.core.weeks import MONDAY
 
@@ -53,6 +53,7 @@ __all__ = [
     "Cause",
     "Explanation",
     "explain_heavy_legs",
+    "explain_report",
     "explanation_span",
     "heavy_legs_days",
     "latest_report",
@@ -160,6 +161,28 @@ def explain_heavy_legs(
         _protein(entries, day, weight_units),
     )
     return Explanation(day, tuple(cause for cause in found if cause is not None))
+
+
+def explain_report(
+    day: date,
+    settings: Settings,
+    read_workouts: Callable[[date, date], Iterable[Workout]],
+    read_weights: Callable[[date, date], Iterable[WeightEntry]],
+) -> Explanation:
+    """:func:`explain_heavy_legs` for ``day`` in the runner's ``settings``, reading only its span.
+
+    ``read_workouts`` and ``read_weights`` take the first and last day (inclusive) and return
+    what the plan holds in them: the app's controller and the command line pass their readers.
+    """
+    first, last = explanation_span(day)
+    return explain_heavy_legs(
+        read_workouts(first, last),
+        read_weights(first, last),
+        day,
+        units=settings.units,
+        weight_units=settings.weight_units,
+        first_weekday=settings.first_weekday,
+    )
 
 
 # -- the causes ------------------------------------------------------------------------------

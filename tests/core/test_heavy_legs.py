@@ -18,12 +18,13 @@ from planner.core.heavy_legs import (
     Cause,
     Explanation,
     explain_heavy_legs,
+    explain_report,
     explanation_span,
     heavy_legs_days,
     latest_report,
 )
 from planner.core.model import Kind, Status, WeightEntry, Workout
-from planner.core.settings import Units, WeightUnits
+from planner.core.settings import Settings, Units, WeightUnits
 from tests.core.rules_kit import day, done, hiit, rest, run, skipped, strength, weigh
 
 D = day(1)  # Tue 17 Nov 2026
@@ -69,6 +70,26 @@ def test_the_report_days_are_the_done_workouts_with_heavy_legs() -> None:
 
 def test_the_span_read_is_the_rules_look_back() -> None:
     assert explanation_span(D) == (D - timedelta(days=90), D)
+
+
+def test_a_report_is_explained_in_the_runners_units_from_its_span_only() -> None:
+    asked: list[tuple[date, date]] = []
+
+    def workouts(first: date, last: date) -> list[Workout]:
+        asked.append((first, last))
+        return [run(before(1), km=11.0, minutes=None), REPORT]
+
+    def weights(first: date, last: date) -> list[WeightEntry]:
+        asked.append((first, last))
+        return [weigh(before(3), 70.0)]
+
+    found = explain_report(
+        D, Settings(units=Units.MI, weight_units=WeightUnits.LB), workouts, weights
+    )
+    assert asked == [explanation_span(D)] * 2
+    evidence = {c.cause: c.evidence for c in found.causes}
+    assert evidence["fuel"].endswith("(1 h 06, 6.8 mi)")  # 11 km
+    assert evidence["protein"].startswith("At 154.3 lb ")  # 70 kg
 
 
 # -- recovery ------------------------------------------------------------------------------
