@@ -43,7 +43,6 @@ from planner.core.formatting import (
 from planner.core.load import daily_loads, first_training_day, is_hard, load_ratio
 from planner.core.model import Kind, Status, WeightEntry, Workout
 from planner.core.progress import weight_trend
-from planner.core.rules.base import _above
 from planner.core.settings import Settings, Units, WeightUnits
 from planner.core.totals import session_duration_min
 from planner.core.weeks import MONDAY
@@ -188,6 +187,21 @@ def explain_report(
 # -- the causes ------------------------------------------------------------------------------
 
 
+def _on(value: float, line: float) -> bool:
+    """Whether ``value`` is on ``line`` (RULES.md, Comparisons: a relative tolerance of 1e-9)."""
+    return math.isclose(value, line, rel_tol=t.REL_TOL)
+
+
+def _over(value: float, line: float) -> bool:
+    """``value > line``; a value on the line is not over it."""
+    return value > line and not _on(value, line)
+
+
+def _reaches(value: float, line: float) -> bool:
+    """``value >= line``; a value on the line reaches it."""
+    return value > line or _on(value, line)
+
+
 def _training_days(plan: Iterable[Workout]) -> set[date]:
     return {w.day for w in plan if w.is_training_session}
 
@@ -218,7 +232,7 @@ def _recovery(plan: list[Workout], day: date) -> Cause | None:
         ratio = load_ratio(loads, before)
     if ratio is not None:
         figures["load_ratio"] = ratio
-    heavier = ratio is not None and _above(ratio, t.HEAVY_LOAD_RATIO)
+    heavier = ratio is not None and _over(ratio, t.HEAVY_LOAD_RATIO)
     supported = (
         streak >= t.HEAVY_STREAK_DAYS
         or rest <= t.HEAVY_REST_DAYS_MAX
@@ -287,7 +301,7 @@ def _weight(entries: list[WeightEntry], day: date, units: WeightUnits) -> Cause 
     if now is None or earlier is None or earlier <= 0:
         return None
     line = earlier * (1 + t.HEAVY_WEIGHT_GAIN)
-    if now < line and not math.isclose(now, line, rel_tol=t.REL_TOL):
+    if not _reaches(now, line):
         return None
     gain = now / earlier - 1
     return Cause(
@@ -309,7 +323,7 @@ def _fuel(plan: list[Workout], day: date, units: Units) -> Cause | None:
         for w in plan
         if first <= w.day <= day
         and w.kind in (Kind.RUN, Kind.HIIT)
-        and _above(session_duration_min(w), t.FUEL_LONG_MIN)
+        and _over(session_duration_min(w), t.FUEL_LONG_MIN)
     ]
     if not long:
         return None
