@@ -336,7 +336,7 @@ def _fuel(plan: list[Workout], day: date, units: Units) -> Cause | None:
     when = "that day" if longest.day == day else format_day(longest.day)
     return Cause(
         "fuel",
-        "Fuel for long runs",
+        "Long run on low fuel?",
         f"{longest.title or longest.kind.value} over an hour on {when} ({what})",
         "Eat carbohydrate the day before and in the hours before a long run, and take 30 to "
         "60 g an hour during runs over an hour.",
