@@ -169,11 +169,11 @@ class FindingCard(QFrame):
             f"<span style='color: {color.name()}; font-weight: 600;'>{word}</span>"
             f"&nbsp;&nbsp;<span style='color: {faded.name()};'>{html.escape(self._days)}</span>"
         )
-        _style(self._why, font, faded, scale=0.92)
+        style_label(self._why, font, faded, scale=0.92)
         if self.mark == "cleared":
-            _style(self._message, font, faded, strike=True)
+            style_label(self._message, font, faded, strike=True)
         else:
-            _style(self._message, font, palette.color(QPalette.ColorRole.WindowText))
+            style_label(self._message, font, palette.color(QPalette.ColorRole.WindowText))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
@@ -181,35 +181,14 @@ class FindingCard(QFrame):
         super().changeEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        palette = self.palette()
-        dark = is_dark(palette)
-        color = severity_color(self.finding.severity, dark=dark)
-        base = palette.color(QPalette.ColorRole.Base)
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        rect = QRectF(self.rect()).adjusted(1, 1, -1, -1)
-        path = QPainterPath()
-        path.addRoundedRect(rect, _RADIUS, _RADIUS)
-        fill = mix(base, color, 0.10 if self.mark != "cleared" else 0.03)
-        if self._selected:
-            fill = mix(base, color, 0.2)
-        painter.fillPath(path, fill)
-        border = palette.color(QPalette.ColorRole.Mid)
-        if self._selected:
-            border = color
-        pen = QPen(border, 2.0 if self._selected else 1.0)
-        if self.mark:
-            pen.setStyle(Qt.PenStyle.DashLine)  # a preview, not (yet) the plan's
-        painter.setPen(pen)
-        painter.drawPath(path)
-        stripe = QPainterPath()
-        stripe.addRoundedRect(QRectF(rect.left(), rect.top(), 5, rect.height()), 2.5, 2.5)
-        painter.fillPath(stripe, color if self.mark != "cleared" else QColor(border))
-        if self.hasFocus():
-            focus = QPen(palette.color(QPalette.ColorRole.Highlight), 2, Qt.PenStyle.DotLine)
-            painter.setPen(focus)
-            painter.drawRoundedRect(rect.adjusted(3, 3, -3, -3), _RADIUS - 2, _RADIUS - 2)
-        painter.end()
+        color = severity_color(self.finding.severity, dark=is_dark(self.palette()))
+        paint_card(
+            self,
+            color,
+            selected=self._selected,
+            preview=bool(self.mark),
+            faded=self.mark == "cleared",
+        )
 
     # -- input -----------------------------------------------------------------------------
     def mousePressEvent(self, event: QMouseEvent) -> None:
@@ -228,7 +207,7 @@ class FindingCard(QFrame):
         super().keyPressEvent(event)
 
 
-def _style(
+def style_label(
     label: QLabel,
     base: QFont,
     color: QColor,
@@ -248,3 +227,52 @@ def _style(
         font.setPointSizeF(font.pointSizeF() * scale)
     font.setStrikeOut(strike)
     label.setFont(font)
+
+
+def paint_card(
+    card: QWidget,
+    color: QColor,
+    *,
+    selected: bool = False,
+    preview: bool = False,
+    faded: bool = False,
+) -> None:
+    """Paint a card's face on ``card`` (from its ``paintEvent``): the warning panel's look.
+
+    A rounded box tinted with ``color``, its left edge a stripe of it, and a dotted ring
+    when the card has the keyboard.
+
+    Args:
+        card: the widget painted.
+        color: the card's colour (a severity's).
+        selected: drawn as the card clicked last (a stronger tint, a border in ``color``).
+        preview: a dashed border (a drop's preview, not yet the plan's).
+        faded: barely tinted, the stripe grey (a finding a drop would clear).
+    """
+    palette = card.palette()
+    base = palette.color(QPalette.ColorRole.Base)
+    painter = QPainter(card)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    rect = QRectF(card.rect()).adjusted(1, 1, -1, -1)
+    path = QPainterPath()
+    path.addRoundedRect(rect, _RADIUS, _RADIUS)
+    fill = mix(base, color, 0.10 if not faded else 0.03)
+    if selected:
+        fill = mix(base, color, 0.2)
+    painter.fillPath(path, fill)
+    border = palette.color(QPalette.ColorRole.Mid)
+    if selected:
+        border = color
+    pen = QPen(border, 2.0 if selected else 1.0)
+    if preview:
+        pen.setStyle(Qt.PenStyle.DashLine)
+    painter.setPen(pen)
+    painter.drawPath(path)
+    stripe = QPainterPath()
+    stripe.addRoundedRect(QRectF(rect.left(), rect.top(), 5, rect.height()), 2.5, 2.5)
+    painter.fillPath(stripe, color if not faded else QColor(border))
+    if card.hasFocus():
+        focus = QPen(palette.color(QPalette.ColorRole.Highlight), 2, Qt.PenStyle.DotLine)
+        painter.setPen(focus)
+        painter.drawRoundedRect(rect.adjusted(3, 3, -3, -3), _RADIUS - 2, _RADIUS - 2)
+    painter.end()

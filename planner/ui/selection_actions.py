@@ -23,6 +23,7 @@ from planner.ui.actions import ActionSpec, ActionTable, SelectionCommands
 from planner.ui.activity_actions import ActivityActions
 from planner.ui.controller import PlanController
 from planner.ui.dialog_opening import open_dialog
+from planner.ui.heavy_legs_actions import HeavyLegsActions
 from planner.ui.view_state import ViewState
 
 if TYPE_CHECKING:
@@ -48,6 +49,7 @@ BLOCK_MENU = (
     "done",
     "skip",
     "plan",
+    "why_heavy_legs",
     "-",
     "duplicate",
     "cut",
@@ -77,6 +79,8 @@ class SelectionActions(SelectionCommands):
         self.activities = ActivityActions(controller, state, window)
         self.activities.message.connect(self.message)
         self.activities.focus_week.connect(self.focus_week)
+        self.heavy_legs = HeavyLegsActions(controller, state, window)
+        self.heavy_legs.focus_week.connect(self.focus_week)
 
     def specs(self) -> list[ActionSpec]:
         """This object's rows of the window's action table."""
@@ -195,12 +199,14 @@ class SelectionActions(SelectionCommands):
                 tip="Copy every workout of this week onto the next",
             ),
             *self.activities.specs(),
+            *self.heavy_legs.specs(),
         ]
 
     def attach(self, table: ActionTable) -> None:
         """Take charge of enabling this object's actions in ``table``."""
         self._table = table
         self.activities.attach(table)
+        self.heavy_legs.attach(table)
         self._state.selection_changed.connect(self.update_enabled)
         self._state.week_changed.connect(self._on_week_changed)
         self._controller.plan_changed.connect(self._on_plan_changed)

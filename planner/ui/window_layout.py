@@ -52,6 +52,7 @@ MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "skip",
             "plan",
             "review_missed",
+            "why_heavy_legs",
             SEPARATOR,
             "show_activity",
             "link_activity",
@@ -103,7 +104,7 @@ MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "library_filter",
         ),
     ),
-    ("&Help", ("shortcuts", "about")),
+    ("&Help", ("shortcuts", "heavy_legs", SEPARATOR, "about")),
 )
 #: The toolbar.
 TOOLBAR: tuple[str, ...] = (

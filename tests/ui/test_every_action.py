@@ -44,6 +44,7 @@ from planner.storage.backups import list_backups, make_backup
 from planner.storage.db import open_database
 from planner.ui.activity_actions import ACTIVITY_ACTIONS
 from planner.ui.file_actions import remember_plan
+from planner.ui.heavy_legs_actions import HEAVY_LEGS_ACTIONS
 from planner.ui.main_window import MainWindow
 from planner.ui.selection_actions import BLOCK_ACTIONS
 from planner.ui.window_layout import MENUS
@@ -319,6 +320,12 @@ def prepare(walk: Walk, name: str, *, undo_all: bool = False) -> QWidget:
         return library.view()
     if name in ACTIVITY_ACTIONS:  # a run the watch recorded, linked to Thursday's easy run
         prepare_activity(controller, state, linked=name != "link_activity")
+    if name in HEAVY_LEGS_ACTIONS:  # Tuesday's tempo run, done, reported with heavy legs
+        tempo = next(w for w in controller.workouts(TUE, TUE) if w.title == "Tempo run")
+        assert tempo.id is not None
+        if not tempo.heavy_legs:
+            controller.edit(tempo.replace(heavy_legs=True))
+        state.select_workout(tempo.id, TUE)
     if name in BLOCK_ACTIONS or name == "paste":
         wanted = Status.DONE if name == "plan" else Status.PLANNED
         block = next(

@@ -505,6 +505,7 @@ def test_context_menu_on_a_block_and_on_an_empty_day(
         "Mark Done…",
         "Mark Skipped",
         "Mark Planned",
+        "Why Heavy Legs?…",
         "-",
         "Duplicate",
         "Cut",
@@ -518,10 +519,12 @@ def test_context_menu_on_a_block_and_on_an_empty_day(
         "Unlink Activity",
     ]
     # Everything applies to a planned block but Mark Planned, which would change nothing, and
-    # what needs a recorded activity (this block has none: it can only be linked to one).
+    # what needs a recorded activity (this block has none: it can only be linked to one), and
+    # Why Heavy Legs?… (it was not done, so no heavy legs were reported).
     enabled = {a.text().replace("&", ""): a.isEnabled() for a in menu.actions() if a.text()}
     assert [text for text, on in enabled.items() if not on] == [
         "Mark Planned",
+        "Why Heavy Legs?…",
         "Show Activity…",
         "Unlink Activity",
     ]
@@ -535,6 +538,7 @@ def test_context_menu_on_a_block_and_on_an_empty_day(
         "Mark Done…": "Ctrl+Return",
         "Mark Skipped": "Ctrl+Shift+Return",
         "Mark Planned": "Ctrl+Alt+Return",
+        "Why Heavy Legs?…": "Ctrl+Alt+H",
         "Duplicate": "Ctrl+D",
         "Cut": "Ctrl+X",
         "Copy": "Ctrl+C",

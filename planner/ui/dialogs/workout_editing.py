@@ -3,7 +3,8 @@
 New Workout…, Edit Workout… and Mark Done… on the week, and Mark Done… in Review Missed, open
 the editor in the plan's units and first weekday, window-modally, and store what it holds the
 same way: a new workout is added, an edited one is changed only if the plan still holds what the
-editor opened (another window may have changed it since).
+editor opened (another window may have changed it since). A save that newly reports heavy legs
+shows, once stored, what the plan says about that day (:mod:`planner.ui.dialogs.heavy_legs`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from planner.core.model import Workout
 from planner.ui.controller import PlanController
 from planner.ui.dialog_opening import open_dialog
 from planner.ui.dialogs.workout_editor import WorkoutEditor
+from planner.ui.heavy_legs_actions import reported
 
 __all__ = ["edit_workout"]
 
@@ -50,17 +52,24 @@ def edit_workout(
         first_weekday=settings.first_weekday,
         units=settings.units,
     )
-    open_dialog(editor, partial(_store, controller, on_saved))
+    open_dialog(editor, partial(_store, controller, on_saved, parent))
 
 
 def _store(
     controller: PlanController,
     on_saved: Callable[[Workout | None], object],
+    parent: QWidget,
     editor: WorkoutEditor,
 ) -> None:
     edited = editor.workout()
+    stored: Workout | None
     if edited.id is None:
         new_id = controller.add_workout(edited)
-        on_saved(edited.replace(id=new_id) if new_id is not None else None)
+        stored = edited.replace(id=new_id) if new_id is not None else None
     else:
-        on_saved(edited if controller.edit(edited, expected=editor.original()) else None)
+        stored = edited if controller.edit(edited, expected=editor.original()) else None
+    on_saved(stored)
+    if stored is not None and reported(stored) and not reported(editor.original()):
+        from planner.ui.dialogs.heavy_legs import show_heavy_legs
+
+        show_heavy_legs(controller, stored.day, parent)
