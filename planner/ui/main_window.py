@@ -382,8 +382,8 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def _on_block_action(self, name: str) -> None:
-        """A missed block's button: Mark Done… or Mark Skipped on it (it is selected now)."""
-        self.actions_table["done" if name == "done" else "skip"].trigger()
+        """A block's button: Mark Done…, Mark Skipped or Why Heavy Legs?… (it is selected now)."""
+        self.actions_table[{"why": "why_heavy_legs"}.get(name, name)].trigger()
 
     # -- feedback --------------------------------------------------------------------------
     @Slot(str)

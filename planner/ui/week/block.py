@@ -48,6 +48,12 @@ MAX_NOTES_LINES = 3
 BUTTONS: tuple[tuple[str, str], ...] = (("done", "Done…"), ("skip", "Skip"))
 #: The same in a narrow block, where the words do not fit (the tooltips say them).
 SHORT_BUTTONS: tuple[tuple[str, str], ...] = (("done", "✓…"), ("skip", "✕"))
+#: What a block's buttons say in their tooltips: a missed plan's two, a heavy-legs report's "?".
+BUTTON_TIPS = {
+    "done": "Mark Done…: record what you did (Ctrl+Enter)",
+    "skip": "Mark Skipped (Ctrl+Shift+Enter)",
+    "why": "Why Heavy Legs?…: what your plan shows about the heavy legs you reported",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +114,8 @@ class BlockText:
         skipped: it was skipped.
         recorded: it has a recorded activity (the block's corner has the mark).
         race: it is a race (its status line says so, and its corner has a flag).
+        heavy_legs: it was done with heavy legs (its status line says so, and its corner has
+            a "?" that explains it).
     """
 
     title: str
@@ -120,6 +128,7 @@ class BlockText:
     skipped: bool = False
     recorded: bool = False
     race: bool = False
+    heavy_legs: bool = False
 
 
 def block_text(
@@ -180,6 +189,7 @@ def block_text(
         skipped=workout.status is Status.SKIPPED,
         recorded=recorded,
         race=workout.race,
+        heavy_legs=workout.status is Status.DONE and workout.heavy_legs,
     )
 
 
@@ -269,7 +279,7 @@ def fit_parts(text: str, metrics: QFontMetrics, width: int) -> str:
 
 def _title_width(width: int, text: BlockText | None = None) -> int:
     """The first title line's width: beside the badge, clear of the corner's marks."""
-    marks = 0 if text is None else int(text.recorded) + int(text.race)
+    marks = 0 if text is None else int(text.recorded) + int(text.race) + int(text.heavy_legs)
     return width - (BADGE_LEFT + BADGE + 7) - 6 - marks * (RECORDED_MARK + 4)
 
 
@@ -399,6 +409,17 @@ def race_rect(rect: QRect, recorded: bool = False) -> QRect:
     """Where a race's flag goes: the top-right corner, left of a recorded mark if any."""
     corner = recorded_rect(rect)
     return corner.translated(-(RECORDED_MARK + 4), 0) if recorded else corner
+
+
+def why_rect(rect: QRect, text: BlockText) -> QRect | None:
+    """Where a heavy-legs report's "?" goes: the top-right corner, left of the other marks.
+
+    ``None`` when the block carries no report.
+    """
+    if not text.heavy_legs:
+        return None
+    marks = int(text.recorded) + int(text.race)
+    return recorded_rect(rect).translated(-marks * (RECORDED_MARK + 4), 0)
 
 
 def button_rects(rect: QRect) -> dict[str, QRect]:

@@ -1,4 +1,6 @@
-"""The small marks drawn in a block: a missed plan's warning, a recorded watch, a race's flag.
+"""The small marks drawn in a block: a missed plan's warning, a watch, a flag, a report's "?".
+
+The "?" of a heavy-legs report is a button: it explains the report.
 
 Each is drawn with a word or a shape, never colour alone, in colours that read on the
 block's fill in light and dark themes.
@@ -117,4 +119,32 @@ def paint_race_mark(painter: QPainter, block: QRect, color: QColor, *, recorded:
     cloth.lineTo(pole_x, top + depth)
     cloth.closeSubpath()
     painter.fillPath(cloth, color)
+    painter.restore()
+
+
+def paint_why_mark(
+    painter: QPainter, rect: QRect, colors: tuple[QColor, QColor], *, hovered: bool = False
+) -> None:
+    """A "?" in a disc at ``rect``: click it to see why the legs may have felt heavy.
+
+    ``colors``: the block's text colour (the disc) and its fill (the "?"), so it reads on any
+    fill, light or dark; hovered, a ring round it says it is a button.
+    """
+    color, fill = colors
+    disc = QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(color)
+    painter.drawEllipse(disc)
+    if hovered:
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(QPen(color, 1.2))
+        painter.drawEllipse(disc.adjusted(-2.5, -2.5, 2.5, 2.5))
+    font = QFont(painter.font())
+    font.setPixelSize(max(8, round(disc.height() * 0.78)))
+    font.setWeight(QFont.Weight.Bold)
+    painter.setFont(font)
+    painter.setPen(fill)
+    painter.drawText(disc, Qt.AlignmentFlag.AlignCenter, "?")
     painter.restore()

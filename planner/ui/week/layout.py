@@ -51,7 +51,7 @@ class WeekLayout:
         columns: the seven day columns, first day first.
         blocks: workout id -> its block.
         buttons: workout id of a missed plan -> its buttons by action name
-            (``"done"``, ``"skip"``).
+            (``"done"``, ``"skip"``); of a heavy-legs report -> its "?" (``"why"``).
     """
 
     week: Week
@@ -70,6 +70,7 @@ class WeekLayout:
         heights: BlockHeights | None = None,
         missed: Collection[int] = (),
         button_rects: Callable[[QRect], Mapping[str, QRect]] | None = None,
+        why_rects: Callable[[Workout, QRect], QRect | None] | None = None,
     ) -> WeekLayout:
         """Lay ``week`` out in a widget of ``size``.
 
@@ -81,6 +82,7 @@ class WeekLayout:
                 every block :data:`BLOCK_H`, down to :data:`BLOCK_MIN_H` on a crowded day).
             missed: the ids of missed plans, whose blocks carry buttons.
             button_rects: where a missed block's buttons go within its rectangle.
+            why_rects: where a block's "?" goes, for a workout with a heavy-legs report.
         """
         width = max(size.width() - 2 * MARGIN, 7 * _MIN_COLUMN_W)
         col_w = (width - 6 * GAP) / 7
@@ -112,6 +114,8 @@ class WeekLayout:
                 blocks[workout.id] = rect
                 if workout.id in missed and button_rects is not None:
                     buttons[workout.id] = button_rects(rect)
+                elif why_rects is not None and (why := why_rects(workout, rect)) is not None:
+                    buttons[workout.id] = {"why": why}
                 y += block_h + BLOCK_GAP
         return cls(week, by_day, tuple(columns), blocks, buttons)
 
@@ -141,7 +145,7 @@ class WeekLayout:
         return None
 
     def button_at(self, pos: QPoint) -> tuple[int, str] | None:
-        """The missed block's button under ``pos``: (workout id, ``"done"`` or ``"skip"``)."""
+        """The block's button under ``pos``: (workout id, ``"done"``, ``"skip"`` or ``"why"``)."""
         for workout_id, rects in self.buttons.items():
             for name, rect in rects.items():
                 if rect.contains(pos):

@@ -35,8 +35,14 @@ from planner.ui.week.block import (
     block_text,
     fit_parts,
     scaled_font,
+    why_rect,
 )
-from planner.ui.week.block_marks import paint_missed_mark, paint_race_mark, paint_recorded_mark
+from planner.ui.week.block_marks import (
+    paint_missed_mark,
+    paint_race_mark,
+    paint_recorded_mark,
+    paint_why_mark,
+)
 from planner.ui.week.layout import MARGIN, WeekLayout, empty_card
 from planner.ui.week.marks import (
     NO_MARKS,
@@ -81,7 +87,7 @@ class WeekScene:
         drop: the day and gap a hovering drag would land in, if any.
         focused: whether the view has keyboard focus.
         offer_demo: the empty week's card offers to open the demo plan.
-        hovered: the missed block's button under the pointer, if any.
+        hovered: the block's button (a missed plan's, a report's "?") under the pointer, if any.
         block_scale: the size of the blocks' text (a little larger in wide columns).
         marks: what the warnings add: block markers, a drop's warning tint, progress.
         recorded: the blocks with a recorded activity; estimated: those whose effort is a guess.
@@ -370,7 +376,11 @@ class _WeekPainter:
             paint_recorded_mark(p, rect, text_color)
         if text.race:
             paint_race_mark(p, rect, text_color, recorded=recorded)
-        if workout.id is not None and workout.id in self.layout.buttons:
+        why = why_rect(rect, text)
+        if why is not None:
+            hovered = self.scene.hovered == (workout.id, "why")
+            paint_why_mark(p, why, (text_color, fill), hovered=hovered)
+        if missed and workout.id is not None and workout.id in self.layout.buttons:
             self._buttons(workout.id, self.layout.buttons[workout.id], missed_color, base)
         p.setBrush(Qt.BrushStyle.NoBrush)
         ring = QRectF(rect).adjusted(-2, -2, 2, 2)

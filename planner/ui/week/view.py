@@ -36,6 +36,7 @@ from planner.core.weeks import Week
 from planner.ui.controller import PlanController
 from planner.ui.view_state import DropIntent, ViewState
 from planner.ui.week.block import (
+    BUTTON_TIPS,
     BlockFonts,
     BlockText,
     arrange,
@@ -43,6 +44,7 @@ from planner.ui.week.block import (
     button_rects,
     lines_text,
     tooltip_html,
+    why_rect,
 )
 from planner.ui.week.drops import WeekDragDrop
 from planner.ui.week.layout import (
@@ -62,11 +64,6 @@ from planner.ui.week.recorded import WeekRecordings
 #: Columns at least this wide (a big window) get blocks in slightly larger text.
 WIDE_COLUMN_W = 170
 WIDE_TEXT_SCALE = 1.08
-#: What the buttons of a missed block say in their tooltips.
-_BUTTON_TIPS = {
-    "done": "Mark Done…: record what you did (Ctrl+Enter)",
-    "skip": "Mark Skipped (Ctrl+Shift+Enter)",
-}
 
 
 class WeekView(QWidget):
@@ -189,7 +186,7 @@ class WeekView(QWidget):
         return [w.id for w in self._workouts if w.id is not None and is_missed(w, today)]
 
     def button_rect(self, workout_id: int, name: str) -> QRect:
-        """A missed block's ``"done"`` or ``"skip"`` button (empty when it has none)."""
+        """A block's ``"done"``, ``"skip"`` (missed) or ``"why"`` (heavy legs) button, or empty."""
         rect = self._layout.buttons.get(workout_id, {}).get(name)
         return QRect(rect) if rect is not None else QRect()
 
@@ -275,6 +272,7 @@ class WeekView(QWidget):
             heights=heights,
             missed=self.missed_ids(),
             button_rects=button_rects,
+            why_rects=lambda workout, rect: why_rect(rect, self._text(workout)),
         )
 
     def _block_scale(self) -> float:
@@ -353,7 +351,7 @@ class WeekView(QWidget):
         """The tooltip at ``pos``: a missed block's button, or the whole workout of a block."""
         button = self._layout.button_at(pos)
         if button is not None:
-            return _BUTTON_TIPS[button[1]]
+            return BUTTON_TIPS[button[1]]
         workout_id = self._layout.block_at(pos)
         workout = next((w for w in self._workouts if w.id == workout_id), None)
         if workout is None:
