@@ -50,6 +50,7 @@ class ProgressData:
         self._planned_days: list[int] | None = None  # sorted ordinals, made when asked for
         self._extent: tuple[date, date] | Literal[False] | None = False  # False: not yet known
         self._weights: dict[date, WeightEntry] = {}
+        self._heavy_legs: dict[int, date] = {}  # workout id -> its day, for each report
         self._settings = settings
         self._today = today
         self._stale = Part.ALL
@@ -63,7 +64,9 @@ class ProgressData:
         self, workouts: Iterable[Workout], weights: Iterable[WeightEntry], settings: Settings
     ) -> None:
         """Start again from everything the plan holds."""
+        workouts = list(workouts)
         self._facts = {w.id: session_facts(w) for w in workouts if w.id is not None}
+        self._heavy_legs = {w.id: w.day for w in workouts if w.id is not None and _reported(w)}
         self._planned_days = None
         self._extent = False
         self._weights = {entry.day: entry for entry in weights}
@@ -87,6 +90,10 @@ class ProgressData:
                 self._facts.pop(workout_id, None)
             else:
                 self._facts[workout_id] = session_facts(workout)
+            if workout is not None and _reported(workout):
+                self._heavy_legs[workout_id] = workout.day
+            else:
+                self._heavy_legs.pop(workout_id, None)
         if change.after or change.days:
             stale |= Part.MILEAGE | Part.LOAD
         for day, entry in change.weights_after.items():
@@ -169,6 +176,10 @@ class ProgressData:
             self._stale &= ~Part.LOAD
         return self._load
 
+    def heavy_legs_days(self) -> list[date]:
+        """The days the runner reported heavy legs (a done workout so marked), in order."""
+        return sorted(set(self._heavy_legs.values()))
+
     def last_planned(self, first: date, last: date) -> date | None:
         """The last day from ``first`` to ``last`` (both included) holding a planned session.
 
@@ -198,3 +209,8 @@ class ProgressData:
                 else None
             )
         return self._extent
+
+
+def _reported(workout: Workout) -> bool:
+    """Whether ``workout`` is a heavy-legs report: done, with heavy legs ticked."""
+    return workout.is_done and workout.heavy_legs

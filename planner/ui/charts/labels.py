@@ -10,14 +10,15 @@ from collections.abc import Sequence
 from datetime import date
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPixmap, QResizeEvent
+from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPixmap, QPolygonF, QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from planner.ui.charts.hover import day_label, keep_together
 from planner.ui.charts.theme import ChartTheme
 
-#: How a legend entry is drawn: a filled box, a hatched box, a line, a thin line, a dot.
-SWATCHES = ("box", "hatched", "line", "thin", "dot", "dash", "band", "text")
+#: How a legend entry is drawn: a filled box, a hatched box, a line, a thin line, a dot, a
+#: downward triangle (a mark on a day).
+SWATCHES = ("box", "hatched", "line", "thin", "dot", "dash", "band", "triangle", "text")
 _SWATCH = QSize(18, 12)
 
 
@@ -42,6 +43,13 @@ def swatch(kind: str, color: QColor, background: QColor) -> QPixmap:
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(color)
         painter.drawEllipse(QRectF(_SWATCH.width() / 2 - 3, middle - 3, 6, 6))
+    elif kind == "triangle":
+        centre = _SWATCH.width() / 2
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(color)
+        painter.drawPolygon(
+            QPolygonF([QPointF(centre - 5, 1.5), QPointF(centre + 5, 1.5), QPointF(centre, 10.5)])
+        )
     else:
         width = {"line": 2.5, "thin": 1.4, "dash": 2.0}[kind]
         pen = QPen(color, width)

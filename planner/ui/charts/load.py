@@ -5,7 +5,8 @@ hatched, as they are only planned. Fitness (CTL, 42-day) is the thick smooth lin
 (ATL, 7-day) the thin jagged one. A strip under the bars is shaded by form, (CTL - ATL) /
 CTL, day by day: red where fatigue is high (below -30 %, the FATIGUE_SUSTAINED line), green
 where training is productive, grey when neutral, blue where the runner is fresh, yellow
-where fitness is being lost.
+where fitness is being lost. A downward triangle at the top of the plot marks each day the
+runner reported heavy legs, so the reports show against fitness and fatigue.
 """
 
 from __future__ import annotations
@@ -21,11 +22,13 @@ from PySide6.QtWidgets import QWidget
 
 from planner.core.chart_data import ProgressData
 from planner.core.chart_ranges import DAY, MIDDAY, day_x
+from planner.core.model import Severity
 from planner.core.progress import FORM_ZONES, FormZone, LoadLines, Point, ZoneSpan, form_zone
 from planner.ui.charts.base import ChartView, Drawn
 from planner.ui.charts.hover import day_label, number, percent
 from planner.ui.charts.plotting import thin_out, visible
 from planner.ui.charts.theme import ChartTheme
+from planner.ui.severity import severity_color
 
 EMPTY_TEXT = (
     "No training yet. Plan sessions with a duration and an effort (RPE) in the calendar, "
@@ -61,6 +64,9 @@ SHADED_ZONES = (
 #: wide (over years a day is a fraction of a pixel, and days would only make confetti).
 _STRIP_DAYS = (1, 7, 28)
 _STRIP_MIN_PIXELS = 2.0
+#: The legend's words for the heavy-legs marks, and how far below the plot's top they sit.
+HEAVY_LEGS_LEGEND = "Heavy legs"
+_MARK_DROP = 0.04
 #: The form strip's height, and the gap above it, as fractions of the plot's top value.
 _STRIP = 0.075
 _STRIP_GAP = 0.02
@@ -110,8 +116,8 @@ class LoadChart(ChartView):
 
     ``series()`` has "load" (the session load of every day from the first training session
     on, 0 on rest days), "fitness" and "fatigue" (CTL and ATL as RULES.md defines them, from
-    the days they are defined), all in AU. The form zones shaded behind them are
-    :meth:`zones`.
+    the days they are defined), all in AU, and "heavy_legs" (1 on each day the runner
+    reported heavy legs). The form zones shaded behind them are :meth:`zones`.
 
     Args:
         parent: the parent widget.
@@ -122,6 +128,7 @@ class LoadChart(ChartView):
         self._planned_bars = pg.BarGraphItem(x0=[], width=_BAR_WIDTH, height=[])
         self._fitness = pg.PlotDataItem()
         self._fatigue = pg.PlotDataItem()
+        self._heavy = pg.ScatterPlotItem(symbol="t", size=11)  # "t": a downward triangle
         self._bands = {zone: pg.BarGraphItem(x0=[], width=[], height=[]) for zone in SHADED_ZONES}
         super().__init__(
             "loadChart",
@@ -142,6 +149,8 @@ class LoadChart(ChartView):
         self._smooth(self._fatigue, self._fitness)
         self._fitness.setZValue(3)
         self._fatigue.setZValue(2)
+        self._heavy.setZValue(4)
+        self.plot_item.addItem(self._heavy, ignoreBounds=True)  # placed from the y range
         for explained in (self._title, self._legend, self.plot_item.getAxis("left")):
             explained.setToolTip(LOAD_EXPLAINED)
         self._first: date | None = None
@@ -156,11 +165,18 @@ class LoadChart(ChartView):
         self._lines = LoadLines()
         self._strips: dict[int, tuple[np.ndarray, np.ndarray]] = {}
         self._strip_days = 1
+        self._heavy_days: list[date] = []
 
     def zones(self) -> list[ZoneSpan]:
         """The form strip: each run of consecutive days in one zone, as shaded."""
         self._flush()
         return self._lines.form_zones()
+
+    def heavy_legs_marks(self) -> list[tuple[float, float]]:
+        """Where the heavy-legs marks are drawn: (x, y) in the plot's coordinates, by day."""
+        self._flush()
+        xs, ys = self._heavy.getData()
+        return [(float(x), float(y)) for x, y in zip(xs, ys, strict=True)]
 
     def _draw(self, data: ProgressData) -> Drawn:
         lines = data.load()
@@ -193,10 +209,17 @@ class LoadChart(ChartView):
         self._strips = {
             days_a_bar: _strip(start, zone_of_day, days_a_bar) for days_a_bar in _STRIP_DAYS
         }
+        self._heavy_days = data.heavy_legs_days()
         self._place_strip()
+        heavy = [(day, 1.0) for day in self._heavy_days]
 
         def series() -> dict[str, list[Point]]:
-            return {"load": lines.load, "fitness": lines.fitness, "fatigue": lines.fatigue}
+            return {
+                "load": lines.load,
+                "fitness": lines.fitness,
+                "fatigue": lines.fatigue,
+                "heavy_legs": heavy,
+            }
 
         return Drawn(series, empty=lines.first is None)
 
@@ -247,6 +270,9 @@ class LoadChart(ChartView):
         for band in self._bands.values():
             count = len(band.opts["x0"])
             band.setOpts(y0=-high * _STRIP_GAP - strip, height=np.full(count, strip))
+        # the heavy-legs marks hang just under the plot's top edge, whatever the zoom
+        xs = np.array([day_x(day) + MIDDAY for day in self._heavy_days], dtype=float)
+        self._heavy.setData(xs, np.full(len(xs), high - (high - low) * _MARK_DROP))
 
     def _day_text(self, day: date) -> str:
         parts = []
@@ -269,6 +295,8 @@ class LoadChart(ChartView):
             since = self._first + timedelta(days=_FITNESS_DAYS - 1)
             if day < since:
                 parts.append(f"fitness from {day_label(since, weekday=False)}")
+        if day in self._heavy_days:
+            parts.append("heavy legs reported")
         if not parts:
             return f"{day_label(day)}: no training yet"
         return f"{day_label(day)}: " + " · ".join(parts)
@@ -291,7 +319,13 @@ class LoadChart(ChartView):
             ("thin", "Fatigue", theme.fatigue),
             ("text", "Form:", QColor()),
             *(("band", zone.label, theme.zones[zone]) for zone in SHADED_ZONES),
+            ("triangle", HEAVY_LEGS_LEGEND, self._heavy_color(theme)),
         ]
+
+    @staticmethod
+    def _heavy_color(theme: ChartTheme) -> QColor:
+        """The heavy-legs marks' colour: the warnings' (a heavy-legs warning is one)."""
+        return severity_color(Severity.WARNING, dark=theme.dark)
 
     def _style(self, theme: ChartTheme) -> None:
         self._done_bars.setOpts(brush=pg.mkBrush(theme.load), pen=pg.mkPen(None))
@@ -301,3 +335,5 @@ class LoadChart(ChartView):
         self._fatigue.setPen(pg.mkPen(theme.fatigue, width=1.4))
         for zone, band in self._bands.items():
             band.setOpts(brush=pg.mkBrush(theme.zones[zone]), pen=pg.mkPen(None))
+        self._heavy.setBrush(pg.mkBrush(self._heavy_color(theme)))
+        self._heavy.setPen(pg.mkPen(theme.background, width=1))
