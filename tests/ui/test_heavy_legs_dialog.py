@@ -15,12 +15,14 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
+from planner.core.model import Status
 from planner.ui.dialogs.heavy_legs import HeavyLegsDialog
 from planner.ui.main_window import MainWindow
+from tests.helpers.dates import TODAY
 from tests.helpers.editor import modal_editor, wait_editor_gone
-from tests.helpers.heavy_legs import LONG_TITLE, PROTEIN, seed_streak
+from tests.helpers.heavy_legs import LONG_TITLE, PROTEIN, easy, seed_streak
 from tests.helpers.keyboard import ALT, CTRL, Key, press
-from tests.helpers.plans import stored
+from tests.helpers.plans import seed, stored
 from tests.helpers.windows import open_window, undo_text
 
 
@@ -133,3 +135,17 @@ def test_marking_done_without_heavy_legs_explains_nothing(
     wait_editor_gone(qtbot, window)
     assert stored(db_path, ids["today"])["status"] == "done"
     assert window.findChild(HeavyLegsDialog) is None
+
+
+def test_a_report_the_plan_cannot_explain_gives_only_the_questions(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    path = tmp_path / "first-run.sqlite3"
+    (first,) = seed(path, easy(TODAY, status=Status.PLANNED))  # the first run, no weigh-in
+    window = open_window(qtbot, path)
+    mark_done_with_heavy_legs(qtbot, window, first)
+    dialog = explanation(qtbot, window)
+    assert dialog.cards == []
+    lead = dialog.findChild(QLabel, "heavyLegsLead")
+    assert lead is not None and "none of the causes it can check" in lead.text()
+    assert len(dialog.questions) == 5

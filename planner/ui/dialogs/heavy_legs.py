@@ -116,13 +116,14 @@ class HeavyLegsDialog(QDialog):
         outer = QVBoxLayout(self)
         outer.setSpacing(10)
         if explanation.causes:
-            lead = f"You reported heavy legs on {day}. This is what your plan shows:"
+            text = f"You reported heavy legs on {day}. This is what your plan shows:"
         else:
-            lead = (
-                f"You reported heavy legs on {day}. Your plan shows none of the usual causes "
-                "in the days before it: no long streak, no load jump, no change in weight."
+            text = (
+                f"You reported heavy legs on {day}. Your plan shows none of the causes it can "
+                "check in the days before it."
             )
-        outer.addWidget(self._text("heavyLegsLead", lead))
+        lead_label = self._text("heavyLegsLead", text)
+        outer.addWidget(lead_label)
 
         cards = QWidget(self)
         column = QVBoxLayout(cards)
@@ -157,7 +158,20 @@ class HeavyLegsDialog(QDialog):
         outer.addWidget(buttons)
         self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
         self.close_button.setDefault(True)
-        self.resize(560, min(720, 160 + 110 * len(self.cards) + 30 * len(self.questions)))
+        self.close_button.setFocus(Qt.FocusReason.OtherFocusReason)  # Enter or Esc: read, closed
+        # as tall as what it says (wrapped at its width), up to a height that leaves the week
+        # in sight; more scrolls
+        width = 600
+        inner = width - 2 * outer.contentsMargins().left()
+        height = (
+            lead_label.heightForWidth(inner)
+            + column.totalHeightForWidth(inner - 4)
+            + buttons.sizeHint().height()
+            + 2 * outer.spacing()
+            + outer.contentsMargins().top()
+            + outer.contentsMargins().bottom()
+        )
+        self.resize(width, min(height, 720))
 
     def _text(self, name: str, text: str) -> QLabel:
         label = QLabel(text, self)
