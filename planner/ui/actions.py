@@ -22,6 +22,7 @@ from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMenu, QMenuBar, QToolBar, QWidget
 
 if TYPE_CHECKING:
+    from planner.core.model import ChangeSet, Workout
     from planner.ui.controller import PlanController
     from planner.ui.view_state import ViewState
 
@@ -321,3 +322,22 @@ class SelectionCommands(QObject):
         self._state = state
         self._window = window
         self._table: ActionTable | None = None
+
+    def attach(self, table: ActionTable) -> None:
+        """Take charge of enabling this object's actions in ``table`` (they follow the plan)."""
+        self._table = table
+        self._state.selection_changed.connect(self.update_enabled)
+        self._controller.plan_changed.connect(self._on_plan_changed)
+        self.update_enabled()
+
+    def update_enabled(self) -> None:
+        """Enable this object's actions as the selection allows (a group says how)."""
+
+    def _on_plan_changed(self, change: ChangeSet) -> None:
+        if change.touches_workouts:
+            self.update_enabled()
+
+    def _selected(self) -> Workout | None:
+        """The selected block's workout, if a block is selected."""
+        workout_id = self._state.selected_workout_id
+        return self._controller.workout(workout_id) if workout_id is not None else None

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Slot
 
 from planner.core.model import ChangeSet, Kind, Workout
-from planner.ui.actions import ActionSpec, ActionTable, SelectionCommands
+from planner.ui.actions import ActionSpec, SelectionCommands
 from planner.ui.dialog_opening import open_dialog
 
 if TYPE_CHECKING:
@@ -64,13 +64,6 @@ class ActivityActions(SelectionCommands):
             ),
         ]
 
-    def attach(self, table: ActionTable) -> None:
-        """Take charge of enabling this object's actions in ``table``."""
-        self._table = table
-        self._state.selection_changed.connect(self.update_enabled)
-        self._controller.plan_changed.connect(self._on_plan_changed)
-        self.update_enabled()
-
     @Slot()
     def update_enabled(self) -> None:
         """Show and Unlink on a workout with an activity; Link… on a workout without one."""
@@ -86,10 +79,6 @@ class ActivityActions(SelectionCommands):
     def _on_plan_changed(self, change: ChangeSet) -> None:
         if change.touches_activities or change.touches_workouts:
             self.update_enabled()
-
-    def _selected(self) -> Workout | None:
-        workout_id = self._state.selected_workout_id
-        return self._controller.workout(workout_id) if workout_id is not None else None
 
     def _linked(self, workout: Workout) -> int | None:
         """The activity linked to ``workout``, if any (the links of its day: a cheap read)."""

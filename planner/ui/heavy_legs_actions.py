@@ -13,8 +13,8 @@ from datetime import date
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QMessageBox
 
-from planner.core.model import ChangeSet, Status, Workout
-from planner.ui.actions import ActionSpec, ActionTable, SelectionCommands
+from planner.core.model import Status, Workout
+from planner.ui.actions import ActionSpec, SelectionCommands
 from planner.ui.dialog_opening import open_dialog
 
 __all__ = ["HEAVY_LEGS_ACTIONS", "NO_REPORT", "HeavyLegsActions", "reported"]
@@ -55,26 +55,11 @@ class HeavyLegsActions(SelectionCommands):
             ),
         ]
 
-    def attach(self, table: ActionTable) -> None:
-        """Take charge of enabling Why Heavy Legs?… in ``table``."""
-        self._table = table
-        self._state.selection_changed.connect(self.update_enabled)
-        self._controller.plan_changed.connect(self._on_plan_changed)
-        self.update_enabled()
-
     @Slot()
     def update_enabled(self) -> None:
         """Why Heavy Legs?… only on a workout that carries a heavy-legs report."""
         if self._table is not None:
             self._table["why_heavy_legs"].setEnabled(reported(self._selected()))
-
-    def _on_plan_changed(self, change: ChangeSet) -> None:
-        if change.touches_workouts:
-            self.update_enabled()
-
-    def _selected(self) -> Workout | None:
-        workout_id = self._state.selected_workout_id
-        return self._controller.workout(workout_id) if workout_id is not None else None
 
     # -- the commands ----------------------------------------------------------------------
     @Slot()
