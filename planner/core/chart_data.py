@@ -66,7 +66,9 @@ class ProgressData:
         """Start again from everything the plan holds."""
         workouts = list(workouts)
         self._facts = {w.id: session_facts(w) for w in workouts if w.id is not None}
-        self._heavy_legs = {w.id: w.day for w in workouts if w.id is not None and _reported(w)}
+        self._heavy_legs = {
+            w.id: w.day for w in workouts if w.id is not None and w.reports_heavy_legs
+        }
         self._planned_days = None
         self._extent = False
         self._weights = {entry.day: entry for entry in weights}
@@ -90,7 +92,7 @@ class ProgressData:
                 self._facts.pop(workout_id, None)
             else:
                 self._facts[workout_id] = session_facts(workout)
-            if workout is not None and _reported(workout):
+            if workout is not None and workout.reports_heavy_legs:
                 self._heavy_legs[workout_id] = workout.day
             else:
                 self._heavy_legs.pop(workout_id, None)
@@ -209,8 +211,3 @@ class ProgressData:
                 else None
             )
         return self._extent
-
-
-def _reported(workout: Workout) -> bool:
-    """Whether ``workout`` is a heavy-legs report: done, with heavy legs ticked."""
-    return workout.is_done and workout.heavy_legs

@@ -41,7 +41,7 @@ from planner.core.formatting import (
     format_weight,
 )
 from planner.core.load import daily_loads, first_training_day, is_hard, load_ratio
-from planner.core.model import Kind, Status, WeightEntry, Workout
+from planner.core.model import Kind, WeightEntry, Workout
 from planner.core.progress import weight_trend
 from planner.core.settings import Settings, Units, WeightUnits
 from planner.core.totals import session_duration_min
@@ -115,7 +115,7 @@ def explanation_span(day: date) -> tuple[date, date]:
 
 def heavy_legs_days(workouts: Iterable[Workout]) -> list[date]:
     """The days with a done workout reported with heavy legs, ascending, each once."""
-    return sorted({w.day for w in workouts if w.heavy_legs and w.status is Status.DONE})
+    return sorted({w.day for w in workouts if w.reports_heavy_legs})
 
 
 def latest_report(workouts: Iterable[Workout]) -> date | None:

@@ -154,6 +154,11 @@ class Workout:
         return self.status is Status.DONE
 
     @property
+    def reports_heavy_legs(self) -> bool:
+        """Whether it is a heavy-legs report: done, with "Legs felt heavy" ticked."""
+        return self.status is Status.DONE and self.heavy_legs
+
+    @property
     def effective_duration_min(self) -> float | None:
         """The actual duration when done (falling back to the plan), else the planned one."""
         if self.is_done and self.actual_duration_min is not None:

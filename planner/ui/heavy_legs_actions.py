@@ -13,7 +13,7 @@ from datetime import date
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QMessageBox
 
-from planner.core.model import Status, Workout
+from planner.core.model import Workout
 from planner.ui.actions import ActionSpec, SelectionCommands
 from planner.ui.dialog_opening import open_dialog
 
@@ -27,7 +27,7 @@ NO_REPORT = "No heavy legs reported yet. Tick Legs felt heavy when you mark a ru
 
 def reported(workout: Workout | None) -> bool:
     """Whether ``workout`` carries a heavy-legs report (done, with heavy legs ticked)."""
-    return workout is not None and workout.status is Status.DONE and workout.heavy_legs
+    return workout is not None and workout.reports_heavy_legs
 
 
 class HeavyLegsActions(SelectionCommands):

@@ -239,7 +239,7 @@ def _session(workout: Workout) -> _Session:
         load=effort * minutes,
         km=workout.effective_distance_km if kind is Kind.RUN else None,
         hard=is_hard_effort(kind, effort),
-        heavy_legs=workout.is_done and workout.heavy_legs,
+        heavy_legs=workout.reports_heavy_legs,
         race=workout.race,
     )
 

@@ -189,7 +189,7 @@ def block_text(
         skipped=workout.status is Status.SKIPPED,
         recorded=recorded,
         race=workout.race,
-        heavy_legs=workout.status is Status.DONE and workout.heavy_legs,
+        heavy_legs=workout.reports_heavy_legs,
     )
 
 
