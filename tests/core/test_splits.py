@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from planner.core.activity import Track
@@ -106,6 +106,9 @@ def tracks(draw: st.DrawFn) -> Track:
 
 
 @given(tracks(), st.sampled_from(list(Units)))
+@example(  # 0.125 m in miles: over the 0.1 m a last piece needs to be a split of its own
+    Track.from_columns([0.0, 1.0], [0.0, 0.125], [NAN] * 2, [NAN] * 2, [NAN] * 2), Units.MI
+)
 def test_splits_add_up_to_the_distance_covered_and_the_time_it_took(
     track: Track, units: Units
 ) -> None:
