@@ -151,7 +151,8 @@ def _decoded(
                 raise ReadCancelled
             yield job if isinstance(job, Refused) else decode(job, *args)
         return
-    pool: ProcessPoolExecutor | None = _pool(processes, background)
+    pool = _pool(processes, background)
+    submitting = True
     pending: dict[Future[Decoded], Job] = {}
 
     def finished() -> Iterator[Decoded]:
@@ -173,17 +174,18 @@ def _decoded(
             while len(pending) >= processes * 4:
                 yield from finished()
             try:
-                if pool is not None:
+                if submitting:
                     pending[pool.submit(decode, job, *args)] = job
                     continue
-            except BrokenProcessPool:
-                pool = None
+            except (BrokenProcessPool, OSError):
+                # Processes cannot start here (a sandbox; a TMPDIR too long for the socket
+                # of multiprocessing's fork server): this process decodes the rest.
+                submitting = False
             yield decode(job, *args)
         while pending:
             yield from finished()
     finally:
-        if pool is not None:
-            pool.shutdown(wait=True, cancel_futures=True)
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _dedupe(found: list[tuple[str, Activity]]) -> tuple[list[Activity], list[Duplicate]]:

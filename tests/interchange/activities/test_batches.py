@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import gzip
+import os
+import subprocess
+import sys
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -147,6 +150,34 @@ def test_many_files_decode_in_worker_processes_alike(tmp_path: Path, run_fit: by
     assert [item.reason for item in shared.refused] == [
         "the file is damaged (its checksum does not match)"
     ]
+
+
+def test_a_temporary_folder_too_deep_for_worker_processes_still_reads_every_file(
+    tmp_path: Path,
+) -> None:
+    """Workers talk through a socket in TMPDIR, whose path a Unix socket caps at 107 bytes."""
+    for day in range(8):
+        (tmp_path / f"{day}.tcx").write_bytes(earlier(day))
+    deep = tmp_path / ("d" * 60) / ("e" * 60)
+    deep.mkdir(parents=True)
+    # A process of its own: multiprocessing keeps its temporary folder and fork server once
+    # made, so this one must be the first the process makes.
+    script = (
+        "import sys\n"
+        "from planner.interchange.activities import read_activities\n"
+        "report = read_activities([sys.argv[1]], workers=2)\n"
+        "print(len(report.activities), len(report.refused))\n"
+    )
+    finished = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path)],
+        env={**os.environ, "TMPDIR": str(deep)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert finished.returncode == 0, finished.stderr
+    assert finished.stdout.split() == ["8", "0"]
 
 
 def test_missing_path_is_refused(tmp_path: Path) -> None:
