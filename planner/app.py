@@ -13,7 +13,7 @@ import logging
 import os
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from types import TracebackType
@@ -112,11 +112,36 @@ def run(db_path: Path, *, today: date | None = None, qt_args: Sequence[str] = ()
     start says so in one line and ends with 0. A plan that cannot be opened gets a dialog
     that says why and offers a way on (see :class:`PlanSession`).
     """
+    started = start(db_path, today=today, qt_args=qt_args)
+    if isinstance(started, int):
+        return started
+    app, session = started
+    try:
+        return app.exec()
+    finally:
+        session.finish()
+
+
+def start(
+    db_path: Path,
+    *,
+    today: date | None = None,
+    qt_args: Sequence[str] = (),
+    on_error: Callable[[type[BaseException], BaseException, TracebackType | None], None]
+    | None = None,
+) -> tuple[QApplication, PlanSession] | int:
+    """Everything :func:`run` does before the event loop: the window shown, its timers set.
+
+    Returns the application and the session (finish it after the event loop), or the exit
+    code when the start ends here (the plan is open in another Legwork, or could not be
+    opened). ``on_error`` takes an exception no slot caught (default: a dialog that says
+    something went wrong, and the traceback on stderr).
+    """
     from planner import memory
 
     memory.limit_malloc_arenas()  # before Qt and the background imports start threads
     app = _application(qt_args)
-    sys.excepthook = _excepthook
+    sys.excepthook = on_error or _excepthook
     session = new_session(today=today)
     stop = session.open(Path(db_path))
     if stop is not None:
@@ -134,10 +159,7 @@ def run(db_path: Path, *, today: date | None = None, qt_args: Sequence[str] = ()
     QTimer.singleShot(_START_BACKUP_DELAY_MS, session.back_up_if_due)
     # The start's imports, first evaluations and drawings are done by then: free their rest.
     QTimer.singleShot(_START_BACKUP_DELAY_MS * 2, memory.return_free_memory)
-    try:
-        return app.exec()
-    finally:
-        session.finish()
+    return app, session
 
 
 def _application(qt_args: Sequence[str] = ()) -> QApplication:

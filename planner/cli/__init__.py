@@ -14,6 +14,7 @@
     legwork heavy-legs [DAY] --db PATH [--format text|json]
     legwork import-activities --db PATH PATH... [--dry-run] [--format text|json]
     legwork plan --db PATH --goal GOAL [--race-date D | --weeks N] [...] [--dry-run]
+    legwork --smoke                                        test this installation
     legwork --version
 
 ``--db`` defaults to ``$LEGWORK_DB`` or the file in the user data dir. The options are wired in
@@ -44,7 +45,7 @@ from planner.cli.common import (
     fail,
     open_readonly_repository,
 )
-from planner.cli.parser import build_parser
+from planner.cli.parser import SMOKE_MODULE, build_parser
 from planner.cli.writing import WRITING_COMMANDS, only_writer
 from planner.core.model import ValidationError
 from planner.core.ports import StorageError
@@ -81,6 +82,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(ours)
         if qt_args and args.command is not None:  # a subcommand: they were meant for it
             args, qt_args = parser.parse_args(given), []
+        if args.smoke:
+            if args.command is not None or args.db is not None or args.today is not None:
+                parser.error("--smoke makes its own plan: give it no command, --db or --today")
+            args.command_module = SMOKE_MODULE
     except SystemExit as exc:  # --help, --version and usage errors
         return _exit_status(exc.code)
     args.qt_args = qt_args

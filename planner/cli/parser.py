@@ -20,6 +20,8 @@ from planner.core.weeks import DAY_NAMES
 MAX_DEMO_YEARS = 50
 #: The module of :mod:`planner.cli` that runs ``legwork`` without a command.
 APP_MODULE = "gui"
+#: The module that runs ``legwork --smoke``.
+SMOKE_MODULE = "smoke"
 _WEEK_HELP = "an ISO week like 2026-W47 or any date in the week (default: this week)"
 _THIS_WEEK_HELP = 'what "this week" means (default: today)'
 
@@ -111,6 +113,12 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Without a command, Legwork opens the planner window.",
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="test this installation and exit: a demo plan in a temporary folder, the window, "
+        "its warnings and charts, a printed week (exit code 0 when all of it works)",
+    )
     _add_db(parser, default=None)
     _add_today(parser, default=None, help_text='pin "today" (for demos and tests)')
     parser.set_defaults(command_module=APP_MODULE)
