@@ -176,3 +176,7 @@ du -sh "$DIST/legwork" | sed 's/^/  bundle folder   /'
 du -h "$TARBALL" | sed 's/^/  tarball         /'
 du -h "$DEB" | sed 's/^/  .deb            /'
 echo "  Depends: $depends"
+# The newest glibc symbol any file of the bundle asks for: the oldest system it runs on.
+floor=$(find "$DIST/legwork" -type f \( -name '*.so*' -o -name legwork \) -exec objdump -T {} + \
+    2>/dev/null | grep -o 'GLIBC_[0-9][0-9.]*' | sort -u -V | tail -1)
+echo "  needs glibc ${floor#GLIBC_} or newer (that of the system it was built on, $(ldd --version | head -1))"
