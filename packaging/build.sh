@@ -79,10 +79,20 @@ for dist in distributions():
         continue
     files = [f for f in dist.files or ()
              if any(k in f.name.upper() for k in ("LICENSE", "LICENCE", "COPYING", "NOTICE"))]
+    folder = out / name
+    folder.mkdir(parents=True, exist_ok=True)
     for file in files:
-        target = out / name / file.name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(file.locate(), target)
+        shutil.copyfile(file.locate(), folder / file.name)
+    # What the package says of its licence and where it comes from; for the packages whose
+    # wheels carry no licence text (PySide6 and shiboken6: LGPL-3.0 or GPL), it is all there is.
+    said = [f"{name} {dist.version}"]
+    for field in ("License-Expression", "License", "Home-page"):
+        value = (dist.metadata.get(field) or "").strip()
+        if value and len(value) < 200:
+            said.append(f"{field}: {value}")
+    said += [f"Classifier: {c}" for c in dist.metadata.get_all("Classifier") or () if "License" in c]
+    said += [f"Project-URL: {u}" for u in dist.metadata.get_all("Project-URL") or ()]
+    (folder / "METADATA.txt").write_text("\n".join(said) + "\n", encoding="utf-8")
     print(f"  {name} {dist.version}: {len(files)} licence file(s)")
 version = f"python{sys.version_info[0]}.{sys.version_info[1]}"
 for python_license in (Path(sys.base_prefix) / "lib" / version / "LICENSE.txt",):
@@ -121,8 +131,9 @@ Copyright: The Legwork developers
 License: MIT
 
 Files: opt/legwork/*
-Comment: The bundle carries Python, Qt (PySide6, LGPL-3.0) and the Python packages Legwork
- uses; each one's licence is in /opt/legwork/LICENSES/.
+Comment: The bundle carries Python, Qt (PySide6: LGPL-3.0-only or GPL) and the Python
+ packages Legwork uses. /opt/legwork/LICENSES/ has a folder for each: its licence texts
+ where its package ships them, and in METADATA.txt the licence it declares.
 EOF
 
 # Depends: the system libraries the bundle's ELF files load and do not carry, as packages.

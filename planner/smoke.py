@@ -63,9 +63,6 @@ _OFFSCREEN_NOISE = "does not support propagateSizeHints()"
 #: Exit codes.
 PASSED, FAILED = 0, 1
 
-log = logging.getLogger(__name__)
-
-
 class SmokeError(Exception):
     """A step did not do what it should; the message says what was seen."""
 
@@ -114,7 +111,6 @@ def _timeout() -> float:
 
 def _private_environment(folder: Path) -> None:
     """Point HOME, the XDG folders and Legwork's own at ``folder``, before Qt starts."""
-    home = folder / "home"
     runtime, wayland = os.environ.get("XDG_RUNTIME_DIR"), os.environ.get("WAYLAND_DISPLAY")
     if runtime and wayland and not os.path.isabs(wayland):  # the desktop's socket stays found
         os.environ["WAYLAND_DISPLAY"] = os.path.join(runtime, wayland)
@@ -131,7 +127,6 @@ def _private_environment(folder: Path) -> None:
         path.mkdir(mode=0o700, parents=True, exist_ok=True)
         os.environ[name] = str(path)
     tempfile.tempdir = None  # the next temporary file follows TMPDIR
-    os.environ["XDG_DOCUMENTS_DIR"] = str(home)
     for name in ("LEGWORK_DB", "LEGWORK_STARTUP_PROFILE", "LEGWORK_QUIT_AFTER_PAINT"):
         os.environ.pop(name, None)
 
