@@ -49,7 +49,8 @@ mkdir -p "$BUILD" "$DIST"
 "$PYTHON" -m venv "$BUILD/venv"
 VENV_PY=$BUILD/venv/bin/python
 "$VENV_PY" -m pip install -q -r packaging/requirements-bundle.txt
-# Legwork itself, as a wheel (not the source tree): the bundle gets what a user would.
+# Legwork itself, as a wheel (not the source tree): the bundle gets what a user would, as
+# legwork.spec takes the installed package.
 "$VENV_PY" -m pip wheel -q --no-deps -w "$BUILD/wheel" .
 rm -rf build/lib build/bdist.* ./*.egg-info  # setuptools builds in the tree; leave no trace
 "$VENV_PY" -m pip install -q --no-deps "$BUILD"/wheel/legwork-*.whl
@@ -57,7 +58,7 @@ rm -rf build/lib build/bdist.* ./*.egg-info  # setuptools builds in the tree; le
 "$VENV_PY" -m pip freeze --exclude-editable >"$BUILD/frozen.txt"
 
 say "the bundle (PyInstaller $("$VENV_PY" -m PyInstaller --version))"
-rm -rf "$DIST/legwork"
+rm -rf "$DIST/legwork" "$DIST"/legwork-*-linux-*.tar.gz "$DIST"/legwork_*.deb
 # Run from the build folder, so the spec's analysis imports the installed package.
 (cd "$BUILD" && "$VENV_PY" -m PyInstaller --noconfirm --clean --log-level WARN \
     --distpath "$DIST" --workpath "$BUILD/work" "$ROOT/packaging/legwork.spec")
@@ -141,6 +142,12 @@ EOF
 # have those libraries (on X11, or without GTK, Qt does without them).
 mkdir -p "$BUILD/shlibs/debian"
 printf 'Source: legwork\n\nPackage: legwork\nArchitecture: any\n' >"$BUILD/shlibs/debian/control"
+# The libraries the bundle carries (PyInstaller copies most of Qt's, X11's and GLib's) need
+# no package: an entry without a dependency for each of their sonames says so.
+find "$STAGE/opt/legwork" -type f -name '*.so*' -print0 | xargs -0 objdump -p 2>/dev/null |
+    awk '/^ *SONAME/ {print $2}' | sort -u |
+    sed -nE 's/^(.+)\.so\.([0-9][0-9.]*)$/\1 \2/p; s/^(.+)-([0-9][0-9.]*)\.so$/\1 \2/p' \
+        >"$BUILD/shlibs/debian/shlibs.local"
 elves=()
 while IFS= read -r -d '' file; do
     case "$file" in
@@ -155,8 +162,11 @@ depends=$(cd "$BUILD/shlibs" && dpkg-shlibdeps -O --ignore-missing-info --warnin
     "${libdirs[@]}" "${elves[@]}" 2>"$BUILD/shlibdeps.log" | sed -n 's/^shlibs:Depends=//p') ||
     true
 [ -n "$depends" ] || { cat "$BUILD/shlibdeps.log"; die "dpkg-shlibdeps found no dependencies"; }
-# Loaded by Qt's xcb platform at run time (dlopen), so no ELF file may name them; and fonts.
-for package in libxcb-cursor0 libxkbcommon-x11-0 libegl1 libgl1 fontconfig fonts-dejavu-core; do
+# What Qt's xcb platform needs (Qt's list; the bundle carries copies of most, but the GL and
+# EGL drivers must be the system's), fontconfig and a font.
+for package in libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 \
+    libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 libegl1 libgl1 \
+    fontconfig fonts-dejavu-core; do
     case ", $depends," in *", $package "* | *", $package,"*) ;; *) depends="$depends, $package" ;; esac
 done
 installed_kib=$(du -sk "$STAGE" | cut -f1)

@@ -1,6 +1,6 @@
 """``python -m planner`` starts Legwork, exactly like the ``legwork`` command.
 
-It is also the entry point of the PyInstaller bundle, where
+:func:`run` is also the PyInstaller bundle's entry (``packaging/entry.py``), where
 :func:`multiprocessing.freeze_support` lets the bundle's own executable serve as the
 activity reader's worker processes (it returns at once everywhere else).
 """
@@ -10,6 +10,12 @@ import sys
 
 from planner.cli import main
 
-if __name__ == "__main__":
+
+def run() -> int:
+    """Run the ``legwork`` command line on ``sys.argv``; its exit status."""
     multiprocessing.freeze_support()
-    sys.exit(main())
+    return main()
+
+
+if __name__ == "__main__":
+    sys.exit(run())

@@ -63,6 +63,7 @@ _OFFSCREEN_NOISE = "does not support propagateSizeHints()"
 #: Exit codes.
 PASSED, FAILED = 0, 1
 
+
 class SmokeError(Exception):
     """A step did not do what it should; the message says what was seen."""
 
@@ -85,21 +86,22 @@ def run(qt_args: Sequence[str] = ()) -> int:
         alarm.fail(str(failure))
     except BaseException:
         alarm.fail("an exception", traceback.format_exc())
-    alarm.disarm()
-    _remove_at_exit(folder)
+    _at_exit(folder, alarm)
     print(f"legwork --smoke: passed in {alarm.elapsed():.1f} s; {folder} is removed at exit")
     return PASSED
 
 
-def _remove_at_exit(folder: Path) -> None:
-    """Remove ``folder`` as the process ends, after multiprocessing removed its own part of it.
+def _at_exit(folder: Path, alarm: _Alarm) -> None:
+    """Remove ``folder`` as the process ends, then stop the watchdog.
 
     The decoding workers' start-up files are in a folder of TMPDIR (the run's), which
-    multiprocessing removes at exit with priority -100; this runs after it.
+    multiprocessing removes at exit with priority -100: the folder goes after it. The
+    watchdog keeps watching until then, so a hang on the way out fails the run too.
     """
     from multiprocessing.util import Finalize
 
     Finalize(None, shutil.rmtree, args=(folder,), kwargs={"ignore_errors": True}, exitpriority=-200)
+    Finalize(None, alarm.disarm, exitpriority=-300)
 
 
 def _timeout() -> float:
@@ -111,9 +113,14 @@ def _timeout() -> float:
 
 def _private_environment(folder: Path) -> None:
     """Point HOME, the XDG folders and Legwork's own at ``folder``, before Qt starts."""
+    # The display stays reachable: Wayland's socket is in the runtime folder, and X's cookie
+    # defaults to ~/.Xauthority (ssh -X, startx) when XAUTHORITY does not name it.
     runtime, wayland = os.environ.get("XDG_RUNTIME_DIR"), os.environ.get("WAYLAND_DISPLAY")
-    if runtime and wayland and not os.path.isabs(wayland):  # the desktop's socket stays found
+    if runtime and wayland and not os.path.isabs(wayland):
         os.environ["WAYLAND_DISPLAY"] = os.path.join(runtime, wayland)
+    cookie = Path(os.path.expanduser("~/.Xauthority"))
+    if not os.environ.get("XAUTHORITY") and cookie.is_file():
+        os.environ["XAUTHORITY"] = str(cookie)
     for name, sub in (
         ("HOME", "home"),
         ("XDG_CONFIG_HOME", "home/.config"),

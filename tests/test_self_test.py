@@ -124,3 +124,31 @@ def test_it_takes_no_plan_or_command(tmp_path: Path) -> None:
         assert finished.returncode == 2
         assert "--smoke makes its own plan" in finished.stderr
     assert not (tmp_path / "x.sqlite3").exists()
+
+
+def test_it_keeps_the_displays_it_was_given_when_it_moves_home(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """X's cookie defaults to ~/.Xauthority (ssh -X, startx), Wayland's socket to the runtime
+    folder: with HOME and XDG_RUNTIME_DIR moved, both must still be found."""
+    from planner import smoke
+
+    home = tmp_path / "desktop-home"
+    home.mkdir()
+    (home / ".Xauthority").write_bytes(b"cookie")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.delenv("XAUTHORITY", raising=False)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", "/run/user/1000")
+    monkeypatch.setenv("WAYLAND_DISPLAY", "wayland-0")
+    for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME", "TMPDIR"):
+        monkeypatch.delenv(name, raising=False)
+    folder = tmp_path / "run"
+    smoke._private_environment(folder)
+    try:
+        assert os.environ["HOME"] == str(folder / "home")
+        assert os.environ["XAUTHORITY"] == str(home / ".Xauthority")
+        assert os.environ["WAYLAND_DISPLAY"] == "/run/user/1000/wayland-0"
+    finally:
+        import tempfile
+
+        tempfile.tempdir = None  # TMPDIR comes back with monkeypatch; so must tempfile's
