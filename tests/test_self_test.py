@@ -143,7 +143,7 @@ def test_it_keeps_the_displays_it_was_given_when_it_moves_home(
     for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME", "TMPDIR"):
         monkeypatch.delenv(name, raising=False)
     folder = tmp_path / "run"
-    smoke._private_environment(folder)
+    smoke.private_environment(folder)
     try:
         assert os.environ["HOME"] == str(folder / "home")
         assert os.environ["XAUTHORITY"] == str(home / ".Xauthority")
